@@ -1,0 +1,50 @@
+//! A frame: the state of one running (or suspended) code object.
+//!
+//! Because the CFG is flat (see `cfg.rs`), a frame is fully described by its code, its slot
+//! values and the `(block, stmt)` to run next. Starting a frame at any point is just
+//! building one of these and handing it to `eval::run_frame`.
+
+use std::rc::Rc;
+
+use crate::cfg::Code;
+use crate::value::Value;
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub slots: Vec<Value>,
+    pub globals: Value,
+    pub builtins: Value,
+    /// The locals mapping for name lookups (class bodies, exec'd module code); NULL when
+    /// names are slots.
+    pub locals: Value,
+    /// The function being run, or NULL for module/exec code.
+    pub func: Value,
+    /// Next statement to run.
+    pub block: u32,
+    pub stmt: u32,
+    /// The exception delivered to the current handler block (`GetException`).
+    pub exc: Value,
+    /// Value sent into a suspended generator, read by `Yield`/`YieldFrom` on resume; an
+    /// exception to throw in when `throw_in` is set.
+    pub sent: Value,
+    pub throw_in: bool,
+}
+
+impl Frame {
+    pub fn new(code: Rc<Code>, globals: Value, builtins: Value, locals: Value, func: Value) -> Frame {
+        let n = code.nslots as usize;
+        Frame {
+            code,
+            slots: vec![Value::NULL; n],
+            globals,
+            builtins,
+            locals,
+            func,
+            block: 0,
+            stmt: 0,
+            exc: Value::NULL,
+            sent: Value::NONE,
+            throw_in: false,
+        }
+    }
+}

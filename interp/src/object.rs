@@ -1,0 +1,510 @@
+//! Heap objects.
+//!
+//! Every heap object is a `PyObj`: a header (its class and GC bits), optional instance
+//! attribute storage, and a `Payload` saying what kind of builtin object it is. The class
+//! in the header is what Python's `type(x)` returns; the payload is what the object *is*
+//! underneath (an instance of `class L(list)` has class `L` and a `List` payload).
+//!
+//! Objects never move. All mutation goes through `Cell`/`RefCell` because Krait runs Python
+//! on one thread and objects are shared freely through `Value` words. A `RefCell` borrow
+//! must never be held across a call back into Python (which could touch the same object):
+//! copy the `Value`s out first, then call.
+//!
+//! Instance attributes follow DESIGN.md: an `Attrs` holds a hidden class (`Map`: attribute
+//! name to slot index, with cached transitions) and a vector of slots, so that a JIT trace
+//! can guard on the map and load by offset. When Python asks for `obj.__dict__` the object
+//! switches to "dict mode": its attributes move into a real dict object that the program
+//! may mutate directly, and every later attribute access goes through that dict.
+
+use std::any::Any;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+
+use crate::cfg::Code;
+use crate::dict::DictData;
+use crate::frame::Frame;
+use crate::value::Value;
+use crate::vm::NativeFn;
+
+pub use crate::types::set::SetData;
+
+/// A heap object. `#[repr(C)]` keeps the header at a fixed offset for compiled code.
+#[repr(C)]
+pub struct PyObj {
+    /// The object's class (a `Payload::Class` object). A `Cell` because `__class__`
+    /// assignment is allowed between compatible classes.
+    pub class: Cell<Value>,
+    /// Mark bits and flags for the collector (issue 3).
+    pub gc: Cell<u32>,
+    /// Instance attributes; present when the class gives its instances attributes.
+    pub attrs: Option<Box<Attrs>>,
+    pub payload: Payload,
+}
+
+/// What a heap object is underneath its class.
+pub enum Payload {
+    /// A plain instance (of `object` or a user class without a builtin base).
+    Object,
+    /// An int outside the inline range, or an instance of an `int` subclass.
+    Int(BigInt),
+    /// An instance of a `float` subclass (plain floats are inline `Value`s).
+    Float(f64),
+    Complex(f64, f64),
+    Str(PyStr),
+    Bytes(Box<[u8]>),
+    ByteArray(RefCell<Vec<u8>>),
+    List(RefCell<Vec<Value>>),
+    Tuple(Box<[Value]>),
+    Dict(RefCell<DictData>),
+    Set(RefCell<SetData>),
+    FrozenSet(RefCell<SetData>),
+    Range { start: Value, stop: Value, step: Value },
+    Slice { start: Value, stop: Value, step: Value },
+    Class(Box<ClassData>),
+    Function(Box<Function>),
+    NativeFunction(Box<NativeFunction>),
+    BoundMethod { func: Value, obj: Value },
+    /// A closure cell; NULL when empty.
+    Cell(Cell<Value>),
+    Code(Rc<Code>),
+    Module(Box<ModuleData>),
+    Generator(RefCell<GenState>),
+    Exception(Box<ExcData>),
+    Traceback(Box<TracebackData>),
+    Property { fget: Cell<Value>, fset: Cell<Value>, fdel: Cell<Value>, doc: Cell<Value> },
+    StaticMethod(Cell<Value>),
+    ClassMethod(Cell<Value>),
+    Super { ty: Value, obj: Value, obj_type: Value },
+    /// Every other builtin object (iterators, views, native module objects...). Kept open
+    /// so that a type can be added without touching this enum.
+    Native(Box<dyn NativeData>),
+}
+
+/// Data of builtin objects that have no `Payload` variant of their own.
+pub trait NativeData: Any {
+    fn as_any(&self) -> &dyn Any;
+    /// Calls `visit` on every `Value` this object holds (for the collector).
+    fn trace(&self, visit: &mut dyn FnMut(Value));
+}
+
+/// An immutable Python `str`.
+pub struct PyStr {
+    pub s: Box<str>,
+    /// Number of code points.
+    pub char_len: usize,
+    /// Cached hash; `HASH_UNSET` until first computed.
+    pub hash: Cell<i64>,
+}
+
+pub const HASH_UNSET: i64 = i64::MIN;
+
+impl PyStr {
+    pub fn new(s: Box<str>) -> PyStr {
+        let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
+        PyStr { s, char_len, hash: Cell::new(HASH_UNSET) }
+    }
+
+    /// True when every character is ASCII, so byte index == character index.
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.char_len == self.s.len()
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+}
+
+/// Which builtin payload the instances of a class carry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    Object,
+    Int,
+    Float,
+    Complex,
+    Str,
+    Bytes,
+    ByteArray,
+    List,
+    Tuple,
+    Dict,
+    Set,
+    FrozenSet,
+    Exception,
+    Type,
+    Module,
+    /// Builtin types whose instances cannot be made by subclassing (function, generator...).
+    Other,
+}
+
+pub mod class_flags {
+    /// Instances get an `Attrs` (a `__dict__`).
+    pub const HAS_DICT: u32 = 1;
+    /// The class may be subclassed.
+    pub const BASETYPE: u32 = 2;
+    /// Defined by Python code (attributes may be set on the class).
+    pub const HEAPTYPE: u32 = 4;
+    /// Has `__slots__` (instances get an `Attrs` restricted to the slot names).
+    pub const HAS_SLOTS: u32 = 8;
+    /// The class or a base defines `__getattr__`/`__getattribute__` etc. in Python; set by
+    /// the interpreter to skip fast paths.
+    pub const CUSTOM_GETATTR: u32 = 16;
+    /// Is or derives from BaseException.
+    pub const EXCEPTION: u32 = 32;
+}
+
+pub struct ClassData {
+    pub name: Cell<Value>,
+    pub qualname: Cell<Value>,
+    pub bases: RefCell<Vec<Value>>,
+    /// Method resolution order, this class first.
+    pub mro: RefCell<Vec<Value>>,
+    /// The namespace: a dict object. Python sees it through a mappingproxy.
+    pub dict: Value,
+    /// Bumped on every change to this class or any class in its MRO, so that lookups can
+    /// be cached (and, later, guarded in traces) against it.
+    pub version: Cell<u64>,
+    pub layout: Layout,
+    pub flags: Cell<u32>,
+    /// `__slots__` names when the class declares them.
+    pub slots: RefCell<Option<Vec<Value>>>,
+}
+
+impl ClassData {
+    pub fn has_flag(&self, f: u32) -> bool {
+        self.flags.get() & f != 0
+    }
+}
+
+pub struct Function {
+    pub code: Rc<Code>,
+    pub globals: Value,
+    pub builtins: Value,
+    /// Tuple of positional defaults, or NULL.
+    pub defaults: Cell<Value>,
+    /// Dict of keyword-only defaults, or NULL.
+    pub kwdefaults: Cell<Value>,
+    /// Cell objects for the code's free variables, in `Code::freevars` order.
+    pub closure: Box<[Value]>,
+    pub name: Cell<Value>,
+    pub qualname: Cell<Value>,
+    pub doc: Cell<Value>,
+    pub module: Cell<Value>,
+    pub annotations: Cell<Value>,
+}
+
+/// How a native function binds when found on a class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NativeKind {
+    /// A plain function (`len`); never binds.
+    Function,
+    /// A method (`list.append`); binds to the instance like a Python function.
+    Method,
+    /// A classmethod (`dict.fromkeys`); binds to the class.
+    ClassMethod,
+    /// A staticmethod (`str.maketrans`); never binds.
+    StaticMethod,
+}
+
+pub struct NativeFunction {
+    pub name: &'static str,
+    pub f: NativeFn,
+    pub kind: NativeKind,
+    /// The object it is bound to (passed as the first argument), or NULL.
+    pub bound: Value,
+    /// The class or module it belongs to (for `__qualname__`/`__module__`), or NULL.
+    pub owner: Value,
+    /// Extra data some natives carry (e.g. `functools.partial`-like closures), or NULL.
+    pub data: Value,
+}
+
+pub struct ModuleData {
+    pub name: Value,
+    /// The module's namespace (its globals), a dict object.
+    pub dict: Value,
+}
+
+pub struct GenState {
+    /// The suspended frame; `None` once the generator has finished.
+    pub frame: Option<Box<Frame>>,
+    pub running: bool,
+    pub name: Value,
+    pub qualname: Value,
+}
+
+pub struct ExcData {
+    /// Tuple.
+    pub args: Cell<Value>,
+    pub traceback: Cell<Value>,
+    pub cause: Cell<Value>,
+    pub context: Cell<Value>,
+    pub suppress_context: Cell<bool>,
+}
+
+impl ExcData {
+    pub fn new(args: Value) -> ExcData {
+        ExcData {
+            args: Cell::new(args),
+            traceback: Cell::new(Value::NONE),
+            cause: Cell::new(Value::NONE),
+            context: Cell::new(Value::NONE),
+            suppress_context: Cell::new(false),
+        }
+    }
+}
+
+pub struct TracebackData {
+    pub next: Cell<Value>,
+    pub code: Rc<Code>,
+    /// 1-based line of the statement that raised.
+    pub lineno: u32,
+    /// Byte range in the source of the statement that raised.
+    pub span: (u32, u32),
+    /// A frame object for `tb_frame`, or NULL.
+    pub frame: Value,
+}
+
+// ----- instance attributes: hidden classes -----
+
+/// A hidden class: attribute names in slot order, shared by all objects that gained the
+/// same attributes in the same order. Maps are immutable and live forever (there are few).
+pub struct Map {
+    pub names: Vec<Value>,
+    index: HashMap<u64, u32>,
+    transitions: RefCell<HashMap<u64, &'static Map>>,
+}
+
+thread_local! {
+    static EMPTY_MAP: &'static Map = Box::leak(Box::new(Map {
+        names: Vec::new(),
+        index: HashMap::new(),
+        transitions: RefCell::new(HashMap::new()),
+    }));
+}
+
+impl Map {
+    pub fn empty() -> &'static Map {
+        EMPTY_MAP.with(|m| *m)
+    }
+
+    /// Slot index of an interned attribute name.
+    #[inline]
+    pub fn lookup(&self, name: Value) -> Option<usize> {
+        self.index.get(&name.bits()).map(|&i| i as usize)
+    }
+
+    /// The map that adds `name` (interned) after this map's names.
+    pub fn with_added(&'static self, name: Value) -> &'static Map {
+        if let Some(m) = self.transitions.borrow().get(&name.bits()) {
+            return m;
+        }
+        let mut names = self.names.clone();
+        names.push(name);
+        let mut index = self.index.clone();
+        index.insert(name.bits(), (names.len() - 1) as u32);
+        let m: &'static Map =
+            Box::leak(Box::new(Map { names, index, transitions: RefCell::new(HashMap::new()) }));
+        self.transitions.borrow_mut().insert(name.bits(), m);
+        m
+    }
+
+    /// The map of the same names without `name`, reached through cached transitions from
+    /// the empty map.
+    pub fn without(&self, name: Value) -> &'static Map {
+        let mut m = Map::empty();
+        for &n in &self.names {
+            if n != name {
+                m = m.with_added(n);
+            }
+        }
+        m
+    }
+}
+
+/// Attribute storage of one object.
+pub struct Attrs {
+    pub map: Cell<&'static Map>,
+    pub slots: RefCell<Vec<Value>>,
+    /// In dict mode, the dict object holding the attributes; NULL otherwise.
+    pub dict: Cell<Value>,
+}
+
+impl Default for Attrs {
+    fn default() -> Self {
+        Attrs::new()
+    }
+}
+
+impl Attrs {
+    pub fn new() -> Attrs {
+        Attrs { map: Cell::new(Map::empty()), slots: RefCell::new(Vec::new()), dict: Cell::new(Value::NULL) }
+    }
+
+    pub fn in_dict_mode(&self) -> bool {
+        !self.dict.get().is_null()
+    }
+
+    /// Looks up an interned name in map mode. Callers handle dict mode first.
+    #[inline]
+    pub fn get_slot(&self, name: Value) -> Option<Value> {
+        let i = self.map.get().lookup(name)?;
+        let v = self.slots.borrow()[i];
+        if v.is_null() {
+            None
+        } else {
+            Some(v)
+        }
+    }
+
+    /// Sets an interned name in map mode.
+    pub fn set_slot(&self, name: Value, v: Value) {
+        let map = self.map.get();
+        if let Some(i) = map.lookup(name) {
+            self.slots.borrow_mut()[i] = v;
+        } else {
+            let m = map.with_added(name);
+            self.slots.borrow_mut().push(v);
+            self.map.set(m);
+        }
+    }
+
+    /// Removes an interned name in map mode; false when it was not there.
+    pub fn del_slot(&self, name: Value) -> bool {
+        let map = self.map.get();
+        let Some(i) = map.lookup(name) else { return false };
+        let mut slots = self.slots.borrow_mut();
+        if slots[i].is_null() {
+            return false;
+        }
+        slots.remove(i);
+        self.map.set(map.without(name));
+        true
+    }
+
+    /// (name, value) pairs in map mode, in insertion order.
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        let map = self.map.get();
+        let slots = self.slots.borrow();
+        map.names.iter().zip(slots.iter()).filter(|(_, v)| !v.is_null()).map(|(n, v)| (*n, *v)).collect()
+    }
+}
+
+// ----- convenient accessors -----
+
+impl PyObj {
+    pub fn new(class: Value, attrs: Option<Box<Attrs>>, payload: Payload) -> PyObj {
+        PyObj { class: Cell::new(class), gc: Cell::new(0), attrs, payload }
+    }
+
+    pub fn as_str(&self) -> Option<&PyStr> {
+        match &self.payload {
+            Payload::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_class(&self) -> Option<&ClassData> {
+        match &self.payload {
+            Payload::Class(c) => Some(c),
+            _ => None,
+        }
+    }
+
+    pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
+        match &self.payload {
+            Payload::List(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match &self.payload {
+            Payload::Tuple(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_dict(&self) -> Option<&RefCell<DictData>> {
+        match &self.payload {
+            Payload::Dict(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn as_function(&self) -> Option<&Function> {
+        match &self.payload {
+            Payload::Function(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn as_exception(&self) -> Option<&ExcData> {
+        match &self.payload {
+            Payload::Exception(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The native data of a `Payload::Native` object, if it is of type `T`.
+    pub fn native<T: 'static>(&self) -> Option<&T> {
+        match &self.payload {
+            Payload::Native(n) => n.as_any().downcast_ref::<T>(),
+            _ => None,
+        }
+    }
+}
+
+impl Value {
+    /// The Rust string of a `str` value.
+    pub fn as_pystr(&self) -> Option<&PyStr> {
+        self.as_obj().and_then(|o| o.as_str())
+    }
+
+    pub fn as_rstr(&self) -> Option<&str> {
+        self.as_pystr().map(|s| s.as_str())
+    }
+
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        self.as_obj().and_then(|o| o.as_tuple())
+    }
+
+    pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
+        self.as_obj().and_then(|o| o.as_list())
+    }
+
+    pub fn as_dict(&self) -> Option<&RefCell<DictData>> {
+        self.as_obj().and_then(|o| o.as_dict())
+    }
+
+    pub fn as_class(&self) -> Option<&ClassData> {
+        self.as_obj().and_then(|o| o.as_class())
+    }
+
+    pub fn as_bigint(&self) -> Option<&BigInt> {
+        match self.as_obj().map(|o| &o.payload) {
+            Some(Payload::Int(i)) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// Helper so native types can implement `NativeData` in one line:
+/// `impl_native!(MyIter, |s, visit| { visit(s.seq); });`
+#[macro_export]
+macro_rules! impl_native {
+    ($t:ty, |$s:ident, $visit:ident| $body:block) => {
+        impl $crate::object::NativeData for $t {
+            fn as_any(&self) -> &dyn std::any::Any {
+                self
+            }
+            #[allow(unused_variables)]
+            fn trace(&self, $visit: &mut dyn FnMut($crate::value::Value)) {
+                let $s = self;
+                $body
+            }
+        }
+    };
+}

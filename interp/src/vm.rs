@@ -1,0 +1,850 @@
+//! The virtual machine: builtin classes, interned names, allocation, errors, and the entry
+//! points of the object protocol (call, attribute access, operators, iteration).
+//!
+//! `Vm` is the one context every native function receives (`&mut Vm`). The protocol
+//! methods here are thin: each delegates to the module that owns the concern
+//! (`eval::call`, `eval::attr`, `eval::ops`, ...), so there is one implementation of each
+//! and everybody calls it the same way.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+
+use crate::cfg::{BinOp, CmpOp, UnaryOp};
+use crate::dict::{self, DictData};
+use crate::exceptions::ExcTypes;
+use crate::heap;
+use crate::object::{
+    class_flags, Attrs, ClassData, ExcData, Layout, ModuleData, NativeData, NativeFunction, NativeKind, Payload, PyObj,
+    PyStr, HASH_UNSET,
+};
+use crate::value::Value;
+
+/// A Python exception in flight: the exception instance.
+#[derive(Clone, Copy, Debug)]
+pub struct PyErr(pub Value);
+
+pub type PyResult<T> = Result<T, PyErr>;
+
+/// Signature of every native function: positional arguments (for methods, `args[0]` is
+/// `self`) and keyword arguments as (interned name, value) pairs.
+pub type NativeFn = fn(&mut Vm, &[Value], &[(Value, Value)]) -> PyResult<Value>;
+
+/// The builtin classes every part of the interpreter needs by name.
+pub struct Types {
+    pub object: Value,
+    pub type_: Value,
+    pub int: Value,
+    pub bool_: Value,
+    pub float: Value,
+    pub complex: Value,
+    pub str_: Value,
+    pub bytes: Value,
+    pub bytearray: Value,
+    pub list: Value,
+    pub tuple: Value,
+    pub dict: Value,
+    pub set: Value,
+    pub frozenset: Value,
+    pub range: Value,
+    pub slice: Value,
+    pub none_type: Value,
+    pub not_implemented_type: Value,
+    pub ellipsis_type: Value,
+    pub function: Value,
+    pub builtin_function: Value,
+    pub method: Value,
+    pub cell: Value,
+    pub code: Value,
+    pub module: Value,
+    pub generator: Value,
+    pub traceback: Value,
+    pub property: Value,
+    pub staticmethod: Value,
+    pub classmethod: Value,
+    pub super_: Value,
+}
+
+pub struct Vm {
+    pub types: Types,
+    pub exc: ExcTypes,
+    /// Further builtin classes created by type modules (iterators, views...), by name.
+    pub extra_types: HashMap<&'static str, Value>,
+    pub builtins: Value,
+    pub builtins_dict: Value,
+    /// `sys.modules`.
+    pub modules: Value,
+    /// The `sys` module, once created.
+    pub sys: Value,
+    interned: HashMap<Box<str>, Value>,
+    pub empty_tuple: Value,
+    pub empty_str: Value,
+    /// Python call depth and `sys.getrecursionlimit()`.
+    pub depth: Cell<u32>,
+    pub recursion_limit: Cell<u32>,
+    /// Lowest native stack address Krait may use before raising RecursionError.
+    pub stack_limit: Cell<usize>,
+    /// The exception being handled (`sys.exc_info()`), or NULL.
+    pub handled_exc: Cell<Value>,
+    /// Command-line arguments for `sys.argv`.
+    pub argv: RefCell<Vec<String>>,
+    /// Extra state of subsystems, keyed by name (import machinery, sys streams...).
+    pub state: RefCell<HashMap<&'static str, Value>>,
+}
+
+impl Vm {
+    /// Builds a VM with every builtin class, exception, method and the builtins module.
+    pub fn new() -> Box<Vm> {
+        let object = alloc_raw_class("object", &[], Layout::Object, class_flags::BASETYPE);
+        let type_ = alloc_raw_class("type", &[object], Layout::Type, class_flags::BASETYPE);
+        for c in [object, type_] {
+            c.obj().class.set(type_);
+        }
+        let mk = |name: &'static str, base: Value, layout: Layout, flags: u32| {
+            let c = alloc_raw_class(name, &[base], layout, flags);
+            c.obj().class.set(type_);
+            c
+        };
+        use class_flags::BASETYPE as B;
+        let int = mk("int", object, Layout::Int, B);
+        let types = Types {
+            object,
+            type_,
+            int,
+            bool_: mk("bool", int, Layout::Int, 0),
+            float: mk("float", object, Layout::Float, B),
+            complex: mk("complex", object, Layout::Complex, B),
+            str_: mk("str", object, Layout::Str, B),
+            bytes: mk("bytes", object, Layout::Bytes, B),
+            bytearray: mk("bytearray", object, Layout::ByteArray, B),
+            list: mk("list", object, Layout::List, B),
+            tuple: mk("tuple", object, Layout::Tuple, B),
+            dict: mk("dict", object, Layout::Dict, B),
+            set: mk("set", object, Layout::Set, B),
+            frozenset: mk("frozenset", object, Layout::FrozenSet, B),
+            range: mk("range", object, Layout::Other, 0),
+            slice: mk("slice", object, Layout::Other, 0),
+            none_type: mk("NoneType", object, Layout::Other, 0),
+            not_implemented_type: mk("NotImplementedType", object, Layout::Other, 0),
+            ellipsis_type: mk("ellipsis", object, Layout::Other, 0),
+            function: mk("function", object, Layout::Other, class_flags::HAS_DICT),
+            builtin_function: mk("builtin_function_or_method", object, Layout::Other, 0),
+            method: mk("method", object, Layout::Other, 0),
+            cell: mk("cell", object, Layout::Other, 0),
+            code: mk("code", object, Layout::Other, 0),
+            module: mk("module", object, Layout::Module, B | class_flags::HAS_DICT),
+            generator: mk("generator", object, Layout::Other, 0),
+            traceback: mk("traceback", object, Layout::Other, 0),
+            property: mk("property", object, Layout::Other, B),
+            staticmethod: mk("staticmethod", object, Layout::Other, B | class_flags::HAS_DICT),
+            classmethod: mk("classmethod", object, Layout::Other, B | class_flags::HAS_DICT),
+            super_: mk("super", object, Layout::Other, B),
+        };
+        let exc = ExcTypes::build(
+            |name, base| mk(name, base, Layout::Exception, B | class_flags::HAS_DICT | class_flags::EXCEPTION),
+            object,
+        );
+        let empty_tuple = heap::alloc(PyObj::new(types.tuple, None, Payload::Tuple(Box::new([]))));
+        let empty_str = heap::alloc(PyObj::new(types.str_, None, Payload::Str(PyStr::new("".into()))));
+        let mut vm = Box::new(Vm {
+            types,
+            exc,
+            extra_types: HashMap::new(),
+            builtins: Value::NULL,
+            builtins_dict: Value::NULL,
+            modules: Value::NULL,
+            sys: Value::NULL,
+            interned: HashMap::new(),
+            empty_tuple,
+            empty_str,
+            depth: Cell::new(0),
+            recursion_limit: Cell::new(1000),
+            stack_limit: Cell::new(0),
+            handled_exc: Cell::new(Value::NULL),
+            argv: RefCell::new(Vec::new()),
+            state: RefCell::new(HashMap::new()),
+        });
+        fix_bootstrap_classes(&vm);
+        vm.modules = vm.new_dict();
+        let bdict = vm.new_dict();
+        vm.builtins_dict = bdict;
+        let bname = vm.intern("builtins");
+        vm.builtins = vm.alloc(vm.types.module, Payload::Module(Box::new(ModuleData { name: bname, dict: bdict })));
+        crate::eval::init(&mut vm);
+        crate::types::init(&mut vm);
+        crate::builtins::init(&mut vm);
+        vm
+    }
+
+    // ----- allocation -----
+
+    /// Allocates an object of `class`, giving it attribute storage when the class says so.
+    pub fn alloc(&self, class: Value, payload: Payload) -> Value {
+        let attrs = match class.as_class() {
+            Some(c) if c.has_flag(class_flags::HAS_DICT | class_flags::HAS_SLOTS) => Some(Box::new(Attrs::new())),
+            _ => None,
+        };
+        heap::alloc(PyObj::new(class, attrs, payload))
+    }
+
+    pub fn new_str(&self, s: &str) -> Value {
+        if s.is_empty() {
+            return self.empty_str;
+        }
+        self.alloc(self.types.str_, Payload::Str(PyStr::new(s.into())))
+    }
+
+    pub fn new_string(&self, s: String) -> Value {
+        if s.is_empty() {
+            return self.empty_str;
+        }
+        self.alloc(self.types.str_, Payload::Str(PyStr::new(s.into_boxed_str())))
+    }
+
+    /// The interned str for `s`: one object per distinct identifier, so attribute names
+    /// compare by identity.
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(&v) = self.interned.get(s) {
+            return v;
+        }
+        let v = if s.is_empty() { self.empty_str } else { self.new_str(s) };
+        self.interned.insert(s.into(), v);
+        v
+    }
+
+    /// The interned equivalent of a str value (same object if already interned).
+    pub fn intern_value(&mut self, v: Value) -> Value {
+        match v.as_rstr() {
+            Some(s) => {
+                if let Some(&i) = self.interned.get(s) {
+                    return i;
+                }
+                let s: Box<str> = s.into();
+                self.interned.insert(s, v);
+                v
+            }
+            None => v,
+        }
+    }
+
+    pub fn new_int(&self, i: i64) -> Value {
+        match Value::small_int(i) {
+            Some(v) => v,
+            None => self.alloc(self.types.int, Payload::Int(BigInt::from(i))),
+        }
+    }
+
+    /// An int from a big integer, inline when it fits.
+    pub fn new_bigint(&self, i: BigInt) -> Value {
+        if let Some(v) = i.to_i64().and_then(Value::small_int) {
+            return v;
+        }
+        self.alloc(self.types.int, Payload::Int(i))
+    }
+
+    pub fn new_float(&self, f: f64) -> Value {
+        Value::float(f)
+    }
+
+    pub fn new_list(&self, items: Vec<Value>) -> Value {
+        self.alloc(self.types.list, Payload::List(RefCell::new(items)))
+    }
+
+    pub fn new_tuple(&self, items: Vec<Value>) -> Value {
+        if items.is_empty() {
+            return self.empty_tuple;
+        }
+        self.alloc(self.types.tuple, Payload::Tuple(items.into_boxed_slice()))
+    }
+
+    pub fn new_dict(&self) -> Value {
+        self.alloc(self.types.dict, Payload::Dict(RefCell::new(DictData::new())))
+    }
+
+    pub fn new_bytes(&self, b: Vec<u8>) -> Value {
+        self.alloc(self.types.bytes, Payload::Bytes(b.into_boxed_slice()))
+    }
+
+    /// An object of a native class carrying `data`.
+    pub fn new_native(&self, class: Value, data: impl NativeData) -> Value {
+        self.alloc(class, Payload::Native(Box::new(data)))
+    }
+
+    pub fn new_native_fn(&mut self, name: &'static str, f: NativeFn) -> Value {
+        self.alloc(
+            self.types.builtin_function,
+            Payload::NativeFunction(Box::new(NativeFunction {
+                name,
+                f,
+                kind: NativeKind::Function,
+                bound: Value::NULL,
+                owner: Value::NULL,
+                data: Value::NULL,
+            })),
+        )
+    }
+
+    /// A new module object with an empty namespace holding `__name__`.
+    pub fn new_module(&mut self, name: &str) -> Value {
+        let d = self.new_dict();
+        let n = self.new_str(name);
+        let k = self.intern("__name__");
+        self.dict_set_str(d, k, n);
+        let none_k = self.intern("__doc__");
+        self.dict_set_str(d, none_k, Value::NONE);
+        self.alloc(self.types.module, Payload::Module(Box::new(ModuleData { name: n, dict: d })))
+    }
+
+    /// A builtin class (used by type modules for iterators and other native types). It is
+    /// registered in `extra_types` under `name`.
+    pub fn new_builtin_class(&mut self, name: &'static str, base: Value, layout: Layout, flags: u32) -> Value {
+        let c = alloc_raw_class(name, &[base], layout, flags);
+        c.obj().class.set(self.types.type_);
+        fix_bootstrap_classes(self);
+        self.extra_types.insert(name, c);
+        c
+    }
+
+    // ----- registering natives on classes and modules -----
+
+    fn add_native(&mut self, owner: Value, name: &'static str, f: NativeFn, kind: NativeKind) -> Value {
+        let func = self.alloc(
+            self.types.builtin_function,
+            Payload::NativeFunction(Box::new(NativeFunction {
+                name,
+                f,
+                kind,
+                bound: Value::NULL,
+                owner,
+                data: Value::NULL,
+            })),
+        );
+        let key = self.intern(name);
+        self.set_class_or_module_attr(owner, key, func);
+        func
+    }
+
+    /// `owner.name = value` on a builtin class or a module, without running Python code.
+    pub fn set_class_or_module_attr(&mut self, owner: Value, key: Value, value: Value) {
+        let d = match &owner.obj().payload {
+            Payload::Class(c) => {
+                c.version.set(c.version.get() + 1);
+                c.dict
+            }
+            Payload::Module(m) => m.dict,
+            _ => panic!("set_class_or_module_attr on a non-class, non-module"),
+        };
+        self.dict_set_str(d, key, value);
+    }
+
+    /// A method of a builtin class (`args[0]` is self).
+    pub fn add_method(&mut self, class: Value, name: &'static str, f: NativeFn) -> Value {
+        self.add_native(class, name, f, NativeKind::Method)
+    }
+
+    /// A classmethod of a builtin class (`args[0]` is the class).
+    pub fn add_classmethod(&mut self, class: Value, name: &'static str, f: NativeFn) -> Value {
+        self.add_native(class, name, f, NativeKind::ClassMethod)
+    }
+
+    pub fn add_staticmethod(&mut self, class: Value, name: &'static str, f: NativeFn) -> Value {
+        self.add_native(class, name, f, NativeKind::StaticMethod)
+    }
+
+    /// A plain function in a module (or the builtins module).
+    pub fn add_function(&mut self, module: Value, name: &'static str, f: NativeFn) -> Value {
+        self.add_native(module, name, f, NativeKind::Function)
+    }
+
+    /// A read-only attribute computed by `f(self)` (a property whose getter is native).
+    pub fn add_getter(&mut self, class: Value, name: &'static str, f: NativeFn) {
+        self.add_property(class, name, f, None)
+    }
+
+    /// A property with a native getter and optional native setter (`f(self, value)`).
+    pub fn add_property(&mut self, class: Value, name: &'static str, get: NativeFn, set: Option<NativeFn>) {
+        let fget = self.new_native_fn(name, get);
+        let fset = match set {
+            Some(s) => self.new_native_fn(name, s),
+            None => Value::NONE,
+        };
+        let p = self.alloc(
+            self.types.property,
+            Payload::Property {
+                fget: Cell::new(fget),
+                fset: Cell::new(fset),
+                fdel: Cell::new(Value::NONE),
+                doc: Cell::new(Value::NONE),
+            },
+        );
+        let key = self.intern(name);
+        self.set_class_or_module_attr(class, key, p);
+    }
+
+    // ----- dicts with str keys (no Python code runs) -----
+
+    /// Hash of a str value (cached in the object).
+    pub fn str_hash(&self, s: &PyStr) -> i64 {
+        let h = s.hash.get();
+        if h != HASH_UNSET {
+            return h;
+        }
+        let h = crate::types::str::hash_str(s.as_str());
+        s.hash.set(h);
+        h
+    }
+
+    pub fn dict_get_str(&self, d: Value, key: Value) -> Option<Value> {
+        let s = key.as_pystr().expect("dict_get_str key must be a str");
+        let h = self.str_hash(s);
+        d.as_dict().expect("dict_get_str on a non-dict").borrow().get_native(key, h)
+    }
+
+    pub fn dict_set_str(&self, d: Value, key: Value, value: Value) {
+        let s = key.as_pystr().expect("dict_set_str key must be a str");
+        let h = self.str_hash(s);
+        d.as_dict().expect("dict_set_str on a non-dict").borrow_mut().set_native(key, h, value)
+    }
+
+    pub fn dict_del_str(&self, d: Value, key: Value) -> Option<Value> {
+        let s = key.as_pystr().expect("dict_del_str key must be a str");
+        let h = self.str_hash(s);
+        d.as_dict().expect("dict_del_str on a non-dict").borrow_mut().del_native(key, h)
+    }
+
+    /// `d[key]` for any key (may run `__hash__`/`__eq__`).
+    pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
+        let cell = d.as_dict().expect("dict_get on a non-dict");
+        dict::get(self, cell, key)
+    }
+
+    pub fn dict_set(&mut self, d: Value, key: Value, value: Value) -> PyResult<()> {
+        let cell = d.as_dict().expect("dict_set on a non-dict");
+        dict::set(self, cell, key, value)
+    }
+
+    // ----- types -----
+
+    /// `type(v)`.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Value {
+        if v.is_obj() {
+            v.obj().class.get()
+        } else if v.is_float() {
+            self.types.float
+        } else if v.is_small_int() {
+            self.types.int
+        } else {
+            match v {
+                Value::NONE => self.types.none_type,
+                Value::TRUE | Value::FALSE => self.types.bool_,
+                Value::NOT_IMPLEMENTED => self.types.not_implemented_type,
+                Value::ELLIPSIS => self.types.ellipsis_type,
+                _ => panic!("type_of(NULL)"),
+            }
+        }
+    }
+
+    /// The class's `__name__` as a Rust string.
+    pub fn class_name(&self, cls: Value) -> String {
+        cls.as_class().and_then(|c| c.name.get().as_rstr().map(str::to_owned)).unwrap_or_else(|| "?".into())
+    }
+
+    /// `type(v).__name__`, for error messages.
+    pub fn type_name(&self, v: Value) -> String {
+        self.class_name(self.type_of(v))
+    }
+
+    /// True when `sub` has `sup` in its MRO.
+    pub fn is_subclass(&self, sub: Value, sup: Value) -> bool {
+        if sub.is(sup) {
+            return true;
+        }
+        match sub.as_class() {
+            Some(c) => c.mro.borrow().iter().any(|m| m.is(sup)),
+            None => false,
+        }
+    }
+
+    /// `isinstance(v, cls)` by MRO (no `__instancecheck__`).
+    #[inline]
+    pub fn isinstance(&self, v: Value, cls: Value) -> bool {
+        self.is_subclass(self.type_of(v), cls)
+    }
+
+    /// The int value of an int or bool (inline or big), or None for other objects.
+    pub fn int_value(&self, v: Value) -> Option<BigInt> {
+        if let Some(i) = v.as_small_int() {
+            return Some(BigInt::from(i));
+        }
+        if let Some(b) = v.as_bool() {
+            return Some(BigInt::from(b as i64));
+        }
+        v.as_bigint().cloned()
+    }
+
+    // ----- errors -----
+
+    /// An instance of the exception class `cls` with `args`, made without running Python
+    /// code (for exceptions raised by the runtime itself).
+    pub fn new_exception(&self, cls: Value, args: Vec<Value>) -> Value {
+        let args = self.new_tuple(args);
+        heap::alloc(PyObj::new(cls, Some(Box::new(Attrs::new())), Payload::Exception(Box::new(ExcData::new(args)))))
+    }
+
+    /// An exception of class `cls` with a message, ready to return as `Err`.
+    pub fn err(&self, cls: Value, msg: impl Into<String>) -> PyErr {
+        let m = self.new_string(msg.into());
+        PyErr(self.new_exception(cls, vec![m]))
+    }
+
+    pub fn type_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.type_error, msg)
+    }
+    pub fn value_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.value_error, msg)
+    }
+    pub fn index_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.index_error, msg)
+    }
+    pub fn attribute_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.attribute_error, msg)
+    }
+    pub fn name_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.name_error, msg)
+    }
+    pub fn zero_division_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.zero_division_error, msg)
+    }
+    pub fn overflow_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.overflow_error, msg)
+    }
+    pub fn runtime_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.runtime_error, msg)
+    }
+    pub fn not_implemented_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.not_implemented_error, msg)
+    }
+    pub fn recursion_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.recursion_error, msg)
+    }
+    pub fn os_error(&self, msg: impl Into<String>) -> PyErr {
+        self.err(self.exc.os_error, msg)
+    }
+
+    /// `KeyError(key)`.
+    pub fn key_error(&self, key: Value) -> PyErr {
+        PyErr(self.new_exception(self.exc.key_error, vec![key]))
+    }
+
+    /// `StopIteration(value)` (no args when `value` is None, as CPython does).
+    pub fn stop_iteration(&mut self, value: Value) -> PyErr {
+        let args = if value.is_none() { vec![] } else { vec![value] };
+        let e = self.new_exception(self.exc.stop_iteration, args);
+        let k = self.intern("value");
+        if let Some(a) = e.obj().attrs.as_ref() {
+            a.set_slot(k, value);
+        }
+        PyErr(e)
+    }
+
+    /// True when the exception `err` is an instance of `cls`.
+    pub fn err_matches(&self, err: &PyErr, cls: Value) -> bool {
+        self.isinstance(err.0, cls)
+    }
+
+    // ----- argument checking for natives -----
+
+    /// Binds `args`/`kwargs` of a native function to `names`; the first `required` are
+    /// mandatory, the rest come back NULL when not given. `fname` names the function in
+    /// error messages.
+    pub fn bind_args<const N: usize>(
+        &self,
+        fname: &str,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+        names: [&str; N],
+        required: usize,
+    ) -> PyResult<[Value; N]> {
+        let mut out = [Value::NULL; N];
+        if args.len() > N {
+            return Err(self.type_error(if required == N {
+                format!("{fname}() takes exactly {N} argument{} ({} given)", if N == 1 { "" } else { "s" }, args.len())
+            } else {
+                format!("{fname}() takes at most {N} argument{} ({} given)", if N == 1 { "" } else { "s" }, args.len())
+            }));
+        }
+        out[..args.len()].copy_from_slice(args);
+        for (k, v) in kwargs {
+            let kname = k.as_rstr().unwrap_or("");
+            match names.iter().position(|n| *n == kname) {
+                Some(i) if out[i].is_null() => out[i] = *v,
+                Some(_) => {
+                    return Err(self.type_error(format!("argument for {fname}() given by name ('{kname}') and position")))
+                }
+                None => return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{kname}'"))),
+            }
+        }
+        for (i, n) in names.iter().enumerate().take(required) {
+            if out[i].is_null() {
+                return Err(self.type_error(format!("{fname}() missing required argument '{n}' (pos {})", i + 1)));
+            }
+        }
+        Ok(out)
+    }
+
+    /// TypeError unless `kwargs` is empty.
+    pub fn no_kwargs(&self, fname: &str, kwargs: &[(Value, Value)]) -> PyResult<()> {
+        if kwargs.is_empty() {
+            Ok(())
+        } else {
+            Err(self.type_error(format!("{fname}() takes no keyword arguments")))
+        }
+    }
+
+    // ----- the object protocol (implemented in eval::*) -----
+
+    /// `f(*args, **kwargs)`.
+    pub fn call(&mut self, f: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+        crate::eval::call::call(self, f, args, kwargs)
+    }
+
+    /// `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult<Value> {
+        let n = self.intern(name);
+        let m = self.get_attr(obj, n)?;
+        self.call(m, args, &[])
+    }
+
+    /// `getattr(obj, name)`; `name` is a str (interned or not).
+    pub fn get_attr(&mut self, obj: Value, name: Value) -> PyResult<Value> {
+        crate::eval::attr::get_attr(self, obj, name)
+    }
+
+    /// `getattr(obj, name, None)`-like: Ok(None) when AttributeError was raised.
+    pub fn get_attr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        match self.get_attr(obj, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_matches(&e, self.exc.attribute_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn set_attr(&mut self, obj: Value, name: Value, value: Value) -> PyResult<()> {
+        crate::eval::attr::set_attr(self, obj, name, value)
+    }
+
+    pub fn del_attr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        crate::eval::attr::del_attr(self, obj, name)
+    }
+
+    /// Looks `name` up along the MRO of the class `cls` (no descriptor binding).
+    pub fn lookup_type(&self, cls: Value, name: Value) -> Option<Value> {
+        crate::eval::attr::lookup_type(self, cls, name)
+    }
+
+    pub fn binary_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        crate::eval::ops::binary_op(self, op, a, b)
+    }
+
+    pub fn inplace_op(&mut self, op: BinOp, a: Value, b: Value) -> PyResult<Value> {
+        crate::eval::ops::inplace_op(self, op, a, b)
+    }
+
+    pub fn unary_op(&mut self, op: UnaryOp, a: Value) -> PyResult<Value> {
+        crate::eval::ops::unary_op(self, op, a)
+    }
+
+    /// A comparison's result as a Python value (rich comparisons may return anything).
+    pub fn compare(&mut self, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+        crate::eval::ops::compare(self, op, a, b)
+    }
+
+    /// `a == b` as a Rust bool (identity implies equality, as in containers).
+    pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a.is(b) {
+            return Ok(true);
+        }
+        let r = self.compare(CmpOp::Eq, a, b)?;
+        self.truthy(r)
+    }
+
+    pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        match v {
+            Value::TRUE => Ok(true),
+            Value::FALSE | Value::NONE => Ok(false),
+            _ => crate::eval::ops::truthy(self, v),
+        }
+    }
+
+    pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        if let Some(s) = v.as_pystr() {
+            if v.obj().class.get().is(self.types.str_) {
+                return Ok(self.str_hash(s));
+            }
+        }
+        crate::eval::ops::hash(self, v)
+    }
+
+    /// `repr(v)` as a str value.
+    pub fn repr(&mut self, v: Value) -> PyResult<Value> {
+        crate::eval::ops::repr(self, v)
+    }
+
+    /// `str(v)` as a str value.
+    pub fn str(&mut self, v: Value) -> PyResult<Value> {
+        if v.is_obj() && v.obj().class.get().is(self.types.str_) {
+            return Ok(v);
+        }
+        crate::eval::ops::str(self, v)
+    }
+
+    /// `repr(v)` as a Rust string.
+    pub fn repr_string(&mut self, v: Value) -> PyResult<String> {
+        let r = self.repr(v)?;
+        Ok(r.as_rstr().unwrap_or("").to_owned())
+    }
+
+    /// `str(v)` as a Rust string.
+    pub fn str_string(&mut self, v: Value) -> PyResult<String> {
+        let r = self.str(v)?;
+        Ok(r.as_rstr().unwrap_or("").to_owned())
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: Value, spec: Value) -> PyResult<Value> {
+        crate::eval::ops::format(self, v, spec)
+    }
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: Value) -> PyResult<Value> {
+        crate::eval::ops::iter(self, v)
+    }
+
+    /// `next(it)`: `Ok(None)` when exhausted.
+    pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        crate::eval::ops::next(self, it)
+    }
+
+    /// All items of an iterable.
+    pub fn collect(&mut self, iterable: Value) -> PyResult<Vec<Value>> {
+        if let Some(t) = iterable.as_tuple() {
+            if iterable.obj().class.get().is(self.types.tuple) {
+                return Ok(t.to_vec());
+            }
+        }
+        if let Some(l) = iterable.as_list() {
+            if iterable.obj().class.get().is(self.types.list) {
+                return Ok(l.borrow().clone());
+            }
+        }
+        let it = self.iter(iterable)?;
+        let mut out = Vec::new();
+        while let Some(v) = self.next(it)? {
+            out.push(v);
+        }
+        Ok(out)
+    }
+
+    pub fn get_item(&mut self, obj: Value, key: Value) -> PyResult<Value> {
+        crate::eval::ops::get_item(self, obj, key)
+    }
+
+    pub fn set_item(&mut self, obj: Value, key: Value, value: Value) -> PyResult<()> {
+        crate::eval::ops::set_item(self, obj, key, value)
+    }
+
+    pub fn del_item(&mut self, obj: Value, key: Value) -> PyResult<()> {
+        crate::eval::ops::del_item(self, obj, key)
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        crate::eval::ops::len(self, v)
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        crate::eval::ops::contains(self, container, item)
+    }
+
+    /// `operator.index(v)` as an i64 (OverflowError when it does not fit).
+    pub fn to_index(&mut self, v: Value) -> PyResult<i64> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(i);
+        }
+        crate::types::int::to_index(self, v)
+    }
+
+    /// `float(v)` semantics for numeric arguments (`__float__`, `__index__`).
+    pub fn to_f64(&mut self, v: Value) -> PyResult<f64> {
+        if let Some(f) = v.as_float() {
+            return Ok(f);
+        }
+        if let Some(i) = v.as_small_int() {
+            return Ok(i as f64);
+        }
+        crate::types::float::to_f64(self, v)
+    }
+}
+
+/// Creates a class object with no class pointer yet (bootstrap of `type`/`object`).
+fn alloc_raw_class(name: &'static str, bases: &[Value], layout: Layout, flags: u32) -> Value {
+    let dict = heap::alloc(PyObj::new(Value::NULL, None, Payload::Dict(RefCell::new(DictData::new()))));
+    let name_v = heap::alloc(PyObj::new(Value::NULL, None, Payload::Str(PyStr::new(name.into()))));
+    let cls = heap::alloc(PyObj::new(
+        Value::NULL,
+        None,
+        Payload::Class(Box::new(ClassData {
+            name: Cell::new(name_v),
+            qualname: Cell::new(name_v),
+            bases: RefCell::new(bases.to_vec()),
+            mro: RefCell::new(Vec::new()),
+            dict,
+            version: Cell::new(0),
+            layout,
+            flags: Cell::new(flags),
+            slots: RefCell::new(None),
+        })),
+    ));
+    let mut mro = vec![cls];
+    if let Some(b) = bases.first() {
+        mro.extend(b.as_class().expect("base is a class").mro.borrow().iter().copied());
+    }
+    *cls.as_class().unwrap().mro.borrow_mut() = mro;
+    // Fix up the class pointers of the dict and name once `dict`/`str` exist: done lazily
+    // by `fix_bootstrap_classes`.
+    BOOT_OBJECTS.with(|b| b.borrow_mut().extend([dict, name_v]));
+    cls
+}
+
+thread_local! {
+    static BOOT_OBJECTS: RefCell<Vec<Value>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Gives the dicts and names made during bootstrap their classes (`dict`, `str`).
+pub fn fix_bootstrap_classes(vm: &Vm) {
+    BOOT_OBJECTS.with(|b| {
+        for v in b.borrow_mut().drain(..) {
+            let o = v.obj();
+            if o.class.get().is_null() {
+                match o.payload {
+                    Payload::Dict(_) => o.class.set(vm.types.dict),
+                    Payload::Str(_) => o.class.set(vm.types.str_),
+                    _ => {}
+                }
+            }
+        }
+    });
+}
+
+/// Runs `f` with a reference to a class's namespace dict data.
+pub fn class_dict(cls: Value) -> Value {
+    cls.as_class().expect("class_dict on a non-class").dict
+}
+
+/// Shared handle type for code objects.
+pub type CodeRef = Rc<crate::cfg::Code>;
