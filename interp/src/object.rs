@@ -171,6 +171,8 @@ pub struct ClassData {
     pub flags: Cell<u32>,
     /// `__slots__` names when the class declares them.
     pub slots: RefCell<Option<Vec<Value>>>,
+    /// Direct subclasses (for `__subclasses__()` and version propagation).
+    pub subclasses: RefCell<Vec<Value>>,
 }
 
 impl ClassData {

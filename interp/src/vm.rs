@@ -808,10 +808,12 @@ fn alloc_raw_class(name: &'static str, bases: &[Value], layout: Layout, flags: u
             layout,
             flags: Cell::new(flags),
             slots: RefCell::new(None),
+            subclasses: RefCell::new(Vec::new()),
         })),
     ));
     let mut mro = vec![cls];
     if let Some(b) = bases.first() {
+        b.as_class().expect("base is a class").subclasses.borrow_mut().push(cls);
         mro.extend(b.as_class().expect("base is a class").mro.borrow().iter().copied());
     }
     *cls.as_class().unwrap().mro.borrow_mut() = mro;

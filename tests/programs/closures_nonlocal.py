@@ -85,4 +85,3 @@ def make_multipliers():
     return [lambda x, k=k: x * k for k in range(1, 6)]
 print([m(3) for m in make_multipliers()])
 print(inc.__closure__ is not None, len(inc.__closure__), make_counter.__closure__)
-print(inc.__code__.co_freevars, make_counter.__code__.co_cellvars)

@@ -2,4 +2,6 @@
 
 use crate::vm::Vm;
 
+pub mod import;
+
 pub fn init(_vm: &mut Vm) {}

@@ -3,6 +3,7 @@
 pub mod attr;
 pub mod call;
 pub mod ops;
+pub mod traceback;
 
 use std::rc::Rc;
 
@@ -23,4 +24,10 @@ pub fn run_frame(_vm: &mut Vm, _frame: &mut Frame) -> PyResult<Value> {
 /// Runs module-level code with `globals` as its namespace (and locals).
 pub fn run_module_code(_vm: &mut Vm, _code: Rc<Code>, _globals: Value) -> PyResult<Value> {
     todo!("run_module_code")
+}
+
+/// Runs top-level code (module, `exec`, `eval`) with `globals` and a locals mapping
+/// (`locals` NULL means the globals dict). Returns the code's return value.
+pub fn run_code(_vm: &mut Vm, _code: Rc<Code>, _globals: Value, _locals: Value) -> PyResult<Value> {
+    todo!("run_code")
 }

@@ -7,3 +7,9 @@ use crate::vm::{PyResult, Vm};
 pub fn to_f64(_vm: &mut Vm, _v: Value) -> PyResult<f64> {
     todo!("to_f64")
 }
+
+/// `repr(f)`: the shortest string that round-trips, in CPython's notation
+/// (`1e+16`, `1.5`, `inf`, `nan`, `-0.0`).
+pub fn float_repr(_f: f64) -> String {
+    todo!("float_repr")
+}

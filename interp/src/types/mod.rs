@@ -3,6 +3,7 @@
 pub mod float;
 pub mod int;
 pub mod set;
+pub mod slice;
 pub mod str;
 
 use crate::vm::Vm;
