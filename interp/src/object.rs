@@ -235,6 +235,9 @@ pub struct GenState {
     pub running: bool,
     pub name: Value,
     pub qualname: Value,
+    /// The exception the generator's own frame was handling when it last suspended
+    /// (restored as `sys.exc_info()` when it resumes), or NULL.
+    pub exc_state: Value,
 }
 
 pub struct ExcData {

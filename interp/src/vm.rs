@@ -93,6 +93,10 @@ pub struct Vm {
     pub argv: RefCell<Vec<String>>,
     /// Extra state of subsystems, keyed by name (import machinery, sys streams...).
     pub state: RefCell<HashMap<&'static str, Value>>,
+    /// The running Python frames, innermost last (pushed around `eval::run_frame` and
+    /// generator resumption): what `globals()`, `locals()`, argument-less `exec` and
+    /// `sys._getframe` read.
+    pub frames: RefCell<Vec<*const crate::frame::Frame>>,
 }
 
 impl Vm {
@@ -166,6 +170,7 @@ impl Vm {
             handled_exc: Cell::new(Value::NULL),
             argv: RefCell::new(Vec::new()),
             state: RefCell::new(HashMap::new()),
+            frames: RefCell::new(Vec::new()),
         });
         fix_bootstrap_classes(&vm);
         vm.modules = vm.new_dict();

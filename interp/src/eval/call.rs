@@ -1,9 +1,399 @@
 //! Calling: Python functions (argument binding), natives, bound methods, classes, and
 //! objects with `__call__`.
+//!
+//! The Python-function path allocates nothing but the new frame's slot vector: arguments
+//! are copied straight into the parameter slots, and a bound method's `self` is passed
+//! alongside the arguments instead of being prepended into a new vector. Binding follows
+//! CPython's `initialize_locals` step by step so the TypeError messages (and which one
+//! wins when several apply) are the same.
 
+use std::cell::Cell;
+
+use crate::cfg::{code_flags, Code};
+use crate::frame::Frame;
+use crate::object::{Function, NativeKind, Payload};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-pub fn call(_vm: &mut Vm, _f: Value, _args: &[Value], _kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    todo!("call")
+use super::{generator, interp};
+
+/// Calls `f` with `first` prepended to `rest`, without allocating for short argument lists.
+#[inline]
+pub(crate) fn with_prepended<R>(first: Value, rest: &[Value], f: impl FnOnce(&[Value]) -> R) -> R {
+    if rest.len() < 8 {
+        let mut buf = [Value::NULL; 8];
+        buf[0] = first;
+        buf[1..=rest.len()].copy_from_slice(rest);
+        f(&buf[..=rest.len()])
+    } else {
+        let mut v = Vec::with_capacity(rest.len() + 1);
+        v.push(first);
+        v.extend_from_slice(rest);
+        f(&v)
+    }
+}
+
+/// `f(*args, **kwargs)`.
+pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    super::check_stack(vm)?;
+    if let Some(o) = f.as_obj() {
+        match &o.payload {
+            Payload::Function(func) => return call_function(vm, f, func, None, args, kwargs),
+            Payload::NativeFunction(nf) => {
+                if !nf.bound.is_null() {
+                    let nf_f = nf.f;
+                    return with_prepended(nf.bound, args, |a| nf_f(vm, a, kwargs));
+                }
+                if nf.kind == NativeKind::Method && nf.owner.as_class().is_some() {
+                    check_unbound_self(vm, nf.name, nf.owner, args)?;
+                }
+                return (nf.f)(vm, args, kwargs);
+            }
+            Payload::BoundMethod { func, obj } => {
+                let (func, obj) = (*func, *obj);
+                if let Some(Payload::Function(fd)) = func.as_obj().map(|o| &o.payload) {
+                    return call_function(vm, func, fd, Some(obj), args, kwargs);
+                }
+                return with_prepended(obj, args, |a| call(vm, func, a, kwargs));
+            }
+            _ => {}
+        }
+    }
+    let ty = vm.type_of(f);
+    let name = vm.intern("__call__");
+    match vm.lookup_type(ty, name) {
+        Some(c) => call_unbound(vm, c, f, ty, args, kwargs),
+        None => Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(f)))),
+    }
+}
+
+/// Calls an attribute `m` found on `ty` (the type of `obj`) as a method of `obj`: plain
+/// functions and native methods get `obj` prepended, other descriptors are bound through
+/// their `__get__` first.
+pub(crate) fn call_unbound(
+    vm: &mut Vm,
+    m: Value,
+    obj: Value,
+    ty: Value,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<Value> {
+    match m.as_obj().map(|o| &o.payload) {
+        Some(Payload::Function(fd)) => call_function(vm, m, fd, Some(obj), args, kwargs),
+        Some(Payload::NativeFunction(nf)) if nf.kind == NativeKind::Method && nf.bound.is_null() => {
+            let nf_f = nf.f;
+            with_prepended(obj, args, |a| nf_f(vm, a, kwargs))
+        }
+        _ => {
+            let bound = super::function::bind_descriptor(vm, m, obj, ty)?;
+            call(vm, bound, args, kwargs)
+        }
+    }
+}
+
+/// TypeError unless an unbound native method got an instance of its class as `self`.
+fn check_unbound_self(vm: &Vm, name: &str, owner: Value, args: &[Value]) -> PyResult<()> {
+    match args.first() {
+        None => Err(vm.type_error(format!("unbound method {}.{name}() needs an argument", vm.class_name(owner)))),
+        Some(&s) if !vm.isinstance(s, owner) => Err(vm.type_error(format!(
+            "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+            vm.class_name(owner),
+            vm.type_name(s)
+        ))),
+        _ => Ok(()),
+    }
+}
+
+/// `obj.name(*args[1..], **kwargs)` where `args[0]` is `obj`, without creating a bound
+/// method when `name` is a plain function or native method on `obj`'s type that the
+/// instance does not shadow.
+pub fn call_method(vm: &mut Vm, name: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(&obj) = args.first() else {
+        return Err(vm.err(vm.exc.system_error, "call_method without self"));
+    };
+    if let Some(m) = lookup_method(vm, obj, name) {
+        match &m.obj().payload {
+            Payload::Function(fd) => return call_function(vm, m, fd, None, args, kwargs),
+            Payload::NativeFunction(nf) => {
+                super::check_stack(vm)?;
+                return (nf.f)(vm, args, kwargs);
+            }
+            _ => {}
+        }
+    }
+    let m = vm.get_attr(obj, name)?;
+    call(vm, m, &args[1..], kwargs)
+}
+
+/// The unbound function `type(obj).name` when calling it with `obj` prepended is exactly
+/// what `obj.name(...)` would do: found on the type as a plain function or native method,
+/// not shadowed by an instance attribute, and no custom attribute hooks on the type.
+#[inline]
+fn lookup_method(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
+    let ty = vm.type_of(obj);
+    if interp::custom_getattr(ty) {
+        return None;
+    }
+    if let Some(o) = obj.as_obj() {
+        match o.payload {
+            Payload::Class(_) | Payload::Module(_) => return None,
+            _ => {}
+        }
+        if let Some(a) = &o.attrs {
+            let shadowed = if a.in_dict_mode() {
+                let d = a.dict.get();
+                d.as_dict().is_none() || vm.dict_get_str(d, name).is_some()
+            } else {
+                a.get_slot(name).is_some()
+            };
+            if shadowed {
+                return None;
+            }
+        }
+    }
+    let m = vm.lookup_type(ty, name)?;
+    match &m.as_obj()?.payload {
+        Payload::Function(_) => Some(m),
+        Payload::NativeFunction(nf) if nf.kind == NativeKind::Method && nf.bound.is_null() => Some(m),
+        _ => None,
+    }
+}
+
+/// Calls the Python function `func` (the payload of `fval`), with `self_arg` (a bound
+/// method's instance) before `args`.
+pub(crate) fn call_function(
+    vm: &mut Vm,
+    fval: Value,
+    func: &Function,
+    self_arg: Option<Value>,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<Value> {
+    let code = &func.code;
+    let mut frame = Frame::new(code.clone(), func.globals, func.builtins, Value::NULL, fval);
+    bind_arguments(vm, func, &mut frame.slots, self_arg, args, kwargs)?;
+    init_cells(vm, code, func, &mut frame.slots);
+    if interp::is_generator_code(code) {
+        return Ok(generator::new_generator(vm, Box::new(frame), func));
+    }
+    super::run_frame(vm, &mut frame)
+}
+
+/// Runs the body of the function `func` (a class body) with `locals` as its namespace and
+/// no arguments; returns what the body returns. Used by `__build_class__`.
+pub fn run_with_locals(vm: &mut Vm, func: Value, locals: Value) -> PyResult<Value> {
+    let Some(fd) = func.as_obj().and_then(|o| o.as_function()) else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
+    let code = &fd.code;
+    let mut frame = Frame::new(code.clone(), fd.globals, fd.builtins, locals, func);
+    bind_arguments(vm, fd, &mut frame.slots, None, &[], &[])?;
+    init_cells(vm, code, fd, &mut frame.slots);
+    super::run_frame(vm, &mut frame)
+}
+
+/// Creates the frame's cells (seeded from parameters where a parameter is captured) and
+/// installs the closure's cells in the free-variable slots.
+#[inline]
+fn init_cells(vm: &Vm, code: &Code, func: &Function, slots: &mut [Value]) {
+    for &(_, slot, param) in &code.cellvars {
+        let init = param.map(|p| slots[p as usize]).unwrap_or(Value::NULL);
+        slots[slot as usize] = vm.alloc(vm.types.cell, Payload::Cell(Cell::new(init)));
+    }
+    for (i, &(_, slot)) in code.freevars.iter().enumerate() {
+        slots[slot as usize] = func.closure.get(i).copied().unwrap_or(Value::NULL);
+    }
+}
+
+/// Binds call arguments to the parameter slots of `func`'s code.
+#[inline]
+fn bind_arguments(
+    vm: &mut Vm,
+    func: &Function,
+    slots: &mut [Value],
+    self_arg: Option<Value>,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<()> {
+    let code = &*func.code;
+    let argcount = code.argcount as usize;
+    let nself = self_arg.is_some() as usize;
+    let given = nself + args.len();
+    if kwargs.is_empty()
+        && given == argcount
+        && code.kwonlyargcount == 0
+        && code.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
+    {
+        if let Some(s) = self_arg {
+            slots[0] = s;
+        }
+        slots[nself..argcount].copy_from_slice(args);
+        return Ok(());
+    }
+    bind_slow(vm, func, slots, self_arg, args, kwargs)
+}
+
+#[inline(never)]
+fn bind_slow(
+    vm: &mut Vm,
+    func: &Function,
+    slots: &mut [Value],
+    self_arg: Option<Value>,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<()> {
+    let code = &*func.code;
+    let argcount = code.argcount as usize;
+    let posonly = code.posonlyargcount as usize;
+    let kwonly = code.kwonlyargcount as usize;
+    let total = argcount + kwonly;
+    let varargs = code.flags & code_flags::VARARGS != 0;
+    let varkw = code.flags & code_flags::VARKEYWORDS != 0;
+    let nself = self_arg.is_some() as usize;
+    let given = nself + args.len();
+    let arg = |i: usize| if i < nself { self_arg.unwrap_or(Value::NONE) } else { args[i - nself] };
+    let qualname = || func.qualname.get().as_rstr().unwrap_or("?").to_owned();
+
+    let ncopy = given.min(argcount);
+    for (i, s) in slots.iter_mut().enumerate().take(ncopy) {
+        *s = arg(i);
+    }
+    let mut next = total;
+    if varargs {
+        let rest: Vec<Value> = (ncopy..given).map(arg).collect();
+        slots[next] = vm.new_tuple(rest);
+        next += 1;
+    }
+    let kwdict = if varkw {
+        let d = vm.new_dict();
+        slots[next] = d;
+        Some(d)
+    } else {
+        None
+    };
+
+    for &(k, v) in kwargs {
+        let Some(kstr) = k.as_rstr() else {
+            return Err(vm.type_error(format!("{}() keywords must be strings", qualname())));
+        };
+        let found = (posonly..total).find(|&j| code.slot_names.get(j).is_some_and(|n| n.is(k))).or_else(|| {
+            (posonly..total).find(|&j| code.slot_names.get(j).and_then(|n| n.as_rstr()) == Some(kstr))
+        });
+        match found {
+            Some(j) => {
+                if !slots[j].is_null() {
+                    return Err(vm.type_error(format!("{}() got multiple values for argument '{kstr}'", qualname())));
+                }
+                slots[j] = v;
+            }
+            None => match kwdict {
+                Some(d) => vm.dict_set(d, k, v)?,
+                None => {
+                    if posonly > 0 {
+                        let names: Vec<String> = (0..posonly)
+                            .filter_map(|j| code.slot_names.get(j).and_then(|n| n.as_rstr()))
+                            .filter(|n| kwargs.iter().any(|(k2, _)| k2.as_rstr() == Some(*n)))
+                            .map(str::to_owned)
+                            .collect();
+                        if !names.is_empty() {
+                            return Err(vm.type_error(format!(
+                                "{}() got some positional-only arguments passed as keyword argument{}: '{}'",
+                                qualname(),
+                                if names.len() == 1 { "" } else { "s" },
+                                names.join(", ")
+                            )));
+                        }
+                    }
+                    return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{kstr}'", qualname())));
+                }
+            },
+        }
+    }
+
+    if given > argcount && !varargs {
+        return Err(too_many_positional(vm, func, given, slots, &qualname()));
+    }
+
+    let defaults: Vec<Value> = func.defaults.get().as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    if given < argcount {
+        let defcount = defaults.len().min(argcount);
+        let m = argcount - defcount;
+        if (given..m).any(|i| slots[i].is_null()) {
+            let names: Vec<String> = (given..m).filter(|&i| slots[i].is_null()).map(|i| quoted_name(code, i)).collect();
+            return Err(missing_error(vm, &qualname(), "positional", &names));
+        }
+        let start = given.saturating_sub(m);
+        for (i, &d) in defaults.iter().enumerate().skip(start).take(defcount) {
+            if slots[m + i].is_null() {
+                slots[m + i] = d;
+            }
+        }
+    }
+    if kwonly > 0 {
+        let kwdefaults = func.kwdefaults.get();
+        let mut missing = Vec::new();
+        for (i, slot) in slots.iter_mut().enumerate().take(total).skip(argcount) {
+            if !slot.is_null() {
+                continue;
+            }
+            let name = code.slot_names.get(i).copied().unwrap_or(Value::NONE);
+            let def = if kwdefaults.as_dict().is_some() && name.as_pystr().is_some() {
+                vm.dict_get_str(kwdefaults, name)
+            } else {
+                None
+            };
+            match def {
+                Some(d) => *slot = d,
+                None => missing.push(quoted_name(code, i)),
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing_error(vm, &qualname(), "keyword-only", &missing));
+        }
+    }
+    Ok(())
+}
+
+fn quoted_name(code: &Code, i: usize) -> String {
+    format!("'{}'", code.slot_names.get(i).and_then(|n| n.as_rstr()).unwrap_or("?"))
+}
+
+fn missing_error(vm: &Vm, qualname: &str, kind: &str, names: &[String]) -> crate::vm::PyErr {
+    let list = match names.len() {
+        1 => names[0].clone(),
+        2 => format!("{} and {}", names[0], names[1]),
+        n => format!("{}, and {}", names[..n - 1].join(", "), names[n - 1]),
+    };
+    vm.type_error(format!(
+        "{qualname}() missing {} required {kind} argument{}: {list}",
+        names.len(),
+        if names.len() == 1 { "" } else { "s" }
+    ))
+}
+
+fn too_many_positional(vm: &Vm, func: &Function, given: usize, slots: &[Value], qualname: &str) -> crate::vm::PyErr {
+    let code = &*func.code;
+    let argcount = code.argcount as usize;
+    let kwonly_given = (argcount..argcount + code.kwonlyargcount as usize).filter(|&i| !slots[i].is_null()).count();
+    let defcount = func.defaults.get().as_tuple().map(|t| t.len()).unwrap_or(0);
+    let (sig, plural) = if defcount > 0 {
+        (format!("from {} to {}", argcount.saturating_sub(defcount), argcount), true)
+    } else {
+        (argcount.to_string(), argcount != 1)
+    };
+    let kwonly_sig = if kwonly_given > 0 {
+        format!(
+            " positional argument{} (and {} keyword-only argument{})",
+            if given != 1 { "s" } else { "" },
+            kwonly_given,
+            if kwonly_given != 1 { "s" } else { "" }
+        )
+    } else {
+        String::new()
+    };
+    vm.type_error(format!(
+        "{qualname}() takes {sig} positional argument{} but {given}{kwonly_sig} {} given",
+        if plural { "s" } else { "" },
+        if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+    ))
 }

@@ -1,7 +1,29 @@
 //! The interpreter: runs flat-CFG frames (see `cfg.rs`).
+//!
+//! ```text
+//!  interp.rs     the dispatch loop (`execute`): one match arm per flat statement,
+//!                exception delivery to handler blocks, traceback entries
+//!  call.rs       calling anything; argument binding for Python functions
+//!  generator.rs  generator objects over suspended frames; `yield from` delegation
+//!  function.rs   Python-visible attributes of functions, cells, code, methods, natives
+//!  exc.rs        methods of the builtin exception classes
+//!  traceback.rs  CPython's text for an uncaught exception
+//! ```
+//!
+//! Every frame run goes through `enter`/`leave`, which count Python depth against
+//! `sys.getrecursionlimit()` and guard the native stack, and restore the handled exception
+//! (`sys.exc_info()`) on the way out: in CPython the exc_info state is per frame, so
+//! nothing a callee handles is visible to its caller once it returns.
 
 pub mod attr;
 pub mod call;
+pub mod class;
+pub mod descr;
+pub mod exc;
+pub mod function;
+pub mod generator;
+pub mod interp;
+pub mod object_type;
 pub mod ops;
 pub mod traceback;
 
@@ -9,25 +31,105 @@ use std::rc::Rc;
 
 use crate::cfg::Code;
 use crate::frame::Frame;
+use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Registers the methods of the core classes (object, type, function, exceptions...).
-pub fn init(_vm: &mut Vm) {}
+pub fn init(vm: &mut Vm) {
+    // object/type first (it also sets up class.rs, descr.rs and the interned-name table
+    // everything else uses).
+    object_type::init(vm);
+    function::init(vm);
+    generator::init(vm);
+    exc::init(vm);
+}
+
+/// The RecursionError CPython raises when Python frames nest too deeply.
+pub fn recursion_error(vm: &Vm) -> crate::vm::PyErr {
+    vm.recursion_error("maximum recursion depth exceeded")
+}
+
+/// Raises RecursionError when the native stack is nearly exhausted. Recursive Rust code
+/// driven by Python data (repr of nested containers, comparisons, ...) calls this so that
+/// no input can overflow the stack.
+#[inline]
+pub fn check_stack(vm: &Vm) -> PyResult<()> {
+    let marker = 0u8;
+    let here = std::ptr::addr_of!(marker) as usize;
+    if here < vm.stack_limit.get() {
+        return Err(recursion_error(vm));
+    }
+    Ok(())
+}
+
+/// Accounts for one more Python frame: RecursionError past the recursion limit or when the
+/// native stack runs low. Pair with `leave` when this returns Ok.
+#[inline]
+pub(crate) fn enter(vm: &Vm) -> PyResult<()> {
+    let d = vm.depth.get() + 1;
+    if d > vm.recursion_limit.get() {
+        return Err(recursion_error(vm));
+    }
+    check_stack(vm)?;
+    vm.depth.set(d);
+    Ok(())
+}
+
+#[inline]
+pub(crate) fn leave(vm: &Vm) {
+    vm.depth.set(vm.depth.get().saturating_sub(1));
+}
 
 /// Runs `frame` from its current `(block, stmt)` until it returns (or, for generator
 /// frames, yields). Returns the returned/yielded value.
-pub fn run_frame(_vm: &mut Vm, _frame: &mut Frame) -> PyResult<Value> {
-    todo!("run_frame")
+pub fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Value> {
+    enter(vm)?;
+    let saved = vm.handled_exc.get();
+    vm.frames.borrow_mut().push(frame as *const Frame);
+    let r = interp::execute(vm, frame, false);
+    vm.frames.borrow_mut().pop();
+    vm.handled_exc.set(saved);
+    leave(vm);
+    r.map(|e| match e {
+        interp::Exit::Return(v) | interp::Exit::Yield(v) => v,
+    })
 }
 
 /// Runs module-level code with `globals` as its namespace (and locals).
-pub fn run_module_code(_vm: &mut Vm, _code: Rc<Code>, _globals: Value) -> PyResult<Value> {
-    todo!("run_module_code")
+pub fn run_module_code(vm: &mut Vm, code: Rc<Code>, globals: Value) -> PyResult<Value> {
+    run_code(vm, code, globals, Value::NULL)
 }
 
 /// Runs top-level code (module, `exec`, `eval`) with `globals` and a locals mapping
 /// (`locals` NULL means the globals dict). Returns the code's return value.
-pub fn run_code(_vm: &mut Vm, _code: Rc<Code>, _globals: Value, _locals: Value) -> PyResult<Value> {
-    todo!("run_code")
+pub fn run_code(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Value) -> PyResult<Value> {
+    if globals.as_dict().is_none() {
+        return Err(vm.type_error(format!("globals must be a dict, not {}", vm.type_name(globals))));
+    }
+    let key = vm.intern("__builtins__");
+    if vm.dict_get_str(globals, key).is_none() {
+        let b = vm.builtins;
+        vm.dict_set_str(globals, key, b);
+    }
+    let builtins = builtins_of(vm, globals);
+    let locals = if locals.is_null() { globals } else { locals };
+    let mut frame = Frame::new(code, globals, builtins, locals, Value::NULL);
+    run_frame(vm, &mut frame)
+}
+
+/// The builtins namespace (a dict) that code running with `globals` sees: the dict of the
+/// `__builtins__` module (or the dict itself) found in `globals`, else the real builtins.
+pub fn builtins_of(vm: &mut Vm, globals: Value) -> Value {
+    let key = vm.intern("__builtins__");
+    let found = if globals.as_dict().is_some() { vm.dict_get_str(globals, key) } else { None };
+    let Some(b) = found else { return vm.builtins_dict };
+    if let Some(Payload::Module(m)) = b.as_obj().map(|o| &o.payload) {
+        return m.dict;
+    }
+    if b.as_dict().is_some() {
+        b
+    } else {
+        vm.builtins_dict
+    }
 }

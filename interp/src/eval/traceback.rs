@@ -1,11 +1,281 @@
 //! Tracebacks: recording frames as exceptions propagate, and printing them in CPython's
 //! format (chained exceptions, SyntaxError's caret).
+//!
+//! The text follows CPython 3.11's `PyErr_Display`: the exception chain oldest first,
+//! joined by the "direct cause" / "during handling" banners; each traceback entry as
+//! `File "...", line N, in name` plus the stripped source line; runs of more than three
+//! identical entries collapsed into "[Previous line repeated N more times]"; the final
+//! `module.Type: message` line (module omitted for `builtins` and `__main__`), then any
+//! `__notes__`.
 
+use std::collections::HashSet;
+
+use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::Vm;
 
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+/// Identical consecutive entries beyond this many are summarized.
+const RECURSIVE_CUTOFF: usize = 3;
+/// `sys.tracebacklimit`'s default: only the innermost entries are shown.
+const TRACEBACK_LIMIT: usize = 1000;
+
 /// The full text CPython prints to stderr for an uncaught exception `exc` (with its
 /// chain), ending in a newline.
-pub fn format_exception(_vm: &mut Vm, _exc: Value) -> String {
-    todo!("format_exception")
+pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
+    // The chain is linear (each exception has at most one predecessor shown), so walk it
+    // iteratively: no recursion driven by Python data.
+    let mut chain: Vec<(Value, &'static str)> = Vec::new();
+    let mut seen: HashSet<u64> = HashSet::new();
+    let mut cur = exc;
+    let mut link = "";
+    loop {
+        seen.insert(cur.bits());
+        chain.push((cur, link));
+        let Some(ed) = cur.as_obj().and_then(|o| o.as_exception()) else { break };
+        let cause = ed.cause.get();
+        let context = ed.context.get();
+        if is_exception(cause) {
+            if seen.contains(&cause.bits()) {
+                break;
+            }
+            cur = cause;
+            link = CAUSE_MESSAGE;
+            continue;
+        }
+        if ed.suppress_context.get() || !is_exception(context) || seen.contains(&context.bits()) {
+            break;
+        }
+        cur = context;
+        link = CONTEXT_MESSAGE;
+    }
+    let mut out = String::new();
+    for i in (0..chain.len()).rev() {
+        format_single(vm, chain[i].0, &mut out);
+        if i > 0 {
+            // chain[i - 1] was reached from chain[i - 1]'s link: print the banner that
+            // leads from the older exception to the newer one.
+            out.push_str(chain[i].1);
+        }
+    }
+    out
+}
+
+fn is_exception(v: Value) -> bool {
+    v.as_obj().and_then(|o| o.as_exception()).is_some()
+}
+
+/// One exception: its traceback, then its final line(s).
+fn format_single(vm: &mut Vm, exc: Value, out: &mut String) {
+    let tb = exc.as_obj().and_then(|o| o.as_exception()).map(|e| e.traceback.get()).unwrap_or(Value::NONE);
+    if tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_))) {
+        out.push_str("Traceback (most recent call last):\n");
+        format_tb(tb, out);
+    }
+    format_exception_only(vm, exc, out);
+}
+
+/// The entries of a traceback chain, oldest first.
+fn format_tb(tb: Value, out: &mut String) {
+    let mut entries: Vec<Value> = Vec::new();
+    let mut cur = tb;
+    while let Some(Payload::Traceback(t)) = cur.as_obj().map(|o| &o.payload) {
+        let next = t.next.get();
+        entries.push(cur);
+        cur = next;
+    }
+    let skip = entries.len().saturating_sub(TRACEBACK_LIMIT);
+    let mut last: Option<(String, u32, String)> = None;
+    let mut count = 0usize;
+    for tv in &entries[skip..] {
+        let Some(Payload::Traceback(t)) = tv.as_obj().map(|o| &o.payload) else { continue };
+        let key = (t.code.filename().to_owned(), t.lineno, t.code.name.as_rstr().unwrap_or("?").to_owned());
+        if last.as_ref() != Some(&key) {
+            if count > RECURSIVE_CUTOFF {
+                repeated(out, count - RECURSIVE_CUTOFF);
+            }
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        if count <= RECURSIVE_CUTOFF {
+            out.push_str(&format!(
+                "  File \"{}\", line {}, in {}\n",
+                t.code.filename(),
+                t.lineno,
+                t.code.name.as_rstr().unwrap_or("?")
+            ));
+            let line = t.code.source.line_text(t.lineno);
+            let stripped = line.trim_start_matches([' ', '\t', '\x0c']).trim_end();
+            if !stripped.is_empty() {
+                out.push_str("    ");
+                out.push_str(stripped);
+                out.push('\n');
+            }
+        }
+    }
+    if count > RECURSIVE_CUTOFF {
+        repeated(out, count - RECURSIVE_CUTOFF);
+    }
+}
+
+fn repeated(out: &mut String, n: usize) {
+    out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+}
+
+/// An attribute of `v`, or None when looking it up fails for any reason.
+fn attr_or_none(vm: &mut Vm, v: Value, name: &str) -> Value {
+    let k = vm.intern(name);
+    vm.get_attr(v, k).unwrap_or(Value::NONE)
+}
+
+/// `module.Qualname: message` (and a SyntaxError's location block before it).
+fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String) {
+    let ty = vm.type_of(exc);
+    if vm.isinstance(exc, vm.exc.syntax_error) {
+        format_syntax_error_location(vm, exc, out);
+    }
+    let module = attr_or_none(vm, ty, "__module__");
+    match module.as_rstr() {
+        Some("builtins") | Some("__main__") => {}
+        Some(m) => {
+            out.push_str(m);
+            out.push('.');
+        }
+        None => out.push_str("<unknown>."),
+    }
+    let qual = ty.as_class().and_then(|c| c.qualname.get().as_rstr().map(str::to_owned)).unwrap_or_else(|| "?".into());
+    out.push_str(&qual);
+    let msg = if vm.isinstance(exc, vm.exc.syntax_error) {
+        // CPython prints only `msg` here: the location is in the block above.
+        let m = attr_or_none(vm, exc, "msg");
+        if m.is_none() {
+            vm.str_string(exc).ok()
+        } else {
+            vm.str_string(m).ok()
+        }
+    } else {
+        vm.str_string(exc).ok()
+    };
+    match msg {
+        Some(m) if m.is_empty() => {}
+        Some(m) => {
+            out.push_str(": ");
+            out.push_str(&m);
+        }
+        None => out.push_str(": <exception str() failed>"),
+    }
+    out.push('\n');
+    let notes = attr_or_none(vm, exc, "__notes__");
+    if !notes.is_none() {
+        match vm.collect(notes) {
+            Ok(items) if notes.as_pystr().is_none() => {
+                for n in items {
+                    let s = if n.as_pystr().is_some() {
+                        n.as_rstr().unwrap_or("").to_owned()
+                    } else {
+                        vm.str_string(n).unwrap_or_else(|_| "<note str() failed>".into())
+                    };
+                    out.push_str(&s);
+                    out.push('\n');
+                }
+            }
+            _ => {
+                let r = vm.repr_string(notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                out.push_str(&r);
+                out.push('\n');
+            }
+        }
+    }
+}
+
+/// The `  File "x.py", line N` block of a SyntaxError with its source line and carets.
+fn format_syntax_error_location(vm: &mut Vm, exc: Value, out: &mut String) {
+    let filename = attr_or_none(vm, exc, "filename");
+    let lineno = attr_or_none(vm, exc, "lineno");
+    let offset = attr_or_none(vm, exc, "offset");
+    let end_offset = attr_or_none(vm, exc, "end_offset");
+    let end_lineno = attr_or_none(vm, exc, "end_lineno");
+    let text = attr_or_none(vm, exc, "text");
+    let fname = match filename.as_rstr() {
+        Some(f) => f.to_owned(),
+        None if filename.is_none() => "<string>".to_owned(),
+        None => vm.str_string(filename).unwrap_or_default(),
+    };
+    let Some(line) = lineno.as_small_int() else { return };
+    out.push_str(&format!("  File \"{fname}\", line {line}\n"));
+    let Some(text) = text.as_rstr() else { return };
+    let offset = offset.as_small_int();
+    let mut end = end_offset.as_small_int();
+    if end_lineno.as_small_int().is_some_and(|el| el != line) {
+        end = None;
+    }
+    out.push_str(&syntax_error_text(text, offset, end));
+}
+
+/// CPython's `print_error_text`: the offending line without its indentation and a caret
+/// line under `offset..end_offset` (1-based character columns).
+fn syntax_error_text(text: &str, offset: Option<i64>, end_offset: Option<i64>) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut start = 0usize;
+    let mut offset = offset.map(|o| o - 1);
+    let mut end_offset = end_offset.map(|o| o - 1);
+    // Only the last line of a multi-line text is shown.
+    let body: Vec<char> = {
+        let mut lines: Vec<&[char]> = chars.split(|&c| c == '\n').collect();
+        while lines.len() > 1 && lines.last().is_some_and(|l| l.is_empty()) {
+            lines.pop();
+        }
+        let mut consumed = 0i64;
+        let mut idx = 0;
+        if let Some(off) = offset {
+            for (i, l) in lines.iter().enumerate() {
+                if i + 1 == lines.len() || consumed + (l.len() as i64) >= off {
+                    idx = i;
+                    break;
+                }
+                consumed += l.len() as i64 + 1;
+            }
+        } else {
+            idx = lines.len().saturating_sub(1);
+        }
+        offset = offset.map(|o| o - consumed);
+        end_offset = end_offset.map(|o| o - consumed);
+        lines.get(idx).map(|l| l.to_vec()).unwrap_or_default()
+    };
+    while start < body.len() && matches!(body[start], ' ' | '\t' | '\x0c') {
+        start += 1;
+    }
+    let shown: String = body[start..].iter().collect::<String>().trim_end_matches(['\n', '\r']).to_owned();
+    let mut s = format!("    {}\n", shown.trim_end());
+    let Some(off) = offset else { return s };
+    let len = shown.chars().count() as i64;
+    let col = (off - start as i64).min(len);
+    if col < 0 {
+        return s;
+    }
+    let mut width = 1;
+    if let Some(e) = end_offset {
+        let e = (e - start as i64).min(len + 1);
+        if e > col {
+            width = (e - col) as usize;
+        }
+    }
+    s.push_str("    ");
+    s.push_str(&" ".repeat(col as usize));
+    s.push_str(&"^".repeat(width));
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::syntax_error_text;
+
+    #[test]
+    fn caret_under_offset() {
+        assert_eq!(syntax_error_text("x = (1 +\n", Some(5), Some(6)), "    x = (1 +\n        ^\n");
+        assert_eq!(syntax_error_text("    foo bar\n", Some(9), Some(12)), "    foo bar\n        ^^^\n");
+    }
 }

@@ -1,0 +1,487 @@
+//! Generators: objects over suspended frames.
+//!
+//! A generator owns its frame (`GenState::frame`). Resuming takes the frame out of the
+//! state, runs it with `interp::execute` from the saved `(block, stmt)`, and puts it back
+//! when it yields; taking it out means no `RefCell` borrow is held while Python code runs,
+//! and re-entering a running generator finds no frame and `running` set.
+//!
+//! A frame that has never run is marked by `frame.sent == NULL` (every resume stores the
+//! sent value there before running, so it is never NULL afterwards).
+//!
+//! `yield from` is the `YieldFrom` statement, re-executed on each resume; `yield_from_step`
+//! does one step of the delegation (send, throw or close forwarded to the sub-iterator).
+//! Sub-generators are resumed directly, so a `StopIteration` is only materialized for
+//! iterators written in Python.
+
+use std::cell::RefCell;
+
+use crate::frame::Frame;
+use crate::object::{Function, GenState, Payload};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+use super::interp::{self, Exit};
+
+/// Result of one resumption.
+pub(crate) enum Step {
+    Yielded(Value),
+    /// The generator (or sub-iterator) finished, returning this value.
+    Done(Value),
+}
+
+pub(crate) enum Resume {
+    Next,
+    Send(Value),
+    /// Raise this exception instance at the suspension point.
+    Throw(Value),
+}
+
+/// A generator object running `frame` (already bound to its arguments).
+pub(crate) fn new_generator(vm: &mut Vm, mut frame: Box<Frame>, func: &Function) -> Value {
+    frame.sent = Value::NULL;
+    vm.alloc(
+        vm.types.generator,
+        Payload::Generator(RefCell::new(GenState {
+            frame: Some(frame),
+            running: false,
+            name: func.name.get(),
+            qualname: func.qualname.get(),
+            exc_state: Value::NULL,
+        })),
+    )
+}
+
+fn gen_cell<'a>(vm: &Vm, gen: &'a Value) -> PyResult<&'a RefCell<GenState>> {
+    match gen.as_obj().map(|o| &o.payload) {
+        Some(Payload::Generator(g)) => Ok(g),
+        _ => Err(vm.type_error(format!("expected a generator, got '{}'", vm.type_name(*gen)))),
+    }
+}
+
+/// Resumes the generator `gen`.
+pub(crate) fn resume(vm: &mut Vm, gen: Value, how: Resume) -> PyResult<Step> {
+    let cell = gen_cell(vm, &gen)?;
+    let mut frame = {
+        let mut st = cell.borrow_mut();
+        if st.running {
+            return Err(vm.value_error("generator already executing"));
+        }
+        match st.frame.take() {
+            Some(f) => f,
+            None => {
+                return match how {
+                    Resume::Throw(e) => Err(PyErr(e)),
+                    _ => Ok(Step::Done(Value::NONE)),
+                }
+            }
+        }
+    };
+    let started = !frame.sent.is_null();
+    match how {
+        Resume::Next => frame.sent = Value::NONE,
+        Resume::Send(v) => {
+            if !started && !v.is_none() {
+                cell.borrow_mut().frame = Some(frame);
+                return Err(vm.type_error("can't send non-None value to a just-started generator"));
+            }
+            frame.sent = v;
+        }
+        Resume::Throw(e) => {
+            if !started {
+                // Raised before the first statement: the generator is finished.
+                return Err(PyErr(e));
+            }
+            frame.sent = e;
+            frame.throw_in = true;
+        }
+    }
+    if let Err(e) = super::enter(vm) {
+        if !started {
+            frame.sent = Value::NULL;
+        }
+        frame.throw_in = false;
+        cell.borrow_mut().frame = Some(frame);
+        return Err(e);
+    }
+    let outer = vm.handled_exc.get();
+    let own = {
+        let mut st = cell.borrow_mut();
+        st.running = true;
+        std::mem::replace(&mut st.exc_state, Value::NULL)
+    };
+    if !own.is_null() {
+        vm.handled_exc.set(own);
+    }
+    let r = interp::execute(vm, &mut frame, started);
+    let inner = vm.handled_exc.get();
+    vm.handled_exc.set(outer);
+    super::leave(vm);
+    let mut st = cell.borrow_mut();
+    st.running = false;
+    match r {
+        Ok(Exit::Yield(v)) => {
+            st.exc_state = if inner.is(outer) { Value::NULL } else { inner };
+            st.frame = Some(frame);
+            Ok(Step::Yielded(v))
+        }
+        Ok(Exit::Return(v)) => Ok(Step::Done(v)),
+        Err(e) => {
+            drop(st);
+            if vm.isinstance(e.0, vm.exc.stop_iteration) {
+                // PEP 479: a StopIteration escaping the generator body is a bug, not the
+                // end of iteration.
+                let kind = if frame.code.flags & crate::cfg::code_flags::COROUTINE != 0 { "coroutine" } else { "generator" };
+                let r = vm.runtime_error(format!("{kind} raised StopIteration"));
+                if let Some(ed) = r.0.as_obj().and_then(|o| o.as_exception()) {
+                    ed.cause.set(e.0);
+                    ed.context.set(e.0);
+                    ed.suppress_context.set(true);
+                }
+                return Err(r);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// `gen.close()`.
+pub(crate) fn close(vm: &mut Vm, gen: Value) -> PyResult<()> {
+    let cell = gen_cell(vm, &gen)?;
+    {
+        let mut st = cell.borrow_mut();
+        if st.running {
+            return Err(vm.value_error("generator already executing"));
+        }
+        let fresh = match &st.frame {
+            None => return Ok(()),
+            Some(f) => f.sent.is_null(),
+        };
+        if fresh {
+            st.frame = None;
+            return Ok(());
+        }
+    }
+    let exc = vm.new_exception(vm.exc.generator_exit, vec![]);
+    match resume(vm, gen, Resume::Throw(exc)) {
+        Ok(Step::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(Step::Done(_)) => Ok(()),
+        Err(e) if vm.isinstance(e.0, vm.exc.generator_exit) || vm.isinstance(e.0, vm.exc.stop_iteration) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// The value a StopIteration carries (`.value`, else its first argument, else None).
+pub(crate) fn stop_value(vm: &mut Vm, exc: Value) -> Value {
+    let k = vm.intern("value");
+    if let Some(a) = exc.as_obj().and_then(|o| o.attrs.as_ref()) {
+        let v = if a.in_dict_mode() {
+            let d = a.dict.get();
+            if d.as_dict().is_some() {
+                vm.dict_get_str(d, k)
+            } else {
+                None
+            }
+        } else {
+            a.get_slot(k)
+        };
+        if let Some(v) = v {
+            return v;
+        }
+    }
+    exc.as_obj()
+        .and_then(|o| o.as_exception())
+        .and_then(|e| e.args.get().as_tuple().and_then(|t| t.first().copied()))
+        .unwrap_or(Value::NONE)
+}
+
+fn is_exact_generator(vm: &Vm, v: Value) -> bool {
+    v.as_obj().is_some_and(|o| matches!(o.payload, Payload::Generator(_)) && o.class.get().is(vm.types.generator))
+}
+
+/// Catches StopIteration from a sub-iterator step, turning it into `Done(value)`.
+fn finish_on_stop(vm: &mut Vm, r: PyResult<Value>) -> PyResult<Step> {
+    match r {
+        Ok(v) => Ok(Step::Yielded(v)),
+        Err(e) if vm.isinstance(e.0, vm.exc.stop_iteration) => Ok(Step::Done(stop_value(vm, e.0))),
+        Err(e) => Err(e),
+    }
+}
+
+/// One step of `yield from it`: forwards the value sent into (or the exception thrown
+/// into) the delegating generator.
+pub(crate) fn yield_from_step(vm: &mut Vm, it: Value, sent: Value, throw: bool) -> PyResult<Step> {
+    if throw {
+        let exc = sent;
+        if vm.isinstance(exc, vm.exc.generator_exit) {
+            // Close the sub-iterator, then let GeneratorExit unwind the delegator.
+            if is_exact_generator(vm, it) {
+                close(vm, it)?;
+            } else {
+                let k = vm.intern("close");
+                if let Some(c) = vm.get_attr_opt(it, k)? {
+                    vm.call(c, &[], &[])?;
+                }
+            }
+            return Err(PyErr(exc));
+        }
+        if is_exact_generator(vm, it) {
+            return resume(vm, it, Resume::Throw(exc));
+        }
+        let k = vm.intern("throw");
+        let Some(t) = vm.get_attr_opt(it, k)? else { return Err(PyErr(exc)) };
+        let r = vm.call(t, &[exc], &[]);
+        return finish_on_stop(vm, r);
+    }
+    if is_exact_generator(vm, it) {
+        let how = if sent.is_none() { Resume::Next } else { Resume::Send(sent) };
+        return resume(vm, it, how);
+    }
+    if sent.is_none() {
+        let heap_type = vm.type_of(it).as_class().is_some_and(|c| c.has_flag(crate::object::class_flags::HEAPTYPE));
+        if !heap_type {
+            return Ok(match vm.next(it)? {
+                Some(v) => Step::Yielded(v),
+                None => Step::Done(Value::NONE),
+            });
+        }
+        let k = vm.intern("__next__");
+        let ty = vm.type_of(it);
+        let Some(m) = vm.lookup_type(ty, k) else {
+            return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+        };
+        let r = super::call::call_unbound(vm, m, it, ty, &[], &[]);
+        return finish_on_stop(vm, r);
+    }
+    let r = vm.call_method(it, "send", &[sent]);
+    finish_on_stop(vm, r)
+}
+
+// ----- Python-visible methods -----
+
+fn this(vm: &Vm, args: &[Value], what: &str) -> PyResult<Value> {
+    match args.first() {
+        Some(v) if matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Generator(_))) => Ok(*v),
+        Some(v) => Err(vm.type_error(format!(
+            "descriptor '{what}' for 'generator' objects doesn't apply to a '{}' object",
+            vm.type_name(*v)
+        ))),
+        None => Err(vm.type_error(format!("descriptor '{what}' of 'generator' object needs an argument"))),
+    }
+}
+
+fn step_result(vm: &mut Vm, s: Step) -> PyResult<Value> {
+    match s {
+        Step::Yielded(v) => Ok(v),
+        Step::Done(v) => Err(vm.stop_iteration(v)),
+    }
+}
+
+fn gen_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    this(vm, args, "__iter__")
+}
+
+fn gen_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "__next__")?;
+    let s = resume(vm, g, Resume::Next)?;
+    step_result(vm, s)
+}
+
+fn gen_send(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "send")?;
+    vm.no_kwargs("send", kw)?;
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("generator.send() takes exactly one argument ({} given)", args.len() - 1)));
+    }
+    let s = resume(vm, g, Resume::Send(args[1]))?;
+    step_result(vm, s)
+}
+
+/// Normalizes `throw(type[, value[, tb]])` arguments to an exception instance.
+pub(crate) fn throw_exception(vm: &mut Vm, typ: Value, val: Value, tb: Value) -> PyResult<Value> {
+    let base = vm.exc.base_exception;
+    if !tb.is_null() && !tb.is_none() {
+        let is_tb = tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_)));
+        if !is_tb {
+            return Err(vm.type_error("throw() third argument must be a traceback object"));
+        }
+    }
+    let exc = if typ.as_class().is_some() && vm.is_subclass(typ, base) {
+        if !val.is_null() && !val.is_none() && vm.isinstance(val, typ) {
+            val
+        } else {
+            let args: Vec<Value> = if val.is_null() || val.is_none() {
+                vec![]
+            } else if let Some(t) = val.as_tuple() {
+                t.to_vec()
+            } else {
+                vec![val]
+            };
+            let e = vm.call(typ, &args, &[])?;
+            if !vm.isinstance(e, base) {
+                let tr = super::function::type_repr(vm, typ);
+                return Err(vm.type_error(format!(
+                    "calling {tr} should have returned an instance of BaseException, not {}",
+                    vm.type_name(e)
+                )));
+            }
+            e
+        }
+    } else if vm.isinstance(typ, base) {
+        if !val.is_null() && !val.is_none() {
+            return Err(vm.type_error("instance exception may not have a separate value"));
+        }
+        typ
+    } else {
+        return Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {}",
+            vm.type_name(typ)
+        )));
+    };
+    if !tb.is_null() && !tb.is_none() {
+        if let Some(ed) = exc.as_obj().and_then(|o| o.as_exception()) {
+            ed.traceback.set(tb);
+        }
+    }
+    Ok(exc)
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "throw")?;
+    vm.no_kwargs("throw", kw)?;
+    if args.len() < 2 || args.len() > 4 {
+        return Err(vm.type_error(format!("throw expected at least 1 argument, got {}", args.len() - 1)));
+    }
+    let val = args.get(2).copied().unwrap_or(Value::NULL);
+    let tb = args.get(3).copied().unwrap_or(Value::NULL);
+    let exc = throw_exception(vm, args[1], val, tb)?;
+    let s = resume(vm, g, Resume::Throw(exc))?;
+    step_result(vm, s)
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "close")?;
+    close(vm, g)?;
+    Ok(Value::NONE)
+}
+
+fn gen_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "__repr__")?;
+    let q = gen_cell(vm, &g)?.borrow().qualname;
+    let s = format!("<generator object {} at {:#x}>", q.as_rstr().unwrap_or("?"), g.obj_ptr() as usize);
+    Ok(vm.new_string(s))
+}
+
+fn gi_running(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "gi_running")?;
+    let r = gen_cell(vm, &g)?.borrow().running;
+    Ok(Value::bool(r))
+}
+
+fn gi_suspended(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "gi_suspended")?;
+    let r = gen_cell(vm, &g)?.borrow().frame.as_ref().is_some_and(|f| !f.sent.is_null());
+    Ok(Value::bool(r))
+}
+
+fn gi_frame(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "gi_frame")?;
+    let info = {
+        let st = gen_cell(vm, &g)?.borrow();
+        st.frame.as_ref().map(|f| {
+            let line = if f.sent.is_null() {
+                f.code.first_line
+            } else {
+                f.code
+                    .blocks
+                    .get(f.block as usize)
+                    .and_then(|b| b.spans.get(f.stmt as usize))
+                    .map(|&s| f.code.line_of_span(s))
+                    .unwrap_or(f.code.first_line)
+            };
+            (f.code.clone(), line, f.globals)
+        })
+    };
+    match info {
+        Some((code, line, globals)) => Ok(super::function::new_frame_object(vm, code, line, globals, Value::NONE)),
+        None => Ok(Value::NONE),
+    }
+}
+
+fn gi_code(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "gi_code")?;
+    let code = {
+        let st = gen_cell(vm, &g)?.borrow();
+        st.frame.as_ref().map(|f| f.code.clone())
+    };
+    match code {
+        Some(c) => Ok(vm.alloc(vm.types.code, Payload::Code(c))),
+        // A finished generator no longer has its frame; its code is not recoverable.
+        None => Ok(Value::NONE),
+    }
+}
+
+fn gi_yieldfrom(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "gi_yieldfrom")?;
+    let st = gen_cell(vm, &g)?.borrow();
+    let Some(f) = st.frame.as_ref() else { return Ok(Value::NONE) };
+    if f.sent.is_null() {
+        return Ok(Value::NONE);
+    }
+    let op = f.code.blocks.get(f.block as usize).and_then(|b| b.ops.get(f.stmt as usize));
+    Ok(match op {
+        Some(crate::cfg::Op::YieldFrom { iter, .. }) => match *iter {
+            crate::cfg::Opnd::Slot(s) | crate::cfg::Opnd::Local(s) => f.slots.get(s as usize).copied().unwrap_or(Value::NONE),
+            crate::cfg::Opnd::Const(c) => f.code.consts.get(c as usize).copied().unwrap_or(Value::NONE),
+        },
+        _ => Value::NONE,
+    })
+}
+
+fn gen_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "__name__")?;
+    let r = gen_cell(vm, &g)?.borrow().name;
+    Ok(r)
+}
+
+fn gen_set_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "__name__")?;
+    let v = args.get(1).copied().unwrap_or(Value::NONE);
+    if v.as_pystr().is_none() {
+        return Err(vm.type_error("__name__ must be set to a string object"));
+    }
+    gen_cell(vm, &g)?.borrow_mut().name = v;
+    Ok(Value::NONE)
+}
+
+fn gen_qualname(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "__qualname__")?;
+    let r = gen_cell(vm, &g)?.borrow().qualname;
+    Ok(r)
+}
+
+fn gen_set_qualname(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let g = this(vm, args, "__qualname__")?;
+    let v = args.get(1).copied().unwrap_or(Value::NONE);
+    if v.as_pystr().is_none() {
+        return Err(vm.type_error("__qualname__ must be set to a string object"));
+    }
+    gen_cell(vm, &g)?.borrow_mut().qualname = v;
+    Ok(Value::NONE)
+}
+
+pub fn init(vm: &mut Vm) {
+    let g = vm.types.generator;
+    vm.add_method(g, "__iter__", gen_iter);
+    vm.add_method(g, "__next__", gen_next);
+    vm.add_method(g, "send", gen_send);
+    vm.add_method(g, "throw", gen_throw);
+    vm.add_method(g, "close", gen_close);
+    vm.add_method(g, "__repr__", gen_repr);
+    vm.add_getter(g, "gi_running", gi_running);
+    vm.add_getter(g, "gi_suspended", gi_suspended);
+    vm.add_getter(g, "gi_frame", gi_frame);
+    vm.add_getter(g, "gi_code", gi_code);
+    vm.add_getter(g, "gi_yieldfrom", gi_yieldfrom);
+    vm.add_property(g, "__name__", gen_name, Some(gen_set_name));
+    vm.add_property(g, "__qualname__", gen_qualname, Some(gen_set_qualname));
+}

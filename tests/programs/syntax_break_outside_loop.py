@@ -1,0 +1,4 @@
+# 'break' outside loop.
+print("never printed")
+if True:
+    break
