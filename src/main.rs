@@ -356,7 +356,7 @@ fn run(mut opts: Options) -> i32 {
             configure(&mut vm, &opts, &argv0);
             let f = vm.new_str(&shown);
             set_item(&mut vm, main_dict, "__file__", f);
-            match import::decode_source(&vm, bytes, &shown) {
+            match import::decode_source(&mut vm, bytes, &shown) {
                 Ok(text) => run_source(&mut vm, text, &shown, main_dict),
                 Err(e) => Err(e),
             }
@@ -386,7 +386,7 @@ fn run(mut opts: Options) -> i32 {
             }
             let f = vm.new_str("<stdin>");
             set_item(&mut vm, main_dict, "__file__", f);
-            match import::decode_source(&vm, bytes, "<stdin>") {
+            match import::decode_source(&mut vm, bytes, "<stdin>") {
                 Ok(text) => run_source(&mut vm, text, "<stdin>", main_dict),
                 Err(e) => Err(e),
             }

@@ -24,14 +24,11 @@ enum Caller {
 }
 
 /// The text of a `str`/`bytes`/`bytearray` source, or None for other objects.
-fn source_text(vm: &Vm, src: Value, filename: &str) -> PyResult<Option<String>> {
+fn source_text(vm: &mut Vm, src: Value, filename: &str) -> PyResult<Option<String>> {
     let bytes: Vec<u8> = match src.as_obj().map(|o| &o.payload) {
         Some(Payload::Str(s)) => {
             if s.as_str().contains('\0') {
-                return Err(vm.err(
-                    vm.exc.syntax_error,
-                    "source code string cannot contain null bytes",
-                ));
+                return Err(vm.value_error("source code string cannot contain null bytes"));
             }
             return Ok(Some(s.as_str().to_owned()));
         }
@@ -40,10 +37,7 @@ fn source_text(vm: &Vm, src: Value, filename: &str) -> PyResult<Option<String>> 
         _ => return Ok(None),
     };
     if bytes.contains(&0) {
-        return Err(vm.err(
-            vm.exc.syntax_error,
-            "source code string cannot contain null bytes",
-        ));
+        return Err(vm.value_error("source code string cannot contain null bytes"));
     }
     let bytes = bytes
         .strip_prefix(b"\xEF\xBB\xBF")
@@ -54,9 +48,7 @@ fn source_text(vm: &Vm, src: Value, filename: &str) -> PyResult<Option<String>> 
         Err(e) => {
             let pos = e.utf8_error().valid_up_to();
             let byte = e.as_bytes().get(pos).copied().unwrap_or(0);
-            Err(vm.err(
-                vm.exc.syntax_error,
-                format!(
+            Err(super::syntax_error(vm, format!(
                     "(unicode error) 'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte ({filename}, line 1)"
                 ),
             ))

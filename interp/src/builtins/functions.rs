@@ -823,55 +823,16 @@ pub fn ord(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
 
 // ----- isinstance / issubclass -----
 
-// TODO: switch to crate::eval::class::{isinstance, issubclass} once eval/mod.rs declares
-// the module.
-fn class_isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
-    if let Some(t) = cls.as_tuple() {
-        for c in t.to_vec() {
-            if class_isinstance(vm, obj, c)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    if cls.as_class().is_none() {
-        return Err(
-            vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
-        );
-    }
-    Ok(vm.isinstance(obj, cls))
-}
-
-fn class_issubclass(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
-    if sub.as_class().is_none() {
-        return Err(vm.type_error("issubclass() arg 1 must be a class"));
-    }
-    if let Some(t) = cls.as_tuple() {
-        for c in t.to_vec() {
-            if class_issubclass(vm, sub, c)? {
-                return Ok(true);
-            }
-        }
-        return Ok(false);
-    }
-    if cls.as_class().is_none() {
-        return Err(
-            vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
-        );
-    }
-    Ok(vm.is_subclass(sub, cls))
-}
-
 pub fn isinstance(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("isinstance", kw)?;
     arg_count(vm, "isinstance", args, 2, 2)?;
-    Ok(Value::bool(class_isinstance(vm, args[0], args[1])?))
+    Ok(Value::bool(crate::eval::class::isinstance(vm, args[0], args[1])?))
 }
 
 pub fn issubclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("issubclass", kw)?;
     arg_count(vm, "issubclass", args, 2, 2)?;
-    Ok(Value::bool(class_issubclass(vm, args[0], args[1])?))
+    Ok(Value::bool(crate::eval::class::issubclass(vm, args[0], args[1])?))
 }
 
 // ----- namespaces -----
@@ -928,6 +889,25 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         vm.collect(keys)?
     } else {
         let x = args[0];
+        let module_ns = match x.as_obj().map(|o| &o.payload) {
+            Some(Payload::Module(m)) if vm.type_of(x).is(vm.types.module) => Some(m.dict),
+            _ => None,
+        };
+        if let Some(d) = module_ns {
+            // module.__dir__: the namespace's keys, or the module's own `__dir__` (PEP 562).
+            let k = vm.intern("__dir__");
+            if let Some(f) = vm.dict_get_str(d, k) {
+                let r = vm.call(f, &[], &[])?;
+                let names = vm.collect(r)?;
+                let l = vm.new_list(names);
+                vm.call_method(l, "sort", &[])?;
+                return Ok(l);
+            }
+            let keys = d.as_dict().map(|dd| dd.borrow().keys()).unwrap_or_default();
+            let l = vm.new_list(keys);
+            vm.call_method(l, "sort", &[])?;
+            return Ok(l);
+        }
         match special(vm, x, "__dir__") {
             Some(f) => {
                 let r = call_special(vm, f, x, &[])?;

@@ -320,7 +320,7 @@ pub fn find_location(vm: &mut Vm, absname: &str) -> PyResult<Option<Location>> {
 
 /// Decodes a source file: UTF-8 (a BOM is skipped) unless a PEP 263 coding comment in
 /// the first two lines names Latin-1 or ASCII.
-pub fn decode_source(vm: &Vm, bytes: Vec<u8>, filename: &str) -> PyResult<String> {
+pub fn decode_source(vm: &mut Vm, bytes: Vec<u8>, filename: &str) -> PyResult<String> {
     let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
         Some(b) => b.to_vec(),
         None => bytes,
@@ -356,9 +356,7 @@ pub fn decode_source(vm: &Vm, bytes: Vec<u8>, filename: &str) -> PyResult<String
                 let pos = e.utf8_error().valid_up_to();
                 let byte = e.as_bytes().get(pos).copied().unwrap_or(0);
                 let line = e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
-                Err(vm.err(
-                    vm.exc.syntax_error,
-                    format!(
+                Err(super::syntax_error(vm, format!(
                         "Non-UTF-8 code starting with '\\x{byte:02x}' in file {filename} on line {line}, but no encoding declared; see https://peps.python.org/pep-0263/ for details"
                     ),
                 ))
@@ -372,7 +370,7 @@ pub fn decode_source(vm: &Vm, bytes: Vec<u8>, filename: &str) -> PyResult<String
         "ascii" | "us-ascii" if bytes.is_ascii() => {
             Ok(String::from_utf8(bytes).unwrap_or_default())
         }
-        other => Err(vm.err(vm.exc.syntax_error, format!("encoding problem: {other}"))),
+        other => Err(super::syntax_error(vm, format!("encoding problem: {other}"))),
     }
 }
 

@@ -95,6 +95,30 @@ pub fn init(vm: &mut Vm) {
     set(vm, "__doc__", doc);
 }
 
+/// A `SyntaxError` with only a message (no location), as CPython raises for undecodable
+/// source; its attributes are set directly, as the lowering does for its own errors.
+pub(crate) fn syntax_error(vm: &mut Vm, msg: String) -> crate::vm::PyErr {
+    let m = vm.new_string(msg);
+    let exc = vm.new_exception(vm.exc.syntax_error, vec![m]);
+    let attrs = [
+        ("msg", m),
+        ("filename", Value::NONE),
+        ("lineno", Value::NONE),
+        ("offset", Value::NONE),
+        ("text", Value::NONE),
+        ("end_lineno", Value::NONE),
+        ("end_offset", Value::NONE),
+        ("print_file_and_line", Value::NONE),
+    ];
+    for (k, v) in attrs {
+        let key = vm.intern(k);
+        if let Some(a) = exc.obj().attrs.as_ref() {
+            a.set_slot(key, v);
+        }
+    }
+    crate::vm::PyErr(exc)
+}
+
 /// The namespace dict of a module object.
 pub(crate) fn module_dict(m: Value) -> Option<Value> {
     match m.as_obj().map(|o| &o.payload) {

@@ -203,12 +203,28 @@ pub fn lookup_owner(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
 
 // ----- names -----
 
+const INTERNED_BITS: u32 = 10;
+
+thread_local! {
+    /// Addresses of strs known to be the interned object for their text (interned strs live
+    /// as long as the intern table), so re-interning a name from code costs no hashing.
+    static KNOWN_INTERNED: Box<[Cell<u64>]> = (0..1usize << INTERNED_BITS).map(|_| Cell::new(0)).collect();
+}
+
 /// The interned str for an attribute name; TypeError for non-str names.
 pub fn intern_name(vm: &mut Vm, name: Value) -> PyResult<Value> {
+    let slot = ((name.bits() >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - INTERNED_BITS)) as usize;
+    if KNOWN_INTERNED.with(|k| k[slot].get() == name.bits()) {
+        return Ok(name);
+    }
     match name.as_rstr() {
         Some(s) => {
             if name.obj().class.get().is(vm.types.str_) {
-                Ok(vm.intern_value(name))
+                let i = vm.intern_value(name);
+                if i.is(name) {
+                    KNOWN_INTERNED.with(|k| k[slot].set(name.bits()));
+                }
+                Ok(i)
             } else {
                 // Never intern a str subclass instance: the table must hold exact strs.
                 let s = s.to_owned();
@@ -930,6 +946,9 @@ fn module_set(vm: &mut Vm, m: Value, dict: Value, tp: Value, name: Value, value:
         if descr_set(vm, d, m, value)? {
             return Ok(());
         }
+    }
+    if name.is(names().__dict__) {
+        return Err(vm.attribute_error("readonly attribute"));
     }
     if value.is_null() {
         if vm.dict_del_str(dict, name).is_none() {

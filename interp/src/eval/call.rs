@@ -136,7 +136,7 @@ fn lookup_method(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
     }
     if let Some(o) = obj.as_obj() {
         match o.payload {
-            Payload::Class(_) | Payload::Module(_) => return None,
+            Payload::Class(_) | Payload::Module(_) | Payload::Super { .. } => return None,
             _ => {}
         }
         if let Some(a) = &o.attrs {
@@ -297,9 +297,8 @@ fn bind_slow(
                             .collect();
                         if !names.is_empty() {
                             return Err(vm.type_error(format!(
-                                "{}() got some positional-only arguments passed as keyword argument{}: '{}'",
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
                                 qualname(),
-                                if names.len() == 1 { "" } else { "s" },
                                 names.join(", ")
                             )));
                         }

@@ -39,17 +39,21 @@ fn class_has(cls: Value, flag: u32) -> bool {
     cls.as_class().is_some_and(|c| c.has_flag(flag))
 }
 
-/// The class's `__module__` as a Rust string ("builtins" for builtin classes without one).
-pub fn class_module(vm: &mut Vm, cls: Value) -> String {
-    let Some(c) = cls.as_class() else { return "builtins".into() };
+/// The class's `__module__` as a Rust string: the namespace entry when it is a str,
+/// "builtins" for builtin classes without one, None for heap classes without one.
+pub fn class_module_opt(vm: &mut Vm, cls: Value) -> Option<String> {
+    let c = cls.as_class()?;
     let d = c.dict;
-    match vm.dict_get_str(d, names().__module__) {
-        Some(m) => match m.as_rstr() {
-            Some(s) => s.to_owned(),
-            None => "?".into(),
-        },
-        None => "builtins".into(),
+    match vm.dict_get_str(d, names().__module__).and_then(|m| m.as_rstr().map(str::to_owned)) {
+        Some(s) => Some(s),
+        None if c.has_flag(class_flags::HEAPTYPE) => None,
+        None => Some("builtins".into()),
     }
+}
+
+/// The class's `__module__` as a Rust string ("builtins" when it has none).
+pub fn class_module(vm: &mut Vm, cls: Value) -> String {
+    class_module_opt(vm, cls).unwrap_or_else(|| "builtins".into())
 }
 
 fn is_identifier(s: &str) -> bool {
@@ -893,12 +897,9 @@ fn need_class(vm: &Vm, v: Value) -> PyResult<&'static ClassData> {
 /// `repr(cls)`: `<class 'module.Qualname'>`, without the module for builtins.
 pub fn type_repr_string(vm: &mut Vm, cls: Value) -> String {
     let qn = cls.as_class().and_then(|c| c.qualname.get().as_rstr().map(str::to_owned)).unwrap_or_else(|| "?".into());
-    let has_module = cls.as_class().is_some_and(|c| vm.dict_get_str(c.dict, names().__module__).is_some());
-    let module = class_module(vm, cls);
-    if module == "builtins" || (!has_module && class_has(cls, class_flags::HEAPTYPE)) {
-        format!("<class '{qn}'>")
-    } else {
-        format!("<class '{module}.{qn}'>")
+    match class_module_opt(vm, cls) {
+        Some(m) if m != "builtins" => format!("<class '{m}.{qn}'>"),
+        _ => format!("<class '{qn}'>"),
     }
 }
 
@@ -1091,10 +1092,11 @@ fn type_doc_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
 fn type_module_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let cls = arg(args, 0);
     let c = need_class(vm, cls)?;
+    let heap = c.has_flag(class_flags::HEAPTYPE);
     match vm.dict_get_str(c.dict, names().__module__) {
-        Some(m) => Ok(m),
-        None if c.has_flag(class_flags::HEAPTYPE) => Err(vm.attribute_error("__module__")),
-        None => Ok(names().builtins),
+        Some(m) if heap || m.as_pystr().is_some() => Ok(m),
+        None if heap => Err(vm.attribute_error("__module__")),
+        _ => Ok(names().builtins),
     }
 }
 

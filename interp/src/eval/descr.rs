@@ -954,6 +954,11 @@ pub fn init(vm: &mut Vm) {
     vm.add_getter(c, "__isabstractmethod__", classmethod_isabstract);
 
     let sp = vm.types.super_;
+    // Attribute lookup on super objects is not the instance-then-type algorithm: the flag
+    // keeps generic fast paths (method calls in the eval loop) off them.
+    if let Some(c) = sp.as_class() {
+        c.flags.set(c.flags.get() | class_flags::CUSTOM_GETATTR);
+    }
     vm.add_staticmethod(sp, "__new__", super_new);
     vm.add_method(sp, "__init__", super_init);
     vm.add_method(sp, "__get__", super_get_descr);

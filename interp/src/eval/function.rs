@@ -300,7 +300,6 @@ macro_rules! method_forward {
 method_forward!(method_name, "__name__");
 method_forward!(method_qualname, "__qualname__");
 method_forward!(method_doc, "__doc__");
-method_forward!(method_module, "__module__");
 method_forward!(method_code, "__code__");
 method_forward!(method_defaults, "__defaults__");
 
@@ -360,17 +359,6 @@ fn native_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
         return Ok(vm.builtins);
     }
     Err(vm.attribute_error("'method_descriptor' object has no attribute '__self__'"))
-}
-
-fn native_module(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let nf = native_of(vm, args)?;
-    if let Some(Payload::Module(m)) = nf.owner.as_obj().map(|o| &o.payload) {
-        return Ok(m.name);
-    }
-    if nf.owner.is_null() && nf.kind == NativeKind::Function {
-        return Ok(vm.new_str("builtins"));
-    }
-    Ok(Value::NONE)
 }
 
 fn native_doc(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -744,7 +732,6 @@ pub fn init(vm: &mut Vm) {
     vm.add_getter(m, "__name__", method_name);
     vm.add_getter(m, "__qualname__", method_qualname);
     vm.add_getter(m, "__doc__", method_doc);
-    vm.add_getter(m, "__module__", method_module);
     vm.add_getter(m, "__code__", method_code);
     vm.add_getter(m, "__defaults__", method_defaults);
 
@@ -757,7 +744,6 @@ pub fn init(vm: &mut Vm) {
     vm.add_getter(b, "__name__", native_name);
     vm.add_getter(b, "__qualname__", native_qualname_get);
     vm.add_getter(b, "__self__", native_self);
-    vm.add_getter(b, "__module__", native_module);
     vm.add_getter(b, "__doc__", native_doc);
 
     let c = vm.types.cell;

@@ -596,7 +596,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), re
                 let v = rd!(*src);
                 unpack(vm, frame, dsts, v)?;
             }
-            _ => slow_op(vm, frame, code, op)?,
+            _ => slow_op(vm, frame, code, op, *pos)?,
         }
         pos.1 += 1;
     }
@@ -818,7 +818,7 @@ fn exc_match(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
 
 /// Everything not on the hot path.
 #[inline(never)]
-fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op) -> PyResult<()> {
+fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op, pos: (usize, usize)) -> PyResult<()> {
     macro_rules! rd {
         ($o:expr) => {
             match $o {
@@ -997,7 +997,14 @@ fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op) -> PyResult<()>
             let items = match vm.collect(src) {
                 Ok(x) => x,
                 Err(e) if vm.err_matches(&e, vm.exc.type_error) && !has_iter(vm, src) => {
-                    return Err(vm.type_error(format!("Value after * must be an iterable, not {}", vm.type_name(src))))
+                    let msg = match star_call_target(frame, code, pos, *list) {
+                        Some(f) => {
+                            let fs = super::function::func_str(vm, f);
+                            format!("{fs} argument after * must be an iterable, not {}", vm.type_name(src))
+                        }
+                        None => format!("Value after * must be an iterable, not {}", vm.type_name(src)),
+                    };
+                    return Err(vm.type_error(msg));
                 }
                 Err(e) => return Err(e),
             };
@@ -1175,6 +1182,38 @@ fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op) -> PyResult<()>
         }
     }
     Ok(())
+}
+
+/// When the list in slot `list` (being extended at `pos`) collects the positional
+/// arguments of a `f(*args)` call, the function being called: the list becomes a tuple
+/// (`ListToTuple`) passed to a `CallEx` later in the same straight-line code. Only used
+/// to word an error message as CPython does.
+fn star_call_target(frame: &Frame, code: &Code, pos: (usize, usize), list: Slot) -> Option<Value> {
+    let (mut b, mut i) = (pos.0, pos.1 + 1);
+    let mut tuple: Option<Slot> = None;
+    for _ in 0..64 {
+        let block = code.blocks.get(b)?;
+        while let Some(op) = block.ops.get(i) {
+            match op {
+                Op::ListToTuple { dst, src: Opnd::Slot(s) } if *s == list => tuple = Some(*dst),
+                Op::CallEx { func, args: Opnd::Slot(a), .. } if Some(*a) == tuple => {
+                    return match *func {
+                        Opnd::Slot(s) | Opnd::Local(s) => frame.slots.get(s as usize).copied().filter(|v| !v.is_null()),
+                        Opnd::Const(c) => code.consts.get(c as usize).copied(),
+                    };
+                }
+                Op::Jump { target } => {
+                    b = target.0 as usize;
+                    i = 0;
+                    break;
+                }
+                op if op.is_terminator() => return None,
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    None
 }
 
 fn frame_locals(frame: &Frame) -> Value {

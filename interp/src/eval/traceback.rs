@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 
+use crate::cfg::Source;
 use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -107,16 +108,101 @@ fn format_tb(tb: Value, out: &mut String) {
                 t.code.name.as_rstr().unwrap_or("?")
             ));
             let line = t.code.source.line_text(t.lineno);
-            let stripped = line.trim_start_matches([' ', '\t', '\x0c']).trim_end();
+            let stripped = line.trim();
             if !stripped.is_empty() {
                 out.push_str("    ");
                 out.push_str(stripped);
                 out.push('\n');
+                if let Some(c) = caret_line(&t.code.source, t.lineno, t.span) {
+                    out.push_str(&c);
+                }
             }
         }
     }
     if count > RECURSIVE_CUTOFF {
         repeated(out, count - RECURSIVE_CUTOFF);
+    }
+}
+
+/// The 3.11 location markers under a source line: `^` under the failing expression, or
+/// `~~~^^^~~~` for binary operators and subscripts (the operator or index in `^`). None
+/// when the expression covers the whole line, as CPython then prints no markers.
+fn caret_line(source: &Source, lineno: u32, span: (u32, u32)) -> Option<String> {
+    let (s, e) = span;
+    if e <= s {
+        return None;
+    }
+    let line = source.line_text(lineno);
+    let line_start = *source.line_starts.get(lineno.checked_sub(1)? as usize)? as usize;
+    let colno = (s as usize).checked_sub(line_start)?;
+    let end_line = source.line_of(e.saturating_sub(1).max(s));
+    let char_col = |bytes: usize| line.get(..bytes.min(line.len())).map(|p| p.chars().count());
+    let start_col = char_col(colno)?;
+    let line_chars = line.chars().count();
+    let mut anchors = None;
+    let end_col = if end_line == lineno {
+        let end_col = char_col((e as usize).checked_sub(line_start)?)?;
+        let seg_start = line.char_indices().nth(start_col).map(|(i, _)| i)?;
+        let seg_end = line.char_indices().nth(end_col).map(|(i, _)| i).unwrap_or(line.len());
+        anchors = segment_anchors(line.get(seg_start..seg_end)?);
+        end_col
+    } else {
+        line_chars
+    };
+    let stripped = line.trim();
+    let leading = line.chars().take_while(|c| c.is_whitespace()).count();
+    let width = end_col.checked_sub(start_col)?;
+    let stripped_len = stripped.chars().count();
+    let show = width < stripped_len || anchors.is_some_and(|(l, r)| r > l);
+    if !show {
+        return None;
+    }
+    let mut out = String::from("    ");
+    out.push_str(&" ".repeat(start_col.saturating_sub(leading)));
+    match anchors {
+        Some((l, r)) => {
+            let (l, r) = (l.min(width), r.min(width));
+            out.push_str(&"~".repeat(l));
+            out.push_str(&"^".repeat(r.saturating_sub(l)));
+            out.push_str(&"~".repeat(width.saturating_sub(r)));
+        }
+        None => out.push_str(&"^".repeat(width)),
+    }
+    out.push('\n');
+    Some(out)
+}
+
+/// For a source segment that is a binary operation or a subscript, the character range
+/// of its operator or index part, like CPython's `_extract_caret_anchors_from_line_segment`.
+fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
+    use ruff_python_ast::{Expr, Stmt};
+    use ruff_text_size::Ranged;
+    let parsed = ruff_python_parser::parse_module(segment).ok()?;
+    let body = &parsed.syntax().body;
+    if body.len() != 1 {
+        return None;
+    }
+    let Stmt::Expr(st) = &body[0] else { return None };
+    let chars = |b: usize| segment.get(..b.min(segment.len())).map(|p| p.chars().count());
+    match &*st.value {
+        Expr::BinOp(b) => {
+            let left_end = usize::from(b.left.range().end());
+            let right_start = usize::from(b.right.range().start());
+            let op_str = segment.get(left_end..right_start)?;
+            let op_offset = op_str.len() - op_str.trim_start().len();
+            let left = left_end + op_offset;
+            let mut right = left + 1;
+            if op_str.as_bytes().get(op_offset + 1).is_some_and(|c| !c.is_ascii_whitespace()) {
+                right += 1;
+            }
+            Some((chars(left)?, chars(right)?))
+        }
+        Expr::Subscript(sub) => {
+            let l = usize::from(sub.value.range().end());
+            let r = usize::from(sub.slice.range().end()) + 1;
+            Some((chars(l)?, chars(r)?))
+        }
+        _ => None,
     }
 }
 

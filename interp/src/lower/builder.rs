@@ -67,7 +67,11 @@ pub struct Builder {
 impl Builder {
     pub fn new(nnamed: u32) -> Builder {
         Builder {
-            blocks: vec![BlockBuf { ops: Vec::new(), spans: Vec::new(), handler: None }],
+            blocks: vec![BlockBuf {
+                ops: Vec::new(),
+                spans: Vec::new(),
+                handler: None,
+            }],
             cur: BlockId(0),
             consts: Vec::new(),
             const_map: HashMap::new(),
@@ -85,7 +89,11 @@ impl Builder {
 
     /// A new empty block whose ops are protected by `handler`.
     pub fn new_block(&mut self, handler: Option<BlockId>) -> BlockId {
-        self.blocks.push(BlockBuf { ops: Vec::new(), spans: Vec::new(), handler });
+        self.blocks.push(BlockBuf {
+            ops: Vec::new(),
+            spans: Vec::new(),
+            handler,
+        });
         BlockId(self.blocks.len() as u32 - 1)
     }
 
@@ -153,10 +161,6 @@ impl Builder {
         self.next_temp = mark;
     }
 
-    pub fn is_temp(&self, s: Slot) -> bool {
-        s >= self.nnamed
-    }
-
     // ----- constants and names -----
 
     pub fn add_const(&mut self, key: ConstKey, v: Value) -> ConstIdx {
@@ -201,18 +205,46 @@ impl Builder {
         self.max_slot
     }
 
-    /// Drops unreachable blocks and renumbers the rest (entry stays block 0). Fails when a
+    /// Final block list: jumps to blocks that only jump elsewhere are redirected to the
+    /// final target, unreachable blocks are dropped, and the rest are numbered in reverse
+    /// postorder from the entry (block 0), so loop headers precede their bodies and every
+    /// back edge goes to a block numbered no higher than its source. Fails when a
     /// reachable block does not end in a terminator, which is a lowering bug.
     pub fn finish_blocks(&mut self) -> Result<Vec<crate::cfg::Block>, String> {
         let n = self.blocks.len();
-        let mut reach = vec![false; n];
-        let mut work = vec![0usize];
-        reach[0] = true;
+        // Jump threading.
+        let forward = |blocks: &[BlockBuf], mut b: BlockId| -> BlockId {
+            for _ in 0..n {
+                let blk = &blocks[b.0 as usize];
+                match blk.ops.as_slice() {
+                    [Op::Jump { target }] if *target != b => b = *target,
+                    _ => break,
+                }
+            }
+            b
+        };
+        for i in 0..n {
+            let mut last = self.blocks[i].ops.pop();
+            if let Some(op) = last.as_mut() {
+                match op {
+                    Op::Jump { target } => *target = forward(&self.blocks, *target),
+                    Op::Branch { t, f, .. } => {
+                        *t = forward(&self.blocks, *t);
+                        *f = forward(&self.blocks, *f);
+                    }
+                    Op::ForIter { body, exit, .. } => {
+                        *body = forward(&self.blocks, *body);
+                        *exit = forward(&self.blocks, *exit);
+                    }
+                    _ => {}
+                }
+            }
+            if let Some(op) = last {
+                self.blocks[i].ops.push(op);
+            }
+        }
         let succs = |b: &BlockBuf| -> Vec<usize> {
             let mut v = Vec::new();
-            if let Some(h) = b.handler {
-                v.push(h.0 as usize);
-            }
             if let Some(last) = b.ops.last() {
                 match last {
                     Op::Jump { target } => v.push(target.0 as usize),
@@ -227,32 +259,49 @@ impl Builder {
                     _ => {}
                 }
             }
+            if let Some(h) = b.handler {
+                v.push(h.0 as usize);
+            }
             v
         };
-        while let Some(b) = work.pop() {
-            for s in succs(&self.blocks[b]) {
-                if !reach[s] {
-                    reach[s] = true;
-                    work.push(s);
-                }
-            }
-        }
-        let mut remap = vec![u32::MAX; n];
-        let mut next = 0u32;
-        for (i, r) in reach.iter().enumerate() {
-            if *r {
-                remap[i] = next;
-                next += 1;
-            }
-        }
-        let fix = |b: &mut BlockId| b.0 = remap[b.0 as usize];
-        let mut out = Vec::with_capacity(next as usize);
-        for (i, blk) in std::mem::take(&mut self.blocks).into_iter().enumerate() {
-            if !reach[i] {
+        // Postorder by an explicit-stack DFS (Python controls the nesting depth).
+        let mut visited = vec![false; n];
+        let mut post: Vec<usize> = Vec::with_capacity(n);
+        let mut stack: Vec<(usize, Vec<usize>)> = vec![(0, succs(&self.blocks[0]))];
+        visited[0] = true;
+        while let Some((b, rest)) = stack.last_mut() {
+            let b = *b;
+            if rest.is_empty() {
+                post.push(b);
+                stack.pop();
                 continue;
             }
+            let next = rest.remove(0);
+            if !visited[next] {
+                visited[next] = true;
+                let s = succs(&self.blocks[next]);
+                stack.push((next, s));
+            }
+        }
+        post.reverse();
+        let mut remap = vec![u32::MAX; n];
+        for (new, &old) in post.iter().enumerate() {
+            remap[old] = new as u32;
+        }
+        let fix = |b: &mut BlockId| b.0 = remap[b.0 as usize];
+        let mut taken: Vec<Option<BlockBuf>> = std::mem::take(&mut self.blocks)
+            .into_iter()
+            .map(Some)
+            .collect();
+        let mut out = Vec::with_capacity(post.len());
+        for &old in &post {
+            let Some(blk) = taken[old].take() else {
+                return Err(format!("block {old} visited twice"));
+            };
             if !blk.terminated() {
-                return Err(format!("reachable block {i} does not end in a terminator"));
+                return Err(format!(
+                    "reachable block {old} does not end in a terminator"
+                ));
             }
             let mut ops = blk.ops;
             if let Some(last) = ops.last_mut() {
@@ -273,7 +322,11 @@ impl Builder {
                 fix(&mut h);
                 h
             });
-            out.push(crate::cfg::Block { ops, spans: blk.spans, handler });
+            out.push(crate::cfg::Block {
+                ops,
+                spans: blk.spans,
+                handler,
+            });
         }
         Ok(out)
     }

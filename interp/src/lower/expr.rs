@@ -20,7 +20,6 @@ use super::stmt::{binop, param_counts};
 use super::syntax_error::{CResult, CompileError};
 use super::{Compiler, ParamCounts};
 use crate::cfg::{BlockId, CmpOp, Conversion, Op, Opnd, Slot, UnaryOp};
-use crate::value::Value;
 
 fn cmpop(op: ast::CmpOp) -> CmpOp {
     use ast::CmpOp as C;
@@ -79,7 +78,11 @@ impl<'a> Compiler<'a> {
         let mut out = Vec::with_capacity(es.len());
         for (i, e) in es.iter().enumerate() {
             let o = self.expr(e)?;
-            let o = if self.is_named(o) && es[i + 1..].iter().any(|x| !self.is_pure(x)) { self.to_temp(o) } else { o };
+            let o = if self.is_named(o) && es[i + 1..].iter().any(|x| !self.is_pure(x)) {
+                self.stash(o)
+            } else {
+                o
+            };
             out.push(o);
         }
         Ok(out)
@@ -100,7 +103,12 @@ impl<'a> Compiler<'a> {
                 let ops = self.eval_seq(&[&b.left, &b.right])?;
                 let dst = self.dst(hint);
                 self.set_span(b.range);
-                self.emit(Op::Binary { dst, op: binop(b.op), a: ops[0], b: ops[1] });
+                self.emit(Op::Binary {
+                    dst,
+                    op: binop(b.op),
+                    a: ops[0],
+                    b: ops[1],
+                });
                 Ok(Opnd::Slot(dst))
             }
             Expr::UnaryOp(u) => {
@@ -139,19 +147,50 @@ impl<'a> Compiler<'a> {
             }
             Expr::Dict(d) => self.dict_display(d, hint),
             Expr::Set(s) => self.set_display(&s.elts, hint),
-            Expr::ListComp(c) => self.comprehension(c, CompKind::List, &c.generators, &c.elt, None, c.range, hint),
-            Expr::SetComp(c) => self.comprehension(c, CompKind::Set, &c.generators, &c.elt, None, c.range, hint),
+            Expr::ListComp(c) => self.comprehension(
+                c,
+                CompKind::List,
+                &c.generators,
+                &c.elt,
+                None,
+                c.range,
+                hint,
+            ),
+            Expr::SetComp(c) => {
+                self.comprehension(c, CompKind::Set, &c.generators, &c.elt, None, c.range, hint)
+            }
             Expr::DictComp(c) => match &c.key {
-                Some(k) => self.comprehension(c, CompKind::Dict, &c.generators, k, Some(&c.value), c.range, hint),
-                None => Err(CompileError::syntax("dict unpacking cannot be used in dict comprehension", c.range)),
+                Some(k) => self.comprehension(
+                    c,
+                    CompKind::Dict,
+                    &c.generators,
+                    k,
+                    Some(&c.value),
+                    c.range,
+                    hint,
+                ),
+                None => Err(CompileError::syntax(
+                    "dict unpacking cannot be used in dict comprehension",
+                    c.range,
+                )),
             },
-            Expr::Generator(c) => self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range, hint),
+            Expr::Generator(c) => {
+                self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range, hint)
+            }
             Expr::Await(a) => {
                 if self.ur().kind.is_function() {
-                    if self.ur().kind == ScopeKind::Function && self.table.get(self.ur().scope).is_async {
-                        Err(CompileError::not_implemented("'await' is not supported yet", a.range))
+                    if self.ur().kind == ScopeKind::Function
+                        && self.table.get(self.ur().scope).is_async
+                    {
+                        Err(CompileError::not_implemented(
+                            "'await' is not supported yet",
+                            a.range,
+                        ))
                     } else {
-                        Err(CompileError::syntax("'await' outside async function", a.range))
+                        Err(CompileError::syntax(
+                            "'await' outside async function",
+                            a.range,
+                        ))
                     }
                 } else {
                     Err(CompileError::syntax("'await' outside function", a.range))
@@ -179,7 +218,10 @@ impl<'a> Compiler<'a> {
                 self.set_span(y.range);
                 self.emit(Op::GetIter { dst: it, src: v });
                 let dst = self.dst(hint);
-                self.emit(Op::YieldFrom { dst, iter: Opnd::Slot(it) });
+                self.emit(Op::YieldFrom {
+                    dst,
+                    iter: Opnd::Slot(it),
+                });
                 Ok(Opnd::Slot(dst))
             }
             Expr::Compare(c) => self.compare(c, hint),
@@ -207,10 +249,17 @@ impl<'a> Compiler<'a> {
                 let ops = self.eval_seq(&[&s.value, &s.slice])?;
                 let dst = self.dst(hint);
                 self.set_span(s.range);
-                self.emit(Op::GetItem { dst, obj: ops[0], key: ops[1] });
+                self.emit(Op::GetItem {
+                    dst,
+                    obj: ops[0],
+                    key: ops[1],
+                });
                 Ok(Opnd::Slot(dst))
             }
-            Expr::Starred(s) => Err(CompileError::syntax("can't use starred expression here", s.range)),
+            Expr::Starred(s) => Err(CompileError::syntax(
+                "can't use starred expression here",
+                s.range,
+            )),
             Expr::Name(n) => self.load_name(n.id.as_str(), hint),
             Expr::List(l) => self.list_display(&l.elts, hint),
             Expr::Tuple(t) => self.tuple_display(&t.elts, hint),
@@ -222,12 +271,29 @@ impl<'a> Compiler<'a> {
                 let ops = self.eval_seq(&es)?;
                 let mut it = ops.into_iter();
                 let none = self.const_none();
-                let start = if s.lower.is_some() { it.next().unwrap_or(none) } else { none };
-                let stop = if s.upper.is_some() { it.next().unwrap_or(none) } else { none };
-                let step = if s.step.is_some() { it.next().unwrap_or(none) } else { none };
+                let start = if s.lower.is_some() {
+                    it.next().unwrap_or(none)
+                } else {
+                    none
+                };
+                let stop = if s.upper.is_some() {
+                    it.next().unwrap_or(none)
+                } else {
+                    none
+                };
+                let step = if s.step.is_some() {
+                    it.next().unwrap_or(none)
+                } else {
+                    none
+                };
                 let dst = self.dst(hint);
                 self.set_span(s.range);
-                self.emit(Op::BuildSlice { dst, start, stop, step });
+                self.emit(Op::BuildSlice {
+                    dst,
+                    start,
+                    stop,
+                    step,
+                });
                 Ok(Opnd::Slot(dst))
             }
             Expr::IpyEscapeCommand(i) => Err(CompileError::syntax("invalid syntax", i.range)),
@@ -258,8 +324,16 @@ impl<'a> Compiler<'a> {
 
     /// Parses an integer literal too large for ruff's `u64` from the source text.
     fn big_literal(&self, r: TextRange) -> CResult<BigInt> {
-        let text = self.source.text.get(r.start().to_usize()..r.end().to_usize()).unwrap_or("");
-        let clean: String = text.chars().filter(|c| *c != '_').collect::<String>().to_ascii_lowercase();
+        let text = self
+            .source
+            .text
+            .get(r.start().to_usize()..r.end().to_usize())
+            .unwrap_or("");
+        let clean: String = text
+            .chars()
+            .filter(|c| *c != '_')
+            .collect::<String>()
+            .to_ascii_lowercase();
         let (digits, radix) = if let Some(d) = clean.strip_prefix("0x") {
             (d, 16)
         } else if let Some(d) = clean.strip_prefix("0o") {
@@ -278,7 +352,9 @@ impl<'a> Compiler<'a> {
     pub fn fold_const(&mut self, e: &'a Expr) -> CResult<Option<Opnd>> {
         match e {
             Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => {
-                let Expr::NumberLiteral(n) = &*u.operand else { return Ok(None) };
+                let Expr::NumberLiteral(n) = &*u.operand else {
+                    return Ok(None);
+                };
                 Ok(Some(match &n.value {
                     ast::Number::Int(i) => match i.as_i64() {
                         Some(v) => self.const_int(-v),
@@ -296,13 +372,17 @@ impl<'a> Compiler<'a> {
                     let v = self.vm.empty_tuple;
                     return Ok(Some(self.const_value(v)));
                 }
-                if !t.elts.iter().all(|x| is_foldable(x)) {
+                if !t.elts.iter().all(is_foldable) {
                     return Ok(None);
                 }
                 let mut vals = Vec::with_capacity(t.elts.len());
                 for x in &t.elts {
-                    let Some(o) = self.fold_const(x)? else { return Ok(None) };
-                    let Some(v) = self.const_of(o) else { return Ok(None) };
+                    let Some(o) = self.fold_const(x)? else {
+                        return Ok(None);
+                    };
+                    let Some(v) = self.const_of(o) else {
+                        return Ok(None);
+                    };
                     vals.push(v);
                 }
                 let tup = self.vm.new_tuple(vals);
@@ -328,8 +408,16 @@ impl<'a> Compiler<'a> {
                 let next = self.b().new_block_here();
                 self.set_span(b.range);
                 let op = match b.op {
-                    ast::BoolOp::And => Op::Branch { cond: Opnd::Slot(r), t: next, f: end },
-                    ast::BoolOp::Or => Op::Branch { cond: Opnd::Slot(r), t: end, f: next },
+                    ast::BoolOp::And => Op::Branch {
+                        cond: Opnd::Slot(r),
+                        t: next,
+                        f: end,
+                    },
+                    ast::BoolOp::Or => Op::Branch {
+                        cond: Opnd::Slot(r),
+                        t: end,
+                        f: next,
+                    },
                 };
                 self.emit(op);
                 self.b().switch_to(next);
@@ -342,7 +430,10 @@ impl<'a> Compiler<'a> {
     fn named(&mut self, n: &'a ast::ExprNamed) -> CResult<Opnd> {
         let Expr::Name(target) = &*n.target else {
             return Err(CompileError::syntax(
-                format!("cannot use assignment expressions with {}", super::stmt::expr_kind_name(&n.target)),
+                format!(
+                    "cannot use assignment expressions with {}",
+                    super::stmt::expr_kind_name(&n.target)
+                ),
                 n.target.range(),
             ));
         };
@@ -353,7 +444,7 @@ impl<'a> Compiler<'a> {
             return Ok(Opnd::Slot(s));
         }
         let v = self.expr(&n.value)?;
-        let v = if self.is_named(v) { self.to_temp(v) } else { v };
+        let v = if self.is_named(v) { self.stash(v) } else { v };
         self.store_name(name, v)?;
         Ok(v)
     }
@@ -363,26 +454,43 @@ impl<'a> Compiler<'a> {
             let ops = self.eval_seq(&[&c.left, &c.comparators[0]])?;
             let dst = self.dst(hint);
             self.set_span(c.range);
-            self.emit(Op::Compare { dst, op: cmpop(c.ops[0]), a: ops[0], b: ops[1] });
+            self.emit(Op::Compare {
+                dst,
+                op: cmpop(c.ops[0]),
+                a: ops[0],
+                b: ops[1],
+            });
             return Ok(Opnd::Slot(dst));
         }
         let r = self.temp();
         let end = self.b().new_block_here();
         let mut left = self.expr(&c.left)?;
         if self.is_named(left) && !c.comparators.iter().all(|x| self.is_pure(x)) {
-            left = self.to_temp(left);
+            left = self.stash(left);
         }
         let n = c.ops.len();
         for i in 0..n {
             let mut right = self.expr(&c.comparators[i])?;
-            if self.is_named(right) && i + 1 < n && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x)) {
-                right = self.to_temp(right);
+            if self.is_named(right)
+                && i + 1 < n
+                && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x))
+            {
+                right = self.stash(right);
             }
             self.set_span(c.range);
-            self.emit(Op::Compare { dst: r, op: cmpop(c.ops[i]), a: left, b: right });
+            self.emit(Op::Compare {
+                dst: r,
+                op: cmpop(c.ops[i]),
+                a: left,
+                b: right,
+            });
             if i + 1 < n {
                 let next = self.b().new_block_here();
-                self.emit(Op::Branch { cond: Opnd::Slot(r), t: next, f: end });
+                self.emit(Op::Branch {
+                    cond: Opnd::Slot(r),
+                    t: next,
+                    f: end,
+                });
                 self.b().switch_to(next);
             }
             left = right;
@@ -432,23 +540,39 @@ impl<'a> Compiler<'a> {
             Expr::Compare(c) if c.ops.len() > 1 => {
                 let mut left = self.expr(&c.left)?;
                 if self.is_named(left) && !c.comparators.iter().all(|x| self.is_pure(x)) {
-                    left = self.to_temp(left);
+                    left = self.stash(left);
                 }
                 let n = c.ops.len();
                 let r = self.temp();
                 for i in 0..n {
                     let mut right = self.expr(&c.comparators[i])?;
-                    if self.is_named(right) && i + 1 < n && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x)) {
-                        right = self.to_temp(right);
+                    if self.is_named(right)
+                        && i + 1 < n
+                        && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x))
+                    {
+                        right = self.stash(right);
                     }
                     self.set_span(c.range);
-                    self.emit(Op::Compare { dst: r, op: cmpop(c.ops[i]), a: left, b: right });
+                    self.emit(Op::Compare {
+                        dst: r,
+                        op: cmpop(c.ops[i]),
+                        a: left,
+                        b: right,
+                    });
                     if i + 1 < n {
                         let next = self.b().new_block_here();
-                        self.emit(Op::Branch { cond: Opnd::Slot(r), t: next, f });
+                        self.emit(Op::Branch {
+                            cond: Opnd::Slot(r),
+                            t: next,
+                            f,
+                        });
                         self.b().switch_to(next);
                     } else {
-                        self.emit(Op::Branch { cond: Opnd::Slot(r), t, f });
+                        self.emit(Op::Branch {
+                            cond: Opnd::Slot(r),
+                            t,
+                            f,
+                        });
                     }
                     left = right;
                 }
@@ -486,7 +610,10 @@ impl<'a> Compiler<'a> {
         }
         let ops = self.eval_seq(es)?;
         let d = self.temp();
-        self.emit(Op::BuildTuple { dst: d, items: ops.into_boxed_slice() });
+        self.emit(Op::BuildTuple {
+            dst: d,
+            items: ops.into_boxed_slice(),
+        });
         Ok(Opnd::Slot(d))
     }
 
@@ -498,12 +625,18 @@ impl<'a> Compiler<'a> {
             let es: Vec<&'a Expr> = elts.iter().collect();
             let ops = self.eval_seq(&es)?;
             let dst = self.dst(hint);
-            self.emit(Op::BuildTuple { dst, items: ops.into_boxed_slice() });
+            self.emit(Op::BuildTuple {
+                dst,
+                items: ops.into_boxed_slice(),
+            });
             return Ok(Opnd::Slot(dst));
         }
         let l = self.starred_list(elts)?;
         let dst = self.temp();
-        self.emit(Op::ListToTuple { dst, src: Opnd::Slot(l) });
+        self.emit(Op::ListToTuple {
+            dst,
+            src: Opnd::Slot(l),
+        });
         Ok(Opnd::Slot(dst))
     }
 
@@ -517,8 +650,12 @@ impl<'a> Compiler<'a> {
         }
         let mut vals = Vec::with_capacity(elts.len());
         for x in elts {
-            let Some(o) = self.fold_const(x)? else { return Ok(None) };
-            let Some(v) = self.const_of(o) else { return Ok(None) };
+            let Some(o) = self.fold_const(x)? else {
+                return Ok(None);
+            };
+            let Some(v) = self.const_of(o) else {
+                return Ok(None);
+            };
             vals.push(v);
         }
         let t = self.vm.new_tuple(vals);
@@ -527,11 +664,17 @@ impl<'a> Compiler<'a> {
 
     /// A new list holding the elements of a display with `*` items.
     fn starred_list(&mut self, elts: &'a [Expr]) -> CResult<Slot> {
-        let first_star = elts.iter().position(|e| matches!(e, Expr::Starred(_))).unwrap_or(elts.len());
+        let first_star = elts
+            .iter()
+            .position(|e| matches!(e, Expr::Starred(_)))
+            .unwrap_or(elts.len());
         let lead: Vec<&'a Expr> = elts[..first_star].iter().collect();
         let ops = self.eval_seq(&lead)?;
         let l = self.temp();
-        self.emit(Op::BuildList { dst: l, items: ops.into_boxed_slice() });
+        self.emit(Op::BuildList {
+            dst: l,
+            items: ops.into_boxed_slice(),
+        });
         for e in &elts[first_star..] {
             match e {
                 Expr::Starred(s) => {
@@ -553,7 +696,10 @@ impl<'a> Compiler<'a> {
             let es: Vec<&'a Expr> = elts.iter().collect();
             let ops = self.eval_seq(&es)?;
             let dst = self.dst(hint);
-            self.emit(Op::BuildList { dst, items: ops.into_boxed_slice() });
+            self.emit(Op::BuildList {
+                dst,
+                items: ops.into_boxed_slice(),
+            });
             return Ok(Opnd::Slot(dst));
         }
         Ok(Opnd::Slot(self.starred_list(elts)?))
@@ -564,8 +710,15 @@ impl<'a> Compiler<'a> {
         let lead_n = first_star.unwrap_or(elts.len());
         let lead: Vec<&'a Expr> = elts[..lead_n].iter().collect();
         let ops = self.eval_seq(&lead)?;
-        let s = if first_star.is_none() { self.dst(hint) } else { self.temp() };
-        self.emit(Op::BuildSet { dst: s, items: ops.into_boxed_slice() });
+        let s = if first_star.is_none() {
+            self.dst(hint)
+        } else {
+            self.temp()
+        };
+        self.emit(Op::BuildSet {
+            dst: s,
+            items: ops.into_boxed_slice(),
+        });
         for e in &elts[lead_n..] {
             match e {
                 Expr::Starred(st) => {
@@ -593,14 +746,25 @@ impl<'a> Compiler<'a> {
             es.push(&it.value);
         }
         let ops = self.eval_seq(&es)?;
-        let dst = if first_star.is_none() { self.dst(hint) } else { self.temp() };
+        let dst = if first_star.is_none() {
+            self.dst(hint)
+        } else {
+            self.temp()
+        };
         self.set_span(d.range);
-        self.emit(Op::BuildDict { dst, items: ops.into_boxed_slice() });
+        self.emit(Op::BuildDict {
+            dst,
+            items: ops.into_boxed_slice(),
+        });
         for it in &d.items[lead_n..] {
             match &it.key {
                 Some(k) => {
                     let ops = self.eval_seq(&[k, &it.value])?;
-                    self.emit(Op::DictSet { dict: dst, key: ops[0], value: ops[1] });
+                    self.emit(Op::DictSet {
+                        dict: dst,
+                        key: ops[0],
+                        value: ops[1],
+                    });
                 }
                 None => {
                     let v = self.expr(&it.value)?;
@@ -625,7 +789,11 @@ impl<'a> Compiler<'a> {
         self.finish_parts(parts, hint)
     }
 
-    fn fstring_elements(&mut self, els: &'a ast::InterpolatedStringElements, parts: &mut Vec<Part>) -> CResult<()> {
+    fn fstring_elements(
+        &mut self,
+        els: &'a ast::InterpolatedStringElements,
+        parts: &mut Vec<Part>,
+    ) -> CResult<()> {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => push_lit(parts, l.value.as_ref()),
@@ -643,7 +811,7 @@ impl<'a> Compiler<'a> {
                         }
                     }
                     let v = self.expr(&i.expression)?;
-                    let v = if self.is_named(v) { self.to_temp(v) } else { v };
+                    let v = if self.is_named(v) { self.stash(v) } else { v };
                     let spec = match &i.format_spec {
                         Some(spec) => {
                             let mut sp = Vec::new();
@@ -654,7 +822,12 @@ impl<'a> Compiler<'a> {
                     };
                     let dst = self.temp();
                     self.set_span(i.range);
-                    self.emit(Op::FormatValue { dst, src: v, conv, spec });
+                    self.emit(Op::FormatValue {
+                        dst,
+                        src: v,
+                        conv,
+                        spec,
+                    });
                     parts.push(Part::Val(Opnd::Slot(dst)));
                 }
             }
@@ -676,7 +849,10 @@ impl<'a> Compiler<'a> {
                     });
                 }
                 let dst = self.dst(hint);
-                self.emit(Op::BuildString { dst, parts: ops.into_boxed_slice() });
+                self.emit(Op::BuildString {
+                    dst,
+                    parts: ops.into_boxed_slice(),
+                });
                 Ok(Opnd::Slot(dst))
             }
         }
@@ -690,7 +866,10 @@ impl<'a> Compiler<'a> {
         for k in args.keywords.iter() {
             if let Some(a) = &k.arg {
                 if seen.contains(&a.as_str()) {
-                    return Err(CompileError::syntax(format!("keyword argument repeated: {}", a.as_str()), k.range));
+                    return Err(CompileError::syntax(
+                        format!("keyword argument repeated: {}", a.as_str()),
+                        k.range,
+                    ));
                 }
                 seen.push(a.as_str());
             }
@@ -703,10 +882,15 @@ impl<'a> Compiler<'a> {
             }
         }
         let call_span = c.range();
-        let has_star =
-            args.args.iter().any(|a| matches!(a, Expr::Starred(_))) || args.keywords.iter().any(|k| k.arg.is_none());
+        let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || args.keywords.iter().any(|k| k.arg.is_none());
         if !has_star {
-            let kwnames: Vec<u32> = args.keywords.iter().filter_map(|k| k.arg.as_ref()).map(|a| self.name_idx(a.as_str())).collect();
+            let kwnames: Vec<u32> = args
+                .keywords
+                .iter()
+                .filter_map(|k| k.arg.as_ref())
+                .map(|a| self.name_idx(a.as_str()))
+                .collect();
             if let Expr::Attribute(at) = &*c.func {
                 let mut es: Vec<&'a Expr> = vec![&at.value];
                 es.extend(args.args.iter());
@@ -714,7 +898,9 @@ impl<'a> Compiler<'a> {
                 let ops = self.eval_seq(&es)?;
                 let name = self.mangled_name_idx(at.attr.as_str());
                 let dst = self.dst(hint);
-                let start = if self.line_of(u32::from(at.value.range().end())) != self.line_of(u32::from(at.attr.range.start())) {
+                let start = if self.line_of(u32::from(at.value.range().end()))
+                    != self.line_of(u32::from(at.attr.range.start()))
+                {
                     at.attr.range.start()
                 } else {
                     call_span.start()
@@ -744,7 +930,7 @@ impl<'a> Compiler<'a> {
             return Ok(Opnd::Slot(dst));
         }
         let func = self.expr(&c.func)?;
-        let func = Opnd::Slot(self.to_slot(func));
+        let func = Opnd::Slot(self.in_slot(func));
         let dst = self.dst(hint);
         self.call_with_args(dst, func, &[], &args.args, &args.keywords, call_span)?;
         Ok(Opnd::Slot(dst))
@@ -761,21 +947,34 @@ impl<'a> Compiler<'a> {
         keywords: &'a [ast::Keyword],
         span: TextRange,
     ) -> CResult<()> {
-        let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_))) || keywords.iter().any(|k| k.arg.is_none());
+        let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
+            || keywords.iter().any(|k| k.arg.is_none());
         if !has_star {
             let mut es: Vec<&'a Expr> = args.iter().collect();
             es.extend(keywords.iter().map(|k| &k.value));
             let ops = self.eval_seq(&es)?;
-            let kwnames: Vec<u32> = keywords.iter().filter_map(|k| k.arg.as_ref()).map(|a| self.name_idx(a.as_str())).collect();
+            let kwnames: Vec<u32> = keywords
+                .iter()
+                .filter_map(|k| k.arg.as_ref())
+                .map(|a| self.name_idx(a.as_str()))
+                .collect();
             let mut all: Vec<Opnd> = leading.to_vec();
             all.extend(ops);
             self.set_span(span);
-            self.emit(Op::Call { dst, func, args: all.into_boxed_slice(), kwnames: kwnames.into_boxed_slice() });
+            self.emit(Op::Call {
+                dst,
+                func,
+                args: all.into_boxed_slice(),
+                kwnames: kwnames.into_boxed_slice(),
+            });
             return Ok(());
         }
         // Positional arguments into a list, then a tuple.
         let l = self.temp();
-        self.emit(Op::BuildList { dst: l, items: leading.to_vec().into_boxed_slice() });
+        self.emit(Op::BuildList {
+            dst: l,
+            items: leading.to_vec().into_boxed_slice(),
+        });
         for a in args {
             match a {
                 Expr::Starred(s) => {
@@ -790,30 +989,49 @@ impl<'a> Compiler<'a> {
             }
         }
         let t = self.temp();
-        self.emit(Op::ListToTuple { dst: t, src: Opnd::Slot(l) });
+        self.emit(Op::ListToTuple {
+            dst: t,
+            src: Opnd::Slot(l),
+        });
         let kwargs = if keywords.is_empty() {
             None
         } else {
             let d = self.temp();
-            self.emit(Op::BuildDict { dst: d, items: Box::new([]) });
+            self.emit(Op::BuildDict {
+                dst: d,
+                items: Box::new([]),
+            });
             for k in keywords {
                 match &k.arg {
                     Some(name) => {
                         let key = self.const_str(name.as_str());
                         let v = self.expr(&k.value)?;
-                        self.emit(Op::DictSet { dict: d, key, value: v });
+                        self.emit(Op::DictSet {
+                            dict: d,
+                            key,
+                            value: v,
+                        });
                     }
                     None => {
                         let v = self.expr(&k.value)?;
                         self.set_span(k.range);
-                        self.emit(Op::DictMerge { dict: d, src: v, func });
+                        self.emit(Op::DictMerge {
+                            dict: d,
+                            src: v,
+                            func,
+                        });
                     }
                 }
             }
             Some(Opnd::Slot(d))
         };
         self.set_span(span);
-        self.emit(Op::CallEx { dst, func, args: Opnd::Slot(t), kwargs });
+        self.emit(Op::CallEx {
+            dst,
+            func,
+            args: Opnd::Slot(t),
+            kwargs,
+        });
         Ok(())
     }
 
@@ -831,17 +1049,31 @@ impl<'a> Compiler<'a> {
         }
         let is_fn = self.ur().kind.is_function();
         if !is_fn || self.ur().argcount == 0 {
-            return Ok(Some(self.raise_runtime_error("super(): no arguments", c.range())));
+            return Ok(Some(
+                self.raise_runtime_error("super(): no arguments", c.range()),
+            ));
         }
         let class_cell = self.ur().frees.get("__class__").copied();
         let Some(class_cell) = class_cell else {
-            return Ok(Some(self.raise_runtime_error("super(): __class__ cell not found", c.range())));
+            return Ok(Some(self.raise_runtime_error(
+                "super(): __class__ cell not found",
+                c.range(),
+            )));
         };
         let func = self.load_name("super", None)?;
         let cls = self.temp();
         self.set_span(c.range());
-        self.emit(Op::LoadDeref { dst: cls, cell: class_cell });
-        let first = self.table.get(self.ur().scope).params.first().cloned().unwrap_or_default();
+        self.emit(Op::LoadDeref {
+            dst: cls,
+            cell: class_cell,
+        });
+        let first = self
+            .table
+            .get(self.ur().scope)
+            .params
+            .first()
+            .cloned()
+            .unwrap_or_default();
         let first_v = if let Some(&cell) = self.ur().cells.get(&first) {
             let t = self.temp();
             self.emit(Op::LoadDeref { dst: t, cell });
@@ -850,7 +1082,12 @@ impl<'a> Compiler<'a> {
             Opnd::Local(0)
         };
         let dst = self.dst(hint);
-        self.emit(Op::Call { dst, func, args: Box::new([Opnd::Slot(cls), first_v]), kwnames: Box::new([]) });
+        self.emit(Op::Call {
+            dst,
+            func,
+            args: Box::new([Opnd::Slot(cls), first_v]),
+            kwnames: Box::new([]),
+        });
         Ok(Some(Opnd::Slot(dst)))
     }
 
@@ -862,8 +1099,16 @@ impl<'a> Compiler<'a> {
         let m = self.const_str(msg);
         let e = self.temp();
         self.set_span(r);
-        self.emit(Op::Call { dst: e, func: c, args: Box::new([m]), kwnames: Box::new([]) });
-        self.emit(Op::Raise { exc: Some(Opnd::Slot(e)), cause: None });
+        self.emit(Op::Call {
+            dst: e,
+            func: c,
+            args: Box::new([m]),
+            kwnames: Box::new([]),
+        });
+        self.emit(Op::Raise {
+            exc: Some(Opnd::Slot(e)),
+            cause: None,
+        });
         self.const_none()
     }
 
@@ -875,7 +1120,10 @@ impl<'a> Compiler<'a> {
             Some(p) => self.defaults(p)?,
             None => (None, None),
         };
-        let scope = self.table.scope_for(l).ok_or_else(|| CompileError::internal("no scope for lambda"))?;
+        let scope = self
+            .table
+            .scope_for(l)
+            .ok_or_else(|| CompileError::internal("no scope for lambda"))?;
         let qualname = self.qualname_for("<lambda>", false);
         let counts = param_counts(l.parameters.as_deref().unwrap_or(&empty));
         let line = self.line_of(u32::from(l.range.start()));
@@ -913,10 +1161,18 @@ impl<'a> Compiler<'a> {
         hint: Option<Slot>,
     ) -> CResult<Opnd> {
         if let Some(g) = gens.iter().find(|g| g.is_async) {
-            return Err(CompileError::not_implemented("asynchronous comprehensions are not supported yet", g.range));
+            return Err(CompileError::not_implemented(
+                "asynchronous comprehensions are not supported yet",
+                g.range,
+            ));
         }
-        let Some(first) = gens.first() else { return Err(CompileError::syntax("invalid syntax", range)) };
-        let scope = self.table.scope_for(node).ok_or_else(|| CompileError::internal("no scope for comprehension"))?;
+        let Some(first) = gens.first() else {
+            return Err(CompileError::syntax("invalid syntax", range));
+        };
+        let scope = self
+            .table
+            .scope_for(node)
+            .ok_or_else(|| CompileError::internal("no scope for comprehension"))?;
         let src = self.expr(&first.iter)?;
         let it = self.temp();
         self.set_span(first.iter.range());
@@ -929,7 +1185,13 @@ impl<'a> Compiler<'a> {
         };
         let qualname = self.qualname_for(name, false);
         let line = self.line_of(u32::from(range.start()));
-        let counts = ParamCounts { argcount: 1, posonly: 0, kwonly: 0, varargs: false, varkw: false };
+        let counts = ParamCounts {
+            argcount: 1,
+            posonly: 0,
+            kwonly: 0,
+            varargs: false,
+            varkw: false,
+        };
         self.enter_unit(scope, name, qualname, line, Some(counts));
         self.set_span(range);
         let result = match kind {
@@ -937,9 +1199,18 @@ impl<'a> Compiler<'a> {
             _ => {
                 let r = self.temp();
                 let op = match kind {
-                    CompKind::List => Op::BuildList { dst: r, items: Box::new([]) },
-                    CompKind::Set => Op::BuildSet { dst: r, items: Box::new([]) },
-                    _ => Op::BuildDict { dst: r, items: Box::new([]) },
+                    CompKind::List => Op::BuildList {
+                        dst: r,
+                        items: Box::new([]),
+                    },
+                    CompKind::Set => Op::BuildSet {
+                        dst: r,
+                        items: Box::new([]),
+                    },
+                    _ => Op::BuildDict {
+                        dst: r,
+                        items: Box::new([]),
+                    },
                 };
                 self.emit(op);
                 Some(r)
@@ -969,7 +1240,12 @@ impl<'a> Compiler<'a> {
             closure: closure.into_boxed_slice(),
         });
         let dst = self.dst(hint);
-        self.emit(Op::Call { dst, func: Opnd::Slot(f), args: Box::new([Opnd::Slot(it)]), kwnames: Box::new([]) });
+        self.emit(Op::Call {
+            dst,
+            func: Opnd::Slot(f),
+            args: Box::new([Opnd::Slot(it)]),
+            kwnames: Box::new([]),
+        });
         Ok(Opnd::Slot(dst))
     }
 
@@ -996,7 +1272,12 @@ impl<'a> Compiler<'a> {
         };
         let dst = direct.unwrap_or_else(|| self.temp());
         self.set_span(g.range);
-        self.emit(Op::ForIter { dst, iter: Opnd::Slot(iter), body, exit });
+        self.emit(Op::ForIter {
+            dst,
+            iter: Opnd::Slot(iter),
+            body,
+            exit,
+        });
         self.b().switch_to(body);
         if direct.is_none() {
             self.assign(&g.target, Opnd::Slot(dst))?;
@@ -1031,9 +1312,15 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::SetAdd { set: r, item: v });
             }
             (CompKind::Dict, Some(r)) => {
-                let Some(val) = value else { return Err(CompileError::internal("dict comprehension without value")) };
+                let Some(val) = value else {
+                    return Err(CompileError::internal("dict comprehension without value"));
+                };
                 let ops = self.eval_seq(&[elt, val])?;
-                self.emit(Op::DictSet { dict: r, key: ops[0], value: ops[1] });
+                self.emit(Op::DictSet {
+                    dict: r,
+                    key: ops[0],
+                    value: ops[1],
+                });
             }
             _ => return Err(CompileError::internal("comprehension without result")),
         }
@@ -1061,11 +1348,10 @@ fn push_lit(parts: &mut Vec<Part>, s: &str) {
 /// Expressions `fold_const` turns into constants.
 fn is_foldable(e: &Expr) -> bool {
     match e {
-        Expr::UnaryOp(u) => u.op == ast::UnaryOp::USub && matches!(&*u.operand, Expr::NumberLiteral(_)),
+        Expr::UnaryOp(u) => {
+            u.op == ast::UnaryOp::USub && matches!(&*u.operand, Expr::NumberLiteral(_))
+        }
         Expr::Tuple(t) => t.elts.iter().all(is_foldable),
         other => is_literal(other),
     }
 }
-
-#[allow(dead_code)]
-fn _unused(_: Value) {}

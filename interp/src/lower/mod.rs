@@ -19,6 +19,7 @@
 //! they jump.
 
 mod builder;
+pub mod dump;
 mod expr;
 mod parse_errors;
 mod pattern;
@@ -59,7 +60,12 @@ pub enum Mode {
 /// CPython.
 pub fn compile(vm: &mut Vm, source: Rc<Source>, mode: Mode) -> PyResult<Rc<Code>> {
     match compile_inner(vm, &source, mode) {
-        Ok(c) => Ok(c),
+        Ok(c) => {
+            if std::env::var_os("KRAIT_DUMP_LOWER").is_some() {
+                eprint!("{}", dump::dump(&c));
+            }
+            Ok(c)
+        }
         Err(e) => Err(syntax_error::to_exception(vm, &source, &e)),
     }
 }
@@ -72,8 +78,16 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode) -> CResult<Rc<Cod
     let text = source.text.as_str();
     match mode {
         Mode::Exec | Mode::Single => {
-            let parsed = ruff_python_parser::parse_unchecked(text, parse_options(ruff_python_parser::Mode::Module));
-            parse_errors::check(source, parsed.errors(), parsed.unsupported_syntax_errors(), parsed.tokens())?;
+            let parsed = ruff_python_parser::parse_unchecked(
+                text,
+                parse_options(ruff_python_parser::Mode::Module),
+            );
+            parse_errors::check(
+                source,
+                parsed.errors(),
+                parsed.unsupported_syntax_errors(),
+                parsed.tokens(),
+            )?;
             let Some(module) = parsed.syntax().as_module() else {
                 return Err(CompileError::internal("parser did not return a module"));
             };
@@ -82,11 +96,20 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode) -> CResult<Rc<Cod
             c.module(&module.body, module.range)
         }
         Mode::Eval => {
-            let parsed =
-                ruff_python_parser::parse_unchecked(text, parse_options(ruff_python_parser::Mode::Expression));
-            parse_errors::check(source, parsed.errors(), parsed.unsupported_syntax_errors(), parsed.tokens())?;
+            let parsed = ruff_python_parser::parse_unchecked(
+                text,
+                parse_options(ruff_python_parser::Mode::Expression),
+            );
+            parse_errors::check(
+                source,
+                parsed.errors(),
+                parsed.unsupported_syntax_errors(),
+                parsed.tokens(),
+            )?;
             let Some(e) = parsed.syntax().as_expression() else {
-                return Err(CompileError::internal("parser did not return an expression"));
+                return Err(CompileError::internal(
+                    "parser did not return an expression",
+                ));
             };
             let table = scope::build_expression(&e.body, e.range)?;
             let mut c = Compiler::new(vm, source.clone(), table, false);
@@ -168,8 +191,20 @@ pub(crate) struct ParamCounts {
 }
 
 impl<'a> Compiler<'a> {
-    fn new(vm: &'a mut Vm, source: Rc<Source>, table: ScopeTable, interactive: bool) -> Compiler<'a> {
-        Compiler { vm, source, table, units: Vec::new(), depth: 0, interactive }
+    fn new(
+        vm: &'a mut Vm,
+        source: Rc<Source>,
+        table: ScopeTable,
+        interactive: bool,
+    ) -> Compiler<'a> {
+        Compiler {
+            vm,
+            source,
+            table,
+            units: Vec::new(),
+            depth: 0,
+            interactive,
+        }
     }
 
     // ----- units -----
@@ -260,8 +295,14 @@ impl<'a> Compiler<'a> {
             None => (0, 0, 0),
         };
         let slot_vals: Vec<Value> = slot_names.iter().map(|n| self.vm.intern(n)).collect();
-        let cellvars = cellvars_s.into_iter().map(|(n, s, p)| (self.vm.intern(&n), s, p)).collect();
-        let freevars = freevars_s.into_iter().map(|(n, s)| (self.vm.intern(&n), s)).collect();
+        let cellvars = cellvars_s
+            .into_iter()
+            .map(|(n, s, p)| (self.vm.intern(&n), s, p))
+            .collect();
+        let freevars = freevars_s
+            .into_iter()
+            .map(|(n, s)| (self.vm.intern(&n), s))
+            .collect();
         let unit = Unit {
             b: Builder::new(slot_vals.len() as u32),
             scope,
@@ -289,7 +330,10 @@ impl<'a> Compiler<'a> {
 
     /// Finishes the current unit into a `Code`.
     pub fn leave_unit(&mut self) -> CResult<Rc<Code>> {
-        let mut u = self.units.pop().ok_or_else(|| CompileError::internal("unit stack empty"))?;
+        let mut u = self
+            .units
+            .pop()
+            .ok_or_else(|| CompileError::internal("unit stack empty"))?;
         let blocks = u.b.finish_blocks().map_err(CompileError::internal)?;
         let name = self.vm.intern(&u.name);
         let qualname = self.vm.new_str(&u.qualname);
@@ -314,7 +358,10 @@ impl<'a> Compiler<'a> {
         };
         if cfg!(debug_assertions) {
             if let Err(e) = code.check() {
-                return Err(CompileError::internal(format!("ill-formed code for {}: {e}", u.qualname)));
+                return Err(CompileError::internal(format!(
+                    "ill-formed code for {}: {e}",
+                    u.qualname
+                )));
             }
         }
         Ok(Rc::new(code))
@@ -322,7 +369,9 @@ impl<'a> Compiler<'a> {
 
     /// The qualified name of a definition named `name` made in the current unit.
     pub fn qualname_for(&self, name: &str, is_def: bool) -> String {
-        let Some(parent) = self.units.last() else { return name.to_owned() };
+        let Some(parent) = self.units.last() else {
+            return name.to_owned();
+        };
         if parent.kind == ScopeKind::Module {
             return name.to_owned();
         }
@@ -333,7 +382,9 @@ impl<'a> Compiler<'a> {
             }
         }
         match parent.kind {
-            ScopeKind::Function | ScopeKind::Lambda => format!("{}.<locals>.{}", parent.qualname, name),
+            ScopeKind::Function | ScopeKind::Lambda => {
+                format!("{}.<locals>.{}", parent.qualname, name)
+            }
             _ => format!("{}.{}", parent.qualname, name),
         }
     }
@@ -384,7 +435,11 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn const_bool(&mut self, b: bool) -> Opnd {
-        let (k, v) = if b { (ConstKey::True, Value::TRUE) } else { (ConstKey::False, Value::FALSE) };
+        let (k, v) = if b {
+            (ConstKey::True, Value::TRUE)
+        } else {
+            (ConstKey::False, Value::FALSE)
+        };
         Opnd::Const(self.b().add_const(k, v))
     }
 
@@ -409,8 +464,13 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn const_complex(&mut self, re: f64, im: f64) -> Opnd {
-        let v = self.vm.alloc(self.vm.types.complex, Payload::Complex(re, im));
-        Opnd::Const(self.b().add_const(ConstKey::Complex(re.to_bits(), im.to_bits()), v))
+        let v = self
+            .vm
+            .alloc(self.vm.types.complex, Payload::Complex(re, im));
+        Opnd::Const(
+            self.b()
+                .add_const(ConstKey::Complex(re.to_bits(), im.to_bits()), v),
+        )
     }
 
     /// A str constant; identifier-like strings are interned as CPython does.
@@ -461,14 +521,14 @@ impl<'a> Compiler<'a> {
 
     /// Copies a variable operand into a temporary (reading it now, so an unbound local
     /// raises here).
-    pub fn to_temp(&mut self, o: Opnd) -> Opnd {
+    pub fn stash(&mut self, o: Opnd) -> Opnd {
         let t = self.temp();
         self.b().emit(Op::Move { dst: t, src: o });
         Opnd::Slot(t)
     }
 
     /// `o` as a slot (copying constants and variables into a temporary).
-    pub fn to_slot(&mut self, o: Opnd) -> Slot {
+    pub fn in_slot(&mut self, o: Opnd) -> Slot {
         match o {
             Opnd::Slot(s) if !self.is_named(o) => s,
             _ => {
@@ -507,7 +567,11 @@ impl<'a> Compiler<'a> {
                     let cell = self.free_or_cell_slot(&m)?;
                     let n = self.name_idx(&m);
                     let d = dst.unwrap_or_else(|| self.temp());
-                    self.emit(Op::LoadClassDeref { dst: d, name: n, cell });
+                    self.emit(Op::LoadClassDeref {
+                        dst: d,
+                        name: n,
+                        cell,
+                    });
                     Ok(Opnd::Slot(d))
                 }
                 _ => {
@@ -635,7 +699,11 @@ impl<'a> Compiler<'a> {
             };
             match s {
                 Some(s) => out.push(s),
-                None => return Err(CompileError::internal(format!("no cell to capture for {name}"))),
+                None => {
+                    return Err(CompileError::internal(format!(
+                        "no cell to capture for {name}"
+                    )))
+                }
             }
         }
         Ok(out)
@@ -680,7 +748,10 @@ impl<'a> Compiler<'a> {
 
     pub fn setup_annotations(&mut self) -> CResult<()> {
         let d = self.temp();
-        self.emit(Op::BuildDict { dst: d, items: Box::new([]) });
+        self.emit(Op::BuildDict {
+            dst: d,
+            items: Box::new([]),
+        });
         self.store_name("__annotations__", Opnd::Slot(d))
     }
 }

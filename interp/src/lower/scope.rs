@@ -42,7 +42,10 @@ pub enum ScopeKind {
 impl ScopeKind {
     /// Function-like scopes keep their variables in frame slots.
     pub fn is_function(self) -> bool {
-        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension(_))
+        matches!(
+            self,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension(_)
+        )
     }
 }
 
@@ -106,7 +109,13 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn new(kind: ScopeKind, name: String, parent: Option<ScopeId>, private: Option<String>, range: TextRange) -> Scope {
+    fn new(
+        kind: ScopeKind,
+        name: String,
+        parent: Option<ScopeId>,
+        private: Option<String>,
+        range: TextRange,
+    ) -> Scope {
         Scope {
             kind,
             name,
@@ -136,13 +145,18 @@ impl Scope {
 
     /// Resolved scope of a (mangled) name; names never seen are global.
     pub fn scope_of(&self, name: &str) -> NameScope {
-        self.lookup(name).map_or(NameScope::GlobalImplicit, |s| s.scope)
+        self.lookup(name)
+            .map_or(NameScope::GlobalImplicit, |s| s.scope)
     }
 
     /// Cell variables, in symbol order (plus `__class__` for classes that need it).
     pub fn cellvars(&self) -> Vec<String> {
-        let mut v: Vec<String> =
-            self.symbols.iter().filter(|s| s.scope == NameScope::Cell).map(|s| s.name.clone()).collect();
+        let mut v: Vec<String> = self
+            .symbols
+            .iter()
+            .filter(|s| s.scope == NameScope::Cell)
+            .map(|s| s.name.clone())
+            .collect();
         if self.kind == ScopeKind::Class && self.needs_class_closure {
             v.push("__class__".into());
         }
@@ -155,14 +169,19 @@ impl Scope {
         self.symbols
             .iter()
             .filter(|s| {
-                s.scope == NameScope::Free || (self.kind == ScopeKind::Class && s.flags & DEF_FREE_CLASS != 0)
+                s.scope == NameScope::Free
+                    || (self.kind == ScopeKind::Class && s.flags & DEF_FREE_CLASS != 0)
             })
             .map(|s| s.name.clone())
             .collect()
     }
 
     fn add(&mut self, name: &str, flag: u32) -> u32 {
-        let flag = if flag & DEF_LOCAL != 0 && self.comp_iter_target { flag | DEF_COMP_ITER } else { flag };
+        let flag = if flag & DEF_LOCAL != 0 && self.comp_iter_target {
+            flag | DEF_COMP_ITER
+        } else {
+            flag
+        };
         match self.index.get(name) {
             Some(&i) => {
                 self.symbols[i].flags |= flag;
@@ -170,13 +189,18 @@ impl Scope {
             }
             None => {
                 self.index.insert(name.to_owned(), self.symbols.len());
-                self.symbols.push(Symbol { name: name.to_owned(), flags: flag, scope: NameScope::GlobalImplicit });
+                self.symbols.push(Symbol {
+                    name: name.to_owned(),
+                    flags: flag,
+                    scope: NameScope::GlobalImplicit,
+                });
                 flag
             }
         }
     }
 }
 
+#[derive(Debug)]
 pub struct ScopeTable {
     pub scopes: Vec<Scope>,
     by_node: HashMap<usize, ScopeId>,
@@ -247,7 +271,13 @@ fn fmt1(tmpl: &str, name: &str) -> String {
 impl Collector {
     fn start(range: TextRange) -> Collector {
         Collector {
-            scopes: vec![Scope::new(ScopeKind::Module, "<module>".into(), None, None, range)],
+            scopes: vec![Scope::new(
+                ScopeKind::Module,
+                "<module>".into(),
+                None,
+                None,
+                range,
+            )],
             by_node: HashMap::new(),
             cur: 0,
             depth: 0,
@@ -258,7 +288,10 @@ impl Collector {
         let mut global = HashSet::new();
         let mut free = HashSet::new();
         analyze_block(&mut self.scopes, 0, None, &mut free, &mut global)?;
-        Ok(ScopeTable { scopes: self.scopes, by_node: self.by_node })
+        Ok(ScopeTable {
+            scopes: self.scopes,
+            by_node: self.by_node,
+        })
     }
 
     fn sc(&mut self) -> &mut Scope {
@@ -281,7 +314,13 @@ impl Collector {
             self.scopes[self.cur].private.clone()
         };
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(kind, name.to_owned(), Some(self.cur), private, range));
+        self.scopes.push(Scope::new(
+            kind,
+            name.to_owned(),
+            Some(self.cur),
+            private,
+            range,
+        ));
         self.scopes[self.cur].children.push(id);
         self.by_node.insert(node as *const T as usize, id);
         self.cur = id;
@@ -378,7 +417,10 @@ impl Collector {
             let m = self.mangled(id.as_str());
             if !seen.insert(m) {
                 return Err(CompileError::syntax(
-                    format!("duplicate argument '{}' in function definition", id.as_str()),
+                    format!(
+                        "duplicate argument '{}' in function definition",
+                        id.as_str()
+                    ),
                     id.range,
                 ));
             }
@@ -460,7 +502,11 @@ impl Collector {
                 if let Expr::Name(n) = &*a.target {
                     let cur = self.scopes[self.cur].flags_of(&self.mangled(n.id.as_str()));
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur != 0 && a.simple {
-                        let t = if cur & DEF_GLOBAL != 0 { GLOBAL_ANNOT } else { NONLOCAL_ANNOT };
+                        let t = if cur & DEF_GLOBAL != 0 {
+                            GLOBAL_ANNOT
+                        } else {
+                            NONLOCAL_ANNOT
+                        };
                         return Err(CompileError::syntax(fmt1(t, n.id.as_str()), s.range()));
                     }
                     if a.simple {
@@ -558,7 +604,10 @@ impl Collector {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
                         if self.scopes[self.cur].kind != ScopeKind::Module {
-                            return Err(CompileError::syntax("import * only allowed at module level", s.range()));
+                            return Err(CompileError::syntax(
+                                "import * only allowed at module level",
+                                s.range(),
+                            ));
                         }
                         continue;
                     }
@@ -603,7 +652,10 @@ impl Collector {
                         return Err(CompileError::syntax(fmt1(t, n.as_str()), s.range()));
                     }
                     if self.cur == 0 {
-                        return Err(CompileError::syntax("nonlocal declaration not allowed at module level", s.range()));
+                        return Err(CompileError::syntax(
+                            "nonlocal declaration not allowed at module level",
+                            s.range(),
+                        ));
                     }
                     self.sc().add(&name, DEF_NONLOCAL);
                     self.sc().directives.entry(name).or_insert(s.range());
@@ -611,7 +663,9 @@ impl Collector {
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
-            Stmt::IpyEscapeCommand(e) => return Err(CompileError::syntax("invalid syntax", e.range)),
+            Stmt::IpyEscapeCommand(e) => {
+                return Err(CompileError::syntax("invalid syntax", e.range))
+            }
         }
         Ok(())
     }
@@ -730,13 +784,31 @@ impl Collector {
                 }
             }
             Expr::Set(s) => self.exprs(&s.elts)?,
-            Expr::ListComp(c) => self.comprehension(c, CompKind::List, &c.generators, &c.elt, None, c.range)?,
-            Expr::SetComp(c) => self.comprehension(c, CompKind::Set, &c.generators, &c.elt, None, c.range)?,
+            Expr::ListComp(c) => {
+                self.comprehension(c, CompKind::List, &c.generators, &c.elt, None, c.range)?
+            }
+            Expr::SetComp(c) => {
+                self.comprehension(c, CompKind::Set, &c.generators, &c.elt, None, c.range)?
+            }
             Expr::DictComp(c) => match &c.key {
-                Some(k) => self.comprehension(c, CompKind::Dict, &c.generators, k, Some(&c.value), c.range)?,
-                None => return Err(CompileError::syntax("dict unpacking cannot be used in dict comprehension", c.range)),
+                Some(k) => self.comprehension(
+                    c,
+                    CompKind::Dict,
+                    &c.generators,
+                    k,
+                    Some(&c.value),
+                    c.range,
+                )?,
+                None => {
+                    return Err(CompileError::syntax(
+                        "dict unpacking cannot be used in dict comprehension",
+                        c.range,
+                    ))
+                }
             },
-            Expr::Generator(c) => self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range)?,
+            Expr::Generator(c) => {
+                self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range)?
+            }
             Expr::Await(a) => self.expr(&a.value)?,
             Expr::Yield(y) => {
                 if let Some(v) = &y.value {
@@ -797,7 +869,9 @@ impl Collector {
                     self.expr(x)?;
                 }
             }
-            Expr::IpyEscapeCommand(i) => return Err(CompileError::syntax("invalid syntax", i.range)),
+            Expr::IpyEscapeCommand(i) => {
+                return Err(CompileError::syntax("invalid syntax", i.range))
+            }
         }
         Ok(())
     }
@@ -824,7 +898,10 @@ impl Collector {
                 CompKind::Dict => "dict comprehension",
                 CompKind::Gen => "generator expression",
             };
-            return Err(CompileError::syntax(format!("'yield' inside {what}"), range));
+            return Err(CompileError::syntax(
+                format!("'yield' inside {what}"),
+                range,
+            ));
         }
         Ok(())
     }
@@ -963,10 +1040,19 @@ fn analyze_block(
             let s = &scopes[id].symbols[i];
             (s.name.clone(), s.flags)
         };
-        let directive = || scopes[id].directives.get(&name).copied().unwrap_or(scopes[id].range);
+        let directive = || {
+            scopes[id]
+                .directives
+                .get(&name)
+                .copied()
+                .unwrap_or(scopes[id].range)
+        };
         let sc = if fl & DEF_GLOBAL != 0 {
             if fl & DEF_NONLOCAL != 0 {
-                return Err(CompileError::syntax(format!("name '{name}' is nonlocal and global"), directive()));
+                return Err(CompileError::syntax(
+                    format!("name '{name}' is nonlocal and global"),
+                    directive(),
+                ));
             }
             global.insert(name.clone());
             if let Some(b) = bound.as_deref_mut() {
@@ -982,7 +1068,10 @@ fn analyze_block(
                     ))
                 }
                 Some(b) if !b.contains(&name) => {
-                    return Err(CompileError::syntax(format!("no binding for nonlocal '{name}' found"), directive()))
+                    return Err(CompileError::syntax(
+                        format!("no binding for nonlocal '{name}' found"),
+                        directive(),
+                    ))
                 }
                 Some(_) => {}
             }
@@ -1038,7 +1127,9 @@ fn analyze_block(
     extra.sort();
     for name in extra {
         if let Some(&i) = scopes[id].index.get(&name) {
-            if kind == ScopeKind::Class && scopes[id].symbols[i].flags & (DEF_BOUND | DEF_GLOBAL) != 0 {
+            if kind == ScopeKind::Class
+                && scopes[id].symbols[i].flags & (DEF_BOUND | DEF_GLOBAL) != 0
+            {
                 scopes[id].symbols[i].flags |= DEF_FREE_CLASS;
             }
             continue;
@@ -1050,7 +1141,11 @@ fn analyze_block(
         }
         let sc = &mut scopes[id];
         sc.index.insert(name.clone(), sc.symbols.len());
-        sc.symbols.push(Symbol { name, flags: 0, scope: NameScope::Free });
+        sc.symbols.push(Symbol {
+            name,
+            flags: 0,
+            scope: NameScope::Free,
+        });
     }
     free.extend(newfree);
     Ok(())
@@ -1072,7 +1167,9 @@ mod tests {
 
     #[test]
     fn locals_cells_frees() {
-        let t = table("def f(a):\n    b = 1\n    def g():\n        return a + c\n    return g\nc = 2\n");
+        let t = table(
+            "def f(a):\n    b = 1\n    def g():\n        return a + c\n    return g\nc = 2\n",
+        );
         let f = find(&t, "f");
         assert_eq!(f.scope_of("a"), NameScope::Cell);
         assert_eq!(f.scope_of("b"), NameScope::Local);

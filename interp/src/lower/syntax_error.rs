@@ -36,19 +36,35 @@ pub type CResult<T> = Result<T, CompileError>;
 
 impl CompileError {
     pub fn syntax(msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError { kind: ErrKind::Syntax, msg: msg.into(), range }
+        CompileError {
+            kind: ErrKind::Syntax,
+            msg: msg.into(),
+            range,
+        }
     }
 
     pub fn indentation(msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError { kind: ErrKind::Indentation, msg: msg.into(), range }
+        CompileError {
+            kind: ErrKind::Indentation,
+            msg: msg.into(),
+            range,
+        }
     }
 
     pub fn not_implemented(msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError { kind: ErrKind::NotImplemented, msg: msg.into(), range }
+        CompileError {
+            kind: ErrKind::NotImplemented,
+            msg: msg.into(),
+            range,
+        }
     }
 
     pub fn internal(msg: impl Into<String>) -> CompileError {
-        CompileError { kind: ErrKind::Internal, msg: msg.into(), range: TextRange::default() }
+        CompileError {
+            kind: ErrKind::Internal,
+            msg: msg.into(),
+            range: TextRange::default(),
+        }
     }
 
     pub fn recursion(range: TextRange) -> CompileError {
@@ -63,7 +79,11 @@ impl CompileError {
 /// 1-based column (in characters, as CPython counts for `offset`) of byte offset `pos` on
 /// its line.
 fn col_of(source: &Source, line: u32, pos: u32) -> u32 {
-    let start = source.line_starts.get(line.saturating_sub(1) as usize).copied().unwrap_or(0) as usize;
+    let start = source
+        .line_starts
+        .get(line.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or(0) as usize;
     let pos = (pos as usize).min(source.text.len()).max(start);
     let s = source.text.get(start..pos).unwrap_or("");
     s.chars().count() as u32 + 1
@@ -74,7 +94,12 @@ pub fn to_exception(vm: &mut Vm, source: &Source, err: &CompileError) -> PyErr {
     match err.kind {
         ErrKind::NotImplemented => return vm.not_implemented_error(err.msg.clone()),
         ErrKind::Recursion => return vm.recursion_error(err.msg.clone()),
-        ErrKind::Internal => return vm.err(vm.exc.system_error, format!("krait compiler bug: {}", err.msg)),
+        ErrKind::Internal => {
+            return vm.err(
+                vm.exc.system_error,
+                format!("krait compiler bug: {}", err.msg),
+            )
+        }
         _ => {}
     }
     let cls = match err.kind {
@@ -93,7 +118,17 @@ pub fn to_exception(vm: &mut Vm, source: &Source, err: &CompileError) -> PyErr {
     }
     let mut text = source.line_text(lineno).to_owned();
     text.push('\n');
-    syntax_error_value(vm, cls, &err.msg, &source.filename, lineno, offset, &text, end_lineno, end_offset)
+    syntax_error_value(
+        vm,
+        cls,
+        &err.msg,
+        &source.filename,
+        lineno,
+        offset,
+        &text,
+        end_lineno,
+        end_offset,
+    )
 }
 
 /// A SyntaxError-family instance with all its attributes set.
@@ -116,7 +151,14 @@ pub fn syntax_error_value(
     let offset_v = vm.new_int(offset as i64);
     let end_lineno_v = vm.new_int(end_lineno as i64);
     let end_offset_v = vm.new_int(end_offset as i64);
-    let details = vm.new_tuple(vec![file_v, lineno_v, offset_v, text_v, end_lineno_v, end_offset_v]);
+    let details = vm.new_tuple(vec![
+        file_v,
+        lineno_v,
+        offset_v,
+        text_v,
+        end_lineno_v,
+        end_offset_v,
+    ]);
     let exc = vm.new_exception(cls, vec![msg_v, details]);
     let attrs = [
         ("msg", msg_v),

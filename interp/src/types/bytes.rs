@@ -14,7 +14,7 @@ use crate::object::{Layout, Payload};
 use crate::types::slice;
 use crate::types::str::{
     adjust_indices, arg_index, check_args, join_items, kw_args, opt_slice_index, opt_str_param, repeat_count,
-    rsplit_whitespace, split_whitespace, Arity,
+    rsplit_whitespace, split_whitespace, try_reflected, Arity,
 };
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -226,6 +226,16 @@ fn replace_sub(h: &[u8], old: &[u8], new: &[u8], count: Option<usize>) -> Vec<u8
 
 /// `repr` of bytes content: `b'...'` with CPython's quote choice and escapes.
 pub fn bytes_repr(b: &[u8]) -> String {
+    repr_impl(b, false)
+}
+
+/// `repr` of a bytearray's content: like bytes, except that CPython escapes a single quote
+/// even inside double quotes (`bytearray(b"a\'b")`).
+pub fn bytearray_repr_body(b: &[u8]) -> String {
+    repr_impl(b, true)
+}
+
+fn repr_impl(b: &[u8], escape_squote: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') { b'"' } else { b'\'' };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
@@ -236,7 +246,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            c if c == quote => {
+            c if c == quote || (escape_squote && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -498,10 +508,8 @@ fn b_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Val
     let (kind, d) = recv(vm, args, "__add__")?;
     check_args(vm, kind.name(), "__add__", &args[1..], kwargs, Arity::Wrapper(1))?;
     let Some(o) = bytes_data(args[1]) else {
-        let ty = vm.type_of(args[1]);
-        let n = vm.intern("__radd__");
-        if vm.lookup_type(ty, n).is_some() {
-            return Ok(Value::NOT_IMPLEMENTED);
+        if let Some(r) = try_reflected(vm, args[1], "__radd__", args[0])? {
+            return Ok(r);
         }
         return Err(vm.type_error(format!("can't concat {} to {}", vm.type_name(args[1]), vm.type_name(args[0]))));
     };
@@ -528,10 +536,10 @@ fn mul_impl(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &str) 
     let (kind, d) = recv(vm, args, name)?;
     check_args(vm, kind.name(), name, &args[1..], kwargs, Arity::Wrapper(1))?;
     let Some(n) = repeat_count(vm, args[1])? else {
-        let ty = vm.type_of(args[1]);
-        let rn = vm.intern("__rmul__");
-        if name == "__mul__" && vm.lookup_type(ty, rn).is_some() {
-            return Ok(Value::NOT_IMPLEMENTED);
+        if name == "__mul__" {
+            if let Some(r) = try_reflected(vm, args[1], "__rmul__", args[0])? {
+                return Ok(r);
+            }
         }
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(args[1]))));
     };
@@ -611,10 +619,10 @@ fn b_hash(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
 fn b_repr(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let (kind, d) = recv(vm, args, "__repr__")?;
     check_args(vm, kind.name(), "__repr__", &args[1..], kwargs, Arity::Wrapper(0))?;
-    let r = bytes_repr(&d);
     Ok(match kind {
-        Kind::Bytes => vm.new_string(r),
+        Kind::Bytes => vm.new_string(bytes_repr(&d)),
         Kind::ByteArray => {
+            let r = bytearray_repr_body(&d);
             let name = vm.type_name(args[0]);
             vm.new_string(format!("{name}({r})"))
         }
@@ -658,12 +666,7 @@ fn b_sizeof(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
 /// when empty or beyond the end).
 type Search = (Kind, Vec<u8>, Vec<u8>, Option<(usize, usize)>);
 
-fn search_args(
-    vm: &mut Vm,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-) -> PyResult<Search> {
+fn search_args(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &str) -> PyResult<Search> {
     let (kind, d) = recv(vm, args, name)?;
     let d = d.into_owned();
     check_args(vm, kind.name(), name, &args[1..], kwargs, Arity::Old(1, 3))?;

@@ -228,10 +228,9 @@ pub fn complex_from_args(vm: &mut Vm, real: Option<Value>, imag: Option<Value>) 
         r = t;
     }
     if !is_number(vm, r) {
-        return Err(vm.type_error(format!(
-            "complex() first argument must be a string or a number, not '{}'",
-            vm.type_name(r)
-        )));
+        return Err(
+            vm.type_error(format!("complex() first argument must be a string or a number, not '{}'", vm.type_name(r)))
+        );
     }
     if let Some(i) = imag {
         if !is_number(vm, i) {

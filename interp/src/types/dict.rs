@@ -13,7 +13,9 @@ use crate::dict::{self as store, DictData};
 use crate::impl_native;
 use crate::object::Payload;
 use crate::types::iter::{class, register_iterator};
-use crate::types::list::{enter_recursion, heap_ref, leave_recursion, repr_enter, repr_leave, seq_fast};
+use crate::types::list::{
+    enter_recursion, heap_ref, leave_recursion, repr_enter, repr_leave, seq_fast,
+};
 use crate::types::set;
 use crate::types::tuple::{descriptor_error, no_args, one_arg};
 use crate::value::Value;
@@ -40,7 +42,10 @@ fn is_exact_dict(vm: &Vm, v: Value) -> bool {
 /// (key, hash, value) of every entry, in order.
 fn entries(d: &DCell) -> Vec<(Value, i64, Value)> {
     let d = d.borrow();
-    (0..d.raw_len()).filter_map(|i| d.entry_at(i)).map(|e| (e.key, e.hash, e.value)).collect()
+    (0..d.raw_len())
+        .filter_map(|i| d.entry_at(i))
+        .map(|e| (e.key, e.hash, e.value))
+        .collect()
 }
 
 /// A new exact dict holding `items` in order (later duplicates overwrite).
@@ -128,10 +133,26 @@ pub fn update_arg(vm: &mut Vm, d: &DCell, arg: Value) -> PyResult<()> {
     merge_seq2(vm, d, arg)
 }
 
-fn update_common(vm: &mut Vm, fname: &str, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<()> {
-    let d = this(vm, args[0], if fname == "dict" { "__init__" } else { "update" })?;
+fn update_common(
+    vm: &mut Vm,
+    fname: &str,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<()> {
+    let d = this(
+        vm,
+        args[0],
+        if fname == "dict" {
+            "__init__"
+        } else {
+            "update"
+        },
+    )?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!("{fname} expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{fname} expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     if let Some(&a) = args.get(1) {
         update_arg(vm, d, a)?;
@@ -174,7 +195,10 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         return Err(vm.type_error("fromkeys expected at least 1 argument, got 0"));
     }
     if rest.len() > 2 {
-        return Err(vm.type_error(format!("fromkeys expected at most 2 arguments, got {}", rest.len())));
+        return Err(vm.type_error(format!(
+            "fromkeys expected at most 2 arguments, got {}",
+            rest.len()
+        )));
     }
     let value = rest.get(1).copied().unwrap_or(Value::NONE);
     let d = vm.call(cls, &[], &[])?;
@@ -259,7 +283,12 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> Py
     match args.len() {
         1 => return Err(vm.type_error("setdefault expected at least 1 argument, got 0")),
         2 | 3 => {}
-        n => return Err(vm.type_error(format!("setdefault expected at most 2 arguments, got {}", n - 1))),
+        n => {
+            return Err(vm.type_error(format!(
+                "setdefault expected at most 2 arguments, got {}",
+                n - 1
+            )))
+        }
     }
     let dflt = args.get(2).copied().unwrap_or(Value::NONE);
     let h = vm.hash(args[1])?;
@@ -316,7 +345,12 @@ fn dict_copy(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
     Ok(copy_dict(vm, c))
 }
 
-fn make_view(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], kind: Kind) -> PyResult<Value> {
+fn make_view(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    kind: Kind,
+) -> PyResult<Value> {
     let name = match kind {
         Kind::Keys => "keys",
         Kind::Values => "values",
@@ -365,7 +399,9 @@ pub fn dict_equal(vm: &mut Vm, a: &DCell, b: &DCell) -> PyResult<bool> {
         };
         i += 1;
         let Some(e) = e else { continue };
-        let Some(bv) = store::get_hashed(vm, b, e.key, e.hash)? else { return Ok(false) };
+        let Some(bv) = store::get_hashed(vm, b, e.key, e.hash)? else {
+            return Ok(false);
+        };
         enter_recursion(vm, " in comparison")?;
         let r = vm.eq(e.value, bv);
         leave_recursion(vm);
@@ -379,7 +415,9 @@ pub fn dict_equal(vm: &mut Vm, a: &DCell, b: &DCell) -> PyResult<bool> {
 fn dict_cmp(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], op: CmpOp) -> PyResult<Value> {
     let other = one_arg(vm, "dict.__eq__", args, kwargs)?;
     let a = this(vm, args[0], "__eq__")?;
-    let Some(b) = dict_cell(other) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(b) = dict_cell(other) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let eq = std::ptr::eq(a, b) || dict_equal(vm, a, b)?;
     Ok(Value::bool(if op == CmpOp::Eq { eq } else { !eq }))
 }
@@ -393,7 +431,9 @@ fn dict_ne(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
 }
 
 fn or_impl(vm: &mut Vm, left: Value, right: Value) -> PyResult<Value> {
-    let (Some(l), Some(_)) = (dict_cell(left), dict_cell(right)) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let (Some(l), Some(_)) = (dict_cell(left), dict_cell(right)) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let new = copy_dict(vm, l);
     if let Some(nc) = dict_cell(new) {
         update_arg(vm, nc, right)?;
@@ -490,7 +530,9 @@ fn iter_class_name(kind: Kind, reverse: bool) -> &'static str {
 }
 
 pub fn new_dict_iter(vm: &Vm, dict: Value, kind: Kind, reverse: bool) -> Value {
-    let (n, raw) = dict_cell(dict).map(|c| (c.borrow().len(), c.borrow().raw_len())).unwrap_or((0, 0));
+    let (n, raw) = dict_cell(dict)
+        .map(|c| (c.borrow().len(), c.borrow().raw_len()))
+        .unwrap_or((0, 0));
     vm.new_native(
         class(vm, iter_class_name(kind, reverse)),
         DictIter {
@@ -506,7 +548,9 @@ pub fn new_dict_iter(vm: &Vm, dict: Value, kind: Kind, reverse: bool) -> Value {
 
 fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<Value>> {
     let d = it.dict.get();
-    let Some(c) = dict_cell(d) else { return Ok(None) };
+    let Some(c) = dict_cell(d) else {
+        return Ok(None);
+    };
     let found = {
         let data = c.borrow();
         if it.used.get() != data.len() as isize {
@@ -555,13 +599,21 @@ fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<Value>> {
 
 /// The fast path of `iter::next_builtin` for dict iterators.
 pub fn next_dict_iter(vm: &mut Vm, any: &dyn std::any::Any) -> Option<PyResult<Option<Value>>> {
-    any.downcast_ref::<DictIter>().map(|it| dict_iter_next(vm, it))
+    any.downcast_ref::<DictIter>()
+        .map(|it| dict_iter_next(vm, it))
 }
 
-fn dict_iter_length_hint(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+fn dict_iter_length_hint(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<Value> {
     no_args(vm, "__length_hint__", args, kwargs)?;
     let n = match args[0].as_obj().and_then(|o| o.native::<DictIter>()) {
-        Some(it) if dict_cell(it.dict.get()).map(|c| c.borrow().len() as isize) == Some(it.used.get()) => {
+        Some(it)
+            if dict_cell(it.dict.get()).map(|c| c.borrow().len() as isize)
+                == Some(it.used.get()) =>
+        {
             it.remaining.get()
         }
         _ => 0,
@@ -621,14 +673,18 @@ fn view_reversed(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 
 /// `x in view`.
 fn view_contains_value(vm: &mut Vm, dv: &DictView, x: Value) -> PyResult<bool> {
-    let Some(c) = dict_cell(dv.dict) else { return Ok(false) };
+    let Some(c) = dict_cell(dv.dict) else {
+        return Ok(false);
+    };
     match dv.kind {
         Kind::Keys => {
             let h = vm.hash(x)?;
             Ok(store::lookup(vm, c, x, h)?.is_some())
         }
         Kind::Items => {
-            let Some(t) = x.as_tuple() else { return Ok(false) };
+            let Some(t) = x.as_tuple() else {
+                return Ok(false);
+            };
             if t.len() != 2 {
                 return Ok(false);
             }
@@ -696,7 +752,9 @@ fn view_and_impl(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         std::mem::swap(&mut this_v, &mut other);
     }
     let result = set::new_set_from(vm, vm.types.set, Value::NULL)?;
-    let Some(rc) = set::set_cell(result) else { return Ok(result) };
+    let Some(rc) = set::set_cell(result) else {
+        return Ok(result);
+    };
     let dv = view_this(vm, this_v, "__and__")?;
     let it = vm.iter(other)?;
     while let Some(k) = vm.next(it)? {
@@ -768,7 +826,12 @@ fn all_contained_in(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     Ok(true)
 }
 
-fn view_richcompare(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], op: CmpOp) -> PyResult<Value> {
+fn view_richcompare(
+    vm: &mut Vm,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    op: CmpOp,
+) -> PyResult<Value> {
     let other = one_arg(vm, "__eq__", args, kwargs)?;
     let me = args[0];
     view_this(vm, me, "__eq__")?;
@@ -842,7 +905,10 @@ fn mp_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
         }
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!("mappingproxy() takes at most 1 argument ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "mappingproxy() takes at most 1 argument ({} given)",
+            args.len()
+        )));
     }
     if mapping.is_null() {
         return Err(vm.type_error("mappingproxy() missing required argument 'mapping' (pos 1)"));
@@ -942,7 +1008,10 @@ mp_cmp_fn!(mp_gt, CmpOp::Gt);
 mp_cmp_fn!(mp_ge, CmpOp::Ge);
 
 fn unproxy(v: Value) -> Value {
-    heap_ref(v).and_then(|o| o.native::<MappingProxy>()).map(|p| p.mapping).unwrap_or(v)
+    heap_ref(v)
+        .and_then(|o| o.native::<MappingProxy>())
+        .map(|p| p.mapping)
+        .unwrap_or(v)
 }
 
 fn mp_or(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -958,7 +1027,10 @@ fn mp_ror(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
 }
 
 fn mp_ior(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Err(vm.type_error(format!("'|=' is not supported by {}; use '|' instead", vm.type_name(args[0]))))
+    Err(vm.type_error(format!(
+        "'|=' is not supported by {}; use '|' instead",
+        vm.type_name(args[0])
+    )))
 }
 
 fn class_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -1003,7 +1075,12 @@ pub fn init(vm: &mut Vm) {
             let it = register_iterator(vm, iter_class_name(kind, reverse), 0, false);
             vm.add_method(it, "__length_hint__", dict_iter_length_hint);
         }
-        let v = vm.new_builtin_class(view_class_name(kind), vm.types.object, crate::object::Layout::Other, 0);
+        let v = vm.new_builtin_class(
+            view_class_name(kind),
+            vm.types.object,
+            crate::object::Layout::Other,
+            0,
+        );
         vm.add_method(v, "__len__", view_len);
         vm.add_method(v, "__iter__", view_iter);
         vm.add_method(v, "__reversed__", view_reversed);
@@ -1031,7 +1108,12 @@ pub fn init(vm: &mut Vm) {
         }
     }
 
-    let m = vm.new_builtin_class("mappingproxy", vm.types.object, crate::object::Layout::Other, 0);
+    let m = vm.new_builtin_class(
+        "mappingproxy",
+        vm.types.object,
+        crate::object::Layout::Other,
+        0,
+    );
     vm.add_staticmethod(m, "__new__", mp_new);
     vm.add_method(m, "__getitem__", mp_getitem);
     vm.add_method(m, "get", mp_get);

@@ -699,7 +699,9 @@ pub(crate) fn slot_args<'a>(
     }
     let given = args.len() - 1;
     if given != nargs {
-        return Err(vm.type_error(format!("expected {nargs} argument{}, got {given}", if nargs == 1 { "" } else { "s" })));
+        return Err(
+            vm.type_error(format!("expected {nargs} argument{}, got {given}", if nargs == 1 { "" } else { "s" }))
+        );
     }
     Ok(args)
 }
@@ -992,7 +994,9 @@ fn byteorder_is_little(vm: &Vm, fname: &str, v: Value) -> PyResult<bool> {
 fn to_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     method_args(vm, "int", "to_bytes", &args[..args.len().min(1)], &[], 0, check_self)?;
     if args.len() > 3 {
-        return Err(vm.type_error(format!("to_bytes() takes at most 2 positional arguments ({} given)", args.len() - 1)));
+        return Err(
+            vm.type_error(format!("to_bytes() takes at most 2 positional arguments ({} given)", args.len() - 1))
+        );
     }
     let [length, byteorder, signed] = vm.bind_args("to_bytes", &args[1..], kw, ["length", "byteorder", "signed"], 0)?;
     let length = if length.is_null() { 1 } else { to_index(vm, length)? };
@@ -1032,7 +1036,9 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
         return Err(vm.type_error("from_bytes() needs a class"));
     };
     if args.len() > 3 {
-        return Err(vm.type_error(format!("from_bytes() takes at most 2 positional arguments ({} given)", args.len() - 1)));
+        return Err(
+            vm.type_error(format!("from_bytes() takes at most 2 positional arguments ({} given)", args.len() - 1))
+        );
     }
     let [data, byteorder, signed] = vm.bind_args("from_bytes", &args[1..], kw, ["bytes", "byteorder", "signed"], 1)?;
     let little = if byteorder.is_null() { false } else { byteorder_is_little(vm, "from_bytes", byteorder)? };
@@ -1421,14 +1427,24 @@ mod tests {
     fn modular_powers() {
         let mut vm = Vm::new();
         // pow(a, b, m) from python3.11.
-        let cases: &[(i64, i64, i64, i64)] =
-            &[(3, -1, 7, 5), (-3, -1, 7, 2), (3, -1, -7, -2), (2, 100, 1_000_000_007, 976371285), (-2, 101, 1000, 248), (2, -1, 1, 0), (5, 0, 1, 0), (7, 2, -5, -1), (0, 0, 5, 1)];
+        let cases: &[(i64, i64, i64, i64)] = &[
+            (3, -1, 7, 5),
+            (-3, -1, 7, 2),
+            (3, -1, -7, -2),
+            (2, 100, 1_000_000_007, 976371285),
+            (-2, 101, 1000, 248),
+            (2, -1, 1, 0),
+            (5, 0, 1, 0),
+            (7, 2, -5, -1),
+            (0, 0, 5, 1),
+        ];
         for &(a, b, m, want) in cases {
             let (x, y, z) = (vm.new_int(a), vm.new_int(b), vm.new_int(m));
             let r = int_pow_mod(&mut vm, x, y, z).unwrap();
             assert_eq!(text(r), want.to_string(), "pow({a}, {b}, {m})");
         }
-        let (two, three, neg, four, zero) = (vm.new_int(2), vm.new_int(3), vm.new_int(-1), vm.new_int(4), vm.new_int(0));
+        let (two, three, neg, four, zero) =
+            (vm.new_int(2), vm.new_int(3), vm.new_int(-1), vm.new_int(4), vm.new_int(0));
         assert!(int_pow_mod(&mut vm, two, neg, four).is_err());
         assert!(int_pow_mod(&mut vm, two, three, zero).is_err());
     }
@@ -1443,7 +1459,10 @@ mod tests {
         assert_eq!(int_compare(CmpOp::Lt, a, Value::float(1.0)), None);
         assert_eq!(int_hash(Value::small_int(-1).unwrap()), Some(-2));
         assert_eq!(int_hash(Value::TRUE), Some(1));
-        assert_eq!(int_hash(int(&vm, "100000000000000000000")), Some(100000000000000000000i128.rem_euclid((1 << 61) - 1) as i64));
+        assert_eq!(
+            int_hash(int(&vm, "100000000000000000000")),
+            Some(100000000000000000000i128.rem_euclid((1 << 61) - 1) as i64)
+        );
         assert_eq!(int_to_string(&vm, a).unwrap().ok().as_deref(), Some("1267650600228229401496703205376"));
         let huge = vm.new_bigint(BigInt::from(10).pow(5000));
         assert!(int_to_string(&vm, huge).unwrap().is_err());

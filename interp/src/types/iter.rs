@@ -1,6 +1,6 @@
 //! Iterator types: the builtin iterator classes (`enumerate`, `zip`, `map`, `filter`,
-//! `reversed`), the sequence iterator behind `iter(obj)` for `__getitem__` objects,
-//! `iter(callable, sentinel)`, and the iterators of lists, tuples and ranges.
+//! `reversed`) and the iterators of lists, tuples and ranges. (`iter(obj)`'s sequence
+//! iterator lives in `eval::ops`, `iter(f, sentinel)` in `builtins::functions`.)
 //!
 //! The iterator structs are public so the interpreter loop can step them without a method
 //! call or a StopIteration allocation: `next_builtin` does that for every type here (and
@@ -72,7 +72,11 @@ impl ListRevIter {
         let l = self.list.get();
         let cell = l.as_list()?;
         let i = self.index.get();
-        let v = if i >= 0 { cell.borrow().get(i as usize).copied() } else { None };
+        let v = if i >= 0 {
+            cell.borrow().get(i as usize).copied()
+        } else {
+            None
+        };
         match v {
             Some(x) => {
                 self.index.set(i - 1);
@@ -173,109 +177,73 @@ impl LongRangeIter {
 }
 
 pub fn new_list_iter(vm: &Vm, list: Value) -> Value {
-    vm.new_native(class(vm, "list_iterator"), ListIter { list: Cell::new(list), index: Cell::new(0) })
+    vm.new_native(
+        class(vm, "list_iterator"),
+        ListIter {
+            list: Cell::new(list),
+            index: Cell::new(0),
+        },
+    )
 }
 
 pub fn new_list_rev_iter(vm: &Vm, list: Value) -> Value {
     let n = list.as_list().map(|l| l.borrow().len()).unwrap_or(0);
     vm.new_native(
         class(vm, "list_reverseiterator"),
-        ListRevIter { list: Cell::new(list), index: Cell::new(n as isize - 1) },
+        ListRevIter {
+            list: Cell::new(list),
+            index: Cell::new(n as isize - 1),
+        },
     )
 }
 
 pub fn new_tuple_iter(vm: &Vm, tuple: Value) -> Value {
-    vm.new_native(class(vm, "tuple_iterator"), TupleIter { tuple: Cell::new(tuple), index: Cell::new(0) })
+    vm.new_native(
+        class(vm, "tuple_iterator"),
+        TupleIter {
+            tuple: Cell::new(tuple),
+            index: Cell::new(0),
+        },
+    )
 }
 
 /// An iterator over `start, start+step, ...` (`len` items), allocation-free when every
 /// value fits an i64.
 pub fn new_range_iter(vm: &Vm, start: &BigInt, step: &BigInt, len: &BigInt) -> Value {
     let last: BigInt = start + step * (len - BigInt::from(1));
-    if let (Some(s), Some(st), Some(n), Some(_)) = (start.to_i64(), step.to_i64(), len.to_u64(), last.to_i64()) {
+    if let (Some(s), Some(st), Some(n), Some(_)) =
+        (start.to_i64(), step.to_i64(), len.to_u64(), last.to_i64())
+    {
         return vm.new_native(
             class(vm, "range_iterator"),
-            RangeIter { next: Cell::new(s), step: st, remaining: Cell::new(n) },
+            RangeIter {
+                next: Cell::new(s),
+                step: st,
+                remaining: Cell::new(n),
+            },
         );
     }
     vm.new_native(
         class(vm, "longrange_iterator"),
-        LongRangeIter { next: RefCell::new(start.clone()), step: step.clone(), remaining: RefCell::new(len.clone()) },
+        LongRangeIter {
+            next: RefCell::new(start.clone()),
+            step: step.clone(),
+            remaining: RefCell::new(len.clone()),
+        },
     )
 }
 
 // ----- sequence and callable iterators -----
 
-/// `iterator`: `iter(obj)` for objects with `__getitem__` but no `__iter__`.
-pub struct SeqIter {
-    pub seq: Cell<Value>,
-    pub index: Cell<usize>,
-}
-impl_native!(SeqIter, |s, visit| { visit(s.seq.get()) });
-
+/// `iterator`: `iter(obj)` for objects with `__getitem__` but no `__iter__` (the type
+/// lives with the iteration protocol in `eval::ops`).
 pub fn new_seq_iter(vm: &Vm, seq: Value) -> Value {
-    vm.new_native(class(vm, "iterator"), SeqIter { seq: Cell::new(seq), index: Cell::new(0) })
+    crate::eval::ops::new_seq_iter(vm, seq)
 }
 
 /// True when an exception ends a `__getitem__`-driven iteration.
 fn ends_iteration(vm: &Vm, e: &crate::vm::PyErr) -> bool {
     vm.err_matches(e, vm.exc.index_error) || vm.err_matches(e, vm.exc.stop_iteration)
-}
-
-fn seq_iter_next(vm: &mut Vm, it: &SeqIter) -> PyResult<Option<Value>> {
-    let seq = it.seq.get();
-    if seq.is_null() {
-        return Ok(None);
-    }
-    let i = it.index.get();
-    let idx = vm.new_int(i as i64);
-    match vm.get_item(seq, idx) {
-        Ok(v) => {
-            it.index.set(i + 1);
-            Ok(Some(v))
-        }
-        Err(e) if ends_iteration(vm, &e) => {
-            it.seq.set(Value::NULL);
-            Ok(None)
-        }
-        Err(e) => Err(e),
-    }
-}
-
-/// `callable_iterator`: `iter(callable, sentinel)`.
-pub struct CallableIter {
-    pub func: Cell<Value>,
-    pub sentinel: Value,
-}
-impl_native!(CallableIter, |s, visit| {
-    visit(s.func.get());
-    visit(s.sentinel);
-});
-
-pub fn new_callable_iter(vm: &Vm, func: Value, sentinel: Value) -> Value {
-    vm.new_native(class(vm, "callable_iterator"), CallableIter { func: Cell::new(func), sentinel })
-}
-
-fn callable_iter_next(vm: &mut Vm, it: &CallableIter) -> PyResult<Option<Value>> {
-    let f = it.func.get();
-    if f.is_null() {
-        return Ok(None);
-    }
-    match vm.call(f, &[], &[]) {
-        Ok(r) => {
-            if vm.eq(r, it.sentinel)? {
-                it.func.set(Value::NULL);
-                Ok(None)
-            } else {
-                Ok(Some(r))
-            }
-        }
-        Err(e) if vm.err_matches(&e, vm.exc.stop_iteration) => {
-            it.func.set(Value::NULL);
-            Ok(None)
-        }
-        Err(e) => Err(e),
-    }
 }
 
 // ----- enumerate, zip, map, filter, reversed -----
@@ -291,7 +259,9 @@ impl_native!(Enumerate, |s, visit| {
 });
 
 fn enumerate_next(vm: &mut Vm, e: &Enumerate) -> PyResult<Option<Value>> {
-    let Some(item) = vm.next(e.iter)? else { return Ok(None) };
+    let Some(item) = vm.next(e.iter)? else {
+        return Ok(None);
+    };
     let c = e.count.get();
     let next = match c.as_small_int() {
         Some(i) => vm.new_int(i + 1),
@@ -326,7 +296,13 @@ fn zip_next(vm: &mut Vm, z: &Zip) -> PyResult<Option<Value>> {
                 if !z.strict {
                     return Ok(None);
                 }
-                let plural = |i: usize| if i == 1 { " ".to_string() } else { "s 1-".to_string() };
+                let plural = |i: usize| {
+                    if i == 1 {
+                        " ".to_string()
+                    } else {
+                        "s 1-".to_string()
+                    }
+                };
                 if i > 0 {
                     return Err(vm.value_error(format!(
                         "zip() argument {} is shorter than argument{}{}",
@@ -387,7 +363,9 @@ impl_native!(Filter, |s, visit| {
 fn filter_next(vm: &mut Vm, f: &Filter) -> PyResult<Option<Value>> {
     let plain = f.func.is_none() || f.func.is(vm.types.bool_);
     loop {
-        let Some(item) = vm.next(f.iter)? else { return Ok(None) };
+        let Some(item) = vm.next(f.iter)? else {
+            return Ok(None);
+        };
         let keep = if plain {
             vm.truthy(item)?
         } else {
@@ -437,7 +415,9 @@ fn reversed_next(vm: &mut Vm, r: &Reversed) -> PyResult<Option<Value>> {
 #[inline]
 pub fn next_builtin(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
     let o = it.as_obj()?;
-    let Payload::Native(n) = &o.payload else { return None };
+    let Payload::Native(n) = &o.payload else {
+        return None;
+    };
     let any = n.as_any();
     if let Some(r) = any.downcast_ref::<RangeIter>() {
         return Some(Ok(r.next_i64().map(|i| vm.new_int(i))));
@@ -468,12 +448,6 @@ pub fn next_builtin(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
     }
     if let Some(r) = any.downcast_ref::<Reversed>() {
         return Some(reversed_next(vm, r));
-    }
-    if let Some(s) = any.downcast_ref::<SeqIter>() {
-        return Some(seq_iter_next(vm, s));
-    }
-    if let Some(c) = any.downcast_ref::<CallableIter>() {
-        return Some(callable_iter_next(vm, c));
     }
     if let Some(r) = crate::types::dict::next_dict_iter(vm, any) {
         return Some(r);
@@ -539,7 +513,10 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     let cls = args[0];
     let args = &args[1..];
     if args.len() > 2 {
-        return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({} given)", args.len())));
+        return Err(vm.type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            args.len()
+        )));
     }
     let mut iterable = args.first().copied().unwrap_or(Value::NULL);
     let mut start = args.get(1).copied().unwrap_or(Value::NULL);
@@ -553,7 +530,11 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
                     k.as_rstr().unwrap_or("")
                 )))
             }
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for enumerate()"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for enumerate()"
+                )))
+            }
         }
     }
     if iterable.is_null() {
@@ -573,26 +554,45 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         }
     };
     let it = vm.iter(iterable)?;
-    Ok(vm.alloc(cls, Payload::Native(Box::new(Enumerate { iter: it, count: Cell::new(count) }))))
+    Ok(vm.alloc(
+        cls,
+        Payload::Native(Box::new(Enumerate {
+            iter: it,
+            count: Cell::new(count),
+        })),
+    ))
 }
 
 fn zip_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let cls = args[0];
     let mut strict = false;
     if kwargs.len() > 1 {
-        return Err(vm.type_error(format!("zip() takes at most 1 keyword argument ({} given)", kwargs.len())));
+        return Err(vm.type_error(format!(
+            "zip() takes at most 1 keyword argument ({} given)",
+            kwargs.len()
+        )));
     }
     for &(k, v) in kwargs {
         match k.as_rstr().unwrap_or("") {
             "strict" => strict = vm.truthy(v)?,
-            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for zip()"))),
+            other => {
+                return Err(vm.type_error(format!(
+                    "'{other}' is an invalid keyword argument for zip()"
+                )))
+            }
         }
     }
     let mut iters = Vec::with_capacity(args.len() - 1);
     for &a in &args[1..] {
         iters.push(vm.iter(a)?);
     }
-    Ok(vm.alloc(cls, Payload::Native(Box::new(Zip { iters: iters.into_boxed_slice(), strict }))))
+    Ok(vm.alloc(
+        cls,
+        Payload::Native(Box::new(Zip {
+            iters: iters.into_boxed_slice(),
+            strict,
+        })),
+    ))
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -607,7 +607,13 @@ fn map_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
     for &a in &args[2..] {
         iters.push(vm.iter(a)?);
     }
-    Ok(vm.alloc(cls, Payload::Native(Box::new(Map { func: args[1], iters: iters.into_boxed_slice() }))))
+    Ok(vm.alloc(
+        cls,
+        Payload::Native(Box::new(Map {
+            func: args[1],
+            iters: iters.into_boxed_slice(),
+        })),
+    ))
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -616,10 +622,19 @@ fn filter_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
         return Err(vm.type_error("filter() takes no keyword arguments"));
     }
     if args.len() != 3 {
-        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "filter expected 2 arguments, got {}",
+            args.len() - 1
+        )));
     }
     let it = vm.iter(args[2])?;
-    Ok(vm.alloc(cls, Payload::Native(Box::new(Filter { func: args[1], iter: it }))))
+    Ok(vm.alloc(
+        cls,
+        Payload::Native(Box::new(Filter {
+            func: args[1],
+            iter: it,
+        })),
+    ))
 }
 
 /// True when `v` supports the sequence protocol (a `__getitem__`, and not a dict).
@@ -648,7 +663,10 @@ pub fn reversed(vm: &mut Vm, cls: Value, seq: Value) -> PyResult<Value> {
     let n = vm.len(seq)?;
     Ok(vm.alloc(
         cls,
-        Payload::Native(Box::new(Reversed { seq: Cell::new(seq), index: Cell::new(n as i64 - 1) })),
+        Payload::Native(Box::new(Reversed {
+            seq: Cell::new(seq),
+            index: Cell::new(n as i64 - 1),
+        })),
     ))
 }
 
@@ -658,13 +676,12 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
         return Err(vm.type_error("reversed() takes no keyword arguments"));
     }
     if args.len() != 2 {
-        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "reversed expected 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     reversed(vm, cls, args[1])
-}
-
-fn callable_iter_new(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Err(vm.type_error("cannot create 'callable_iterator' instances"))
 }
 
 /// `iter(obj)` fallback for objects with `__getitem__`: a sequence iterator, or the
@@ -688,12 +705,15 @@ pub fn register_iterator(vm: &mut Vm, name: &'static str, base_flags: u32, hint:
 }
 
 pub fn init(vm: &mut Vm) {
-    for name in ["list_iterator", "list_reverseiterator", "tuple_iterator", "range_iterator", "longrange_iterator"] {
+    for name in [
+        "list_iterator",
+        "list_reverseiterator",
+        "tuple_iterator",
+        "range_iterator",
+        "longrange_iterator",
+    ] {
         register_iterator(vm, name, 0, true);
     }
-    register_iterator(vm, "iterator", 0, false);
-    let c = register_iterator(vm, "callable_iterator", 0, false);
-    vm.add_staticmethod(c, "__new__", callable_iter_new);
     let b = class_flags::BASETYPE;
     let c = register_iterator(vm, "enumerate", b, false);
     vm.add_staticmethod(c, "__new__", enumerate_new);

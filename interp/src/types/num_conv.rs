@@ -229,10 +229,11 @@ pub fn cmp_i64_f64(i: i64, x: f64) -> Option<Ordering> {
         return (i as f64).partial_cmp(&x);
     }
     // |i| > 2**53: compare with the float's integer part, then its fraction.
-    if x >= 9.223_372_036_854_775_808e18 {
+    const TWO_63: f64 = (1u64 << 63) as f64;
+    if x >= TWO_63 {
         return Some(Ordering::Less);
     }
-    if x < -9.223_372_036_854_775_808e18 {
+    if x < -TWO_63 {
         return Some(Ordering::Greater);
     }
     let t = x.trunc();
@@ -380,7 +381,7 @@ mod tests {
     fn exact_comparisons() {
         assert_eq!(cmp_i64_f64(1, 1.0), Some(Ordering::Equal));
         assert_eq!(cmp_i64_f64((1 << 53) + 1, 9007199254740992.0), Some(Ordering::Greater));
-        assert_eq!(cmp_i64_f64(i64::MAX, 9.223372036854775807e18), Some(Ordering::Less));
+        assert_eq!(cmp_i64_f64(i64::MAX, i64::MAX as f64), Some(Ordering::Less));
         assert_eq!(cmp_i64_f64(3, f64::NAN), None);
         let n = (BigInt::from(1) << 60u32) + 1;
         assert_eq!(cmp_bigint_f64(&n, 2f64.powi(60)), Some(Ordering::Greater));

@@ -20,14 +20,19 @@ pub fn index_of(vm: &mut Vm, v: Value) -> PyResult<Option<BigInt>> {
     }
     let ty = vm.type_of(v);
     let name = vm.intern("__index__");
-    let Some(f) = vm.lookup_type(ty, name) else { return Ok(None) };
+    let Some(f) = vm.lookup_type(ty, name) else {
+        return Ok(None);
+    };
     if f.is_none() {
         return Ok(None);
     }
     let r = vm.call(f, &[v], &[])?;
     match vm.int_value(r) {
         Some(i) => Ok(Some(i)),
-        None => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r)))),
+        None => Err(vm.type_error(format!(
+            "__index__ returned non-int (type {})",
+            vm.type_name(r)
+        ))),
     }
 }
 
@@ -62,7 +67,10 @@ pub fn seq_index(vm: &mut Vm, v: Value) -> PyResult<Option<isize>> {
     match index_of(vm, v)? {
         Some(i) => match i.to_isize() {
             Some(x) => Ok(Some(x)),
-            None => Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(v)))),
+            None => Err(vm.index_error(format!(
+                "cannot fit '{}' into an index-sized integer",
+                vm.type_name(v)
+            ))),
         },
         None => Ok(None),
     }
@@ -93,7 +101,9 @@ fn bound(vm: &mut Vm, v: Value) -> PyResult<Option<isize>> {
     }
     match index_of(vm, v)? {
         Some(i) => Ok(Some(clamp_isize(&i))),
-        None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+        None => {
+            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+        }
     }
 }
 
@@ -115,7 +125,12 @@ pub fn indices(vm: &mut Vm, slice: Value, len: usize) -> PyResult<(isize, isize,
 }
 
 /// CPython's `PySlice_AdjustIndices`, with `None` bounds defaulted by the step's sign.
-pub fn adjust(len: isize, start: Option<isize>, stop: Option<isize>, step: isize) -> (isize, isize, isize, usize) {
+pub fn adjust(
+    len: isize,
+    start: Option<isize>,
+    stop: Option<isize>,
+    step: isize,
+) -> (isize, isize, isize, usize) {
     let clampb = |b: Option<isize>, dflt_neg: isize, dflt_pos: isize| -> isize {
         match b {
             None => {
@@ -160,13 +175,19 @@ fn long_bound(vm: &mut Vm, v: Value) -> PyResult<Option<BigInt>> {
     }
     match index_of(vm, v)? {
         Some(i) => Ok(Some(i)),
-        None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+        None => {
+            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+        }
     }
 }
 
 /// `slice.indices(length)` on exact ints: (start, stop, step), each clamped into the
 /// sequence like CPython's `_PySlice_GetLongIndices`.
-pub fn long_indices(vm: &mut Vm, slice: Value, length: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
+pub fn long_indices(
+    vm: &mut Vm,
+    slice: Value,
+    length: &BigInt,
+) -> PyResult<(BigInt, BigInt, BigInt)> {
     let Some((start, stop, step)) = parts(slice) else {
         return Err(vm.type_error("expected a slice object"));
     };
@@ -176,7 +197,11 @@ pub fn long_indices(vm: &mut Vm, slice: Value, length: &BigInt) -> PyResult<(Big
         Some(s) => s,
     };
     let neg = step.is_negative();
-    let (lower, upper) = if neg { (BigInt::from(-1), length - 1) } else { (BigInt::zero(), length.clone()) };
+    let (lower, upper) = if neg {
+        (BigInt::from(-1), length - 1)
+    } else {
+        (BigInt::zero(), length.clone())
+    };
     let fix = |b: Option<BigInt>, dflt: &BigInt| -> BigInt {
         match b {
             None => dflt.clone(),
@@ -217,7 +242,10 @@ fn slice_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
 
 fn this(vm: &Vm, v: Value, method: &str) -> PyResult<(Value, Value, Value)> {
     parts(v).ok_or_else(|| {
-        vm.type_error(format!("descriptor '{method}' for 'slice' objects doesn't apply to a '{}' object", vm.type_name(v)))
+        vm.type_error(format!(
+            "descriptor '{method}' for 'slice' objects doesn't apply to a '{}' object",
+            vm.type_name(v)
+        ))
     })
 }
 
@@ -237,7 +265,10 @@ fn slice_indices(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     vm.no_kwargs("slice.indices", kwargs)?;
     this(vm, args[0], "indices")?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!("slice.indices() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "slice.indices() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     let Some(len) = index_of(vm, args[1])? else {
         return Err(vm.type_error(format!(

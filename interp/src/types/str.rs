@@ -482,9 +482,11 @@ fn str_contains(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
 }
 
 fn str_iter(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    this(vm, args, "__iter__")?;
+    let s = this(vm, args, "__iter__")?;
     check_args(vm, "str", "__iter__", &args[1..], kwargs, Arity::Wrapper(0))?;
-    let cls = vm.extra_types.get("str_iterator").copied().unwrap_or(vm.types.object);
+    // CPython 3.11 has a separate iterator type for ASCII strings.
+    let name = if s.is_ascii() { "str_ascii_iterator" } else { "str_iterator" };
+    let cls = vm.extra_types.get(name).copied().unwrap_or(vm.types.object);
     Ok(vm.new_native(cls, StrIter { s: args[0], pos: Cell::new(0) }))
 }
 
@@ -496,12 +498,23 @@ fn type_defines(vm: &mut Vm, v: Value, name: &str) -> bool {
     vm.lookup_type(ty, n).is_some()
 }
 
+/// CPython tries the right operand's reflected method before a sequence's concat/repeat
+/// fallback raises; `__add__`/`__mul__` do that here so that `"a" + x` works when `x`
+/// defines `__radd__`, and otherwise fails with the sequence's own message.
+pub(crate) fn try_reflected(vm: &mut Vm, other: Value, name: &str, this: Value) -> PyResult<Option<Value>> {
+    if !type_defines(vm, other, name) {
+        return Ok(None);
+    }
+    let r = vm.call_method(other, name, &[this])?;
+    Ok(if r.is(Value::NOT_IMPLEMENTED) { None } else { Some(r) })
+}
+
 fn str_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "__add__")?;
     check_args(vm, "str", "__add__", &args[1..], kwargs, Arity::Wrapper(1))?;
     let Some(o) = args[1].as_pystr() else {
-        if type_defines(vm, args[1], "__radd__") {
-            return Ok(Value::NOT_IMPLEMENTED);
+        if let Some(r) = try_reflected(vm, args[1], "__radd__", args[0])? {
+            return Ok(r);
         }
         return Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_name(args[1]))));
     };
@@ -541,8 +554,8 @@ fn str_mul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
     let s = this(vm, args, "__mul__")?;
     check_args(vm, "str", "__mul__", &args[1..], kwargs, Arity::Wrapper(1))?;
     let Some(n) = repeat_count(vm, args[1])? else {
-        if type_defines(vm, args[1], "__rmul__") {
-            return Ok(Value::NOT_IMPLEMENTED);
+        if let Some(r) = try_reflected(vm, args[1], "__rmul__", args[0])? {
+            return Ok(r);
         }
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(args[1]))));
     };
@@ -652,7 +665,8 @@ fn str_format_m(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
     check_args(vm, "str", "__format__", &args[1..], kwargs, Arity::One)?;
     let spec = str_arg(vm, &args[1], |t| format!("__format__() argument must be str, not {t}"))?;
     if spec.s.is_empty() {
-        return Ok(exact(vm, args[0]));
+        // CPython: an empty spec means `str(self)`, which a subclass may override.
+        return if vm.type_of(args[0]).is(vm.types.str_) { Ok(args[0]) } else { vm.str(args[0]) };
     }
     let out = crate::types::format::format_str(vm, &s.s, &spec.s)?;
     Ok(vm.new_string(out))
@@ -740,12 +754,7 @@ pred_method!(str_istitle, "istitle", uni::is_title_str);
 type Search<'a> = (&'a PyStr, &'a PyStr, Option<(usize, usize)>);
 
 /// The (sub, start, end) arguments of `find`/`count`/`index`...
-fn search_args<'a>(
-    vm: &mut Vm,
-    args: &'a [Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-) -> PyResult<Search<'a>> {
+fn search_args<'a>(vm: &mut Vm, args: &'a [Value], kwargs: &[(Value, Value)], name: &str) -> PyResult<Search<'a>> {
     let s = this(vm, args, name)?;
     check_args(vm, "str", name, &args[1..], kwargs, Arity::Old(1, 3))?;
     let sub = str_arg(vm, &args[1], |t| format!("must be str, not {t}"))?;
@@ -1501,10 +1510,12 @@ pub fn init(vm: &mut Vm) {
     }
     vm.add_staticmethod(c, "maketrans", str_maketrans);
 
-    let it = vm.new_builtin_class("str_iterator", vm.types.object, Layout::Other, 0);
-    vm.add_method(it, "__iter__", str_iter_iter);
-    vm.add_method(it, "__next__", str_iter_next);
-    vm.add_method(it, "__length_hint__", str_iter_length_hint);
+    for name in ["str_iterator", "str_ascii_iterator"] {
+        let it = vm.new_builtin_class(name, vm.types.object, Layout::Other, 0);
+        vm.add_method(it, "__iter__", str_iter_iter);
+        vm.add_method(it, "__next__", str_iter_next);
+        vm.add_method(it, "__length_hint__", str_iter_length_hint);
+    }
 }
 
 #[cfg(test)]

@@ -21,6 +21,10 @@ enum Codec {
     /// Byte order: `None` means "with BOM" (encode writes one; decode honours one).
     Utf16(Option<bool>),
     Utf32(Option<bool>),
+    /// Python-literal escapes (`\\n`, `\\xe9`, `\\u20ac`) over Latin-1.
+    UnicodeEscape,
+    /// Only `\\uXXXX`/`\\UXXXXXXXX` escapes, other characters below 256 raw.
+    RawUnicodeEscape,
 }
 
 /// Looks an encoding name up the way Python's codec registry normalizes names.
@@ -40,12 +44,12 @@ fn lookup(vm: &Vm, name: &str) -> PyResult<Codec> {
         "utf_32" | "utf32" | "u32" => Codec::Utf32(None),
         "utf_32_le" | "utf_32le" | "utf32le" => Codec::Utf32(Some(true)),
         "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32(Some(false)),
+        "unicode_escape" => Codec::UnicodeEscape,
+        "raw_unicode_escape" => Codec::RawUnicodeEscape,
         "cp1252" | "windows_1252" | "cp437" | "cp850" | "cp1251" | "latin_9" | "iso8859_15" | "iso_8859_15"
         | "iso8859_2" | "iso_8859_2" | "koi8_r" | "shift_jis" | "sjis" | "euc_jp" | "gbk" | "gb2312" | "gb18030"
-        | "big5" | "euc_kr" | "mac_roman" | "cp1250" | "idna" | "punycode" | "raw_unicode_escape"
-        | "unicode_escape" | "utf_7" | "hex" | "base64" | "rot13" | "rot_13" | "charmap" => {
-            return Err(vm.not_implemented_error(format!("the '{name}' codec is not supported")))
-        }
+        | "big5" | "euc_kr" | "mac_roman" | "cp1250" | "idna" | "punycode" | "utf_7" | "hex" | "base64" | "rot13"
+        | "rot_13" | "charmap" => return Err(vm.not_implemented_error(format!("the '{name}' codec is not supported"))),
         _ => return Err(vm.err(vm.exc.lookup_error, format!("unknown encoding: {name}"))),
     })
 }
@@ -61,6 +65,8 @@ fn codec_name(c: Codec) -> &'static str {
         Codec::Utf16(_) => "utf-16-le",
         Codec::Utf32(Some(false)) => "utf-32-be",
         Codec::Utf32(_) => "utf-32-le",
+        Codec::UnicodeEscape => "unicodeescape",
+        Codec::RawUnicodeEscape => "rawunicodeescape",
     }
 }
 
@@ -113,6 +119,25 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: Option<&str>) -> PyR
             }
             for u in s.encode_utf16() {
                 push_u16(&mut out, u, le);
+            }
+            out
+        }
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => {
+            let raw = codec == Codec::RawUnicodeEscape;
+            let mut out = Vec::with_capacity(s.len() + 8);
+            for c in s.chars() {
+                let n = c as u32;
+                match c {
+                    _ if raw && n < 0x100 => out.push(n as u8),
+                    '\\' => out.extend_from_slice(b"\\\\"),
+                    '\t' => out.extend_from_slice(b"\\t"),
+                    '\n' => out.extend_from_slice(b"\\n"),
+                    '\r' => out.extend_from_slice(b"\\r"),
+                    ' '..='~' => out.push(n as u8),
+                    _ if n < 0x100 => out.extend_from_slice(format!("\\x{n:02x}").as_bytes()),
+                    _ if n < 0x10000 => out.extend_from_slice(format!("\\u{n:04x}").as_bytes()),
+                    _ => out.extend_from_slice(format!("\\U{n:08x}").as_bytes()),
+                }
             }
             out
         }
@@ -222,6 +247,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: Option<&str>) -> Py
             Ok(out)
         }
         Codec::Latin1 => Ok(b.iter().map(|&x| x as char).collect()),
+        Codec::UnicodeEscape | Codec::RawUnicodeEscape => decode_escapes(vm, b, errors, codec),
         Codec::Utf16(order) => {
             let (le, start) = match order {
                 Some(le) => (le, 0),
@@ -356,6 +382,98 @@ fn decode_utf32(vm: &mut Vm, b: &[u8], start: usize, le: bool, errors: &str, cod
             }
         }
         i += 4;
+    }
+    Ok(out)
+}
+
+/// Decodes `unicode_escape` (all Python string-literal escapes) or `raw_unicode_escape`
+/// (only `\\u`/`\\U`); other bytes are Latin-1.
+fn decode_escapes(vm: &mut Vm, b: &[u8], errors: &str, codec: Codec) -> PyResult<String> {
+    let raw = codec == Codec::RawUnicodeEscape;
+    let mut out = String::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c != b'\\' {
+            out.push(c as char);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let Some(&e) = b.get(i + 1) else {
+            if raw {
+                out.push('\\');
+                break;
+            }
+            decode_error(vm, codec, b, i, i + 1, "\\ at end of string", errors, &mut out)?;
+            break;
+        };
+        // Hex escapes: (digit count, message) per escape letter.
+        let hex = match e {
+            b'x' if !raw => Some((2, "truncated \\xXX escape")),
+            b'u' => Some((4, "truncated \\uXXXX escape")),
+            b'U' => Some((8, "truncated \\UXXXXXXXX escape")),
+            _ => None,
+        };
+        if let Some((ndig, msg)) = hex {
+            let digits = &b[i + 2..(i + 2 + ndig).min(b.len())];
+            let valid = digits.iter().take_while(|d| d.is_ascii_hexdigit()).count();
+            if valid < ndig {
+                let end = i + 2 + valid;
+                decode_error(vm, codec, b, start, end, msg, errors, &mut out)?;
+                i = end;
+                continue;
+            }
+            let n = digits.iter().fold(0u32, |acc, &d| acc * 16 + (d as char).to_digit(16).unwrap_or(0));
+            match char::from_u32(n) {
+                Some(ch) => out.push(ch),
+                None if (0xD800..0xE000).contains(&n) => {
+                    return Err(vm.not_implemented_error("lone surrogates in str are not supported"));
+                }
+                None => decode_error(vm, codec, b, start, i + 2 + ndig, "illegal Unicode character", errors, &mut out)?,
+            }
+            i += 2 + ndig;
+            continue;
+        }
+        if raw {
+            out.push('\\');
+            i += 1;
+            continue;
+        }
+        i += 2;
+        match e {
+            b'\n' => {}
+            b'\\' => out.push('\\'),
+            b'\'' => out.push('\''),
+            b'"' => out.push('"'),
+            b'a' => out.push('\x07'),
+            b'b' => out.push('\x08'),
+            b'f' => out.push('\x0c'),
+            b'n' => out.push('\n'),
+            b'r' => out.push('\r'),
+            b't' => out.push('\t'),
+            b'v' => out.push('\x0b'),
+            b'0'..=b'7' => {
+                let mut n = (e - b'0') as u32;
+                for _ in 0..2 {
+                    match b.get(i) {
+                        Some(&d @ b'0'..=b'7') => {
+                            n = n * 8 + (d - b'0') as u32;
+                            i += 1;
+                        }
+                        _ => break,
+                    }
+                }
+                out.push(char::from_u32(n).unwrap_or('\u{FFFD}'));
+            }
+            b'N' => {
+                return Err(vm.not_implemented_error("\\N{...} escapes are not supported (no Unicode name database)"))
+            }
+            other => {
+                out.push('\\');
+                out.push(other as char);
+            }
+        }
     }
     Ok(out)
 }

@@ -27,12 +27,20 @@ pub fn descriptor_error(vm: &Vm, method: &str, owner: &str, got: Value) -> PyErr
 }
 
 /// Checks that a method taking exactly one argument got one (`args[0]` is self).
-pub fn one_arg(vm: &Vm, qualname: &str, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+pub fn one_arg(
+    vm: &Vm,
+    qualname: &str,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<Value> {
     if !kwargs.is_empty() {
         return Err(vm.type_error(format!("{qualname}() takes no keyword arguments")));
     }
     if args.len() != 2 {
-        return Err(vm.type_error(format!("{qualname}() takes exactly one argument ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{qualname}() takes exactly one argument ({} given)",
+            args.len() - 1
+        )));
     }
     Ok(args[1])
 }
@@ -43,7 +51,10 @@ pub fn no_args(vm: &Vm, qualname: &str, args: &[Value], kwargs: &[(Value, Value)
         return Err(vm.type_error(format!("{qualname}() takes no keyword arguments")));
     }
     if args.len() != 1 {
-        return Err(vm.type_error(format!("{qualname}() takes no arguments ({} given)", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "{qualname}() takes no arguments ({} given)",
+            args.len() - 1
+        )));
     }
     Ok(())
 }
@@ -107,18 +118,32 @@ fn compare_seq_inner(
 
 /// Lexicographic comparison of two immutable item slices.
 pub fn compare_slices(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResult<Value> {
-    compare_seq(vm, &|i| a.get(i).copied(), &|i| b.get(i).copied(), &|| a.len(), &|| b.len(), op)
+    compare_seq(
+        vm,
+        &|i| a.get(i).copied(),
+        &|i| b.get(i).copied(),
+        &|| a.len(),
+        &|| b.len(),
+        op,
+    )
 }
 
 /// The `start`/`stop` arguments of `index()` methods, clamped into `0..=len`.
-pub fn index_bounds(vm: &mut Vm, start: Value, stop: Value, len: usize) -> PyResult<(usize, usize)> {
+pub fn index_bounds(
+    vm: &mut Vm,
+    start: Value,
+    stop: Value,
+    len: usize,
+) -> PyResult<(usize, usize)> {
     let conv = |vm: &mut Vm, v: Value, dflt: isize| -> PyResult<isize> {
         if v.is_null() {
             return Ok(dflt);
         }
         match slice::index_of(vm, v)? {
             Some(i) => Ok(slice::clamp_isize(&i)),
-            None => Err(vm.type_error("slice indices must be integers or have an __index__ method")),
+            None => {
+                Err(vm.type_error("slice indices must be integers or have an __index__ method"))
+            }
         }
     };
     let len_i = len as isize;
@@ -152,14 +177,20 @@ pub fn repeat_count(vm: &mut Vm, n: Value, reflected_name: &str) -> PyResult<Opt
             }
             match usize::try_from(&i) {
                 Ok(x) if x as u64 <= isize::MAX as u64 => Ok(Some(x)),
-                _ => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n)))),
+                _ => Err(vm.overflow_error(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    vm.type_name(n)
+                ))),
             }
         }
         None => {
             if defers_to_reflected(vm, n, reflected_name) {
                 Ok(None)
             } else {
-                Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n))))
+                Err(vm.type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    vm.type_name(n)
+                )))
             }
         }
     }
@@ -169,7 +200,10 @@ pub fn repeat_count(vm: &mut Vm, n: Value, reflected_name: &str) -> PyResult<Opt
 /// a builtin sequence operator should return NotImplemented rather than raise.
 pub fn defers_to_reflected(vm: &mut Vm, other: Value, name: &str) -> bool {
     let ty = vm.type_of(other);
-    let heap = ty.as_class().map(|c| c.has_flag(class_flags::HEAPTYPE)).unwrap_or(false);
+    let heap = ty
+        .as_class()
+        .map(|c| c.has_flag(class_flags::HEAPTYPE))
+        .unwrap_or(false);
     if !heap {
         return false;
     }
@@ -210,7 +244,8 @@ pub fn new_tuple(vm: &Vm, items: Vec<Value>) -> Value {
 }
 
 fn items_of<'a>(vm: &Vm, v: &'a Value, method: &str) -> PyResult<&'a [Value]> {
-    v.as_tuple().ok_or_else(|| descriptor_error(vm, method, "tuple", *v))
+    v.as_tuple()
+        .ok_or_else(|| descriptor_error(vm, method, "tuple", *v))
 }
 
 fn tuple_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -219,15 +254,25 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
     if !kwargs.is_empty() {
         let init = vm.intern("__init__");
         let mine = vm.lookup_type(vm.types.tuple, init);
-        if cls.is(vm.types.tuple) || vm.lookup_type(cls, init).map(|f| Some(f) == mine).unwrap_or(true) {
+        if cls.is(vm.types.tuple)
+            || vm
+                .lookup_type(cls, init)
+                .map(|f| Some(f) == mine)
+                .unwrap_or(true)
+        {
             return Err(vm.type_error("tuple() takes no keyword arguments"));
         }
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.len())));
+        return Err(vm.type_error(format!(
+            "tuple expected at most 1 argument, got {}",
+            args.len()
+        )));
     }
     if cls.is(vm.types.tuple) {
-        let Some(&src) = args.first() else { return Ok(vm.empty_tuple) };
+        let Some(&src) = args.first() else {
+            return Ok(vm.empty_tuple);
+        };
         if src.is_obj() && src.obj().class.get().is(vm.types.tuple) {
             return Ok(src);
         }
@@ -254,7 +299,12 @@ fn tuple_len(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
 }
 
 /// `seq[key]` for an immutable item slice; `name` is the type name for errors.
-pub fn getitem_slice_seq(vm: &mut Vm, t: &[Value], key: Value, name: &str) -> PyResult<Result<Value, Vec<Value>>> {
+pub fn getitem_slice_seq(
+    vm: &mut Vm,
+    t: &[Value],
+    key: Value,
+    name: &str,
+) -> PyResult<Result<Value, Vec<Value>>> {
     if let Some(i) = slice::seq_index(vm, key)? {
         let n = t.len() as isize;
         let j = if i < 0 { i + n } else { i };
@@ -273,7 +323,10 @@ pub fn getitem_slice_seq(vm: &mut Vm, t: &[Value], key: Value, name: &str) -> Py
         }
         return Ok(Err(out));
     }
-    Err(vm.type_error(format!("{name} indices must be integers or slices, not {}", vm.type_name(key))))
+    Err(vm.type_error(format!(
+        "{name} indices must be integers or slices, not {}",
+        vm.type_name(key)
+    )))
 }
 
 fn tuple_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -282,7 +335,8 @@ fn tuple_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     match getitem_slice_seq(vm, t, key, "tuple")? {
         Ok(v) => Ok(v),
         Err(items) => {
-            if items.len() == t.len() && args[0].obj().class.get().is(vm.types.tuple) {
+            let whole = items.len() == t.len() && matches!(slice::indices(vm, key, t.len())?, (0, _, 1, _));
+            if whole && args[0].obj().class.get().is(vm.types.tuple) {
                 return Ok(args[0]);
             }
             Ok(vm.new_tuple(items))
@@ -313,7 +367,13 @@ fn tuple_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
 }
 
 /// `repr` of a sequence of items between `open` and `close` (with the 1-tuple comma).
-pub fn repr_items(vm: &mut Vm, items: &[Value], open: &str, close: &str, one_comma: bool) -> PyResult<String> {
+pub fn repr_items(
+    vm: &mut Vm,
+    items: &[Value],
+    open: &str,
+    close: &str,
+    one_comma: bool,
+) -> PyResult<String> {
     let mut s = String::from(open);
     for (i, &it) in items.iter().enumerate() {
         if i > 0 {
@@ -375,7 +435,10 @@ fn tuple_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
         if defers_to_reflected(vm, other, "__radd__") {
             return Ok(Value::NOT_IMPLEMENTED);
         }
-        return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(other))));
+        return Err(vm.type_error(format!(
+            "can only concatenate tuple (not \"{}\") to tuple",
+            vm.type_name(other)
+        )));
     };
     let exact = |v: Value, vm: &Vm| v.obj().class.get().is(vm.types.tuple);
     if b.is_empty() && exact(args[0], vm) {
@@ -393,7 +456,9 @@ fn tuple_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
 fn tuple_mul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let n = one_arg(vm, "tuple.__mul__", args, kwargs)?;
     let t = items_of(vm, &args[0], "__mul__")?;
-    let Some(n) = repeat_count(vm, n, "__rmul__")? else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(n) = repeat_count(vm, n, "__rmul__")? else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     if n == 1 && args[0].obj().class.get().is(vm.types.tuple) {
         return Ok(args[0]);
     }
@@ -428,7 +493,10 @@ fn tuple_index(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResu
         return Err(vm.type_error("index expected at least 1 argument, got 0"));
     }
     if rest.len() > 3 {
-        return Err(vm.type_error(format!("index expected at most 3 arguments, got {}", rest.len())));
+        return Err(vm.type_error(format!(
+            "index expected at most 3 arguments, got {}",
+            rest.len()
+        )));
     }
     let start = rest.get(1).copied().unwrap_or(Value::NULL);
     let stop = rest.get(2).copied().unwrap_or(Value::NULL);
