@@ -592,6 +592,9 @@ fn system_exit_code(vm: &mut Vm, exc: Value) -> i32 {
 /// Prints an uncaught exception through `sys.excepthook` (the default one writes
 /// CPython's traceback format to `sys.stderr`).
 fn print_exception(vm: &mut Vm, exc: Value) {
+    // CPython flushes stdout first, so output and traceback keep their order when both
+    // go to the same file.
+    io::flush_all(vm);
     let hook = krait_interp::builtins::sys_attr(vm, "excepthook");
     let orig = krait_interp::builtins::sys_attr(vm, "__excepthook__");
     if let (Some(h), Some(o)) = (hook, orig) {

@@ -32,6 +32,16 @@ pub struct DictData {
     pub version: u64,
 }
 
+/// Spreads a Python hash over all 64 bits before it reaches the index table. Python's
+/// hashes of small ints are the ints themselves, so their high bits are all zero; hashbrown
+/// takes its 7-bit control tags from the top of the hash, and without mixing every small-int
+/// key would share one tag and lookups would degrade into linear scans.
+#[inline]
+fn mix(hash: i64) -> u64 {
+    let x = (hash as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    x ^ (x >> 29)
+}
+
 /// Result of a lookup that did not need Python.
 enum Probe {
     Found(usize),
@@ -140,7 +150,7 @@ impl DictData {
 
     fn probe(&self, key: Value, hash: i64) -> Probe {
         let mut ask = Vec::new();
-        for &i in self.index.iter_hash(hash as u64) {
+        for &i in self.index.iter_hash(mix(hash)) {
             let e = &self.entries[i as usize];
             if e.hash != hash {
                 continue;
@@ -191,7 +201,7 @@ impl DictData {
         let pos = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         let entries = &self.entries;
-        self.index.insert_unique(hash as u64, pos, |&i| entries[i as usize].hash as u64);
+        self.index.insert_unique(mix(hash), pos, |&i| mix(entries[i as usize].hash));
         self.used += 1;
         self.version += 1;
     }
@@ -200,7 +210,7 @@ impl DictData {
     pub fn remove_at(&mut self, pos: usize) -> (Value, Value) {
         let e = self.entries[pos];
         debug_assert!(!e.key.is_null());
-        if let Ok(entry) = self.index.find_entry(e.hash as u64, |&i| i as usize == pos) {
+        if let Ok(entry) = self.index.find_entry(mix(e.hash), |&i| i as usize == pos) {
             entry.remove();
         }
         self.entries[pos].key = Value::NULL;
@@ -223,7 +233,7 @@ impl DictData {
         self.index.clear();
         for (pos, e) in self.entries.iter().enumerate() {
             let entries = &self.entries;
-            self.index.insert_unique(e.hash as u64, pos as u32, |&i| entries[i as usize].hash as u64);
+            self.index.insert_unique(mix(e.hash), pos as u32, |&i| mix(entries[i as usize].hash));
         }
     }
 }

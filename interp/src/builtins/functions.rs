@@ -889,25 +889,6 @@ pub fn dir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         vm.collect(keys)?
     } else {
         let x = args[0];
-        let module_ns = match x.as_obj().map(|o| &o.payload) {
-            Some(Payload::Module(m)) if vm.type_of(x).is(vm.types.module) => Some(m.dict),
-            _ => None,
-        };
-        if let Some(d) = module_ns {
-            // module.__dir__: the namespace's keys, or the module's own `__dir__` (PEP 562).
-            let k = vm.intern("__dir__");
-            if let Some(f) = vm.dict_get_str(d, k) {
-                let r = vm.call(f, &[], &[])?;
-                let names = vm.collect(r)?;
-                let l = vm.new_list(names);
-                vm.call_method(l, "sort", &[])?;
-                return Ok(l);
-            }
-            let keys = d.as_dict().map(|dd| dd.borrow().keys()).unwrap_or_default();
-            let l = vm.new_list(keys);
-            vm.call_method(l, "sort", &[])?;
-            return Ok(l);
-        }
         match special(vm, x, "__dir__") {
             Some(f) => {
                 let r = call_special(vm, f, x, &[])?;

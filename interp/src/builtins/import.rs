@@ -32,6 +32,93 @@ pub fn init(vm: &mut Vm) {
     vm.state
         .borrow_mut()
         .insert("import.initializing", importing);
+    // The module type's own methods, unless the object model already gave it some.
+    let module = vm.types.module;
+    let module_dict_v = module.as_class().map(|c| c.dict).unwrap_or(Value::NULL);
+    for (name, f) in [
+        ("__init__", module_init as NativeFn),
+        ("__repr__", module_repr),
+        ("__dir__", module_dir),
+    ] {
+        let k = vm.intern(name);
+        if module_dict_v.as_dict().is_some() && vm.dict_get_str(module_dict_v, k).is_none() {
+            vm.add_method(module, name, f);
+        }
+    }
+}
+
+/// `module.__init__(self, name, doc=None)`.
+fn module_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(&this) = args.first() else {
+        return Err(vm.type_error("descriptor '__init__' of 'module' object needs an argument"));
+    };
+    let [name, doc] = vm.bind_args("module", &args[1..], kw, ["name", "doc"], 1)?;
+    if name.as_pystr().is_none() {
+        return Err(vm.type_error(format!(
+            "module.__init__() argument 'name' must be str, not {}",
+            vm.type_name(name)
+        )));
+    }
+    let Some(d) = module_dict(this) else {
+        return Err(vm.type_error("descriptor '__init__' requires a 'module' object"));
+    };
+    let doc = if doc.is_null() { Value::NONE } else { doc };
+    for (k, v) in [
+        ("__name__", name),
+        ("__doc__", doc),
+        ("__package__", Value::NONE),
+        ("__loader__", Value::NONE),
+        ("__spec__", Value::NONE),
+    ] {
+        let k = vm.intern(k);
+        vm.dict_set_str(d, k, v);
+    }
+    Ok(Value::NONE)
+}
+
+/// `<module 'name' from 'file'>`, `<module 'sys' (built-in)>`, ...
+fn module_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(d) = args.first().and_then(|m| module_dict(*m)) else {
+        return Err(vm.type_error("descriptor '__repr__' requires a 'module' object"));
+    };
+    let get = |vm: &mut Vm, k: &str| {
+        let k = vm.intern(k);
+        vm.dict_get_str(d, k)
+    };
+    let name = get(vm, "__name__").filter(|n| n.as_pystr().is_some());
+    let name_s = match name {
+        Some(n) => vm.repr_string(n)?,
+        None => "'?'".to_owned(),
+    };
+    let file = get(vm, "__file__").filter(|f| f.as_pystr().is_some());
+    let text = if let Some(f) = file {
+        format!("<module {name_s} from {}>", vm.repr_string(f)?)
+    } else if name.is_some_and(|n| is_builtin_module(vm, n)) {
+        format!("<module {name_s} (built-in)>")
+    } else if get(vm, "__path__").is_some() {
+        format!("<module {name_s} (namespace)>")
+    } else {
+        format!("<module {name_s}>")
+    };
+    Ok(vm.new_string(text))
+}
+
+fn is_builtin_module(vm: &mut Vm, name: Value) -> bool {
+    let Some(names) = sys_attr(vm, "builtin_module_names") else { return false };
+    names.as_tuple().is_some_and(|t| t.iter().any(|n| n.as_rstr() == name.as_rstr()))
+}
+
+/// `module.__dir__`: the namespace's keys, or what a module-level `__dir__` returns.
+fn module_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(d) = args.first().and_then(|m| module_dict(*m)) else {
+        return Err(vm.type_error("descriptor '__dir__' requires a 'module' object"));
+    };
+    let k = vm.intern("__dir__");
+    if let Some(f) = vm.dict_get_str(d, k) {
+        return vm.call(f, &[], &[]);
+    }
+    let keys = d.as_dict().map(|dd| dd.borrow().keys()).unwrap_or_default();
+    Ok(vm.new_list(keys))
 }
 
 /// Makes `import name` create a module by calling `init(vm, [], [])`, which returns the

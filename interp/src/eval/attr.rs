@@ -99,10 +99,11 @@ thread_local! {
     static NEXT_VERSION: Cell<u64> = const { Cell::new(1 << 40) };
 }
 
-/// Forgets every cached lookup (the collector must call this before freeing classes or
-/// interned strings, whose addresses key the cache).
+/// Forgets every cached lookup. The collector must call this after every collection that
+/// frees objects: the caches are keyed by the addresses of classes and name strings.
 pub fn clear_cache() {
     CACHE.with(|c| c.iter().for_each(|e| e.set(EMPTY)));
+    KNOWN_INTERNED.with(|k| k.iter().for_each(|e| e.set(0)));
 }
 
 /// A version number no class has had.
@@ -154,13 +155,19 @@ fn cache_index(cls: u64, name: u64) -> usize {
     (h >> (64 - CACHE_BITS)) as usize
 }
 
-/// `name` (an interned str) along the MRO of `cls`, without binding; cached for heap
-/// classes.
+/// `name` (a str, normally interned) along the MRO of `cls`, without binding; cached for
+/// heap classes.
 #[inline]
 pub fn lookup(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
+    lookup_type(vm, cls, name)
+}
+
+/// `name` along the MRO of `cls`, without binding (`Vm::lookup_type`). Lookups through
+/// heap classes are cached by (class, name object, class version).
+pub fn lookup_type(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
     let c = cls.as_class()?;
     if !c.has_flag(class_flags::HEAPTYPE) {
-        return lookup_type(vm, cls, name);
+        return lookup_uncached(vm, cls, name);
     }
     let idx = cache_index(cls.bits(), name.bits());
     let version = c.version.get();
@@ -175,15 +182,15 @@ pub fn lookup(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
     if let Some(v) = hit {
         return if v.is_null() { None } else { Some(v) };
     }
-    let found = lookup_type(vm, cls, name);
+    let found = lookup_uncached(vm, cls, name);
     CACHE.with(|cache| {
         cache[idx].set(CacheEntry { cls: cls.bits(), name: name.bits(), version, value: found.unwrap_or(Value::NULL) })
     });
     found
 }
 
-/// `name` along the MRO of `cls`, without binding.
-pub fn lookup_type(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
+/// The MRO walk itself.
+pub fn lookup_uncached(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
     let c = cls.as_class()?;
     for k in c.mro.borrow().iter() {
         let d = k.as_class()?.dict;

@@ -108,6 +108,20 @@ fn check_unbound_self(vm: &Vm, name: &str, owner: Value, args: &[Value]) -> PyRe
 /// method when `name` is a plain function or native method on `obj`'s type that the
 /// instance does not shadow.
 pub fn call_method(vm: &mut Vm, name: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let mut narrow = interp::Narrow::None;
+    call_method_marking(vm, name, args, kwargs, &mut narrow)
+}
+
+/// `call_method`, noting in `narrow` when the attribute lookup (rather than the call)
+/// failed, so the traceback can mark `obj.name` as CPython does.
+#[inline]
+pub(crate) fn call_method_marking(
+    vm: &mut Vm,
+    name: Value,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    narrow: &mut interp::Narrow,
+) -> PyResult<Value> {
     let Some(&obj) = args.first() else {
         return Err(vm.err(vm.exc.system_error, "call_method without self"));
     };
@@ -121,7 +135,13 @@ pub fn call_method(vm: &mut Vm, name: Value, args: &[Value], kwargs: &[(Value, V
             _ => {}
         }
     }
-    let m = vm.get_attr(obj, name)?;
+    let m = match vm.get_attr(obj, name) {
+        Ok(m) => m,
+        Err(e) => {
+            *narrow = interp::Narrow::Callee;
+            return Err(e);
+        }
+    };
     call(vm, m, &args[1..], kwargs)
 }
 

@@ -919,7 +919,19 @@ pub fn init(vm: &mut Vm) {
     let ut = vm.exc.unicode_translate_error;
     vm.add_method(ut, "__init__", unicode_translate_init);
 
+    // `class ExceptionGroup(BaseExceptionGroup, Exception)`: the exception table builds
+    // single-inheritance classes, so give ExceptionGroup its second base here.
     let bg = vm.exc.base_exception_group;
+    let eg = vm.exc.exception_group;
+    if let (Some(egc), Some(bgc)) = (eg.as_class(), bg.as_class()) {
+        let exc = vm.exc.exception;
+        *egc.bases.borrow_mut() = vec![bg, exc];
+        let mut mro = vec![eg, bg];
+        mro.extend(exc.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default());
+        *egc.mro.borrow_mut() = mro;
+        bgc.subclasses.borrow_mut().push(eg);
+        super::attr::bump_version(eg);
+    }
     vm.add_staticmethod(bg, "__new__", exc_group_new);
     vm.add_method(bg, "__init__", exc_group_init);
     vm.add_method(bg, "__str__", exc_group_str);

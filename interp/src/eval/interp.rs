@@ -57,17 +57,23 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
         }
     }
     loop {
-        let mut reraise = false;
+        let mut info = ErrInfo::default();
         let err = match pending.take() {
             Some(e) => e,
-            None => match run(vm, frame, code, &mut pos, &mut reraise) {
+            None => match run(vm, frame, code, &mut pos, &mut info) {
                 Ok(exit) => return Ok(exit),
                 Err(e) => e,
             },
         };
         let (b, i) = pos;
-        if !reraise {
-            record_traceback(vm, &code_rc, code.blocks[b].spans.get(i).copied().unwrap_or((0, 0)), err);
+        if !info.reraise {
+            let span = code.blocks[b].spans.get(i).copied().unwrap_or((0, 0));
+            let span = match info.narrow {
+                Narrow::None => span,
+                Narrow::Callee => super::traceback::narrow_to_callee(&code.source, span),
+                Narrow::Name(slot) => super::traceback::narrow_to_name(&code.source, span, &slot_name(code, slot)),
+            };
+            record_traceback(vm, &code_rc, span, err);
         }
         match code.blocks[b].handler {
             Some(h) => {
@@ -81,6 +87,27 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
             }
         }
     }
+}
+
+/// How a failed statement wants its exception delivered.
+#[derive(Default)]
+struct ErrInfo {
+    /// Re-raise as is: no new traceback entry (bare `raise`, `Reraise`).
+    reraise: bool,
+    /// Which part of the statement's source the traceback entry should mark.
+    narrow: Narrow,
+}
+
+#[derive(Default, Clone, Copy)]
+pub(crate) enum Narrow {
+    /// The statement's whole span.
+    #[default]
+    None,
+    /// The callee of a method call (`obj.name` in `obj.name(...)`): the attribute lookup
+    /// failed.
+    Callee,
+    /// The first use of this local's name: reading it found it unbound.
+    Name(Slot),
 }
 
 /// Chains a fresh exception to the handled one and prepends this frame's traceback entry.
@@ -316,7 +343,7 @@ pub(crate) fn compare_op(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult
 
 /// The statement loop. On error, `pos` is the failing statement; `reraise` says whether
 /// the exception is re-raised as is (no new traceback entry).
-fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), reraise: &mut bool) -> PyResult<Exit> {
+fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), info: &mut ErrInfo) -> PyResult<Exit> {
     let mut ops: &[Op] = &code.blocks[pos.0].ops;
     macro_rules! rd {
         ($o:expr) => {
@@ -325,6 +352,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), re
                 Opnd::Local(s) => {
                     let v = frame.slots[s as usize];
                     if v.is_null() {
+                        info.narrow = Narrow::Name(s);
                         return Err(unbound_local(vm, code, s));
                     }
                     v
@@ -458,7 +486,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), re
                     for (k, a) in args.iter().enumerate() {
                         buf[k + 1] = rd!(*a);
                     }
-                    call::call_method(vm, n, &buf[..=args.len()], &[])?
+                    call::call_method_marking(vm, n, &buf[..=args.len()], &[], &mut info.narrow)?
                 } else {
                     let mut v = Vec::with_capacity(args.len() + 1);
                     v.push(o);
@@ -467,7 +495,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), re
                     }
                     let npos = v.len() - kwnames.len();
                     let kw = kw_pairs(code, &v[npos..], kwnames);
-                    call::call_method(vm, n, &v[..npos], &kw)?
+                    call::call_method_marking(vm, n, &v[..npos], &kw, &mut info.narrow)?
                 };
                 frame.slots[*dst as usize] = r;
             }
@@ -548,12 +576,12 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), re
                     None => None,
                 };
                 let (err, re) = do_raise(vm, e, c);
-                *reraise = re;
+                info.reraise = re;
                 return Err(err);
             }
             Op::Reraise { exc } => {
                 let e = rd!(*exc);
-                *reraise = true;
+                info.reraise = true;
                 return Err(PyErr(e));
             }
             Op::GetException { dst } => {
@@ -596,7 +624,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), re
                 let v = rd!(*src);
                 unpack(vm, frame, dsts, v)?;
             }
-            _ => slow_op(vm, frame, code, op, *pos)?,
+            _ => slow_op(vm, frame, code, op, *pos, info)?,
         }
         pos.1 += 1;
     }
@@ -818,7 +846,14 @@ fn exc_match(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
 
 /// Everything not on the hot path.
 #[inline(never)]
-fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op, pos: (usize, usize)) -> PyResult<()> {
+fn slow_op(
+    vm: &mut Vm,
+    frame: &mut Frame,
+    code: &Code,
+    op: &Op,
+    pos: (usize, usize),
+    info: &mut ErrInfo,
+) -> PyResult<()> {
     macro_rules! rd {
         ($o:expr) => {
             match $o {
@@ -826,6 +861,7 @@ fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op, pos: (usize, us
                 Opnd::Local(s) => {
                     let v = frame.slots[s as usize];
                     if v.is_null() {
+                        info.narrow = Narrow::Name(s);
                         return Err(unbound_local(vm, code, s));
                     }
                     v

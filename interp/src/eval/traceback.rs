@@ -172,6 +172,62 @@ fn caret_line(source: &Source, lineno: u32, span: (u32, u32)) -> Option<String> 
     Some(out)
 }
 
+/// The text of `span` in `source`, if it is a valid range.
+fn span_text(source: &Source, span: (u32, u32)) -> Option<&str> {
+    source.text.get(span.0 as usize..span.1 as usize)
+}
+
+/// For a method call `obj.name(...)` at `span`, the span of `obj.name`.
+pub(crate) fn narrow_to_callee(source: &Source, span: (u32, u32)) -> (u32, u32) {
+    use ruff_python_ast::Expr;
+    use ruff_text_size::Ranged;
+    let Some(seg) = span_text(source, span) else { return span };
+    let Ok(parsed) = ruff_python_parser::parse_expression(seg) else { return span };
+    match &*parsed.syntax().body {
+        Expr::Call(c) => {
+            let r = c.func.range();
+            (span.0 + u32::from(r.start()), span.0 + u32::from(r.end()))
+        }
+        _ => span,
+    }
+}
+
+/// The span of the first load of the variable `name` inside `span` (where reading it
+/// found it unbound), or `span` itself.
+pub(crate) fn narrow_to_name(source: &Source, span: (u32, u32), name: &str) -> (u32, u32) {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    use ruff_python_ast::{Expr, ExprContext};
+    use ruff_text_size::{Ranged, TextRange};
+    struct Find<'n> {
+        name: &'n str,
+        found: Option<TextRange>,
+    }
+    impl<'a> Visitor<'a> for Find<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if self.found.is_some() {
+                return;
+            }
+            if let Expr::Name(n) = expr {
+                if n.id.as_str() == self.name && matches!(n.ctx, ExprContext::Load) {
+                    self.found = Some(n.range());
+                    return;
+                }
+            }
+            walk_expr(self, expr);
+        }
+    }
+    let Some(seg) = span_text(source, span) else { return span };
+    let Ok(parsed) = ruff_python_parser::parse_module(seg) else { return span };
+    let mut f = Find { name, found: None };
+    for st in &parsed.syntax().body {
+        f.visit_stmt(st);
+    }
+    match f.found {
+        Some(r) => (span.0 + u32::from(r.start()), span.0 + u32::from(r.end())),
+        None => span,
+    }
+}
+
 /// For a source segment that is a binary operation or a subscript, the character range
 /// of its operator or index part, like CPython's `_extract_caret_anchors_from_line_segment`.
 fn segment_anchors(segment: &str) -> Option<(usize, usize)> {

@@ -26,6 +26,7 @@ mod pattern;
 pub mod scope;
 mod stmt;
 pub mod syntax_error;
+pub mod tokenizer;
 
 use std::collections::HashMap;
 use std::rc::Rc;

@@ -276,6 +276,10 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     if args.len() - 1 + kw.len() > 2 {
         return Err(vm.type_error(format!("complex() takes at most 2 arguments ({} given)", args.len() - 1 + kw.len())));
     }
+    if let Some((k, _)) = kw.iter().find(|(k, _)| !matches!(k.as_rstr(), Some("real" | "imag"))) {
+        let k = k.as_rstr().unwrap_or("");
+        return Err(vm.type_error(format!("'{k}' is an invalid keyword argument for complex()")));
+    }
     let [real, imag] = vm.bind_args("complex", &args[1..], kw, ["real", "imag"], 0)?;
     let real = (!real.is_null()).then_some(real);
     let imag = (!imag.is_null()).then_some(imag);

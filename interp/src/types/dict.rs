@@ -17,7 +17,7 @@ use crate::types::list::{
     enter_recursion, heap_ref, leave_recursion, repr_enter, repr_leave, seq_fast,
 };
 use crate::types::set;
-use crate::types::tuple::{descriptor_error, no_args, one_arg};
+use crate::types::tuple::{descriptor_error, new_cls, no_args, one_arg};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -166,13 +166,9 @@ fn update_common(
 // ----- dict methods -----
 
 fn dict_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args[0];
+    let cls = new_cls(vm, args, "dict", vm.types.dict)?;
     if cls.is(vm.types.dict) {
         return Ok(vm.new_dict());
-    }
-    if cls.as_class().is_none() || !vm.is_subclass(cls, vm.types.dict) {
-        let n = vm.class_name(cls);
-        return Err(vm.type_error(format!("dict.__new__({n}): {n} is not a subtype of dict")));
     }
     Ok(vm.alloc(cls, Payload::Dict(RefCell::new(DictData::new()))))
 }
@@ -892,6 +888,8 @@ fn proxied(vm: &Vm, v: Value, method: &str) -> PyResult<Value> {
 }
 
 fn mp_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let mp = class(vm, "mappingproxy");
+    new_cls(vm, args, "mappingproxy", mp)?;
     let args = &args[1..];
     let mut mapping = args.first().copied().unwrap_or(Value::NULL);
     for &(k, v) in kwargs {

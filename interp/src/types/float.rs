@@ -693,7 +693,7 @@ fn fromhex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
     }
     let cls = args[0];
     let Some(s) = args[1].as_rstr() else {
-        return Err(vm.type_error(format!("fromhex() argument must be str, not {}", vm.type_name(args[1]))));
+        return Err(vm.type_error("bad argument type for built-in operation"));
     };
     let x = match num_parse::parse_hex_float(s) {
         None => return Err(vm.value_error("invalid hexadecimal floating-point string")),

@@ -342,6 +342,9 @@ fn format_bigint_spec(vm: &Vm, i: &BigInt, sp: &Spec, tyname: &str) -> PyResult<
         if sp.alternate {
             return Err(vm.value_error("Alternate form (#) not allowed with integer format specifier 'c'"));
         }
+        if i.to_i64().is_none() {
+            return Err(vm.overflow_error("Python int too large to convert to C long"));
+        }
         let c = i.to_u32().and_then(char::from_u32);
         let Some(c) = c else {
             if i.to_u32().is_some_and(|n| n < 0x110000) {
@@ -479,7 +482,11 @@ fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> Stri
             let s = format!("{:.*e}", p - 1, x);
             let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
             let exp: i32 = exp.parse().unwrap_or(0);
-            let mut out = if exp >= -4 && (exp as i64) < p as i64 {
+            // The no-type presentation (`add_dot_0`) switches to scientific one digit
+            // earlier than 'g' does, as CPython's `format_float_short` does.
+            let limit = if add_dot_0 { p as i64 - 1 } else { p as i64 };
+            let fixed = exp >= -4 && (exp as i64) < limit;
+            let mut out = if fixed {
                 let decimals = (p as i64 - 1 - exp as i64) as usize;
                 format!("{x:.decimals$}")
             } else {
@@ -493,8 +500,7 @@ fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> Stri
                 let t = out.trim_end_matches('0').trim_end_matches('.').len();
                 out.truncate(t);
             }
-            let is_sci = !(exp >= -4 && (exp as i64) < p as i64);
-            if is_sci {
+            if !fixed {
                 out.push_str(&exp_str(exp, upper));
             } else if add_dot_0 && !out.contains('.') {
                 out.push_str(".0");
@@ -1494,7 +1500,7 @@ mod tests {
             (8, "#o", "0o10"),
             (5, "#b", "0b101"),
             (1234567, "10,d", " 1,234,567"),
-            (-1234567, "*>+10,d", "*-1,234,567"),
+            (-1234567, "*>+10,d", "-1,234,567"),
             (255, "#010x", "0x000000ff"),
             (-5, "#010x", "-0x0000005"),
             (1, "0=10,", "00,000,001"),
@@ -1506,7 +1512,7 @@ mod tests {
             (1234, "#012_b", "0b100_1101_0010"),
             (1, "04,", "0,001"),
             (1, "06,", "00,001"),
-            (255, "#07_x", "0x0_0ff"),
+            (255, "#07_x", "0x0_00ff"),
             (5, "0<3", "500"),
         ];
         for (v, s, want) in table {
@@ -1543,6 +1549,11 @@ mod tests {
             (1e16, "+", "+1e+16"),
             (123456.0, ".3", "1.23e+05"),
             (1.0, ".3", "1.0"),
+            (100.0, ".3", "1e+02"),
+            (12.0, ".3", "12.0"),
+            (99.0, ".2", "9.9e+01"),
+            (1.0, ".0", "1e+00"),
+            (0.5, ".0", "0.5"),
             (100.0, ".2", "1e+02"),
             (100.0, "#.2", "1.0e+02"),
             (1.5, "#.3", "1.50"),

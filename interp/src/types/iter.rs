@@ -13,7 +13,7 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 use crate::impl_native;
 use crate::object::{class_flags, Layout, Payload};
-use crate::types::tuple::no_args;
+use crate::types::tuple::{new_cls, no_args};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -233,7 +233,7 @@ pub fn new_range_iter(vm: &Vm, start: &BigInt, step: &BigInt, len: &BigInt) -> V
     )
 }
 
-// ----- sequence and callable iterators -----
+// ----- sequence iteration helpers -----
 
 /// `iterator`: `iter(obj)` for objects with `__getitem__` but no `__iter__` (the type
 /// lives with the iteration protocol in `eval::ops`).
@@ -510,7 +510,8 @@ fn length_hint(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResu
 }
 
 fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args[0];
+    let base = class(vm, "enumerate");
+    let cls = new_cls(vm, args, "enumerate", base)?;
     let args = &args[1..];
     if args.len() > 2 {
         return Err(vm.type_error(format!(
@@ -564,7 +565,8 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
 }
 
 fn zip_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args[0];
+    let base = class(vm, "zip");
+    let cls = new_cls(vm, args, "zip", base)?;
     let mut strict = false;
     if kwargs.len() > 1 {
         return Err(vm.type_error(format!(
@@ -596,7 +598,8 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args[0];
+    let base = class(vm, "map");
+    let cls = new_cls(vm, args, "map", base)?;
     if !kwargs.is_empty() && cls.is(class(vm, "map")) {
         return Err(vm.type_error("map() takes no keyword arguments"));
     }
@@ -617,7 +620,8 @@ fn map_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args[0];
+    let base = class(vm, "filter");
+    let cls = new_cls(vm, args, "filter", base)?;
     if !kwargs.is_empty() && cls.is(class(vm, "filter")) {
         return Err(vm.type_error("filter() takes no keyword arguments"));
     }
@@ -671,7 +675,8 @@ pub fn reversed(vm: &mut Vm, cls: Value, seq: Value) -> PyResult<Value> {
 }
 
 fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args[0];
+    let base = class(vm, "reversed");
+    let cls = new_cls(vm, args, "reversed", base)?;
     if !kwargs.is_empty() && cls.is(class(vm, "reversed")) {
         return Err(vm.type_error("reversed() takes no keyword arguments"));
     }

@@ -259,13 +259,14 @@ pub fn parse_complex(s: &str) -> Option<(f64, f64)> {
     (pos == b.len()).then_some((re, im))
 }
 
-/// Parses a `float.fromhex` string into (negative, mantissa, binary exponent), or
-/// `Special(x)` for inf/nan. `None` when malformed.
+/// A parsed `float.fromhex` string: inf/nan, or the exact value
+/// `(-1)**neg × mantissa × 2**exp` still to be rounded to a double.
 pub enum HexFloat {
     Special(f64),
     Finite { neg: bool, mantissa: BigUint, exp: i64 },
 }
 
+/// Parses `s` like `float.fromhex(s)`; `None` when malformed.
 pub fn parse_hex_float(s: &str) -> Option<HexFloat> {
     let t = py_strip(s);
     let b = t.as_bytes();

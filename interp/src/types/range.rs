@@ -101,6 +101,7 @@ pub fn new_range(vm: &Vm, start: Value, stop: Value, step: Value) -> Value {
 }
 
 fn range_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    crate::types::tuple::new_cls(vm, args, "range", vm.types.range)?;
     let args = &args[1..];
     if !kwargs.is_empty() {
         return Err(vm.type_error("range() takes no keyword arguments"));

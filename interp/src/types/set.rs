@@ -18,7 +18,7 @@ use crate::cfg::CmpOp;
 use crate::impl_native;
 use crate::object::{class_flags, Payload};
 use crate::types::list::{enter_recursion, leave_recursion, repr_enter, repr_leave};
-use crate::types::tuple::{descriptor_error, no_args, one_arg};
+use crate::types::tuple::{descriptor_error, new_cls, no_args, one_arg};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
@@ -1075,13 +1075,9 @@ fn owner(v: Value) -> &'static str {
 }
 
 fn set_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args[0];
+    let cls = new_cls(vm, args, "set", vm.types.set)?;
     if cls.is(vm.types.set) && !kwargs.is_empty() {
         return Err(vm.type_error("set() takes no keyword arguments"));
-    }
-    if cls.as_class().is_none() || !vm.is_subclass(cls, vm.types.set) {
-        let n = vm.class_name(cls);
-        return Err(vm.type_error(format!("set.__new__({n}): {n} is not a subtype of set")));
     }
     Ok(alloc_set(vm, cls))
 }
@@ -1107,7 +1103,7 @@ fn set_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
 }
 
 fn frozenset_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args[0];
+    let cls = new_cls(vm, args, "frozenset", vm.types.frozenset)?;
     if !kwargs.is_empty() {
         let init = vm.intern("__init__");
         let mine = vm.lookup_type(vm.types.frozenset, init);

@@ -226,7 +226,7 @@ pub fn long_indices(
 }
 
 fn slice_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    // args[0] is the class.
+    crate::types::tuple::new_cls(vm, args, "slice", vm.types.slice)?;
     let args = &args[1..];
     if !kwargs.is_empty() {
         return Err(vm.type_error("slice() takes no keyword arguments"));

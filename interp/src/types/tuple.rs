@@ -26,6 +26,22 @@ pub fn descriptor_error(vm: &Vm, method: &str, owner: &str, got: Value) -> PyErr
     ))
 }
 
+/// Validates the class argument of a builtin `__new__` (`args[0]`): present, a class, and
+/// a subclass of `base` (named `owner`). Returns it.
+pub fn new_cls(vm: &Vm, args: &[Value], owner: &str, base: Value) -> PyResult<Value> {
+    let Some(&cls) = args.first() else {
+        return Err(vm.type_error(format!("{owner}.__new__(): not enough arguments")));
+    };
+    if cls.as_class().is_none() {
+        return Err(vm.type_error(format!("{owner}.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+    }
+    if !vm.is_subclass(cls, base) {
+        let n = vm.class_name(cls);
+        return Err(vm.type_error(format!("{owner}.__new__({n}): {n} is not a subtype of {owner}")));
+    }
+    Ok(cls)
+}
+
 /// Checks that a method taking exactly one argument got one (`args[0]` is self).
 pub fn one_arg(
     vm: &Vm,
@@ -249,7 +265,7 @@ fn items_of<'a>(vm: &Vm, v: &'a Value, method: &str) -> PyResult<&'a [Value]> {
 }
 
 fn tuple_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let cls = args[0];
+    let cls = new_cls(vm, args, "tuple", vm.types.tuple)?;
     let args = &args[1..];
     if !kwargs.is_empty() {
         let init = vm.intern("__init__");
@@ -278,13 +294,6 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
         }
         let items = vm.collect(src)?;
         return Ok(vm.new_tuple(items));
-    }
-    if !vm.is_subclass(cls, vm.types.tuple) {
-        return Err(vm.type_error(format!(
-            "tuple.__new__({}): {} is not a subtype of tuple",
-            vm.class_name(cls),
-            vm.class_name(cls)
-        )));
     }
     let items = match args.first() {
         Some(&src) => vm.collect(src)?,
