@@ -399,7 +399,12 @@ fn run(mut opts: Options) -> i32 {
             configure(&mut vm, &opts, &argv0);
             match run_module(&mut vm, &name, main_dict, &opts) {
                 Ok(r) => r,
-                Err(code) => return code,
+                Err(msg) => {
+                    // Output of packages imported on the way comes first, as in CPython.
+                    io::flush_all(&mut vm);
+                    eprintln!("{msg}");
+                    return 1;
+                }
             }
         }
         RunMode::Interactive => {
@@ -459,19 +464,20 @@ fn run_source(vm: &mut Vm, text: String, filename: &str, globals: Value) -> Resu
 }
 
 /// `-m name`: runs the module (or a package's `__main__`) found on `sys.path` as
-/// `__main__`. Err carries an exit status when the module cannot be found.
+/// `__main__`. Err carries the message to print when the module cannot be found.
 fn run_module(
     vm: &mut Vm,
     name: &str,
     main_dict: Value,
     opts: &Options,
-) -> Result<Result<(), PyErr>, i32> {
+) -> Result<Result<(), PyErr>, String> {
     let loc = match import::find_location(vm, name) {
         Ok(l) => l,
         Err(e) => {
             let text = exception_summary(vm, e);
-            eprintln!("krait: Error while finding module specification for '{name}' ({text})");
-            return Err(1);
+            return Err(format!(
+                "krait: Error while finding module specification for '{name}' ({text})"
+            ));
         }
     };
     let (file, package) = match loc {
@@ -496,25 +502,21 @@ fn run_module(
                     package_dir: None,
                 })) => (file, name.to_owned()),
                 Ok(_) => {
-                    eprintln!(
+                    return Err(format!(
                         "krait: No module named {main_name}; '{name}' is a package and cannot be directly executed"
-                    );
-                    return Err(1);
+                    ));
                 }
                 Err(e) => {
                     let text = exception_summary(vm, e);
-                    eprintln!("krait: Error while finding module specification for '{main_name}' ({text})");
-                    return Err(1);
+                    return Err(format!("krait: Error while finding module specification for '{main_name}' ({text})"));
                 }
             }
         }
         Some(import::Location::Native(_)) => {
-            eprintln!("krait: No code object available for {name}");
-            return Err(1);
+            return Err(format!("krait: No code object available for {name}"));
         }
         None => {
-            eprintln!("krait: No module named {name}");
-            return Err(1);
+            return Err(format!("krait: No module named {name}"));
         }
     };
     let shown = file.to_string_lossy().into_owned();

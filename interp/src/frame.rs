@@ -33,9 +33,23 @@ pub struct Frame {
 impl Frame {
     pub fn new(code: Rc<Code>, globals: Value, builtins: Value, locals: Value, func: Value) -> Frame {
         let n = code.nslots as usize;
+        Frame::with_slots(code, vec![Value::NULL; n], globals, builtins, locals, func)
+    }
+
+    /// A frame using `slots` (already `code.nslots` long, all NULL) as its slot vector, so
+    /// callers can recycle slot vectors instead of allocating one per call.
+    pub fn with_slots(
+        code: Rc<Code>,
+        slots: Vec<Value>,
+        globals: Value,
+        builtins: Value,
+        locals: Value,
+        func: Value,
+    ) -> Frame {
+        debug_assert_eq!(slots.len(), code.nslots as usize);
         Frame {
             code,
-            slots: vec![Value::NULL; n],
+            slots,
             globals,
             builtins,
             locals,

@@ -41,6 +41,9 @@ pub struct Stream {
     name: Value,
     mode: Box<str>,
     pub binary: bool,
+    /// Universal newlines on read: `\r\n` and `\r` end lines and read as `\n` (text
+    /// files opened with `newline=None`; never the std streams, as in CPython).
+    universal: bool,
     readable: bool,
     writable: bool,
     line_buffering: bool,
@@ -81,6 +84,7 @@ impl Stream {
             name,
             mode: mode.into(),
             binary,
+            universal: false,
             readable,
             writable,
             line_buffering,
@@ -235,7 +239,7 @@ impl Stream {
         }
     }
 
-    /// Up to `n` characters of text (UTF-8), with universal newlines.
+    /// Up to `n` characters of text (UTF-8).
     fn read_chars(&self, n: usize) -> std::io::Result<Vec<u8>> {
         let c = self.core();
         let mut out = Vec::new();
@@ -507,7 +511,7 @@ pub fn stdin_readline(vm: &mut Vm) -> PyResult<Option<Value>> {
         return Ok(None);
     };
     let line = s
-        .read_line(true, None)
+        .read_line(false, None)
         .map_err(|e| os_error_from_io(vm, &e, None))?;
     if line.is_empty() {
         return Ok(None);
@@ -686,7 +690,7 @@ fn finish_read(vm: &mut Vm, s: &Stream, data: Vec<u8>) -> PyResult<Value> {
     if s.binary {
         Ok(vm.new_bytes(data))
     } else {
-        decode_utf8(vm, translate_newlines(data))
+        decode_utf8(vm, if s.universal { translate_newlines(data) } else { data })
     }
 }
 
@@ -708,7 +712,7 @@ fn m_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
     check_readable(vm, s)?;
     let n = size_arg(vm, args, "readline")?;
     let data = s
-        .read_line(!s.binary, n)
+        .read_line(s.universal, n)
         .map_err(|e| os_error_from_io(vm, &e, None))?;
     if s.binary {
         Ok(vm.new_bytes(data))
@@ -725,7 +729,7 @@ fn m_readlines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     let mut total = 0;
     loop {
         let data = s
-            .read_line(!s.binary, None)
+            .read_line(s.universal, None)
             .map_err(|e| os_error_from_io(vm, &e, None))?;
         if data.is_empty() {
             break;
@@ -930,7 +934,7 @@ fn m_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
     let s = this(vm, args, "__next__")?;
     check_readable(vm, s)?;
     let data = s
-        .read_line(!s.binary, None)
+        .read_line(s.universal, None)
         .map_err(|e| os_error_from_io(vm, &e, None))?;
     if data.is_empty() {
         return Err(vm.stop_iteration(Value::NONE));
@@ -1170,6 +1174,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
     let mut s = Stream::new(Kind::File, name, &shown_mode, binary, Some(f));
     s.readable = mode_s.contains('r') || plus;
     s.writable = !mode_s.contains('r') || plus;
+    s.universal = !binary && (newline.is_null() || newline.is_none());
     let writable = s.writable;
     let v = new_stream(vm, s);
     if writable {

@@ -80,7 +80,9 @@ pub(crate) fn call_unbound(
 ) -> PyResult<Value> {
     match m.as_obj().map(|o| &o.payload) {
         Some(Payload::Function(fd)) => call_function(vm, m, fd, Some(obj), args, kwargs),
-        Some(Payload::NativeFunction(nf)) if nf.kind == NativeKind::Method && nf.bound.is_null() => {
+        Some(Payload::NativeFunction(nf))
+            if nf.kind == NativeKind::Method && nf.bound.is_null() =>
+        {
             let nf_f = nf.f;
             with_prepended(obj, args, |a| nf_f(vm, a, kwargs))
         }
@@ -94,7 +96,10 @@ pub(crate) fn call_unbound(
 /// TypeError unless an unbound native method got an instance of its class as `self`.
 fn check_unbound_self(vm: &Vm, name: &str, owner: Value, args: &[Value]) -> PyResult<()> {
     match args.first() {
-        None => Err(vm.type_error(format!("unbound method {}.{name}() needs an argument", vm.class_name(owner)))),
+        None => Err(vm.type_error(format!(
+            "unbound method {}.{name}() needs an argument",
+            vm.class_name(owner)
+        ))),
         Some(&s) if !vm.isinstance(s, owner) => Err(vm.type_error(format!(
             "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
             vm.class_name(owner),
@@ -107,7 +112,12 @@ fn check_unbound_self(vm: &Vm, name: &str, owner: Value, args: &[Value]) -> PyRe
 /// `obj.name(*args[1..], **kwargs)` where `args[0]` is `obj`, without creating a bound
 /// method when `name` is a plain function or native method on `obj`'s type that the
 /// instance does not shadow.
-pub fn call_method(vm: &mut Vm, name: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+pub fn call_method(
+    vm: &mut Vm,
+    name: Value,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+) -> PyResult<Value> {
     let mut narrow = interp::Narrow::None;
     call_method_marking(vm, name, args, kwargs, &mut narrow)
 }
@@ -174,7 +184,9 @@ fn lookup_method(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
     let m = vm.lookup_type(ty, name)?;
     match &m.as_obj()?.payload {
         Payload::Function(_) => Some(m),
-        Payload::NativeFunction(nf) if nf.kind == NativeKind::Method && nf.bound.is_null() => Some(m),
+        Payload::NativeFunction(nf) if nf.kind == NativeKind::Method && nf.bound.is_null() => {
+            Some(m)
+        }
         _ => None,
     }
 }
@@ -190,13 +202,54 @@ pub(crate) fn call_function(
     kwargs: &[(Value, Value)],
 ) -> PyResult<Value> {
     let code = &func.code;
-    let mut frame = Frame::new(code.clone(), func.globals, func.builtins, Value::NULL, fval);
+    let slots = take_slots(code.nslots as usize);
+    let mut frame = Frame::with_slots(
+        code.clone(),
+        slots,
+        func.globals,
+        func.builtins,
+        Value::NULL,
+        fval,
+    );
     bind_arguments(vm, func, &mut frame.slots, self_arg, args, kwargs)?;
     init_cells(vm, code, func, &mut frame.slots);
     if interp::is_generator_code(code) {
         return Ok(generator::new_generator(vm, Box::new(frame), func));
     }
-    super::run_frame(vm, &mut frame)
+    let r = super::run_frame(vm, &mut frame);
+    recycle_slots(std::mem::take(&mut frame.slots));
+    r
+}
+
+thread_local! {
+    /// Slot vectors of finished frames, reused by the next calls: most calls would
+    /// otherwise pay a malloc/free pair for their frame.
+    static SLOT_POOL: std::cell::RefCell<Vec<Vec<Value>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A vector of `n` NULL slots, recycled when possible.
+#[inline]
+fn take_slots(n: usize) -> Vec<Value> {
+    match SLOT_POOL.with(|p| p.borrow_mut().pop()) {
+        Some(mut v) => {
+            v.clear();
+            v.resize(n, Value::NULL);
+            v
+        }
+        None => vec![Value::NULL; n],
+    }
+}
+
+#[inline]
+fn recycle_slots(v: Vec<Value>) {
+    if v.capacity() <= 512 {
+        SLOT_POOL.with(|p| {
+            let mut p = p.borrow_mut();
+            if p.len() < 256 {
+                p.push(v);
+            }
+        });
+    }
 }
 
 /// Runs the body of the function `func` (a class body) with `locals` as its namespace and
@@ -271,7 +324,13 @@ fn bind_slow(
     let varkw = code.flags & code_flags::VARKEYWORDS != 0;
     let nself = self_arg.is_some() as usize;
     let given = nself + args.len();
-    let arg = |i: usize| if i < nself { self_arg.unwrap_or(Value::NONE) } else { args[i - nself] };
+    let arg = |i: usize| {
+        if i < nself {
+            self_arg.unwrap_or(Value::NONE)
+        } else {
+            args[i - nself]
+        }
+    };
     let qualname = || func.qualname.get().as_rstr().unwrap_or("?").to_owned();
 
     let ncopy = given.min(argcount);
@@ -296,13 +355,19 @@ fn bind_slow(
         let Some(kstr) = k.as_rstr() else {
             return Err(vm.type_error(format!("{}() keywords must be strings", qualname())));
         };
-        let found = (posonly..total).find(|&j| code.slot_names.get(j).is_some_and(|n| n.is(k))).or_else(|| {
-            (posonly..total).find(|&j| code.slot_names.get(j).and_then(|n| n.as_rstr()) == Some(kstr))
-        });
+        let found = (posonly..total)
+            .find(|&j| code.slot_names.get(j).is_some_and(|n| n.is(k)))
+            .or_else(|| {
+                (posonly..total)
+                    .find(|&j| code.slot_names.get(j).and_then(|n| n.as_rstr()) == Some(kstr))
+            });
         match found {
             Some(j) => {
                 if !slots[j].is_null() {
-                    return Err(vm.type_error(format!("{}() got multiple values for argument '{kstr}'", qualname())));
+                    return Err(vm.type_error(format!(
+                        "{}() got multiple values for argument '{kstr}'",
+                        qualname()
+                    )));
                 }
                 slots[j] = v;
             }
@@ -323,7 +388,10 @@ fn bind_slow(
                             )));
                         }
                     }
-                    return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{kstr}'", qualname())));
+                    return Err(vm.type_error(format!(
+                        "{}() got an unexpected keyword argument '{kstr}'",
+                        qualname()
+                    )));
                 }
             },
         }
@@ -333,12 +401,20 @@ fn bind_slow(
         return Err(too_many_positional(vm, func, given, slots, &qualname()));
     }
 
-    let defaults: Vec<Value> = func.defaults.get().as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    let defaults: Vec<Value> = func
+        .defaults
+        .get()
+        .as_tuple()
+        .map(|t| t.to_vec())
+        .unwrap_or_default();
     if given < argcount {
         let defcount = defaults.len().min(argcount);
         let m = argcount - defcount;
         if (given..m).any(|i| slots[i].is_null()) {
-            let names: Vec<String> = (given..m).filter(|&i| slots[i].is_null()).map(|i| quoted_name(code, i)).collect();
+            let names: Vec<String> = (given..m)
+                .filter(|&i| slots[i].is_null())
+                .map(|i| quoted_name(code, i))
+                .collect();
             return Err(missing_error(vm, &qualname(), "positional", &names));
         }
         let start = given.saturating_sub(m);
@@ -374,7 +450,13 @@ fn bind_slow(
 }
 
 fn quoted_name(code: &Code, i: usize) -> String {
-    format!("'{}'", code.slot_names.get(i).and_then(|n| n.as_rstr()).unwrap_or("?"))
+    format!(
+        "'{}'",
+        code.slot_names
+            .get(i)
+            .and_then(|n| n.as_rstr())
+            .unwrap_or("?")
+    )
 }
 
 fn missing_error(vm: &Vm, qualname: &str, kind: &str, names: &[String]) -> crate::vm::PyErr {
@@ -390,13 +472,24 @@ fn missing_error(vm: &Vm, qualname: &str, kind: &str, names: &[String]) -> crate
     ))
 }
 
-fn too_many_positional(vm: &Vm, func: &Function, given: usize, slots: &[Value], qualname: &str) -> crate::vm::PyErr {
+fn too_many_positional(
+    vm: &Vm,
+    func: &Function,
+    given: usize,
+    slots: &[Value],
+    qualname: &str,
+) -> crate::vm::PyErr {
     let code = &*func.code;
     let argcount = code.argcount as usize;
-    let kwonly_given = (argcount..argcount + code.kwonlyargcount as usize).filter(|&i| !slots[i].is_null()).count();
+    let kwonly_given = (argcount..argcount + code.kwonlyargcount as usize)
+        .filter(|&i| !slots[i].is_null())
+        .count();
     let defcount = func.defaults.get().as_tuple().map(|t| t.len()).unwrap_or(0);
     let (sig, plural) = if defcount > 0 {
-        (format!("from {} to {}", argcount.saturating_sub(defcount), argcount), true)
+        (
+            format!("from {} to {}", argcount.saturating_sub(defcount), argcount),
+            true,
+        )
     } else {
         (argcount.to_string(), argcount != 1)
     };
@@ -413,6 +506,10 @@ fn too_many_positional(vm: &Vm, func: &Function, given: usize, slots: &[Value], 
     vm.type_error(format!(
         "{qualname}() takes {sig} positional argument{} but {given}{kwonly_sig} {} given",
         if plural { "s" } else { "" },
-        if given == 1 && kwonly_given == 0 { "was" } else { "were" }
+        if given == 1 && kwonly_given == 0 {
+            "was"
+        } else {
+            "were"
+        }
     ))
 }

@@ -105,7 +105,10 @@ pub fn run_module_code(vm: &mut Vm, code: Rc<Code>, globals: Value) -> PyResult<
 /// (`locals` NULL means the globals dict). Returns the code's return value.
 pub fn run_code(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Value) -> PyResult<Value> {
     if globals.as_dict().is_none() {
-        return Err(vm.type_error(format!("globals must be a dict, not {}", vm.type_name(globals))));
+        return Err(vm.type_error(format!(
+            "globals must be a dict, not {}",
+            vm.type_name(globals)
+        )));
     }
     let key = vm.intern("__builtins__");
     if vm.dict_get_str(globals, key).is_none() {
@@ -122,8 +125,14 @@ pub fn run_code(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Value) -> P
 /// `__builtins__` module (or the dict itself) found in `globals`, else the real builtins.
 pub fn builtins_of(vm: &mut Vm, globals: Value) -> Value {
     let key = vm.intern("__builtins__");
-    let found = if globals.as_dict().is_some() { vm.dict_get_str(globals, key) } else { None };
-    let Some(b) = found else { return vm.builtins_dict };
+    let found = if globals.as_dict().is_some() {
+        vm.dict_get_str(globals, key)
+    } else {
+        None
+    };
+    let Some(b) = found else {
+        return vm.builtins_dict;
+    };
     if let Some(Payload::Module(m)) = b.as_obj().map(|o| &o.payload) {
         return m.dict;
     }

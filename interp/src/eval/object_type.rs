@@ -50,8 +50,12 @@ pub fn address_of(v: Value) -> u64 {
 // ----- object.__new__ / __init__ -----
 
 fn abstract_check(vm: &mut Vm, cls: Value) -> PyResult<()> {
-    let Some(c) = cls.as_class() else { return Ok(()) };
-    let Some(am) = vm.dict_get_str(c.dict, names().__abstractmethods__) else { return Ok(()) };
+    let Some(c) = cls.as_class() else {
+        return Ok(());
+    };
+    let Some(am) = vm.dict_get_str(c.dict, names().__abstractmethods__) else {
+        return Ok(());
+    };
     if !vm.truthy(am)? {
         return Ok(());
     }
@@ -70,12 +74,19 @@ fn abstract_check(vm: &mut Vm, cls: Value) -> PyResult<()> {
 
 /// `object.__new__(cls, *args, **kwargs)`: a new instance of `cls` with the empty payload
 /// of its layout.
-pub fn object_new_for(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+pub fn object_new_for(
+    vm: &mut Vm,
+    cls: Value,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Value> {
     let n = names();
     if !args.is_empty() || !kw.is_empty() {
         let new_overridden = lookup(vm, cls, n.__new__).is_some_and(|f| !is_object_new(f));
         if new_overridden {
-            return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+            return Err(vm.type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
         }
         let init_overridden = lookup(vm, cls, n.__init__).is_some_and(|f| !is_object_init(f));
         if !init_overridden {
@@ -83,7 +94,10 @@ pub fn object_new_for(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Val
         }
     }
     let Some(cd) = cls.as_class() else {
-        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
     };
     let layout = cd.layout;
     if cd.has_flag(class_flags::HEAPTYPE) {
@@ -101,21 +115,31 @@ pub fn object_new_for(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Val
         }
         Layout::Module => {
             let d = vm.new_dict();
-            Payload::Module(Box::new(ModuleData { name: Value::NONE, dict: d }))
+            Payload::Module(Box::new(ModuleData {
+                name: Value::NONE,
+                dict: d,
+            }))
+        }
+        Layout::Other if !cd.has_flag(class_flags::BASETYPE) => {
+            return Err(vm.type_error(format!("cannot create '{}' instances", vm.class_name(cls))));
         }
         _ => {
             // The builtin base whose own __new__ must be used.
             let mut builtin = cls;
             for c in cd.mro.borrow().iter() {
-                if !c.as_class().is_some_and(|k| k.has_flag(class_flags::HEAPTYPE)) {
+                if !c
+                    .as_class()
+                    .is_some_and(|k| k.has_flag(class_flags::HEAPTYPE))
+                {
                     builtin = *c;
                     break;
                 }
             }
             let bn = vm.class_name(builtin);
-            return Err(
-                vm.type_error(format!("object.__new__({}) is not safe, use {bn}.__new__()", vm.class_name(cls)))
-            );
+            return Err(vm.type_error(format!(
+                "object.__new__({}) is not safe, use {bn}.__new__()",
+                vm.class_name(cls)
+            )));
         }
     };
     Ok(vm.alloc(cls, payload))
@@ -125,20 +149,49 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
     let Some(&cls) = args.first() else {
         return Err(vm.type_error("object.__new__(): not enough arguments"));
     };
-    if cls.as_class().is_none() {
-        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+    let Some(cd) = cls.as_class() else {
+        return Err(vm.type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
+    };
+    // Like CPython's tp_new_wrapper: a builtin base with its own __new__ must be used.
+    let n = names();
+    let mro = cd.mro.borrow().clone();
+    for c in mro {
+        let Some(k) = c.as_class() else { continue };
+        if k.has_flag(class_flags::HEAPTYPE) {
+            continue;
+        }
+        if let Some(f) = vm.dict_get_str(k.dict, n.__new__) {
+            if !is_object_new(f) {
+                return Err(vm.type_error(format!(
+                    "object.__new__({}) is not safe, use {}.__new__()",
+                    vm.class_name(cls),
+                    vm.class_name(c)
+                )));
+            }
+        }
+        break;
     }
     object_new_for(vm, cls, &args[1..], kw)
 }
 
 /// The argument check of `object.__init__` for an instance of `tp`.
-pub fn object_init_check(vm: &mut Vm, tp: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult<()> {
+pub fn object_init_check(
+    vm: &mut Vm,
+    tp: Value,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<()> {
     if args.is_empty() && kw.is_empty() {
         return Ok(());
     }
     let n = names();
     if lookup(vm, tp, n.__init__).is_some_and(|f| !is_object_init(f)) {
-        return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        return Err(vm.type_error(
+            "object.__init__() takes exactly one argument (the instance to initialize)",
+        ));
     }
     if lookup(vm, tp, n.__new__).is_some_and(is_object_new) {
         return Err(vm.type_error(format!(
@@ -163,7 +216,10 @@ fn object_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
 /// `object.__repr__`: `<module.Qualname object at 0x...>`.
 pub fn default_repr(vm: &mut Vm, v: Value) -> String {
     let tp = vm.type_of(v);
-    let qn = tp.as_class().and_then(|c| c.qualname.get().as_rstr().map(str::to_owned)).unwrap_or_else(|| "?".into());
+    let qn = tp
+        .as_class()
+        .and_then(|c| c.qualname.get().as_rstr().map(str::to_owned))
+        .unwrap_or_else(|| "?".into());
     let module = crate::eval::class::class_module(vm, tp);
     let addr = address_of(v);
     if module == "builtins" {
@@ -198,12 +254,18 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
 }
 
 fn object_eq(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(if arg(args, 0).is(arg(args, 1)) { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+    Ok(if arg(args, 0).is(arg(args, 1)) {
+        Value::TRUE
+    } else {
+        Value::NOT_IMPLEMENTED
+    })
 }
 
 fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let (a, b) = (arg(args, 0), arg(args, 1));
-    let Some(eq) = attr::lookup_special(vm, a, names().__eq__) else { return Ok(Value::NOT_IMPLEMENTED) };
+    let Some(eq) = attr::lookup_special(vm, a, names().__eq__) else {
+        return Ok(Value::NOT_IMPLEMENTED);
+    };
     let r = attr::call_unbound(vm, eq, a, &[b])?;
     if r.is(Value::NOT_IMPLEMENTED) {
         return Ok(r);
@@ -211,7 +273,11 @@ fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
     Ok(Value::bool(!vm.truthy(r)?))
 }
 
-fn object_not_implemented(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn object_not_implemented(
+    _vm: &mut Vm,
+    _args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult<Value> {
     Ok(Value::NOT_IMPLEMENTED)
 }
 
@@ -229,7 +295,10 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
 
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() != 3 {
-        return Err(vm.type_error(format!("expected 2 arguments, got {}", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
     }
     let obj = args[0];
     if obj.as_class().is_some() {
@@ -243,7 +312,10 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
+        return Err(vm.type_error(format!(
+            "expected 1 argument, got {}",
+            args.len().saturating_sub(1)
+        )));
     }
     let obj = args[0];
     if obj.as_class().is_some() {
@@ -262,21 +334,31 @@ fn object_class_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 fn object_class_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let (obj, new) = (arg(args, 0), arg(args, 1));
     let Some(nc) = new.as_class() else {
-        return Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", vm.type_name(new))));
+        return Err(vm.type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            vm.type_name(new)
+        )));
     };
     let old = vm.type_of(obj);
-    let Some(oc) = old.as_class() else { return Err(vm.type_error("__class__ assignment: bad old class")) };
+    let Some(oc) = old.as_class() else {
+        return Err(vm.type_error("__class__ assignment: bad old class"));
+    };
     let both_modules = vm.is_subclass(new, vm.types.module) && vm.is_subclass(old, vm.types.module);
-    if !obj.is_obj() || (!both_modules && (!nc.has_flag(class_flags::HEAPTYPE) || !oc.has_flag(class_flags::HEAPTYPE)))
+    if !obj.is_obj()
+        || (!both_modules
+            && (!nc.has_flag(class_flags::HEAPTYPE) || !oc.has_flag(class_flags::HEAPTYPE)))
     {
-        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        return Err(vm.type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
     }
     let same_slots = |a: &crate::object::ClassData, b: &crate::object::ClassData| {
         let sa = a.slots.borrow().clone().unwrap_or_default();
         let sb = b.slots.borrow().clone().unwrap_or_default();
         sa.len() == sb.len() && sa.iter().zip(sb.iter()).all(|(x, y)| x.is(*y))
     };
-    let dict_flag = |c: &crate::object::ClassData| c.has_flag(class_flags::HAS_DICT | class_flags::HAS_SLOTS);
+    let dict_flag =
+        |c: &crate::object::ClassData| c.has_flag(class_flags::HAS_DICT | class_flags::HAS_SLOTS);
     let compatible = nc.layout == oc.layout && dict_flag(nc) == dict_flag(oc) && same_slots(nc, oc);
     if !compatible {
         return Err(vm.type_error(format!(
@@ -294,10 +376,16 @@ fn object_class_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let (this, spec) = (arg(args, 0), arg(args, 1));
     let Some(s) = spec.as_rstr() else {
-        return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(spec))));
+        return Err(vm.type_error(format!(
+            "__format__() argument must be str, not {}",
+            vm.type_name(spec)
+        )));
     };
     if !s.is_empty() {
-        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(this))));
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(this)
+        )));
     }
     vm.str(this)
 }
@@ -325,10 +413,17 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
         Some(c) if c.as_class().is_some() => c,
         _ => vm.type_of(this),
     };
-    let mro = cls.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default();
+    let mro = cls
+        .as_class()
+        .map(|c| c.mro.borrow().clone())
+        .unwrap_or_default();
     for c in mro {
         let Some(cd) = c.as_class() else { continue };
-        let ks = cd.dict.as_dict().map(|d| d.borrow().keys()).unwrap_or_default();
+        let ks = cd
+            .dict
+            .as_dict()
+            .map(|d| d.borrow().keys())
+            .unwrap_or_default();
         for k in ks {
             add(vm, k, &mut keys)?;
         }
@@ -362,7 +457,10 @@ fn object_getstate(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let cls = arg(args, 0);
     if !kw.is_empty() {
-        return Err(vm.type_error(format!("{}.__init_subclass__() takes no keyword arguments", vm.class_name(cls))));
+        return Err(vm.type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            vm.class_name(cls)
+        )));
     }
     if args.len() > 1 {
         return Err(vm.type_error(format!(
@@ -449,11 +547,17 @@ pub fn init(vm: &mut Vm) {
     crate::eval::class::init(vm);
     let t = vm.types.type_;
     let k = vm.intern("__getattribute__");
-    let tga = vm.dict_get_str(crate::vm::class_dict(t), k).unwrap_or(Value::NULL);
+    let tga = vm
+        .dict_get_str(crate::vm::class_dict(t), k)
+        .unwrap_or(Value::NULL);
     let k = vm.intern("__setattr__");
-    let tsa = vm.dict_get_str(crate::vm::class_dict(t), k).unwrap_or(Value::NULL);
+    let tsa = vm
+        .dict_get_str(crate::vm::class_dict(t), k)
+        .unwrap_or(Value::NULL);
     let k = vm.intern("__delattr__");
-    let tda = vm.dict_get_str(crate::vm::class_dict(t), k).unwrap_or(Value::NULL);
+    let tda = vm
+        .dict_get_str(crate::vm::class_dict(t), k)
+        .unwrap_or(Value::NULL);
     attr::set_hooks(attr::Hooks {
         getattribute: [ga, tga, Value::NULL, Value::NULL],
         setattr: [sa, tsa],

@@ -15,8 +15,10 @@ use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::Vm;
 
-const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CAUSE_MESSAGE: &str =
+    "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str =
+    "\nDuring handling of the above exception, another exception occurred:\n\n";
 /// Identical consecutive entries beyond this many are summarized.
 const RECURSIVE_CUTOFF: usize = 3;
 /// `sys.tracebacklimit`'s default: only the innermost entries are shown.
@@ -34,7 +36,9 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
     loop {
         seen.insert(cur.bits());
         chain.push((cur, link));
-        let Some(ed) = cur.as_obj().and_then(|o| o.as_exception()) else { break };
+        let Some(ed) = cur.as_obj().and_then(|o| o.as_exception()) else {
+            break;
+        };
         let cause = ed.cause.get();
         let context = ed.context.get();
         if is_exception(cause) {
@@ -69,8 +73,15 @@ fn is_exception(v: Value) -> bool {
 
 /// One exception: its traceback, then its final line(s).
 fn format_single(vm: &mut Vm, exc: Value, out: &mut String) {
-    let tb = exc.as_obj().and_then(|o| o.as_exception()).map(|e| e.traceback.get()).unwrap_or(Value::NONE);
-    if tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_))) {
+    let tb = exc
+        .as_obj()
+        .and_then(|o| o.as_exception())
+        .map(|e| e.traceback.get())
+        .unwrap_or(Value::NONE);
+    if tb
+        .as_obj()
+        .is_some_and(|o| matches!(o.payload, Payload::Traceback(_)))
+    {
         out.push_str("Traceback (most recent call last):\n");
         format_tb(tb, out);
     }
@@ -90,8 +101,14 @@ fn format_tb(tb: Value, out: &mut String) {
     let mut last: Option<(String, u32, String)> = None;
     let mut count = 0usize;
     for tv in &entries[skip..] {
-        let Some(Payload::Traceback(t)) = tv.as_obj().map(|o| &o.payload) else { continue };
-        let key = (t.code.filename().to_owned(), t.lineno, t.code.name.as_rstr().unwrap_or("?").to_owned());
+        let Some(Payload::Traceback(t)) = tv.as_obj().map(|o| &o.payload) else {
+            continue;
+        };
+        let key = (
+            t.code.filename().to_owned(),
+            t.lineno,
+            t.code.name.as_rstr().unwrap_or("?").to_owned(),
+        );
         if last.as_ref() != Some(&key) {
             if count > RECURSIVE_CUTOFF {
                 repeated(out, count - RECURSIVE_CUTOFF);
@@ -143,7 +160,11 @@ fn caret_line(source: &Source, lineno: u32, span: (u32, u32)) -> Option<String> 
     let end_col = if end_line == lineno {
         let end_col = char_col((e as usize).checked_sub(line_start)?)?;
         let seg_start = line.char_indices().nth(start_col).map(|(i, _)| i)?;
-        let seg_end = line.char_indices().nth(end_col).map(|(i, _)| i).unwrap_or(line.len());
+        let seg_end = line
+            .char_indices()
+            .nth(end_col)
+            .map(|(i, _)| i)
+            .unwrap_or(line.len());
         anchors = segment_anchors(line.get(seg_start..seg_end)?);
         end_col
     } else {
@@ -181,8 +202,12 @@ fn span_text(source: &Source, span: (u32, u32)) -> Option<&str> {
 pub(crate) fn narrow_to_callee(source: &Source, span: (u32, u32)) -> (u32, u32) {
     use ruff_python_ast::Expr;
     use ruff_text_size::Ranged;
-    let Some(seg) = span_text(source, span) else { return span };
-    let Ok(parsed) = ruff_python_parser::parse_expression(seg) else { return span };
+    let Some(seg) = span_text(source, span) else {
+        return span;
+    };
+    let Ok(parsed) = ruff_python_parser::parse_expression(seg) else {
+        return span;
+    };
     match &*parsed.syntax().body {
         Expr::Call(c) => {
             let r = c.func.range();
@@ -216,8 +241,12 @@ pub(crate) fn narrow_to_name(source: &Source, span: (u32, u32), name: &str) -> (
             walk_expr(self, expr);
         }
     }
-    let Some(seg) = span_text(source, span) else { return span };
-    let Ok(parsed) = ruff_python_parser::parse_module(seg) else { return span };
+    let Some(seg) = span_text(source, span) else {
+        return span;
+    };
+    let Ok(parsed) = ruff_python_parser::parse_module(seg) else {
+        return span;
+    };
     let mut f = Find { name, found: None };
     for st in &parsed.syntax().body {
         f.visit_stmt(st);
@@ -238,8 +267,14 @@ fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
     if body.len() != 1 {
         return None;
     }
-    let Stmt::Expr(st) = &body[0] else { return None };
-    let chars = |b: usize| segment.get(..b.min(segment.len())).map(|p| p.chars().count());
+    let Stmt::Expr(st) = &body[0] else {
+        return None;
+    };
+    let chars = |b: usize| {
+        segment
+            .get(..b.min(segment.len()))
+            .map(|p| p.chars().count())
+    };
     match &*st.value {
         Expr::BinOp(b) => {
             let left_end = usize::from(b.left.range().end());
@@ -248,7 +283,11 @@ fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
             let op_offset = op_str.len() - op_str.trim_start().len();
             let left = left_end + op_offset;
             let mut right = left + 1;
-            if op_str.as_bytes().get(op_offset + 1).is_some_and(|c| !c.is_ascii_whitespace()) {
+            if op_str
+                .as_bytes()
+                .get(op_offset + 1)
+                .is_some_and(|c| !c.is_ascii_whitespace())
+            {
                 right += 1;
             }
             Some((chars(left)?, chars(right)?))
@@ -263,7 +302,10 @@ fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
 }
 
 fn repeated(out: &mut String, n: usize) {
-    out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+    out.push_str(&format!(
+        "  [Previous line repeated {n} more time{}]\n",
+        if n > 1 { "s" } else { "" }
+    ));
 }
 
 /// An attribute of `v`, or None when looking it up fails for any reason.
@@ -287,7 +329,10 @@ fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String) {
         }
         None => out.push_str("<unknown>."),
     }
-    let qual = ty.as_class().and_then(|c| c.qualname.get().as_rstr().map(str::to_owned)).unwrap_or_else(|| "?".into());
+    let qual = ty
+        .as_class()
+        .and_then(|c| c.qualname.get().as_rstr().map(str::to_owned))
+        .unwrap_or_else(|| "?".into());
     out.push_str(&qual);
     let msg = if vm.isinstance(exc, vm.exc.syntax_error) {
         // CPython prints only `msg` here: the location is in the block above.
@@ -317,14 +362,17 @@ fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String) {
                     let s = if n.as_pystr().is_some() {
                         n.as_rstr().unwrap_or("").to_owned()
                     } else {
-                        vm.str_string(n).unwrap_or_else(|_| "<note str() failed>".into())
+                        vm.str_string(n)
+                            .unwrap_or_else(|_| "<note str() failed>".into())
                     };
                     out.push_str(&s);
                     out.push('\n');
                 }
             }
             _ => {
-                let r = vm.repr_string(notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                let r = vm
+                    .repr_string(notes)
+                    .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
                 out.push_str(&r);
                 out.push('\n');
             }
@@ -345,7 +393,9 @@ fn format_syntax_error_location(vm: &mut Vm, exc: Value, out: &mut String) {
         None if filename.is_none() => "<string>".to_owned(),
         None => vm.str_string(filename).unwrap_or_default(),
     };
-    let Some(line) = lineno.as_small_int() else { return };
+    let Some(line) = lineno.as_small_int() else {
+        return;
+    };
     out.push_str(&format!("  File \"{fname}\", line {line}\n"));
     let Some(text) = text.as_rstr() else { return };
     let offset = offset.as_small_int();
@@ -389,7 +439,11 @@ fn syntax_error_text(text: &str, offset: Option<i64>, end_offset: Option<i64>) -
     while start < body.len() && matches!(body[start], ' ' | '\t' | '\x0c') {
         start += 1;
     }
-    let shown: String = body[start..].iter().collect::<String>().trim_end_matches(['\n', '\r']).to_owned();
+    let shown: String = body[start..]
+        .iter()
+        .collect::<String>()
+        .trim_end_matches(['\n', '\r'])
+        .to_owned();
     let mut s = format!("    {}\n", shown.trim_end());
     let Some(off) = offset else { return s };
     let len = shown.chars().count() as i64;
@@ -417,7 +471,13 @@ mod tests {
 
     #[test]
     fn caret_under_offset() {
-        assert_eq!(syntax_error_text("x = (1 +\n", Some(5), Some(6)), "    x = (1 +\n        ^\n");
-        assert_eq!(syntax_error_text("    foo bar\n", Some(9), Some(12)), "    foo bar\n        ^^^\n");
+        assert_eq!(
+            syntax_error_text("x = (1 +\n", Some(5), Some(6)),
+            "    x = (1 +\n        ^\n"
+        );
+        assert_eq!(
+            syntax_error_text("    foo bar\n", Some(9), Some(12)),
+            "    foo bar\n        ^^^\n"
+        );
     }
 }

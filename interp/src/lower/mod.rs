@@ -21,6 +21,7 @@
 mod builder;
 pub mod dump;
 mod expr;
+mod fstring311;
 mod parse_errors;
 mod pattern;
 pub mod scope;
@@ -85,9 +86,9 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode) -> CResult<Rc<Cod
             );
             parse_errors::check(
                 source,
+                parsed.syntax(),
                 parsed.errors(),
                 parsed.unsupported_syntax_errors(),
-                parsed.tokens(),
             )?;
             let Some(module) = parsed.syntax().as_module() else {
                 return Err(CompileError::internal("parser did not return a module"));
@@ -103,9 +104,9 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode) -> CResult<Rc<Cod
             );
             parse_errors::check(
                 source,
+                parsed.syntax(),
                 parsed.errors(),
                 parsed.unsupported_syntax_errors(),
-                parsed.tokens(),
             )?;
             let Some(e) = parsed.syntax().as_expression() else {
                 return Err(CompileError::internal(

@@ -233,7 +233,7 @@ pub fn mangle(private: Option<&str>, name: &str) -> String {
 
 /// Maximum AST nesting the analysis and lowering follow before reporting RecursionError
 /// (keeps Rust recursion bounded on pathological input).
-pub const MAX_DEPTH: u32 = 1500;
+pub const MAX_DEPTH: u32 = 2980;
 
 struct Collector {
     scopes: Vec<Scope>,
@@ -414,6 +414,9 @@ impl Collector {
         }
         let mut seen = HashSet::new();
         for id in &source_order {
+            if id.as_str() == "__debug__" {
+                return Err(CompileError::syntax("cannot assign to __debug__", id.range));
+            }
             let m = self.mangled(id.as_str());
             if !seen.insert(m) {
                 return Err(CompileError::syntax(
@@ -858,7 +861,18 @@ impl Collector {
                         self.sc().add("__class__", USE);
                     }
                 }
-                _ => {
+                ctx => {
+                    if n.id.as_str() == "__debug__" {
+                        let verb = if ctx == ast::ExprContext::Del {
+                            "delete"
+                        } else {
+                            "assign to"
+                        };
+                        return Err(CompileError::syntax(
+                            format!("cannot {verb} __debug__"),
+                            n.range,
+                        ));
+                    }
                     self.add_def(n.id.as_str(), DEF_LOCAL);
                 }
             },

@@ -30,49 +30,62 @@ pub struct CompileError {
     pub kind: ErrKind,
     pub msg: String,
     pub range: TextRange,
+    /// CPython's exact location attributes when they do not follow from `range` (tokenizer
+    /// errors use offsets such as `end_offset == -1`).
+    pub loc: Option<ErrLoc>,
+    /// Raised by the parser (CPython then always has the source line as `text`; errors of
+    /// the compiler proper only have it when the file can be read).
+    pub parser: bool,
+}
+
+/// Explicit SyntaxError location attributes (1-based lines and character columns).
+#[derive(Clone, Debug)]
+pub struct ErrLoc {
+    pub lineno: u32,
+    pub offset: i64,
+    pub end_lineno: u32,
+    pub end_offset: i64,
+    /// Whether `text` keeps the line's newline.
+    pub text_newline: bool,
+    /// The `text` attribute when it is not the source line `lineno`.
+    pub text: Option<String>,
 }
 
 pub type CResult<T> = Result<T, CompileError>;
 
 impl CompileError {
-    pub fn syntax(msg: impl Into<String>, range: TextRange) -> CompileError {
+    fn new(kind: ErrKind, msg: impl Into<String>, range: TextRange) -> CompileError {
         CompileError {
-            kind: ErrKind::Syntax,
+            kind,
             msg: msg.into(),
             range,
+            loc: None,
+            parser: false,
         }
+    }
+
+    pub fn syntax(msg: impl Into<String>, range: TextRange) -> CompileError {
+        CompileError::new(ErrKind::Syntax, msg, range)
     }
 
     pub fn indentation(msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError {
-            kind: ErrKind::Indentation,
-            msg: msg.into(),
-            range,
-        }
+        CompileError::new(ErrKind::Indentation, msg, range)
     }
 
     pub fn not_implemented(msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError {
-            kind: ErrKind::NotImplemented,
-            msg: msg.into(),
-            range,
-        }
+        CompileError::new(ErrKind::NotImplemented, msg, range)
     }
 
     pub fn internal(msg: impl Into<String>) -> CompileError {
-        CompileError {
-            kind: ErrKind::Internal,
-            msg: msg.into(),
-            range: TextRange::default(),
-        }
+        CompileError::new(ErrKind::Internal, msg, TextRange::default())
     }
 
     pub fn recursion(range: TextRange) -> CompileError {
-        CompileError {
-            kind: ErrKind::Recursion,
-            msg: "maximum recursion depth exceeded during compilation".into(),
+        CompileError::new(
+            ErrKind::Recursion,
+            "maximum recursion depth exceeded during compilation",
             range,
-        }
+        )
     }
 }
 
@@ -87,6 +100,23 @@ fn col_of(source: &Source, line: u32, pos: u32) -> u32 {
     let pos = (pos as usize).min(source.text.len()).max(start);
     let s = source.text.get(start..pos).unwrap_or("");
     s.chars().count() as u32 + 1
+}
+
+/// (lineno, offset, end_lineno, end_offset) of a syntax error, as CPython stores them.
+pub fn location(source: &Source, err: &CompileError) -> (u32, i64, u32, i64) {
+    if let Some(l) = &err.loc {
+        return (l.lineno, l.offset, l.end_lineno, l.end_offset);
+    }
+    let start = u32::from(err.range.start());
+    let end = u32::from(err.range.end()).max(start);
+    let lineno = source.line_of(start);
+    let offset = col_of(source, lineno, start) as i64;
+    let end_lineno = source.line_of(end);
+    let mut end_offset = col_of(source, end_lineno, end) as i64;
+    if end_lineno == lineno && end_offset < offset {
+        end_offset = offset;
+    }
+    (lineno, offset, end_lineno, end_offset)
 }
 
 /// Builds the Python exception for `err`.
@@ -107,17 +137,23 @@ pub fn to_exception(vm: &mut Vm, source: &Source, err: &CompileError) -> PyErr {
         ErrKind::Tab => vm.exc.tab_error,
         _ => vm.exc.syntax_error,
     };
-    let start = u32::from(err.range.start());
-    let end = u32::from(err.range.end()).max(start);
-    let lineno = source.line_of(start);
-    let offset = col_of(source, lineno, start);
-    let end_lineno = source.line_of(end);
-    let mut end_offset = col_of(source, end_lineno, end);
-    if end_lineno == lineno && end_offset < offset {
-        end_offset = offset;
-    }
-    let mut text = source.line_text(lineno).to_owned();
-    text.push('\n');
+    let (lineno, offset, end_lineno, end_offset) = location(source, err);
+    let text = match err.loc.as_ref().and_then(|l| l.text.clone()) {
+        Some(t) => Some(t),
+        None if !err.parser
+            && source.filename.starts_with('<')
+            && source.filename.ends_with('>') =>
+        {
+            None
+        }
+        None => {
+            let mut t = source.line_text(lineno).to_owned();
+            if err.loc.as_ref().map_or(true, |l| l.text_newline) {
+                t.push('\n');
+            }
+            Some(t)
+        }
+    };
     syntax_error_value(
         vm,
         cls,
@@ -125,7 +161,7 @@ pub fn to_exception(vm: &mut Vm, source: &Source, err: &CompileError) -> PyErr {
         &source.filename,
         lineno,
         offset,
-        &text,
+        text.as_deref(),
         end_lineno,
         end_offset,
     )
@@ -139,18 +175,18 @@ pub fn syntax_error_value(
     msg: &str,
     filename: &str,
     lineno: u32,
-    offset: u32,
-    text: &str,
+    offset: i64,
+    text: Option<&str>,
     end_lineno: u32,
-    end_offset: u32,
+    end_offset: i64,
 ) -> PyErr {
     let msg_v = vm.new_str(msg);
     let file_v = vm.new_str(filename);
-    let text_v = vm.new_str(text);
+    let text_v = text.map_or(Value::NONE, |t| vm.new_str(t));
     let lineno_v = vm.new_int(lineno as i64);
-    let offset_v = vm.new_int(offset as i64);
+    let offset_v = vm.new_int(offset);
     let end_lineno_v = vm.new_int(end_lineno as i64);
-    let end_offset_v = vm.new_int(end_offset as i64);
+    let end_offset_v = vm.new_int(end_offset);
     let details = vm.new_tuple(vec![
         file_v,
         lineno_v,

@@ -317,16 +317,10 @@ impl<'s> Lexer<'s> {
                             }
                             self.newline(self.pos);
                             if self.peek(0).is_none() {
-                                return Some(
-                                    self.err_at_cursor("unexpected EOF while parsing", self.pos),
-                                );
+                                return Some(self.eof_in_continuation());
                             }
                         }
-                        None => {
-                            return Some(
-                                self.err_at_cursor("unexpected EOF while parsing", self.pos),
-                            )
-                        }
+                        None => return Some(self.eof_in_continuation()),
                         Some(_) => {
                             let off = self.chars_between(self.line_start, self.pos) + 1;
                             return Some(TokError {
@@ -416,6 +410,25 @@ impl<'s> Lexer<'s> {
             {
                 content = true;
             }
+        }
+    }
+
+    /// A backslash continuation at the end of the input.
+    fn eof_in_continuation(&self) -> TokError {
+        // CPython reports it on the line holding the backslash, past its end.
+        let end = self.src[..self.pos].trim_end_matches(['\n', '\r']).len();
+        let line_start = self.src[..end].rfind('\n').map_or(0, |i| i + 1);
+        let line = self.src[..line_start].matches('\n').count() as u32 + 1;
+        TokError {
+            kind: TokErrKind::Syntax,
+            msg: "unexpected EOF while parsing".into(),
+            line,
+            offset: self.chars_between(line_start, end) + 1,
+            end_line: line,
+            end_offset: -1,
+            text_newline: true,
+            pos: end.saturating_sub(1) as u32,
+            raised: false,
         }
     }
 

@@ -195,13 +195,12 @@ fn replace_sub(h: &[u8], old: &[u8], new: &[u8], count: Option<usize>) -> Vec<u8
     let mut out = Vec::with_capacity(h.len());
     let mut done = 0;
     if old.is_empty() {
-        for (i, &b) in h.iter().enumerate() {
+        for &b in h {
             if count.is_none_or(|c| done < c) {
                 out.extend_from_slice(new);
                 done += 1;
             }
             out.push(b);
-            let _ = i;
         }
         if count.is_none_or(|c| done < c) {
             out.extend_from_slice(new);
@@ -437,7 +436,7 @@ fn iter_length_hint(vm: &mut Vm, args: &[Value], _kwargs: &[(Value, Value)]) -> 
     let Some(it) = args.first().and_then(|v| v.as_obj()).and_then(|o| o.native::<BytesIter>()) else {
         return Err(vm.type_error("descriptor '__length_hint__' requires a 'bytes_iterator' object"));
     };
-    let len = bytes_data(it.seq).map_or(0, |d| d.len());
+    let len = with_data(it.seq, <[u8]>::len).unwrap_or(0);
     Ok(vm.new_int(len.saturating_sub(it.pos.get()) as i64))
 }
 
@@ -454,23 +453,48 @@ fn b_iter(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
 
 // ----- dunders -----
 
+/// Runs `f` on the receiver's bytes without copying a bytearray; `f` must not run Python
+/// code (the bytearray stays borrowed meanwhile).
+fn with_data<R>(v: Value, f: impl FnOnce(&[u8]) -> R) -> Option<R> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Bytes(b)) => Some(f(b)),
+        Some(Payload::ByteArray(b)) => Some(f(&b.borrow())),
+        _ => None,
+    }
+}
+
+/// The kind of the receiver of method `name`, with CPython's descriptor error.
+fn recv_kind(vm: &Vm, args: &[Value], name: &str) -> PyResult<Kind> {
+    match args.first() {
+        Some(&v) => kind_of(v).ok_or_else(|| {
+            vm.type_error(format!(
+                "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
+                vm.type_name(v)
+            ))
+        }),
+        None => Err(vm.type_error(format!("unbound method bytes.{name}() needs an argument"))),
+    }
+}
+
 fn b_len(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let (kind, d) = recv(vm, args, "__len__")?;
+    let kind = recv_kind(vm, args, "__len__")?;
     check_args(vm, kind.name(), "__len__", &args[1..], kwargs, Arity::Wrapper(0))?;
-    Ok(vm.new_int(d.len() as i64))
+    let n = with_data(args[0], <[u8]>::len).unwrap_or(0);
+    Ok(vm.new_int(n as i64))
 }
 
 fn b_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let (kind, d) = recv(vm, args, "__getitem__")?;
+    let kind = recv_kind(vm, args, "__getitem__")?;
     check_args(vm, kind.name(), "__getitem__", &args[1..], kwargs, Arity::Wrapper(1))?;
     let key = args[1];
+    let len = with_data(args[0], <[u8]>::len).unwrap_or(0);
     if slice::is_slice(key) {
-        let (start, _, step, n) = slice::indices(vm, key, d.len())?;
-        let out: Vec<u8> = if step == 1 {
-            d[start as usize..start as usize + n].to_vec()
-        } else {
-            (0..n).map(|k| d[(start + k as isize * step) as usize]).collect()
-        };
+        let (start, _, step, n) = slice::indices(vm, key, len)?;
+        // `indices` may have run `__index__` code that resized a bytearray: clamp.
+        let out: Vec<u8> = with_data(args[0], |d| {
+            (0..n).filter_map(|k| d.get((start + k as isize * step) as usize).copied()).collect()
+        })
+        .unwrap_or_default();
         return Ok(make(vm, kind, out));
     }
     let Some(i) = slice::seq_index(vm, key)? else {
@@ -479,19 +503,26 @@ fn b_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
             Kind::ByteArray => format!("bytearray indices must be integers or slices, not {}", vm.type_name(key)),
         }));
     };
-    let len = d.len() as isize;
-    let i = if i < 0 { i + len } else { i };
-    if i < 0 || i >= len {
-        return Err(vm.index_error(match kind {
+    let byte = with_data(args[0], |d| {
+        let i = if i < 0 { i + d.len() as isize } else { i };
+        if i < 0 {
+            None
+        } else {
+            d.get(i as usize).copied()
+        }
+    })
+    .flatten();
+    match byte {
+        Some(b) => Ok(vm.new_int(b as i64)),
+        None => Err(vm.index_error(match kind {
             Kind::Bytes => "index out of range",
             Kind::ByteArray => "bytearray index out of range",
-        }));
+        })),
     }
-    Ok(vm.new_int(d[i as usize] as i64))
 }
 
 fn b_contains(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let (kind, d) = recv(vm, args, "__contains__")?;
+    let kind = recv_kind(vm, args, "__contains__")?;
     check_args(vm, kind.name(), "__contains__", &args[1..], kwargs, Arity::Wrapper(1))?;
     let v = args[1];
     let sub = if let Some(b) = bytes_data(v) {
@@ -501,7 +532,7 @@ fn b_contains(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
     } else {
         return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v))));
     };
-    Ok(Value::bool(find_sub(&d, &sub).is_some()))
+    Ok(Value::bool(with_data(args[0], |d| find_sub(d, &sub).is_some()).unwrap_or(false)))
 }
 
 fn b_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -70,8 +70,11 @@ fn copy_dict(vm: &Vm, src: &DCell) -> Value {
 
 // ----- update machinery -----
 
-/// `PyDict_Merge(d, other, override=1)`.
-fn merge(vm: &mut Vm, d: &DCell, other: Value) -> PyResult<()> {
+/// `PyDict_Merge(d, other, override=1)`: what `{**other}`, `f(**other)` and
+/// `dict.update(mapping)` do. Dicts (and subclasses that keep dict's `__iter__`) are copied
+/// entry by entry, ignoring overridden `keys`/`__getitem__`, as CPython does; other
+/// mappings go through `keys()` and `__getitem__`.
+pub fn merge(vm: &mut Vm, d: &DCell, other: Value) -> PyResult<()> {
     if let Some(oc) = dict_cell(other) {
         let iter_name = vm.intern("__iter__");
         let own = vm.lookup_type(vm.types.dict, iter_name);
@@ -151,7 +154,7 @@ fn update_common(
     if args.len() > 2 {
         return Err(vm.type_error(format!(
             "{fname} expected at most 1 argument, got {}",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     if let Some(&a) = args.get(1) {
@@ -234,7 +237,10 @@ fn dict_setitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
     vm.no_kwargs("dict.__setitem__", kwargs)?;
     let c = this(vm, args[0], "__setitem__")?;
     if args.len() != 3 {
-        return Err(vm.type_error(format!("expected 2 arguments, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            " expected 2 arguments, got {}",
+            args.len().saturating_sub(1)
+        )));
     }
     store::set(vm, c, args[1], args[2])?;
     Ok(Value::NONE)

@@ -157,6 +157,19 @@ pub fn parse_spec(spec: &str, numeric: bool, default_ty: Option<char>) -> Result
 
 /// Parses `spec` for an object of type `tyname`, raising CPython's ValueErrors.
 fn spec_for(vm: &Vm, spec: &str, tyname: &str, numeric: bool, default_ty: Option<char>) -> PyResult<Spec> {
+    let sp = parse_spec_checked(vm, spec, tyname, numeric, default_ty)?;
+    // Padding is allocated up front; refuse widths no machine could hold rather than
+    // aborting on a failed allocation.
+    if sp.width.unwrap_or(0).saturating_mul(sp.fill.len_utf8()) > MAX_PADDED_LEN {
+        return Err(vm.err(vm.exc.memory_error, ""));
+    }
+    Ok(sp)
+}
+
+/// The longest padded result `format` will try to build (4 GiB).
+const MAX_PADDED_LEN: usize = 1 << 32;
+
+fn parse_spec_checked(vm: &Vm, spec: &str, tyname: &str, numeric: bool, default_ty: Option<char>) -> PyResult<Spec> {
     parse_spec(spec, numeric, default_ty).map_err(|e| {
         vm.value_error(match e {
             SpecError::Invalid => format!("Invalid format specifier '{spec}' for object of type '{tyname}'"),
@@ -665,18 +678,17 @@ struct PctArgs {
 }
 
 impl PctArgs {
-    fn next(&mut self, vm: &Vm, mode: Mode) -> PyResult<Value> {
+    fn next(&mut self, vm: &Vm) -> PyResult<Value> {
         if self.idx < self.len {
             let i = self.idx;
             self.idx += 1;
             if self.len < 0 {
                 return Ok(self.args);
             }
-            if let Some(items) = &self.items {
-                return Ok(items[i as usize]);
+            if let Some(&v) = self.items.as_ref().and_then(|items| items.get(i as usize)) {
+                return Ok(v);
             }
         }
-        let _ = mode;
         Err(vm.type_error("not enough arguments for format string"))
     }
 }
@@ -790,7 +802,7 @@ fn percent_impl(vm: &mut Vm, fmt: &[u8], args: Value, mode: Mode) -> PyResult<Ve
         }
         let mut width: Option<usize> = None;
         if i < n && fmt[i] == b'*' {
-            let w = st.next(vm, mode)?;
+            let w = st.next(vm)?;
             let Some(wv) = vm.int_value(w) else {
                 return Err(vm.type_error("* wants int"));
             };
@@ -820,7 +832,7 @@ fn percent_impl(vm: &mut Vm, fmt: &[u8], args: Value, mode: Mode) -> PyResult<Ve
         if i < n && fmt[i] == b'.' {
             i += 1;
             if i < n && fmt[i] == b'*' {
-                let p = st.next(vm, mode)?;
+                let p = st.next(vm)?;
                 let Some(pv) = vm.int_value(p) else {
                     return Err(vm.type_error("* wants int"));
                 };
@@ -854,7 +866,7 @@ fn percent_impl(vm: &mut Vm, fmt: &[u8], args: Value, mode: Mode) -> PyResult<Ve
             Mode::Bytes => fmt[i] as char,
         };
         i += if mode == Mode::Str { conv.len_utf8() } else { 1 };
-        let v = st.next(vm, mode)?;
+        let v = st.next(vm)?;
         let piece = convert_one(vm, v, conv, &fl, prec, mode, fmt, conv_pos)?;
         let (body, numeric_sign_len) = piece;
         let body_len = match mode {
@@ -1602,6 +1614,30 @@ mod tests {
         ] {
             assert_eq!(float_repr(v), want);
         }
+    }
+
+    #[test]
+    fn percent_and_format_method() {
+        let mut vm = Vm::new();
+        let (a, b) = (vm.new_str("ab"), vm.new_int(42));
+        let t = vm.new_tuple(vec![a, b, Value::float(2.675)]);
+        assert_eq!(percent_format(&mut vm, "%-4s|%05d|%.2f|%%", t).ok().as_deref(), Some("ab  |00042|2.67|%"));
+        let one = vm.new_int(1);
+        let e = percent_format(&mut vm, "%s %s", one).unwrap_err();
+        assert_eq!(vm.str_string(e.0).ok().as_deref(), Some("not enough arguments for format string"));
+        let e = percent_format(&mut vm, "%z", one).unwrap_err();
+        assert_eq!(vm.str_string(e.0).ok().as_deref(), Some("unsupported format character 'z' (0x7a) at index 1"));
+        let t2 = vm.new_tuple(vec![one, b]);
+        assert_eq!(percent_format_bytes(&mut vm, b"%c%x", t2).ok(), Some(b"\x012a".to_vec()));
+        let args = [a, b];
+        assert_eq!(str_format(&mut vm, "{1:>4}{0!r}{{}}", &args, &[], Value::NULL).ok().as_deref(), Some("  42'ab'{}"));
+        let e = str_format(&mut vm, "{}{0}", &args, &[], Value::NULL).unwrap_err();
+        assert_eq!(
+            vm.str_string(e.0).ok().as_deref(),
+            Some("cannot switch from automatic field numbering to manual field specification")
+        );
+        let e = str_format(&mut vm, "{5}", &args, &[], Value::NULL).unwrap_err();
+        assert!(vm.err_matches(&e, vm.exc.index_error));
     }
 
     #[test]

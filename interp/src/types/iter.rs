@@ -584,7 +584,7 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
             }
         }
     }
-    let mut iters = Vec::with_capacity(args.len() - 1);
+    let mut iters = Vec::with_capacity(args.len().saturating_sub(1));
     for &a in &args[1..] {
         iters.push(vm.iter(a)?);
     }
@@ -606,7 +606,7 @@ fn map_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
     if args.len() < 3 {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
-    let mut iters = Vec::with_capacity(args.len() - 2);
+    let mut iters = Vec::with_capacity(args.len().saturating_sub(2));
     for &a in &args[2..] {
         iters.push(vm.iter(a)?);
     }
@@ -628,7 +628,7 @@ fn filter_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
     if args.len() != 3 {
         return Err(vm.type_error(format!(
             "filter expected 2 arguments, got {}",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     let it = vm.iter(args[2])?;
@@ -683,7 +683,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
     if args.len() != 2 {
         return Err(vm.type_error(format!(
             "reversed expected 1 argument, got {}",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     reversed(vm, cls, args[1])

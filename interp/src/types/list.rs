@@ -12,8 +12,8 @@ use crate::cfg::CmpOp;
 use crate::object::{Payload, PyObj};
 use crate::types::slice;
 use crate::types::tuple::{
-    check_repeat_size, compare_seq, defers_to_reflected, descriptor_error, index_bounds, no_args,
-    one_arg, repeat_count, repr_items,
+    check_repeat_size, compare_seq, defers_to_reflected, descriptor_error, index_bounds, new_cls,
+    no_args, one_arg, repeat_count, repr_items,
 };
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -52,10 +52,10 @@ pub fn repr_leave(v: Value) {
 /// the native stack. Pair every success with `leave_recursion`.
 pub fn enter_recursion(vm: &Vm, what: &str) -> PyResult<()> {
     let d = vm.depth.get() + 1;
-    let marker = 0u8;
-    let sp = &marker as *const u8 as usize;
-    let limit = vm.stack_limit.get();
-    if d > vm.recursion_limit.get() || (limit != 0 && sp < limit) {
+    if d > vm.recursion_limit.get() {
+        return Err(vm.recursion_error(format!("maximum recursion depth exceeded{what}")));
+    }
+    if crate::eval::check_stack(vm).is_err() {
         return Err(vm.recursion_error(format!("maximum recursion depth exceeded{what}")));
     }
     vm.depth.set(d);
@@ -169,7 +169,7 @@ fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
     if args.len() > 2 {
         return Err(vm.type_error(format!(
             "list expected at most 1 argument, got {}",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     if !l.borrow().is_empty() {
@@ -202,7 +202,7 @@ fn list_insert(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResu
     if args.len() != 3 {
         return Err(vm.type_error(format!(
             "insert expected 2 arguments, got {}",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     let i = vm.to_index(args[1])?;
@@ -220,7 +220,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     if args.len() > 2 {
         return Err(vm.type_error(format!(
             "pop expected at most 1 argument, got {}",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     let i = match args.get(1) {
@@ -448,7 +448,7 @@ fn list_setitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
     vm.no_kwargs("list.__setitem__", kwargs)?;
     if args.len() != 3 {
         return Err(vm.type_error(format!(
-            "expected 2 arguments, got {}",
+            " expected 2 arguments, got {}",
             args.len().saturating_sub(1)
         )));
     }
@@ -827,6 +827,8 @@ pub fn init(vm: &mut Vm) {
         crate::object::Layout::Other,
         0,
     );
+    let (k, m) = (vm.intern("__module__"), vm.intern("types"));
+    vm.set_class_or_module_attr(g, k, m);
     vm.add_method(g, "__repr__", alias_repr);
     vm.add_getter(g, "__origin__", alias_origin);
     vm.add_getter(g, "__args__", alias_args);

@@ -133,7 +133,11 @@ impl Probe {
 fn key_eq(a: Value, b: Value) -> Option<bool> {
     let user_str = |v: Value| {
         v.as_pystr().is_some()
-            && v.obj().class.get().as_class().is_some_and(|c| c.has_flag(class_flags::HEAPTYPE))
+            && v.obj()
+                .class
+                .get()
+                .as_class()
+                .is_some_and(|c| c.has_flag(class_flags::HEAPTYPE))
     };
     if a.bits() != b.bits() && (user_str(a) || user_str(b)) {
         return None;
@@ -1090,7 +1094,7 @@ fn set_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     if args.len() > 2 {
         return Err(vm.type_error(format!(
             "set expected at most 1 argument, got {}",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     if c.borrow().fill > 0 {
@@ -1121,7 +1125,7 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         return Err(vm.type_error(format!(
             "{} expected at most 1 argument, got {}",
             vm.class_name(cls),
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     let iterable = args.get(1).copied().unwrap_or(Value::NULL);

@@ -267,7 +267,7 @@ fn slice_indices(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     if args.len() != 2 {
         return Err(vm.type_error(format!(
             "slice.indices() takes exactly one argument ({} given)",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     let Some(len) = index_of(vm, args[1])? else {

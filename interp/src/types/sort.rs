@@ -597,14 +597,20 @@ fn timsort(vm: &mut Vm, v: &mut [Item]) -> PyResult<()> {
     ms.force_collapse(vm, v)
 }
 
-/// Builds the (key, item) pairs; `None` from the key function's exception.
-fn keyed(vm: &mut Vm, items: &[Value], key: Value) -> PyResult<Vec<Item>> {
+/// Builds the (key, item) pairs. Every key is also pushed onto the `roots` list object:
+/// while Python code runs (key functions, `__lt__`), the keys and items live only in Rust
+/// vectors, and a list held in a local `Value` is what keeps them visible to the
+/// collector.
+fn keyed(vm: &mut Vm, items: &[Value], key: Value, roots: Value) -> PyResult<Vec<Item>> {
     if key.is_none() || key.is_null() {
         return Ok(items.iter().map(|&x| (x, x)).collect());
     }
     let mut out = Vec::with_capacity(items.len());
     for &x in items {
         let k = vm.call(key, &[x], &[])?;
+        if let Some(r) = roots.as_list() {
+            r.borrow_mut().push(k);
+        }
         out.push((k, x));
     }
     Ok(out)
@@ -626,8 +632,10 @@ fn sort_pairs(vm: &mut Vm, pairs: &mut [Item], reverse: bool) -> PyResult<()> {
 /// items keep their order (also with `reverse`). On an exception `items` holds some
 /// permutation of its input.
 pub fn sort_values(vm: &mut Vm, items: &mut [Value], key: Value, reverse: bool) -> PyResult<()> {
-    let mut pairs = keyed(vm, items, key)?;
+    let roots = vm.new_list(items.to_vec());
+    let mut pairs = keyed(vm, items, key, roots)?;
     let r = sort_pairs(vm, &mut pairs, reverse);
+    std::hint::black_box(roots);
     for (slot, p) in items.iter_mut().zip(pairs) {
         *slot = p.1;
     }
@@ -641,7 +649,9 @@ pub fn sort_list(vm: &mut Vm, list: Value, key: Value, reverse: bool) -> PyResul
         return Err(vm.type_error("sort_list on a non-list"));
     };
     let saved = std::mem::take(&mut *cell.borrow_mut());
-    let mut pairs = match keyed(vm, &saved, key) {
+    // The list looks empty now; `roots` keeps its items (and the keys) alive.
+    let roots = vm.new_list(saved.clone());
+    let mut pairs = match keyed(vm, &saved, key, roots) {
         Ok(p) => p,
         Err(e) => {
             let _ = std::mem::replace(&mut *cell.borrow_mut(), saved);
@@ -649,6 +659,7 @@ pub fn sort_list(vm: &mut Vm, list: Value, key: Value, reverse: bool) -> PyResul
         }
     };
     let r = sort_pairs(vm, &mut pairs, reverse);
+    std::hint::black_box(roots);
     // A list that was appended to (even if emptied again) has a buffer now.
     let modified = {
         let cur = cell.borrow();

@@ -683,6 +683,47 @@ pub fn init(vm: &mut Vm) {
 mod tests {
     use super::*;
 
+    /// The message of a raised exception (its `str`).
+    fn message(vm: &mut Vm, e: PyErr) -> String {
+        vm.str_string(e.0).unwrap_or_default()
+    }
+
+    #[test]
+    fn encoding() {
+        let mut vm = Vm::new();
+        let s = "aé€😀";
+        assert_eq!(encode(&mut vm, s, "utf-8", None).ok(), Some(s.as_bytes().to_vec()));
+        assert_eq!(encode(&mut vm, "é", "UTF-16", None).ok(), Some(vec![0xFF, 0xFE, 0xE9, 0]));
+        assert_eq!(encode(&mut vm, "é", "utf_32_be", None).ok(), Some(vec![0, 0, 0, 0xE9]));
+        assert_eq!(encode(&mut vm, s, "ascii", Some("replace")).ok(), Some(b"a???".to_vec()));
+        assert_eq!(
+            encode(&mut vm, s, "latin-1", Some("xmlcharrefreplace")).ok(),
+            Some(b"a\xe9&#8364;&#128512;".to_vec())
+        );
+        assert_eq!(encode(&mut vm, "é\n", "unicode_escape", None).ok(), Some(b"\\xe9\\n".to_vec()));
+        let e = encode(&mut vm, s, "ascii", None).unwrap_err();
+        assert_eq!(
+            message(&mut vm, e),
+            "'ascii' codec can't encode characters in position 1-3: ordinal not in range(128)"
+        );
+        let e = encode(&mut vm, "x", "bogus", None).unwrap_err();
+        assert!(vm.err_matches(&e, vm.exc.lookup_error));
+    }
+
+    #[test]
+    fn decoding() {
+        let mut vm = Vm::new();
+        assert_eq!(decode(&mut vm, b"caf\xc3\xa9", "utf8", None).ok().as_deref(), Some("café"));
+        assert_eq!(decode(&mut vm, b"\xff\xfeh\x00", "utf-16", None).ok().as_deref(), Some("h"));
+        assert_eq!(decode(&mut vm, b"a\xffb", "utf-8", Some("replace")).ok().as_deref(), Some("a\u{FFFD}b"));
+        assert_eq!(decode(&mut vm, b"a\xffb", "utf-8", Some("backslashreplace")).ok().as_deref(), Some("a\\xffb"));
+        assert_eq!(decode(&mut vm, b"\\u20ac\\n", "unicode_escape", None).ok().as_deref(), Some("€\n"));
+        let e = decode(&mut vm, b"\xff", "utf-8", None).unwrap_err();
+        assert_eq!(message(&mut vm, e), "'utf-8' codec can't decode byte 0xff in position 0: invalid start byte");
+        let e = decode(&mut vm, b"ab\xe2\x82", "utf-8", None).unwrap_err();
+        assert_eq!(message(&mut vm, e), "'utf-8' codec can't decode bytes in position 2-3: unexpected end of data");
+    }
+
     #[test]
     fn utf8_sequences() {
         assert_eq!(utf8_seq(b"a"), Ok(1));

@@ -33,11 +33,16 @@ pub fn new_cls(vm: &Vm, args: &[Value], owner: &str, base: Value) -> PyResult<Va
         return Err(vm.type_error(format!("{owner}.__new__(): not enough arguments")));
     };
     if cls.as_class().is_none() {
-        return Err(vm.type_error(format!("{owner}.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.type_error(format!(
+            "{owner}.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
     }
     if !vm.is_subclass(cls, base) {
         let n = vm.class_name(cls);
-        return Err(vm.type_error(format!("{owner}.__new__({n}): {n} is not a subtype of {owner}")));
+        return Err(vm.type_error(format!(
+            "{owner}.__new__({n}): {n} is not a subtype of {owner}"
+        )));
     }
     Ok(cls)
 }
@@ -55,7 +60,7 @@ pub fn one_arg(
     if args.len() != 2 {
         return Err(vm.type_error(format!(
             "{qualname}() takes exactly one argument ({} given)",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     Ok(args[1])
@@ -69,7 +74,7 @@ pub fn no_args(vm: &Vm, qualname: &str, args: &[Value], kwargs: &[(Value, Value)
     if args.len() != 1 {
         return Err(vm.type_error(format!(
             "{qualname}() takes no arguments ({} given)",
-            args.len() - 1
+            args.len().saturating_sub(1)
         )));
     }
     Ok(())
@@ -240,6 +245,8 @@ pub fn hash_items(vm: &mut Vm, items: &[Value]) -> PyResult<i64> {
     const P1: u64 = 11400714785074694791;
     const P2: u64 = 14029467366897019727;
     const P5: u64 = 2870177450012600261;
+    // CPython has no depth limit here; only the native stack bounds nesting.
+    crate::eval::check_stack(vm)?;
     let mut acc: u64 = P5;
     for &it in items {
         let lane = vm.hash(it)? as u64;
@@ -344,7 +351,8 @@ fn tuple_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     match getitem_slice_seq(vm, t, key, "tuple")? {
         Ok(v) => Ok(v),
         Err(items) => {
-            let whole = items.len() == t.len() && matches!(slice::indices(vm, key, t.len())?, (0, _, 1, _));
+            let whole =
+                items.len() == t.len() && matches!(slice::indices(vm, key, t.len())?, (0, _, 1, _));
             if whole && args[0].obj().class.get().is(vm.types.tuple) {
                 return Ok(args[0]);
             }
