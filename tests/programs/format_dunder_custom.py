@@ -31,7 +31,8 @@ try:
     format(Plain(), "x")
 except TypeError as e:
     print("TypeError:", e)
-print(format(Plain(), "") == str(Plain()) or "same-ish")
+p = Plain()
+print(format(p, "") == str(p) or "same-ish")
 class OnlyRepr:
     def __repr__(self):
         return "<OnlyRepr>"
