@@ -11,7 +11,7 @@
 //! code of `SystemExit`, 2 for usage errors and unreadable scripts, 130 for an uncaught
 //! `KeyboardInterrupt`.
 
-use std::io::{BufRead, IsTerminal, Read, Write};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
@@ -101,15 +101,8 @@ enum ParseExit {
 }
 
 fn parse_args(argv: &[String]) -> Result<Options, ParseExit> {
-    let mut cfg = sys::SysConfig {
-        orig_argv: argv.to_vec(),
-        ..Default::default()
-    };
-    let mut jit = JitOptions {
-        mode: JitMode::Off,
-        threshold: None,
-        stats: false,
-    };
+    let mut cfg = sys::SysConfig { orig_argv: argv.to_vec(), ..Default::default() };
+    let mut jit = JitOptions { mode: JitMode::Off, threshold: None, stats: false };
     let mut mode = None;
     let mut i = 1;
     let mut rest = Vec::new();
@@ -149,11 +142,7 @@ fn parse_args(argv: &[String]) -> Result<Options, ParseExit> {
                 }
                 ("jit-threshold", Some(v)) => match v.parse::<u32>() {
                     Ok(n) => jit.threshold = Some(n),
-                    Err(_) => {
-                        return Err(ParseExit::Usage(format!(
-                            "krait: invalid --jit-threshold value '{v}'"
-                        )))
-                    }
+                    Err(_) => return Err(ParseExit::Usage(format!("krait: invalid --jit-threshold value '{v}'"))),
                 },
                 ("jit-stats", None) => jit.stats = true,
                 ("check-hash-based-pycs", _) => {
@@ -247,15 +236,10 @@ fn parse_args(argv: &[String]) -> Result<Options, ParseExit> {
     rest.extend(argv[i.min(argv.len())..].iter().cloned());
     let mode = match mode {
         Some(m) => m,
-        None if std::io::stdin().is_terminal() => RunMode::Interactive,
+        None if cfg.inspect || std::io::stdin().is_terminal() => RunMode::Interactive,
         None => RunMode::Stdin { explicit: false },
     };
-    Ok(Options {
-        mode,
-        args: rest,
-        jit,
-        sys: cfg,
-    })
+    Ok(Options { mode, args: rest, jit, sys: cfg })
 }
 
 fn version() -> String {
@@ -263,9 +247,7 @@ fn version() -> String {
 }
 
 fn main() {
-    let argv: Vec<String> = std::env::args_os()
-        .map(|a| a.to_string_lossy().into_owned())
-        .collect();
+    let argv: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
     let opts = match parse_args(&argv) {
         Ok(o) => o,
         Err(ParseExit::Print(text)) => {
@@ -279,19 +261,12 @@ fn main() {
         }
     };
     if opts.jit.mode != JitMode::Off {
-        let m = if opts.jit.mode == JitMode::Trace {
-            "trace"
-        } else {
-            "method"
-        };
+        let m = if opts.jit.mode == JitMode::Trace { "trace" } else { "method" };
         eprintln!("krait: --jit={m} is not available yet (only --jit=off)");
         std::process::exit(2);
     }
     let _ = (opts.jit.threshold, opts.jit.stats);
-    let handle = std::thread::Builder::new()
-        .name("krait".into())
-        .stack_size(STACK_SIZE)
-        .spawn(move || run(opts));
+    let handle = std::thread::Builder::new().name("krait".into()).stack_size(STACK_SIZE).spawn(move || run(opts));
     let code = match handle {
         Ok(h) => h.join().unwrap_or(101),
         Err(e) => {
@@ -306,12 +281,9 @@ fn main() {
 fn run(mut opts: Options) -> i32 {
     let base = &opts as *const Options as usize;
     let mut vm = Vm::new();
-    vm.stack_limit
-        .set(base.saturating_sub(STACK_SIZE) + STACK_MARGIN);
+    vm.stack_limit.set(base.saturating_sub(STACK_SIZE) + STACK_MARGIN);
 
-    let cwd = std::env::current_dir()
-        .map(|p| p.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     let main_mod = vm.new_module("__main__");
     let main_dict = module_dict(main_mod);
     let builtins = vm.builtins;
@@ -326,33 +298,37 @@ fn run(mut opts: Options) -> i32 {
     let result: Result<(), PyErr> = match opts.mode.clone() {
         RunMode::Script(path) => {
             argv0 = path.clone();
-            let shown = if Path::new(&path).is_absolute() {
-                path.clone()
-            } else {
-                format!("{cwd}/{path}")
-            };
-            let bytes = match std::fs::read(&path) {
-                Ok(b) => b,
-                Err(e) => {
-                    let msg = e.to_string();
-                    let msg = msg
-                        .rsplit_once(" (os error")
-                        .map(|(m, _)| m.to_owned())
-                        .unwrap_or(msg);
-                    eprintln!(
-                        "krait: can't open file '{shown}': [Errno {}] {msg}",
-                        e.raw_os_error().unwrap_or(0)
-                    );
-                    return 2;
+            let mut shown = if Path::new(&path).is_absolute() { path.clone() } else { format!("{cwd}/{path}") };
+            let mut read_path = path.clone();
+            // A directory runs its `__main__.py`, with the directory on sys.path.
+            if Path::new(&path).is_dir() {
+                let main_file =
+                    if shown.ends_with('/') { format!("{shown}__main__.py") } else { format!("{shown}/__main__.py") };
+                if !Path::new(&main_file).is_file() {
+                    eprintln!("krait: can't find '__main__' module in '{shown}'");
+                    return 1;
                 }
-            };
-            if !opts.sys.safe_path {
+                if !opts.sys.safe_path {
+                    opts.sys.path0 = Some(shown.clone());
+                }
+                shown = main_file.clone();
+                read_path = main_file;
+            } else if !opts.sys.safe_path {
                 let dir = std::fs::canonicalize(&path)
                     .ok()
                     .and_then(|p| p.parent().map(Path::to_path_buf))
                     .unwrap_or_else(|| PathBuf::from(&cwd));
                 opts.sys.path0 = Some(dir.to_string_lossy().into_owned());
             }
+            let bytes = match std::fs::read(&read_path) {
+                Ok(b) => b,
+                Err(e) => {
+                    let msg = e.to_string();
+                    let msg = msg.rsplit_once(" (os error").map(|(m, _)| m.to_owned()).unwrap_or(msg);
+                    eprintln!("krait: can't open file '{shown}': [Errno {}] {msg}", e.raw_os_error().unwrap_or(0));
+                    return 2;
+                }
+            };
             configure(&mut vm, &opts, &argv0);
             let f = vm.new_str(&shown);
             set_item(&mut vm, main_dict, "__file__", f);
@@ -370,11 +346,7 @@ fn run(mut opts: Options) -> i32 {
             run_source(&mut vm, code, "<string>", main_dict)
         }
         RunMode::Stdin { explicit } => {
-            argv0 = if explicit {
-                "-".to_owned()
-            } else {
-                String::new()
-            };
+            argv0 = if explicit { "-".to_owned() } else { String::new() };
             if !opts.sys.safe_path {
                 opts.sys.path0 = Some(String::new());
             }
@@ -438,9 +410,7 @@ fn run(mut opts: Options) -> i32 {
 
 fn configure(vm: &mut Vm, opts: &Options, argv0: &str) {
     let mut cfg = opts.sys.clone();
-    cfg.argv = std::iter::once(argv0.to_owned())
-        .chain(opts.args.iter().cloned())
-        .collect();
+    cfg.argv = std::iter::once(argv0.to_owned()).chain(opts.args.iter().cloned()).collect();
     sys::configure(vm, &cfg);
 }
 
@@ -465,42 +435,22 @@ fn run_source(vm: &mut Vm, text: String, filename: &str, globals: Value) -> Resu
 
 /// `-m name`: runs the module (or a package's `__main__`) found on `sys.path` as
 /// `__main__`. Err carries the message to print when the module cannot be found.
-fn run_module(
-    vm: &mut Vm,
-    name: &str,
-    main_dict: Value,
-    opts: &Options,
-) -> Result<Result<(), PyErr>, String> {
+fn run_module(vm: &mut Vm, name: &str, main_dict: Value, opts: &Options) -> Result<Result<(), PyErr>, String> {
     let loc = match import::find_location(vm, name) {
         Ok(l) => l,
         Err(e) => {
             let text = exception_summary(vm, e);
-            return Err(format!(
-                "krait: Error while finding module specification for '{name}' ({text})"
-            ));
+            return Err(format!("krait: Error while finding module specification for '{name}' ({text})"));
         }
     };
     let (file, package) = match loc {
-        Some(import::Location::Source {
-            file,
-            package_dir: None,
-        }) => (
-            file,
-            name.rsplit_once('.')
-                .map(|(p, _)| p.to_owned())
-                .unwrap_or_default(),
-        ),
-        Some(import::Location::Source {
-            package_dir: Some(_),
-            ..
-        })
-        | Some(import::Location::Namespace(_)) => {
+        Some(import::Location::Source { file, package_dir: None }) => {
+            (file, name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default())
+        }
+        Some(import::Location::Source { package_dir: Some(_), .. }) | Some(import::Location::Namespace(_)) => {
             let main_name = format!("{name}.__main__");
             match import::find_location(vm, &main_name) {
-                Ok(Some(import::Location::Source {
-                    file,
-                    package_dir: None,
-                })) => (file, name.to_owned()),
+                Ok(Some(import::Location::Source { file, package_dir: None })) => (file, name.to_owned()),
                 Ok(_) => {
                     return Err(format!(
                         "krait: No module named {main_name}; '{name}' is a package and cannot be directly executed"
@@ -602,19 +552,12 @@ fn print_exception(vm: &mut Vm, exc: Value) {
     if let (Some(h), Some(o)) = (hook, orig) {
         if !h.is(o) {
             let t = vm.type_of(exc);
-            let tb = exc
-                .as_obj()
-                .and_then(|o| o.as_exception())
-                .map(|x| x.traceback.get())
-                .unwrap_or(Value::NONE);
+            let tb = exc.as_obj().and_then(|o| o.as_exception()).map(|x| x.traceback.get()).unwrap_or(Value::NONE);
             match vm.call(h, &[t, exc, tb], &[]) {
                 Ok(_) => return,
                 Err(e2) => {
                     let text = krait_interp::eval::traceback::format_exception(vm, e2.0);
-                    write_stderr(
-                        vm,
-                        &format!("Error in sys.excepthook:\n{text}\nOriginal exception was:\n"),
-                    );
+                    write_stderr(vm, &format!("Error in sys.excepthook:\n{text}\nOriginal exception was:\n"));
                 }
             }
         }
@@ -658,7 +601,7 @@ impl LineSource {
         LineSource::Plain
     }
 
-    fn read(&mut self, prompt: &str) -> Line {
+    fn read(&mut self, vm: &mut Vm, prompt: &str) -> Line {
         match self {
             LineSource::Editor(ed) => match ed.readline(prompt) {
                 Ok(l) => Line::Text(l),
@@ -666,16 +609,15 @@ impl LineSource {
                 Err(_) => Line::Eof,
             },
             LineSource::Plain => {
+                // Through the program's own stdin stream, so that `input()` in the
+                // entered code reads the following lines, as in CPython.
                 eprint!("{prompt}");
-                let mut s = String::new();
-                match std::io::stdin().lock().read_line(&mut s) {
-                    Ok(0) | Err(_) => Line::Eof,
-                    Ok(_) => {
-                        if s.ends_with('\n') {
-                            s.pop();
-                        }
-                        Line::Text(s)
+                match io::stdin_readline(vm) {
+                    Ok(Some(v)) => {
+                        let s = v.as_rstr().unwrap_or("");
+                        Line::Text(s.strip_suffix('\n').unwrap_or(s).to_owned())
                     }
+                    _ => Line::Eof,
                 }
             }
         }
@@ -715,7 +657,7 @@ fn repl(vm: &mut Vm, globals: Value, banner: bool) -> i32 {
     'outer: loop {
         io::flush_all(vm);
         let ps1 = prompt_text(vm, "ps1", ">>> ");
-        let first = match lines.read(&ps1) {
+        let first = match lines.read(vm, &ps1) {
             Line::Text(t) => t,
             Line::Eof => {
                 if matches!(lines, LineSource::Plain) {
@@ -732,7 +674,7 @@ fn repl(vm: &mut Vm, globals: Value, banner: bool) -> i32 {
         while needs_more(&buf) {
             io::flush_all(vm);
             let ps2 = prompt_text(vm, "ps2", "... ");
-            match lines.read(&ps2) {
+            match lines.read(vm, &ps2) {
                 Line::Text(t) => {
                     buf.push('\n');
                     buf.push_str(&t);
@@ -818,16 +760,11 @@ fn scan(src: &str) -> Scan {
         i += 1;
     }
     let continued = src.trim_end_matches([' ', '\t']).ends_with('\\');
-    Scan {
-        depth,
-        in_triple,
-        continued,
-    }
+    Scan { depth, in_triple, continued }
 }
 
-const COMPOUND: [&str; 12] = [
-    "if", "elif", "else", "for", "while", "def", "class", "with", "try", "async", "match", "@",
-];
+const COMPOUND: [&str; 12] =
+    ["if", "elif", "else", "for", "while", "def", "class", "with", "try", "async", "match", "@"];
 
 /// True when the first line opens a block (which a blank line must close).
 fn opens_block(src: &str) -> bool {
@@ -836,10 +773,7 @@ fn opens_block(src: &str) -> bool {
     if code.ends_with(':') {
         return true;
     }
-    let word: String = first
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '@')
-        .collect();
+    let word: String = first.chars().take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '@').collect();
     COMPOUND.contains(&word.as_str()) || word.starts_with('@')
 }
 
@@ -850,10 +784,7 @@ fn needs_more(src: &str) -> bool {
         return true;
     }
     // A block goes on until an empty line closes it.
-    opens_block(src)
-        && !src
-            .rsplit_once('\n')
-            .is_some_and(|(_, last)| last.trim().is_empty())
+    opens_block(src) && !src.rsplit_once('\n').is_some_and(|(_, last)| last.trim().is_empty())
 }
 
 #[cfg(test)]
@@ -861,17 +792,12 @@ mod tests {
     use super::*;
 
     fn args(a: &[&str]) -> Vec<String> {
-        std::iter::once("krait")
-            .chain(a.iter().copied())
-            .map(String::from)
-            .collect()
+        std::iter::once("krait").chain(a.iter().copied()).map(String::from).collect()
     }
 
     #[test]
     fn parses_script_and_arguments() {
-        let Ok(o) = parse_args(&args(&["-u", "-X", "dev", "x.py", "-c", "1"])) else {
-            panic!()
-        };
+        let Ok(o) = parse_args(&args(&["-u", "-X", "dev", "x.py", "-c", "1"])) else { panic!() };
         assert!(matches!(o.mode, RunMode::Script(ref s) if s == "x.py"));
         assert_eq!(o.args, vec!["-c", "1"]);
         assert!(o.sys.unbuffered);
@@ -880,42 +806,22 @@ mod tests {
 
     #[test]
     fn parses_command_and_module() {
-        let Ok(o) = parse_args(&args(&["-c", "print(1)", "a"])) else {
-            panic!()
-        };
+        let Ok(o) = parse_args(&args(&["-c", "print(1)", "a"])) else { panic!() };
         assert!(matches!(o.mode, RunMode::Command(ref s) if s == "print(1)"));
         assert_eq!(o.args, vec!["a"]);
-        let Ok(o) = parse_args(&args(&["-mpkg.mod"])) else {
-            panic!()
-        };
+        let Ok(o) = parse_args(&args(&["-mpkg.mod"])) else { panic!() };
         assert!(matches!(o.mode, RunMode::Module(ref s) if s == "pkg.mod"));
-        assert!(matches!(
-            parse_args(&args(&["-c"])),
-            Err(ParseExit::Usage(_))
-        ));
-        assert!(matches!(
-            parse_args(&args(&["-z"])),
-            Err(ParseExit::Usage(_))
-        ));
+        assert!(matches!(parse_args(&args(&["-c"])), Err(ParseExit::Usage(_))));
+        assert!(matches!(parse_args(&args(&["-z"])), Err(ParseExit::Usage(_))));
     }
 
     #[test]
     fn parses_jit_options() {
-        let Ok(o) = parse_args(&args(&[
-            "--jit=trace",
-            "--jit-threshold=7",
-            "--jit-stats",
-            "x.py",
-        ])) else {
-            panic!()
-        };
+        let Ok(o) = parse_args(&args(&["--jit=trace", "--jit-threshold=7", "--jit-stats", "x.py"])) else { panic!() };
         assert_eq!(o.jit.mode, JitMode::Trace);
         assert_eq!(o.jit.threshold, Some(7));
         assert!(o.jit.stats);
-        assert!(matches!(
-            parse_args(&args(&["--jit=fast"])),
-            Err(ParseExit::Usage(_))
-        ));
+        assert!(matches!(parse_args(&args(&["--jit=fast"])), Err(ParseExit::Usage(_))));
     }
 
     #[test]

@@ -142,7 +142,10 @@ impl DictData {
             }
             let pos = self.entries.len() - 1;
             self.remove_at(pos);
-            self.entries.pop();
+            // `remove_at` may have compacted the entries, dropping the dead slot itself.
+            if self.entries.len() == pos + 1 {
+                self.entries.pop();
+            }
             return Some((e.key, e.value));
         }
         None

@@ -39,10 +39,7 @@ fn source_text(vm: &mut Vm, src: Value, filename: &str) -> PyResult<Option<Strin
     if bytes.contains(&0) {
         return Err(vm.value_error("source code string cannot contain null bytes"));
     }
-    let bytes = bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .map(<[u8]>::to_vec)
-        .unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").map(<[u8]>::to_vec).unwrap_or(bytes);
     match String::from_utf8(bytes) {
         Ok(s) => Ok(Some(s)),
         Err(e) => {
@@ -63,12 +60,7 @@ pub fn compile_source(vm: &mut Vm, text: String, filename: &str, mode: Mode) -> 
 }
 
 /// The globals and locals `exec`/`eval` run with, after checking them like CPython.
-fn namespaces(
-    vm: &mut Vm,
-    caller: Caller,
-    globals: Value,
-    locals: Value,
-) -> PyResult<(Value, Value)> {
+fn namespaces(vm: &mut Vm, caller: Caller, globals: Value, locals: Value) -> PyResult<(Value, Value)> {
     let given = |v: Value| !v.is_null() && !v.is_none();
     let (g, l) = if !given(globals) {
         let (g, l) = super::caller_namespaces(vm)?;
@@ -89,10 +81,7 @@ fn namespaces(
         };
         return Err(vm.type_error(msg));
     }
-    if !l.is(g)
-        && l.as_dict().is_none()
-        && super::functions::special(vm, l, "__getitem__").is_none()
-    {
+    if !l.is(g) && l.as_dict().is_none() && super::functions::special(vm, l, "__getitem__").is_none() {
         let msg = match caller {
             Caller::Exec => format!("locals must be a mapping or None, not {}", vm.type_name(l)),
             Caller::Eval => "locals must be a mapping".to_owned(),
@@ -109,11 +98,7 @@ fn namespaces(
 /// Runs a code object with the given namespaces (`locals` equal to `globals` runs it as
 /// module-level code).
 pub fn run(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Value) -> PyResult<Value> {
-    let l = if locals.is(globals) {
-        Value::NULL
-    } else {
-        locals
-    };
+    let l = if locals.is(globals) { Value::NULL } else { locals };
     crate::eval::run_code(vm, code, globals, l)
 }
 
@@ -128,30 +113,19 @@ fn check_no_freevars(vm: &Vm, code: &Code, closure: Value) -> PyResult<()> {
     let n = code.freevars.len();
     let given = closure.as_tuple().map(|t| t.len());
     match given {
-        None if n > 0 => Err(vm.type_error(format!(
-            "code object requires a closure of exactly length {n}"
-        ))),
-        Some(k) if k != n => Err(vm.type_error(format!(
-            "code object requires a closure of exactly length {n}"
-        ))),
+        None if n > 0 => Err(vm.type_error(format!("code object requires a closure of exactly length {n}"))),
+        Some(k) if k != n => Err(vm.type_error(format!("code object requires a closure of exactly length {n}"))),
         Some(_) => Err(vm.not_implemented_error("exec() with a closure is not supported yet")),
         None => Ok(()),
     }
 }
 
 /// Positional-only parameters passed by keyword, reported the way CPython does.
-fn reject_posonly_kwargs(
-    vm: &Vm,
-    fname: &str,
-    kw: &[(Value, Value)],
-    allowed: &[&str],
-) -> PyResult<()> {
+fn reject_posonly_kwargs(vm: &Vm, fname: &str, kw: &[(Value, Value)], allowed: &[&str]) -> PyResult<()> {
     for (k, _) in kw {
         let n = k.as_rstr().unwrap_or("");
         if !allowed.contains(&n) {
-            return Err(vm.type_error(format!(
-                "'{n}' is an invalid keyword argument for {fname}()"
-            )));
+            return Err(vm.type_error(format!("'{n}' is an invalid keyword argument for {fname}()")));
         }
     }
     Ok(())
@@ -167,11 +141,7 @@ pub fn builtin_exec(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
             format!("exec expected at most 3 arguments, got {n}")
         }));
     }
-    let closure = kw
-        .iter()
-        .find(|(k, _)| k.as_rstr() == Some("closure"))
-        .map(|(_, v)| *v)
-        .unwrap_or(Value::NONE);
+    let closure = kw.iter().find(|(k, _)| k.as_rstr() == Some("closure")).map(|(_, v)| *v).unwrap_or(Value::NONE);
     let src = args[0];
     let globals = args.get(1).copied().unwrap_or(Value::NONE);
     let locals = args.get(2).copied().unwrap_or(Value::NONE);
@@ -183,9 +153,7 @@ pub fn builtin_exec(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         }
         None => match source_text(vm, src, "<string>")? {
             Some(text) => compile_source(vm, text, "<string>", Mode::Exec)?,
-            None => {
-                return Err(vm.type_error("exec() arg 1 must be a string, bytes or code object"))
-            }
+            None => return Err(vm.type_error("exec() arg 1 must be a string, bytes or code object")),
         },
     };
     run(vm, code, g, l)?;
@@ -229,15 +197,7 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> Py
         "compile",
         args,
         kw,
-        [
-            "source",
-            "filename",
-            "mode",
-            "flags",
-            "dont_inherit",
-            "optimize",
-            "_feature_version",
-        ],
+        ["source", "filename", "mode", "flags", "dont_inherit", "optimize", "_feature_version"],
         3,
     )?;
     let fname = match filename.as_rstr() {
@@ -265,26 +225,13 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> Py
         Some("exec") => Mode::Exec,
         Some("eval") => Mode::Eval,
         Some("single") => Mode::Single,
-        Some("func_type") => {
-            return Err(vm.not_implemented_error("compile() mode 'func_type' is not supported yet"))
-        }
+        Some("func_type") => return Err(vm.not_implemented_error("compile() mode 'func_type' is not supported yet")),
         Some(_) => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
-        None => {
-            return Err(vm.type_error(format!(
-                "compile() argument 'mode' must be str, not {}",
-                vm.type_name(mode)
-            )))
-        }
+        None => return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {}", vm.type_name(mode)))),
     };
-    let flags = if flags.is_null() {
-        0
-    } else {
-        vm.to_index(flags)?
-    };
+    let flags = if flags.is_null() { 0 } else { vm.to_index(flags)? };
     if flags & PYCF_ONLY_AST != 0 {
-        return Err(vm.not_implemented_error(
-            "compile() to an AST (ast.PyCF_ONLY_AST) is not supported yet",
-        ));
+        return Err(vm.not_implemented_error("compile() to an AST (ast.PyCF_ONLY_AST) is not supported yet"));
     }
     let Some(text) = source_text(vm, source, &fname)? else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));

@@ -22,10 +22,7 @@ use super::io;
 fn exactly_one(vm: &Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs(name, kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "{name}() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("{name}() takes exactly one argument ({} given)", args.len())));
     }
     Ok(args[0])
 }
@@ -35,27 +32,15 @@ fn arg_count(vm: &Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyR
     let n = args.len();
     if n < min {
         if min == max {
-            return Err(vm.type_error(format!(
-                "{name} expected {min} argument{}, got {n}",
-                plural(min)
-            )));
+            return Err(vm.type_error(format!("{name} expected {min} argument{}, got {n}", plural(min))));
         }
-        return Err(vm.type_error(format!(
-            "{name} expected at least {min} argument{}, got {n}",
-            plural(min)
-        )));
+        return Err(vm.type_error(format!("{name} expected at least {min} argument{}, got {n}", plural(min))));
     }
     if n > max {
         if min == max {
-            return Err(vm.type_error(format!(
-                "{name} expected {max} argument{}, got {n}",
-                plural(max)
-            )));
+            return Err(vm.type_error(format!("{name} expected {max} argument{}, got {n}", plural(max))));
         }
-        return Err(vm.type_error(format!(
-            "{name} expected at most {max} argument{}, got {n}",
-            plural(max)
-        )));
+        return Err(vm.type_error(format!("{name} expected at most {max} argument{}, got {n}", plural(max))));
     }
     Ok(())
 }
@@ -89,10 +74,7 @@ fn attr_name(vm: &Vm, name: Value) -> PyResult<Value> {
     if name.as_pystr().is_some() {
         Ok(name)
     } else {
-        Err(vm.type_error(format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(name)
-        )))
+        Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(name))))
     }
 }
 
@@ -114,22 +96,11 @@ pub fn abs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
 
 /// `a op b` through `__op__`/`__rop__` for operators the `BinOp` set does not cover
 /// (`divmod`, three-argument `pow`'s two-argument fallback).
-fn binary_special(
-    vm: &mut Vm,
-    a: Value,
-    b: Value,
-    name: &str,
-    rname: &str,
-    shown: &str,
-) -> PyResult<Value> {
+fn binary_special(vm: &mut Vm, a: Value, b: Value, name: &str, rname: &str, shown: &str) -> PyResult<Value> {
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
     let fa = special(vm, a, name);
-    let fb = if ta.is(tb) {
-        None
-    } else {
-        special(vm, b, rname)
-    };
+    let fb = if ta.is(tb) { None } else { special(vm, b, rname) };
     // A subclass's reflected method wins when it overrides the base's.
     if let Some(g) = fb {
         if vm.is_subclass(tb, ta) && !special(vm, a, rname).is_some_and(|x| x.is(g)) {
@@ -159,13 +130,7 @@ fn binary_special(
     )))
 }
 
-fn fallback_forward(
-    vm: &mut Vm,
-    a: Value,
-    b: Value,
-    fa: Option<Value>,
-    shown: &str,
-) -> PyResult<Value> {
+fn fallback_forward(vm: &mut Vm, a: Value, b: Value, fa: Option<Value>, shown: &str) -> PyResult<Value> {
     if let Some(f) = fa {
         let r = vm.call(f, &[a, b], &[])?;
         if !r.is(Value::NOT_IMPLEMENTED) {
@@ -209,9 +174,7 @@ pub fn pow(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             || vm.isinstance(v, vm.types.complex)
     };
     if is_num(vm, base) && is_num(vm, exp) && is_num(vm, m) {
-        return Err(
-            vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
-        );
+        return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
     if let Some(f) = special(vm, base, "__pow__") {
         let r = vm.call(f, &[base, exp, m], &[])?;
@@ -242,11 +205,7 @@ fn int_modpow(vm: &mut Vm, b: BigInt, e: BigInt, m: BigInt) -> PyResult<Value> {
         };
         e = -e;
     }
-    let mut r = if am.is_one() {
-        BigInt::zero()
-    } else {
-        base.modpow(&e, &am)
-    };
+    let mut r = if am.is_one() { BigInt::zero() } else { base.modpow(&e, &am) };
     if m.is_negative() && !r.is_zero() {
         r -= &am;
     }
@@ -264,10 +223,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 pub fn round(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let [number, ndigits] = vm.bind_args("round", args, kw, ["number", "ndigits"], 1)?;
     let Some(f) = special(vm, number, "__round__") else {
-        return Err(vm.type_error(format!(
-            "type {} doesn't define __round__ method",
-            vm.type_name(number)
-        )));
+        return Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(number))));
     };
     if ndigits.is_null() || ndigits.is_none() {
         call_special(vm, f, number, &[])
@@ -282,18 +238,12 @@ fn index_bigint(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
         return Ok(i);
     }
     let Some(f) = special(vm, v, "__index__") else {
-        return Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        )));
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
     };
     let r = call_special(vm, f, v, &[])?;
     match vm.int_value(r) {
         Some(i) if !r.is_bool() => Ok(i),
-        _ => Err(vm.type_error(format!(
-            "__index__ returned non-int (type {})",
-            vm.type_name(r)
-        ))),
+        _ => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r)))),
     }
 }
 
@@ -332,25 +282,14 @@ pub fn sum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         return Err(vm.type_error("sum() takes at least 1 positional argument (0 given)"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "sum() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("sum() takes at most 2 arguments ({} given)", args.len())));
     }
     let mut start = args.get(1).copied().unwrap_or(Value::NULL);
     for (k, v) in kw {
         match k.as_rstr() {
             Some("start") if start.is_null() => start = *v,
-            Some("start") => {
-                return Err(
-                    vm.type_error("argument for sum() given by name ('start') and position (2)")
-                )
-            }
-            Some(other) => {
-                return Err(vm.type_error(format!(
-                    "sum() got an unexpected keyword argument '{other}'"
-                )))
-            }
+            Some("start") => return Err(vm.type_error("argument for sum() given by name ('start') and position (2)")),
+            Some(other) => return Err(vm.type_error(format!("sum() got an unexpected keyword argument '{other}'"))),
             None => return Err(vm.type_error("keywords must be strings")),
         }
     }
@@ -387,10 +326,7 @@ pub fn sum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
     while let Some(item) = vm.next(it)? {
         acc = match acc {
             Acc::Int(a) => {
-                if let Some(b) = item
-                    .as_small_int()
-                    .or_else(|| item.as_bool().map(|b| b as i64))
-                {
+                if let Some(b) = item.as_small_int().or_else(|| item.as_bool().map(|b| b as i64)) {
                     match a.checked_add(b) {
                         Some(s) => Acc::Int(s),
                         None => Acc::Obj(vm.new_bigint(BigInt::from(a) + b)),
@@ -429,11 +365,7 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], is_max: bool) -> 
         match k.as_rstr() {
             Some("key") => key = *v,
             Some("default") => default = *v,
-            Some(other) => {
-                return Err(vm.type_error(format!(
-                    "'{other}' is an invalid keyword argument for {name}()"
-                )))
-            }
+            Some(other) => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for {name}()"))),
             None => return Err(vm.type_error("keywords must be strings")),
         }
     }
@@ -441,18 +373,12 @@ fn min_max(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], is_max: bool) -> 
         return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
     }
     if args.len() > 1 && !default.is_null() {
-        return Err(vm.type_error(format!(
-            "Cannot specify a default for {name}() with multiple positional arguments"
-        )));
+        return Err(vm.type_error(format!("Cannot specify a default for {name}() with multiple positional arguments")));
     }
     let op = if is_max { CmpOp::Gt } else { CmpOp::Lt };
     let mut best: Option<(Value, Value)> = None;
     let mut consider = |vm: &mut Vm, item: Value| -> PyResult<()> {
-        let k = if key.is_none() {
-            item
-        } else {
-            vm.call(key, &[item], &[])?
-        };
+        let k = if key.is_none() { item } else { vm.call(key, &[item], &[])? };
         match best {
             None => best = Some((item, k)),
             Some((_, bk)) => {
@@ -552,21 +478,11 @@ pub fn iter(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
         return Err(vm.type_error("iter(v, w): v must be callable"));
     }
     let cls = vm.extra_types["callable_iterator"];
-    Ok(vm.new_native(
-        cls,
-        CallableIter {
-            func: Cell::new(args[0]),
-            sentinel: args[1],
-        },
-    ))
+    Ok(vm.new_native(cls, CallableIter { func: Cell::new(args[0]), sentinel: args[1] }))
 }
 
 fn callable_iter_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let Some(ci) = args
-        .first()
-        .and_then(|v| v.as_obj())
-        .and_then(|o| o.native::<CallableIter>())
-    else {
+    let Some(ci) = args.first().and_then(|v| v.as_obj()).and_then(|o| o.native::<CallableIter>()) else {
         return Err(vm.type_error("descriptor '__next__' requires a 'callable_iterator' object"));
     };
     let f = ci.func.get();
@@ -611,10 +527,7 @@ pub fn aiter(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     let x = exactly_one(vm, "aiter", args, kw)?;
     match special(vm, x, "__aiter__") {
         Some(f) => call_special(vm, f, x, &[]),
-        None => Err(vm.type_error(format!(
-            "'{}' object is not an async iterable",
-            vm.type_name(x)
-        ))),
+        None => Err(vm.type_error(format!("'{}' object is not an async iterable", vm.type_name(x)))),
     }
 }
 
@@ -627,10 +540,7 @@ pub fn anext(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     let x = args[0];
     match special(vm, x, "__anext__") {
         Some(f) => call_special(vm, f, x, &[]),
-        None => Err(vm.type_error(format!(
-            "'{}' object is not an async iterator",
-            vm.type_name(x)
-        ))),
+        None => Err(vm.type_error(format!("'{}' object is not an async iterator", vm.type_name(x)))),
     }
 }
 
@@ -690,10 +600,7 @@ pub(crate) fn is_callable(vm: &mut Vm, v: Value) -> bool {
     if let Some(o) = v.as_obj() {
         if matches!(
             o.payload,
-            Payload::Function(_)
-                | Payload::NativeFunction(_)
-                | Payload::BoundMethod { .. }
-                | Payload::Class(_)
+            Payload::Function(_) | Payload::NativeFunction(_) | Payload::BoundMethod { .. } | Payload::Class(_)
         ) {
             return true;
         }
@@ -766,10 +673,7 @@ pub fn format(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
     } else if spec.as_pystr().is_some() {
         spec
     } else {
-        return Err(vm.type_error(format!(
-            "format() argument 2 must be str, not {}",
-            vm.type_name(spec)
-        )));
+        return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(spec))));
     };
     vm.format(value, spec)
 }
@@ -791,9 +695,7 @@ pub fn chr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             let mut b = [0u8; 4];
             Ok(vm.new_str(c.encode_utf8(&mut b)))
         }
-        None => {
-            Err(vm.not_implemented_error("lone surrogate code points in str are not supported"))
-        }
+        None => Err(vm.not_implemented_error("lone surrogate code points in str are not supported")),
     }
 }
 
@@ -807,17 +709,12 @@ pub fn ord(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             (b.len(), b.first().map(|&c| c as i64))
         }
         _ => {
-            return Err(vm.type_error(format!(
-                "ord() expected string of length 1, but {} found",
-                vm.type_name(x)
-            )));
+            return Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(x))));
         }
     };
     match code {
         Some(c) if n == 1 => Ok(vm.new_int(c)),
-        _ => Err(vm.type_error(format!(
-            "ord() expected a character, but string of length {n} found"
-        ))),
+        _ => Err(vm.type_error(format!("ord() expected a character, but string of length {n} found"))),
     }
 }
 
@@ -840,10 +737,7 @@ pub fn issubclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
 pub fn globals(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("globals", kw)?;
     if !args.is_empty() {
-        return Err(vm.type_error(format!(
-            "globals() takes no arguments ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("globals() takes no arguments ({} given)", args.len())));
     }
     Ok(super::caller_namespaces(vm)?.0)
 }
@@ -851,10 +745,7 @@ pub fn globals(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
 pub fn locals(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("locals", kw)?;
     if !args.is_empty() {
-        return Err(vm.type_error(format!(
-            "locals() takes no arguments ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("locals() takes no arguments ({} given)", args.len())));
     }
     Ok(super::caller_namespaces(vm)?.1)
 }
@@ -927,9 +818,7 @@ fn fallback_dir(vm: &mut Vm, x: Value) -> PyResult<Vec<Value>> {
         Some(c) => c.mro.borrow().clone(),
         None => {
             let t = vm.type_of(x);
-            t.as_class()
-                .map(|c| c.mro.borrow().clone())
-                .unwrap_or_default()
+            t.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default()
         }
     };
     if let Some(Payload::Module(m)) = x.as_obj().map(|o| &o.payload) {
@@ -942,10 +831,7 @@ fn fallback_dir(vm: &mut Vm, x: Value) -> PyResult<Vec<Value>> {
         return Ok(out);
     }
     for c in classes {
-        let keys = c
-            .as_class()
-            .and_then(|c| c.dict.as_dict().map(|d| d.borrow().keys()))
-            .unwrap_or_default();
+        let keys = c.as_class().and_then(|c| c.dict.as_dict().map(|d| d.borrow().keys())).unwrap_or_default();
         for k in keys {
             push(vm, k);
         }
@@ -966,20 +852,13 @@ pub fn print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
             Some("end") => end = *v,
             Some("file") => file = *v,
             Some("flush") => flush = *v,
-            Some(other) => {
-                return Err(vm.type_error(format!(
-                    "'{other}' is an invalid keyword argument for print()"
-                )))
-            }
+            Some(other) => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for print()"))),
             None => return Err(vm.type_error("keywords must be strings")),
         }
     }
     for (v, what) in [(sep, "sep"), (end, "end")] {
         if !v.is_none() && v.as_pystr().is_none() {
-            return Err(vm.type_error(format!(
-                "{what} must be None or a string, not {}",
-                vm.type_name(v)
-            )));
+            return Err(vm.type_error(format!("{what} must be None or a string, not {}", vm.type_name(v))));
         }
     }
     if file.is_none() {
@@ -1043,10 +922,7 @@ fn sys_stream(vm: &mut Vm, name: &str) -> Value {
 pub fn input(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("input", kw)?;
     if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "input expected at most 1 argument, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("input expected at most 1 argument, got {}", args.len())));
     }
     let stdin = sys_stream(vm, "stdin");
     let stdout = sys_stream(vm, "stdout");
@@ -1140,8 +1016,7 @@ impl_native!(SiteObject, |s, visit| {});
 
 const CREDITS: &str = "    Thanks to CWI, CNRI, BeOpen.com, Zope Corporation and a cast of thousands\n    for supporting Python development.  See www.python.org for more information.";
 const LICENSE: &str = "Type license() to see the full license text";
-const LICENSE_FULL: &str =
-    "Krait is distributed under the MIT license. The Python language it implements is \
+const LICENSE_FULL: &str = "Krait is distributed under the MIT license. The Python language it implements is \
 developed by the Python Software Foundation; see https://docs.python.org/3/license.html.";
 
 fn site_this<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a SiteObject> {
@@ -1170,11 +1045,7 @@ fn site_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
         let e = vm.call(cls, &[code], &[])?;
         return Err(PyErr(e));
     }
-    let text = if s.name == "license" {
-        LICENSE_FULL
-    } else {
-        s.text
-    };
+    let text = if s.name == "license" { LICENSE_FULL } else { s.text };
     super::sys::write_to_sys_stream(vm, "stdout", &format!("{text}\n"))?;
     Ok(Value::NONE)
 }
@@ -1278,9 +1149,6 @@ mod tests {
 
     #[test]
     fn ascii_escapes() {
-        assert_eq!(
-            ascii_escape("a\u{e9}\u{1234}\u{12345}"),
-            "a\\xe9\\u1234\\U00012345"
-        );
+        assert_eq!(ascii_escape("a\u{e9}\u{1234}\u{12345}"), "a\\xe9\\u1234\\U00012345");
     }
 }

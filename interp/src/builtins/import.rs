@@ -29,17 +29,17 @@ pub fn init(vm: &mut Vm) {
     let natives = vm.new_dict();
     vm.state.borrow_mut().insert("import.natives", natives);
     let importing = vm.new_dict();
-    vm.state
-        .borrow_mut()
-        .insert("import.initializing", importing);
+    vm.state.borrow_mut().insert("import.initializing", importing);
+    // The original `__import__` (registered by `functions::register`, which runs first),
+    // to notice when a program replaces it.
+    let k = vm.intern("__import__");
+    if let Some(f) = vm.dict_get_str(vm.builtins_dict, k) {
+        vm.state.borrow_mut().insert("import.builtin", f);
+    }
     // The module type's own methods, unless the object model already gave it some.
     let module = vm.types.module;
     let module_dict_v = module.as_class().map(|c| c.dict).unwrap_or(Value::NULL);
-    for (name, f) in [
-        ("__init__", module_init as NativeFn),
-        ("__repr__", module_repr),
-        ("__dir__", module_dir),
-    ] {
+    for (name, f) in [("__init__", module_init as NativeFn), ("__repr__", module_repr), ("__dir__", module_dir)] {
         let k = vm.intern(name);
         if module_dict_v.as_dict().is_some() && vm.dict_get_str(module_dict_v, k).is_none() {
             vm.add_method(module, name, f);
@@ -54,10 +54,7 @@ fn module_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     };
     let [name, doc] = vm.bind_args("module", &args[1..], kw, ["name", "doc"], 1)?;
     if name.as_pystr().is_none() {
-        return Err(vm.type_error(format!(
-            "module.__init__() argument 'name' must be str, not {}",
-            vm.type_name(name)
-        )));
+        return Err(vm.type_error(format!("module.__init__() argument 'name' must be str, not {}", vm.type_name(name))));
     }
     let Some(d) = module_dict(this) else {
         return Err(vm.type_error("descriptor '__init__' requires a 'module' object"));
@@ -104,7 +101,9 @@ fn module_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
 }
 
 fn is_builtin_module(vm: &mut Vm, name: Value) -> bool {
-    let Some(names) = sys_attr(vm, "builtin_module_names") else { return false };
+    let Some(names) = sys_attr(vm, "builtin_module_names") else {
+        return false;
+    };
     names.as_tuple().is_some_and(|t| t.iter().any(|n| n.as_rstr() == name.as_rstr()))
 }
 
@@ -148,13 +147,7 @@ pub fn register_native_module(vm: &mut Vm, name: &'static str, init: NativeFn) {
 
 /// An `ImportError` (or subclass) with its `name` (and `path`) attributes, built by
 /// calling the class so its `__init__` sets them.
-fn import_error(
-    vm: &mut Vm,
-    cls: Value,
-    msg: String,
-    name: Option<&str>,
-    path: Option<Value>,
-) -> PyErr {
+fn import_error(vm: &mut Vm, cls: Value, msg: String, name: Option<&str>, path: Option<Value>) -> PyErr {
     let m = vm.new_string(msg.clone());
     let mut kw = Vec::new();
     if let Some(n) = name {
@@ -263,40 +256,21 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Value, level: u32) -> PyResult
             if globals_get(vm, globals, "__path__")?.is_some() {
                 modname
             } else {
-                modname
-                    .rsplit_once('.')
-                    .map(|(p, _)| p.to_owned())
-                    .unwrap_or_default()
+                modname.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default()
             }
         }
     };
     if package.is_empty() {
         let cls = vm.exc.import_error;
-        return Err(import_error(
-            vm,
-            cls,
-            "attempted relative import with no known parent package".into(),
-            None,
-            None,
-        ));
+        return Err(import_error(vm, cls, "attempted relative import with no known parent package".into(), None, None));
     }
     let bits: Vec<&str> = package.rsplitn(level as usize, '.').collect();
     if bits.len() < level as usize {
         let cls = vm.exc.import_error;
-        return Err(import_error(
-            vm,
-            cls,
-            "attempted relative import beyond top-level package".into(),
-            None,
-            None,
-        ));
+        return Err(import_error(vm, cls, "attempted relative import beyond top-level package".into(), None, None));
     }
     let base = bits.last().copied().unwrap_or("");
-    Ok(if name.is_empty() {
-        base.to_owned()
-    } else {
-        format!("{base}.{name}")
-    })
+    Ok(if name.is_empty() { base.to_owned() } else { format!("{base}.{name}") })
 }
 
 // ----- finding -----
@@ -305,10 +279,7 @@ fn resolve_name(vm: &mut Vm, name: &str, globals: Value, level: u32) -> PyResult
 #[derive(Debug, Clone)]
 pub enum Location {
     /// A source file; `package_dir` is set for a package's `__init__.py`.
-    Source {
-        file: PathBuf,
-        package_dir: Option<PathBuf>,
-    },
+    Source { file: PathBuf, package_dir: Option<PathBuf> },
     /// A namespace package spread over these directories.
     Namespace(Vec<PathBuf>),
     /// A module implemented in Rust.
@@ -320,10 +291,7 @@ fn path_entries(vm: &mut Vm, path: Value) -> PyResult<Vec<String>> {
         Some(l) => l.borrow().clone(),
         None => vm.collect(path)?,
     };
-    Ok(items
-        .iter()
-        .filter_map(|v| v.as_rstr().map(str::to_owned))
-        .collect())
+    Ok(items.iter().filter_map(|v| v.as_rstr().map(str::to_owned)).collect())
 }
 
 fn entry_dir(entry: &str) -> PathBuf {
@@ -343,18 +311,12 @@ fn find_on_path(entries: &[String], child: &str) -> Option<Location> {
         if pkg.is_dir() {
             let init = pkg.join("__init__.py");
             if init.is_file() {
-                return Some(Location::Source {
-                    file: init,
-                    package_dir: Some(pkg),
-                });
+                return Some(Location::Source { file: init, package_dir: Some(pkg) });
             }
         }
         let file = dir.join(format!("{child}.py"));
         if file.is_file() {
-            return Some(Location::Source {
-                file,
-                package_dir: None,
-            });
+            return Some(Location::Source { file, package_dir: None });
         }
         if pkg.is_dir() {
             namespace.push(pkg);
@@ -392,10 +354,7 @@ pub fn find_location(vm: &mut Vm, absname: &str) -> PyResult<Option<Location>> {
                 }
             }
             let Some(path) = sys_attr(vm, "path") else {
-                return Err(vm.err(
-                    vm.exc.import_error,
-                    "sys.path must be a list of directory names",
-                ));
+                return Err(vm.err(vm.exc.import_error, "sys.path must be a list of directory names"));
             };
             let entries = path_entries(vm, path)?;
             Ok(find_on_path(&entries, absname))
@@ -422,15 +381,10 @@ pub fn decode_source(vm: &mut Vm, bytes: Vec<u8>, filename: &str) -> PyResult<St
             }
             break;
         }
-        if let Some(i) = t
-            .find("coding")
-            .filter(|&i| matches!(t.as_bytes().get(i + 6), Some(b':' | b'=')))
-        {
+        if let Some(i) = t.find("coding").filter(|&i| matches!(t.as_bytes().get(i + 6), Some(b':' | b'='))) {
             let rest = t[i + 7..].trim_start();
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-                .collect();
+            let name: String =
+                rest.chars().take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.')).collect();
             encoding = Some(name.to_ascii_lowercase().replace('_', "-"));
             break;
         }
@@ -454,9 +408,7 @@ pub fn decode_source(vm: &mut Vm, bytes: Vec<u8>, filename: &str) -> PyResult<St
         "latin-1" | "iso-8859-1" | "latin1" | "iso8859-1" | "l1" | "iso-latin-1" => {
             Ok(bytes.iter().map(|&b| b as char).collect())
         }
-        "ascii" | "us-ascii" if bytes.is_ascii() => {
-            Ok(String::from_utf8(bytes).unwrap_or_default())
-        }
+        "ascii" | "us-ascii" if bytes.is_ascii() => Ok(String::from_utf8(bytes).unwrap_or_default()),
         other => Err(super::syntax_error(vm, format!("encoding problem: {other}"))),
     }
 }
@@ -483,9 +435,7 @@ fn init_namespace(vm: &mut Vm, d: Value, absname: &str, loc: &Location) {
     };
     let parent = absname.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
     let (file, pkg_dirs): (Option<&Path>, Option<Vec<PathBuf>>) = match loc {
-        Location::Source { file, package_dir } => {
-            (Some(file), package_dir.clone().map(|p| vec![p]))
-        }
+        Location::Source { file, package_dir } => (Some(file), package_dir.clone().map(|p| vec![p])),
         Location::Namespace(dirs) => (None, Some(dirs.clone())),
         Location::Native(_) => (None, None),
     };
@@ -500,10 +450,7 @@ fn init_namespace(vm: &mut Vm, d: Value, absname: &str, loc: &Location) {
     };
     set(vm, "__file__", f);
     if let Some(dirs) = pkg_dirs {
-        let items: Vec<Value> = dirs
-            .iter()
-            .map(|d| vm.new_string(d.to_string_lossy().into_owned()))
-            .collect();
+        let items: Vec<Value> = dirs.iter().map(|d| vm.new_string(d.to_string_lossy().into_owned())).collect();
         let l = vm.new_list(items);
         set(vm, "__path__", l);
     }
@@ -538,13 +485,7 @@ fn load(vm: &mut Vm, absname: &str, loc: Location) -> PyResult<Value> {
         Some(m) => Ok(m),
         None => {
             let cls = vm.exc.import_error;
-            Err(import_error(
-                vm,
-                cls,
-                format!("Loaded module {absname} not found in sys.modules"),
-                Some(absname),
-                None,
-            ))
+            Err(import_error(vm, cls, format!("Loaded module {absname} not found in sys.modules"), Some(absname), None))
         }
     }
 }
@@ -568,27 +509,15 @@ fn exec_module_file(vm: &mut Vm, absname: &str, file: &Path, d: Value) -> PyResu
 pub fn import_module(vm: &mut Vm, absname: &str) -> PyResult<Value> {
     if let Some(m) = modules_get(vm, absname) {
         if m.is_none() {
-            return Err(not_found(
-                vm,
-                format!("import of {absname} halted; None in sys.modules"),
-                absname,
-            ));
+            return Err(not_found(vm, format!("import of {absname} halted; None in sys.modules"), absname));
         }
         return Ok(m);
     }
-    if absname.is_empty()
-        || absname.starts_with('.')
-        || absname.ends_with('.')
-        || absname.contains("..")
-    {
+    if absname.is_empty() || absname.starts_with('.') || absname.ends_with('.') || absname.contains("..") {
         if absname.is_empty() {
             return Err(vm.value_error("Empty module name"));
         }
-        return Err(not_found(
-            vm,
-            format!("No module named '{absname}'"),
-            absname,
-        ));
+        return Err(not_found(vm, format!("No module named '{absname}'"), absname));
     }
     // Parents first, iteratively (a name with many dots must not recurse deeply).
     let parts: Vec<&str> = absname.split('.').collect();
@@ -597,11 +526,7 @@ pub fn import_module(vm: &mut Vm, absname: &str) -> PyResult<Value> {
         let name = parts[..i].join(".");
         if let Some(m) = modules_get(vm, &name) {
             if m.is_none() {
-                return Err(not_found(
-                    vm,
-                    format!("import of {name} halted; None in sys.modules"),
-                    &name,
-                ));
+                return Err(not_found(vm, format!("import of {name} halted; None in sys.modules"), &name));
             }
             parent = Some(m);
             continue;
@@ -611,11 +536,7 @@ pub fn import_module(vm: &mut Vm, absname: &str) -> PyResult<Value> {
             Some(p) => {
                 let Some(path) = module_attr(vm, p, "__path__")? else {
                     let pname = parts[..i - 1].join(".");
-                    return Err(not_found(
-                        vm,
-                        format!("No module named '{name}'; '{pname}' is not a package"),
-                        &name,
-                    ));
+                    return Err(not_found(vm, format!("No module named '{name}'; '{pname}' is not a package"), &name));
                 };
                 let entries = path_entries(vm, path)?;
                 find_on_path(&entries, parts[i - 1])
@@ -638,11 +559,7 @@ pub fn import_module(vm: &mut Vm, absname: &str) -> PyResult<Value> {
     }
     match parent {
         Some(m) => Ok(m),
-        None => Err(not_found(
-            vm,
-            format!("No module named '{absname}'"),
-            absname,
-        )),
+        None => Err(not_found(vm, format!("No module named '{absname}'"), absname)),
     }
 }
 
@@ -670,15 +587,8 @@ fn handle_fromlist(vm: &mut Vm, module: Value, items: &[Value], recursive: bool)
     };
     for &x in items {
         let Some(xs) = x.as_rstr().map(str::to_owned) else {
-            let what = if recursive {
-                format!("`{modname}.__all__`")
-            } else {
-                "``from list''".to_owned()
-            };
-            return Err(vm.type_error(format!(
-                "Item in {what} must be str, not {}",
-                vm.type_name(x)
-            )));
+            let what = if recursive { format!("`{modname}.__all__`") } else { "``from list''".to_owned() };
+            return Err(vm.type_error(format!("Item in {what} must be str, not {}", vm.type_name(x))));
         };
         if xs == "*" {
             if !recursive {
@@ -698,8 +608,7 @@ fn handle_fromlist(vm: &mut Vm, module: Value, items: &[Value], recursive: bool)
             if vm.err_matches(&e, vm.exc.module_not_found_error) {
                 let k = vm.intern("name");
                 let n = vm.get_attr_opt(e.0, k).ok().flatten();
-                if n.and_then(|n| n.as_rstr().map(|s| s == from_name))
-                    .unwrap_or(false)
+                if n.and_then(|n| n.as_rstr().map(|s| s == from_name)).unwrap_or(false)
                     && modules_get(vm, &from_name).is_none_or(|m| !m.is_none())
                 {
                     continue;
@@ -713,13 +622,26 @@ fn handle_fromlist(vm: &mut Vm, module: Value, items: &[Value], recursive: bool)
 
 /// `__import__(name, globals, None, fromlist, level)`: returns the top-level package when
 /// `fromlist` is empty/None, else the named module itself.
-pub fn import_name(
-    vm: &mut Vm,
-    name: Value,
-    globals: Value,
-    fromlist: Value,
-    level: u32,
-) -> PyResult<Value> {
+pub fn import_name(vm: &mut Vm, name: Value, globals: Value, fromlist: Value, level: u32) -> PyResult<Value> {
+    // A program may replace `builtins.__import__`; the import statement then calls it.
+    let k = vm.intern("__import__");
+    if let Some(f) = vm.dict_get_str(vm.builtins_dict, k) {
+        if !is_builtin_import(vm, f) {
+            let g = if globals.is_null() { Value::NONE } else { globals };
+            let fl = if fromlist.is_null() { Value::NONE } else { fromlist };
+            let lv = vm.new_int(level as i64);
+            return vm.call(f, &[name, g, Value::NONE, fl, lv], &[]);
+        }
+    }
+    import_name_impl(vm, name, globals, fromlist, level)
+}
+
+fn is_builtin_import(vm: &Vm, f: Value) -> bool {
+    vm.state.borrow().get("import.builtin").is_some_and(|b| b.is(f))
+}
+
+/// `import_name` without the `builtins.__import__` override check.
+fn import_name_impl(vm: &mut Vm, name: Value, globals: Value, fromlist: Value, level: u32) -> PyResult<Value> {
     let Some(name_str) = name.as_rstr() else {
         return Err(vm.type_error("module name must be a string"));
     };
@@ -735,11 +657,7 @@ pub fn import_name(
     if level == 0 && name_s.is_empty() {
         return Err(vm.value_error("Empty module name"));
     }
-    let absname = if level > 0 {
-        resolve_name(vm, &name_s, globals, level)?
-    } else {
-        name_s.clone()
-    };
+    let absname = if level > 0 { resolve_name(vm, &name_s, globals, level)? } else { name_s.clone() };
     let module = import_module(vm, &absname)?;
     let items = fromlist_items(vm, fromlist)?;
     if items.is_empty() {
@@ -806,13 +724,7 @@ pub fn import_from(vm: &mut Vm, module: Value, name: Value) -> PyResult<Value> {
         format!("cannot import name '{attr}' from '{modname}' ({loc})")
     };
     let cls = vm.exc.import_error;
-    Err(import_error(
-        vm,
-        cls,
-        msg,
-        Some(&modname),
-        Some(file.unwrap_or(Value::NONE)),
-    ))
+    Err(import_error(vm, cls, msg, Some(&modname), Some(file.unwrap_or(Value::NONE))))
 }
 
 /// `from module import *` into the namespace `target` (a dict or other mapping).
@@ -830,10 +742,9 @@ pub fn import_star(vm: &mut Vm, module: Value, target: Value) -> PyResult<()> {
                     match vm.get_attr_opt(module, k)? {
                         Some(d) => d,
                         None => {
-                            return Err(vm.err(
-                                vm.exc.import_error,
-                                "from-import-* object has no __dict__ and no __all__",
-                            ))
+                            return Err(
+                                vm.err(vm.exc.import_error, "from-import-* object has no __dict__ and no __all__")
+                            )
                         }
                     }
                 }
@@ -852,10 +763,7 @@ pub fn import_star(vm: &mut Vm, module: Value, target: Value) -> PyResult<()> {
         let Some(s) = n.as_rstr() else {
             let what = if from_all { "__all__" } else { "__dict__" };
             let kind = if from_all { "Item" } else { "Key" };
-            return Err(vm.type_error(format!(
-                "{kind} in {modname}.{what} must be str, not {}",
-                vm.type_name(n)
-            )));
+            return Err(vm.type_error(format!("{kind} in {modname}.{what} must be str, not {}", vm.type_name(n))));
         };
         if !from_all && s.starts_with('_') {
             continue;
@@ -879,27 +787,17 @@ pub fn import_star(vm: &mut Vm, module: Value, target: Value) -> PyResult<()> {
 
 /// The builtin `__import__(name, globals=None, locals=None, fromlist=(), level=0)`.
 pub fn builtin_import(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let [name, globals, _locals, fromlist, level] = vm.bind_args(
-        "__import__",
-        args,
-        kw,
-        ["name", "globals", "locals", "fromlist", "level"],
-        1,
-    )?;
+    let [name, globals, _locals, fromlist, level] =
+        vm.bind_args("__import__", args, kw, ["name", "globals", "locals", "fromlist", "level"], 1)?;
     if name.as_pystr().is_none() {
         return Err(vm.type_error("module name must be a string"));
     }
-    let level = if level.is_null() {
-        0
-    } else {
-        vm.to_index(level)?
-    };
+    let level = if level.is_null() { 0 } else { vm.to_index(level)? };
     if level < 0 {
         return Err(vm.value_error("level must be >= 0"));
     }
-    let level = u32::try_from(level)
-        .map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
-    import_name(vm, name, globals, fromlist, level)
+    let level = u32::try_from(level).map_err(|_| vm.overflow_error("Python int too large to convert to C int"))?;
+    import_name_impl(vm, name, globals, fromlist, level)
 }
 
 #[cfg(test)]
@@ -916,24 +814,9 @@ mod tests {
         std::fs::create_dir_all(dir.join("ns")).unwrap();
         std::fs::write(dir.join("mod.py"), "").unwrap();
         let entries = vec![dir.to_string_lossy().into_owned()];
-        assert!(matches!(
-            find_on_path(&entries, "pkg"),
-            Some(Location::Source {
-                package_dir: Some(_),
-                ..
-            })
-        ));
-        assert!(matches!(
-            find_on_path(&entries, "mod"),
-            Some(Location::Source {
-                package_dir: None,
-                ..
-            })
-        ));
-        assert!(matches!(
-            find_on_path(&entries, "ns"),
-            Some(Location::Namespace(_))
-        ));
+        assert!(matches!(find_on_path(&entries, "pkg"), Some(Location::Source { package_dir: Some(_), .. })));
+        assert!(matches!(find_on_path(&entries, "mod"), Some(Location::Source { package_dir: None, .. })));
+        assert!(matches!(find_on_path(&entries, "ns"), Some(Location::Namespace(_))));
         assert!(find_on_path(&entries, "missing").is_none());
         let _ = std::fs::remove_dir_all(&dir);
     }

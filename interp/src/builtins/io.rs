@@ -46,7 +46,7 @@ pub struct Stream {
     universal: bool,
     readable: bool,
     writable: bool,
-    line_buffering: bool,
+    line_buffering: Cell<bool>,
     write_through: Cell<bool>,
     /// Reported `encoding` (CPython says 'utf-8' for the std streams, 'UTF-8' for files
     /// opened with the locale encoding).
@@ -75,8 +75,7 @@ impl_native!(Stream, |s, visit| {
 impl Stream {
     fn new(kind: Kind, name: Value, mode: &str, binary: bool, file: Option<File>) -> Stream {
         let readable = mode.contains('r') || mode.contains('+');
-        let writable =
-            mode.contains('w') || mode.contains('a') || mode.contains('x') || mode.contains('+');
+        let writable = mode.contains('w') || mode.contains('a') || mode.contains('x') || mode.contains('+');
         let line_buffering = kind == Kind::Stdout && std::io::stdout().is_terminal();
         Stream {
             kind,
@@ -87,7 +86,7 @@ impl Stream {
             universal: false,
             readable,
             writable,
-            line_buffering,
+            line_buffering: Cell::new(line_buffering),
             write_through: Cell::new(kind == Kind::Stderr),
             encoding: if kind == Kind::File { "UTF-8" } else { "utf-8" },
             closed: Cell::new(false),
@@ -142,7 +141,7 @@ impl Stream {
         let flush = {
             let mut w = c.wbuf.borrow_mut();
             w.extend_from_slice(b);
-            c.write_through.get() || w.len() >= BUF_SIZE || (c.line_buffering && b.contains(&b'\n'))
+            c.write_through.get() || w.len() >= BUF_SIZE || (c.line_buffering.get() && b.contains(&b'\n'))
         };
         if flush {
             self.flush_buf()?;
@@ -307,13 +306,17 @@ pub fn decode_utf8(vm: &Vm, b: Vec<u8>) -> PyResult<Value> {
             let pos = u.valid_up_to();
             let byte = bytes.get(pos).copied().unwrap_or(0);
             let msg = match u.error_len() {
-                None => format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: unexpected end of data"),
+                None => {
+                    format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: unexpected end of data")
+                }
                 Some(_) if (0x80..0xC2).contains(&byte) || byte >= 0xF5 => {
                     format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte")
                 }
                 Some(n) => {
                     if n == 1 {
-                        format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid continuation byte")
+                        format!(
+                            "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid continuation byte"
+                        )
                     } else {
                         format!(
                             "'utf-8' codec can't decode bytes in position {pos}-{}: invalid continuation byte",
@@ -383,21 +386,14 @@ const RANDOM_CLASS: &str = "BufferedRandom";
 /// (stdin, stdout, stderr).
 pub fn init(vm: &mut Vm) -> (Value, Value, Value) {
     let object = vm.types.object;
-    let unsupported = vm.new_builtin_class(
-        "UnsupportedOperation",
-        vm.exc.os_error,
-        Layout::Exception,
-        {
-            use crate::object::class_flags::*;
-            BASETYPE | HAS_DICT | EXCEPTION
-        },
-    );
+    let unsupported = vm.new_builtin_class("UnsupportedOperation", vm.exc.os_error, Layout::Exception, {
+        use crate::object::class_flags::*;
+        BASETYPE | HAS_DICT | EXCEPTION
+    });
     let io_mod = vm.intern("io");
     let k = vm.intern("__module__");
     vm.set_class_or_module_attr(unsupported, k, io_mod);
-    vm.state
-        .borrow_mut()
-        .insert("io.UnsupportedOperation", unsupported);
+    vm.state.borrow_mut().insert("io.UnsupportedOperation", unsupported);
     for name in [TEXT_CLASS, READER_CLASS, WRITER_CLASS, RANDOM_CLASS] {
         let cls = vm.new_builtin_class(name, object, Layout::Other, 0);
         let m = vm.intern("_io");
@@ -445,8 +441,7 @@ pub fn as_stream(v: &Value) -> Option<&Stream> {
 /// Writes a str to a stream (the fast path of `print`).
 pub fn stream_write_str(vm: &mut Vm, s: &Stream, text: &str) -> PyResult<()> {
     check_writable(vm, s)?;
-    s.write_bytes(text.as_bytes())
-        .map_err(|e| os_error_from_io(vm, &e, None))
+    s.write_bytes(text.as_bytes()).map_err(|e| os_error_from_io(vm, &e, None))
 }
 
 pub fn stream_flush(vm: &mut Vm, s: &Stream) -> PyResult<()> {
@@ -510,9 +505,7 @@ pub fn stdin_readline(vm: &mut Vm) -> PyResult<Option<Value>> {
     let Some(s) = v.as_ref().and_then(as_stream) else {
         return Ok(None);
     };
-    let line = s
-        .read_line(false, None)
-        .map_err(|e| os_error_from_io(vm, &e, None))?;
+    let line = s.read_line(false, None).map_err(|e| os_error_from_io(vm, &e, None))?;
     if line.is_empty() {
         return Ok(None);
     }
@@ -526,12 +519,7 @@ fn closed_error(vm: &Vm) -> PyErr {
 }
 
 fn unsupported(vm: &Vm, what: &str) -> PyErr {
-    let cls = vm
-        .state
-        .borrow()
-        .get("io.UnsupportedOperation")
-        .copied()
-        .unwrap_or(vm.exc.os_error);
+    let cls = vm.state.borrow().get("io.UnsupportedOperation").copied().unwrap_or(vm.exc.os_error);
     vm.err(cls, what)
 }
 
@@ -561,11 +549,10 @@ fn this<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<&'a Stream> {
     match args.first().and_then(as_stream) {
         Some(s) => Ok(s),
         None => {
-            let got = args
-                .first()
-                .map(|v| vm.type_name(*v))
-                .unwrap_or_else(|| "NoneType".into());
-            Err(vm.type_error(format!("descriptor '{name}' for '_io.TextIOWrapper' objects doesn't apply to a '{got}' object")))
+            let got = args.first().map(|v| vm.type_name(*v)).unwrap_or_else(|| "NoneType".into());
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for '_io.TextIOWrapper' objects doesn't apply to a '{got}' object"
+            )))
         }
     }
 }
@@ -599,6 +586,7 @@ fn register_methods(vm: &mut Vm, cls: Value, text: bool) {
         vm.add_getter(cls, "errors", g_errors);
         vm.add_getter(cls, "newlines", g_newlines);
         vm.add_getter(cls, "line_buffering", g_line_buffering);
+        vm.add_method(cls, "reconfigure", m_reconfigure);
         vm.add_getter(cls, "buffer", g_buffer);
     } else {
         vm.add_method(cls, "read1", m_read);
@@ -610,16 +598,10 @@ fn m_write(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
     let s = this(vm, args, "write")?;
     vm.no_kwargs("write", kw)?;
     let Some(&data) = args.get(1) else {
-        return Err(vm.type_error(format!(
-            "write() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("write() takes exactly one argument ({} given)", args.len() - 1)));
     };
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "write() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("write() takes exactly one argument ({} given)", args.len() - 1)));
     }
     check_writable(vm, s)?;
     if s.binary {
@@ -627,24 +609,16 @@ fn m_write(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             Some(Payload::Bytes(b)) => b.to_vec(),
             Some(Payload::ByteArray(b)) => b.borrow().clone(),
             _ => {
-                return Err(vm.type_error(format!(
-                    "a bytes-like object is required, not '{}'",
-                    vm.type_name(data)
-                )));
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(data))));
             }
         };
-        s.write_bytes(&bytes)
-            .map_err(|e| os_error_from_io(vm, &e, None))?;
+        s.write_bytes(&bytes).map_err(|e| os_error_from_io(vm, &e, None))?;
         Ok(vm.new_int(bytes.len() as i64))
     } else {
         let Some(text) = data.as_pystr() else {
-            return Err(vm.type_error(format!(
-                "write() argument must be str, not {}",
-                vm.type_name(data)
-            )));
+            return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(data))));
         };
-        s.write_bytes(text.as_str().as_bytes())
-            .map_err(|e| os_error_from_io(vm, &e, None))?;
+        s.write_bytes(text.as_str().as_bytes()).map_err(|e| os_error_from_io(vm, &e, None))?;
         Ok(vm.new_int(text.char_len as i64))
     }
 }
@@ -673,14 +647,9 @@ fn size_arg(vm: &mut Vm, args: &[Value], fname: &str) -> PyResult<Option<usize>>
         None | Some(Value::NONE) => Ok(None),
         Some(v) => {
             if v.is_float() {
-                return Err(vm.type_error(format!(
-                    "argument should be integer or None, not '{}'",
-                    vm.type_name(v)
-                )));
+                return Err(vm.type_error(format!("argument should be integer or None, not '{}'", vm.type_name(v))));
             }
-            let n = vm
-                .to_index(v)
-                .map_err(|_| vm.type_error(format!("{fname}() argument must be int or None")))?;
+            let n = vm.to_index(v).map_err(|_| vm.type_error(format!("{fname}() argument must be int or None")))?;
             Ok(if n < 0 { None } else { Some(n as usize) })
         }
     }
@@ -711,9 +680,7 @@ fn m_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
     let s = this(vm, args, "readline")?;
     check_readable(vm, s)?;
     let n = size_arg(vm, args, "readline")?;
-    let data = s
-        .read_line(s.universal, n)
-        .map_err(|e| os_error_from_io(vm, &e, None))?;
+    let data = s.read_line(s.universal, n).map_err(|e| os_error_from_io(vm, &e, None))?;
     if s.binary {
         Ok(vm.new_bytes(data))
     } else {
@@ -728,18 +695,12 @@ fn m_readlines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     let mut lines = Vec::new();
     let mut total = 0;
     loop {
-        let data = s
-            .read_line(s.universal, None)
-            .map_err(|e| os_error_from_io(vm, &e, None))?;
+        let data = s.read_line(s.universal, None).map_err(|e| os_error_from_io(vm, &e, None))?;
         if data.is_empty() {
             break;
         }
         total += data.len();
-        let v = if s.binary {
-            vm.new_bytes(data)
-        } else {
-            decode_utf8(vm, data)?
-        };
+        let v = if s.binary { vm.new_bytes(data) } else { decode_utf8(vm, data)? };
         lines.push(v);
         if hint.is_some_and(|h| total >= h) {
             break;
@@ -760,11 +721,7 @@ fn m_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
     // Drop it from the registry of files to flush at exit.
     let files = vm.state.borrow().get("open_files").copied();
     if let Some(l) = files.as_ref().and_then(|f| f.as_list()) {
-        let target = if s.shared.is_null() {
-            args[0]
-        } else {
-            s.shared
-        };
+        let target = if s.shared.is_null() { args[0] } else { s.shared };
         l.borrow_mut().retain(|v| !v.is(target));
     }
     r.map_err(|e| os_error_from_io(vm, &e, None))?;
@@ -838,9 +795,7 @@ fn logical_pos(vm: &mut Vm, s: &Stream) -> PyResult<u64> {
     let Some(f) = f.as_mut() else {
         return Err(unsupported(vm, "underlying stream is not seekable"));
     };
-    let pos = f
-        .stream_position()
-        .map_err(|e| os_error_from_io(vm, &e, None))?;
+    let pos = f.stream_position().map_err(|e| os_error_from_io(vm, &e, None))?;
     Ok(pos - c.rbuf.borrow().len() as u64)
 }
 
@@ -933,9 +888,7 @@ fn m_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
 fn m_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "__next__")?;
     check_readable(vm, s)?;
-    let data = s
-        .read_line(s.universal, None)
-        .map_err(|e| os_error_from_io(vm, &e, None))?;
+    let data = s.read_line(s.universal, None).map_err(|e| os_error_from_io(vm, &e, None))?;
     if data.is_empty() {
         return Err(vm.stop_iteration(Value::NONE));
     }
@@ -966,10 +919,7 @@ fn m_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
     let r = if s.binary {
         format!("<_io.{cls} name={name}>")
     } else {
-        format!(
-            "<_io.{cls} name={name} mode='{}' encoding='{}'>",
-            s.mode, s.encoding
-        )
+        format!("<_io.{cls} name={name} mode='{}' encoding='{}'>", s.mode, s.encoding)
     };
     Ok(vm.new_string(r))
 }
@@ -994,11 +944,7 @@ fn g_encoding(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
 
 fn g_errors(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "errors")?;
-    Ok(vm.new_str(if s.kind == Kind::Stderr {
-        "backslashreplace"
-    } else {
-        "strict"
-    }))
+    Ok(vm.new_str(if s.kind == Kind::Stderr { "backslashreplace" } else { "strict" }))
 }
 
 fn g_newlines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -1006,10 +952,36 @@ fn g_newlines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
     Ok(Value::NONE)
 }
 
+/// `reconfigure(*, encoding=None, errors=None, newline=None, line_buffering=None,
+/// write_through=None)`: only the buffering settings can change; Krait streams are UTF-8.
+fn m_reconfigure(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = this(vm, args, "reconfigure")?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("reconfigure() takes no positional arguments ({} given)", args.len() - 1)));
+    }
+    let [encoding, _errors, _newline, line_buffering, write_through] =
+        vm.bind_args("reconfigure", &[], kw, ["encoding", "errors", "newline", "line_buffering", "write_through"], 0)?;
+    if let Some(enc) = encoding.as_rstr() {
+        let e = enc.to_ascii_lowercase().replace(['-', '_'], "");
+        if e != "utf8" {
+            return Err(vm.not_implemented_error(format!("reconfigure() to encoding '{enc}' is not supported yet")));
+        }
+    }
+    let c = s.core();
+    if !line_buffering.is_null() && !line_buffering.is_none() {
+        let on = vm.truthy(line_buffering)?;
+        c.line_buffering.set(on);
+    }
+    if !write_through.is_null() && !write_through.is_none() {
+        let on = vm.truthy(write_through)?;
+        c.write_through.set(on);
+    }
+    c.flush_buf().map_err(|e| os_error_from_io(vm, &e, None))?;
+    Ok(Value::NONE)
+}
+
 fn g_line_buffering(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(Value::bool(
-        this(vm, args, "line_buffering")?.line_buffering,
-    ))
+    Ok(Value::bool(this(vm, args, "line_buffering")?.line_buffering.get()))
 }
 
 /// `.buffer` of a text stream: a binary stream sharing its buffers, made once.
@@ -1043,16 +1015,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         "open",
         args,
         kw,
-        [
-            "file",
-            "mode",
-            "buffering",
-            "encoding",
-            "errors",
-            "newline",
-            "closefd",
-            "opener",
-        ],
+        ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
         1,
     )?;
     if !opener.is_null() && !opener.is_none() {
@@ -1064,19 +1027,14 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         match mode.as_rstr() {
             Some(m) => m.to_owned(),
             None => {
-                return Err(vm.type_error(format!(
-                    "open() argument 'mode' must be str, not {}",
-                    vm.type_name(mode)
-                )))
+                return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", vm.type_name(mode))))
             }
         }
     };
     let path = match file.as_rstr() {
         Some(p) => p.to_owned(),
         None if vm.int_value(file).is_some() => {
-            return Err(
-                vm.not_implemented_error("open() of a file descriptor is not supported yet")
-            );
+            return Err(vm.not_implemented_error("open() of a file descriptor is not supported yet"));
         }
         None => {
             // os.PathLike
@@ -1086,18 +1044,13 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
                     let p = vm.call(f, &[file], &[])?;
                     match p.as_rstr() {
                         Some(p) => p.to_owned(),
-                        None => {
-                            return Err(vm.not_implemented_error(
-                                "open() of a bytes path is not supported yet",
-                            ))
-                        }
+                        None => return Err(vm.not_implemented_error("open() of a bytes path is not supported yet")),
                     }
                 }
                 None => {
-                    return Err(vm.type_error(format!(
-                        "expected str, bytes or os.PathLike object, not {}",
-                        vm.type_name(file)
-                    )))
+                    return Err(
+                        vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(file)))
+                    )
                 }
             }
         }
@@ -1110,10 +1063,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         }
         seen.push(ch);
     }
-    let creating = ["r", "w", "a", "x"]
-        .iter()
-        .filter(|c| mode_s.contains(*c))
-        .count();
+    let creating = ["r", "w", "a", "x"].iter().filter(|c| mode_s.contains(*c)).count();
     if creating > 1 {
         return Err(vm.value_error("must have exactly one of create/read/write/append mode"));
     }
@@ -1122,9 +1072,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         return Err(vm.value_error("can't have text and binary mode at once"));
     }
     if creating == 0 {
-        return Err(vm.value_error(
-            "Must have exactly one of create/read/write/append mode and at most one plus",
-        ));
+        return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
     }
     if binary && !encoding.is_null() && !encoding.is_none() {
         return Err(vm.value_error("binary mode doesn't take an encoding argument"));
@@ -1135,9 +1083,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
     if let Some(enc) = encoding.as_rstr() {
         let e = enc.to_ascii_lowercase().replace(['-', '_'], "");
         if !matches!(e.as_str(), "utf8" | "ascii" | "usascii") {
-            return Err(vm.not_implemented_error(format!(
-                "open() with encoding '{enc}' is not supported yet"
-            )));
+            return Err(vm.not_implemented_error(format!("open() with encoding '{enc}' is not supported yet")));
         }
     }
     // Data a program wrote to another file it has not closed must be visible now.
@@ -1161,16 +1107,8 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         let e = std::io::Error::from_raw_os_error(21);
         return Err(os_error_from_io(vm, &e, Some(file)));
     }
-    let shown_mode = if binary {
-        mode_s.clone()
-    } else {
-        mode_s.replace('t', "")
-    };
-    let name = if file.as_rstr().is_some() {
-        file
-    } else {
-        vm.new_string(path)
-    };
+    let shown_mode = if binary { mode_s.clone() } else { mode_s.replace('t', "") };
+    let name = if file.as_rstr().is_some() { file } else { vm.new_string(path) };
     let mut s = Stream::new(Kind::File, name, &shown_mode, binary, Some(f));
     s.readable = mode_s.contains('r') || plus;
     s.writable = !mode_s.contains('r') || plus;
@@ -1192,10 +1130,7 @@ mod tests {
 
     #[test]
     fn newline_translation() {
-        assert_eq!(
-            translate_newlines(b"a\r\nb\rc\n".to_vec()),
-            b"a\nb\nc\n".to_vec()
-        );
+        assert_eq!(translate_newlines(b"a\r\nb\rc\n".to_vec()), b"a\nb\nc\n".to_vec());
         assert_eq!(translate_newlines(b"plain".to_vec()), b"plain".to_vec());
     }
 

@@ -54,14 +54,7 @@ pub fn init(vm: &mut Vm) {
     for (name, cls) in classes {
         set(vm, name, cls);
     }
-    for name in [
-        "memoryview",
-        "enumerate",
-        "zip",
-        "map",
-        "filter",
-        "reversed",
-    ] {
+    for name in ["memoryview", "enumerate", "zip", "map", "filter", "reversed"] {
         if let Some(&cls) = vm.extra_types.get(name) {
             set(vm, name, cls);
         }
@@ -145,10 +138,7 @@ pub(crate) fn caller_namespaces(vm: &mut Vm) -> PyResult<(Value, Value)> {
             let locals = frame_locals(vm, f);
             Ok((f.globals, locals))
         }
-        None => {
-            Err(vm
-                .not_implemented_error("no Python frame is running (globals()/locals() need one)"))
-        }
+        None => Err(vm.not_implemented_error("no Python frame is running (globals()/locals() need one)")),
     }
 }
 
@@ -167,13 +157,7 @@ pub(crate) fn frame_locals(vm: &mut Vm, f: &Frame) -> Value {
         return f.globals;
     }
     let d = vm.new_dict();
-    let cell_slots: Vec<u32> = f
-        .code
-        .cellvars
-        .iter()
-        .map(|c| c.1)
-        .chain(f.code.freevars.iter().map(|c| c.1))
-        .collect();
+    let cell_slots: Vec<u32> = f.code.cellvars.iter().map(|c| c.1).chain(f.code.freevars.iter().map(|c| c.1)).collect();
     for (i, name) in f.code.slot_names.iter().enumerate() {
         let Some(&v) = f.slots.get(i) else { break };
         if v.is_null() || name.as_pystr().is_none() {

@@ -10,8 +10,6 @@
 //! generated index accessors (`FIELD_GETTERS`), so indexing, slicing and comparison are
 //! plain tuple behaviour.
 
-use num_bigint::BigInt;
-
 use crate::object::{class_flags, Layout, Payload};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -65,9 +63,6 @@ const FLAG_FIELDS: [&str; 18] = [
     "int_max_str_digits",
 ];
 
-/// The default for `sys.set_int_max_str_digits` (CPython 3.11's).
-pub const DEFAULT_MAX_STR_DIGITS: i64 = 4300;
-
 pub fn init(vm: &mut Vm, streams: (Value, Value, Value)) -> Value {
     let sys = vm.new_module("sys");
     vm.sys = sys;
@@ -97,16 +92,8 @@ pub fn init(vm: &mut Vm, streams: (Value, Value, Value)) -> Value {
     set(vm, "version", s);
     let vinfo = version_info(vm, 3, 11, 0, "final", 0);
     set(vm, "version_info", vinfo);
-    set(
-        vm,
-        "hexversion",
-        Value::small_int(0x030B_00F0).unwrap_or(Value::NONE),
-    );
-    set(
-        vm,
-        "api_version",
-        Value::small_int(1013).unwrap_or(Value::NONE),
-    );
+    set(vm, "hexversion", Value::small_int(0x030B_00F0).unwrap_or(Value::NONE));
+    set(vm, "api_version", Value::small_int(1013).unwrap_or(Value::NONE));
     let implementation = implementation(vm);
     set(vm, "implementation", implementation);
     for (name, v) in [
@@ -127,20 +114,13 @@ pub fn init(vm: &mut Vm, streams: (Value, Value, Value)) -> Value {
         let s = vm.new_str(v);
         set(vm, name, s);
     }
-    let exe = std::env::current_exe()
-        .ok()
-        .and_then(|p| p.to_str().map(str::to_owned))
-        .unwrap_or_default();
+    let exe = std::env::current_exe().ok().and_then(|p| p.to_str().map(str::to_owned)).unwrap_or_default();
     let exe = vm.new_string(exe);
     set(vm, "executable", exe);
     set(vm, "_base_executable", exe);
     let maxsize = vm.new_int(i64::MAX);
     set(vm, "maxsize", maxsize);
-    set(
-        vm,
-        "maxunicode",
-        Value::small_int(0x10FFFF).unwrap_or(Value::NONE),
-    );
+    set(vm, "maxunicode", Value::small_int(0x10FFFF).unwrap_or(Value::NONE));
     set(vm, "pycache_prefix", Value::NONE);
     set(vm, "dont_write_bytecode", Value::FALSE);
 
@@ -149,12 +129,7 @@ pub fn init(vm: &mut Vm, streams: (Value, Value, Value)) -> Value {
     let int_info = struct_seq(
         vm,
         "int_info",
-        &[
-            "bits_per_digit",
-            "sizeof_digit",
-            "default_max_str_digits",
-            "str_digits_check_threshold",
-        ],
+        &["bits_per_digit", "sizeof_digit", "default_max_str_digits", "str_digits_check_threshold"],
         vec![
             Value::small_int(30).unwrap_or(Value::NONE),
             Value::small_int(4).unwrap_or(Value::NONE),
@@ -174,13 +149,7 @@ pub fn init(vm: &mut Vm, streams: (Value, Value, Value)) -> Value {
     let names = vec![vm.new_str("builtins"), vm.new_str("sys")];
     let t = vm.new_tuple(names);
     set(vm, "builtin_module_names", t);
-    for name in [
-        "meta_path",
-        "path_hooks",
-        "warnoptions",
-        "argv",
-        "orig_argv",
-    ] {
+    for name in ["meta_path", "path_hooks", "warnoptions", "argv", "orig_argv"] {
         let l = vm.new_list(Vec::new());
         set(vm, name, l);
     }
@@ -188,10 +157,6 @@ pub fn init(vm: &mut Vm, streams: (Value, Value, Value)) -> Value {
     set(vm, "path_importer_cache", d);
     let d = vm.new_dict();
     set(vm, "_xoptions", d);
-    vm.state.borrow_mut().insert(
-        "int_max_str_digits",
-        Value::small_int(DEFAULT_MAX_STR_DIGITS).unwrap_or(Value::NONE),
-    );
 
     for (name, f) in [
         ("exit", sys_exit as crate::vm::NativeFn),
@@ -225,10 +190,7 @@ pub fn init(vm: &mut Vm, streams: (Value, Value, Value)) -> Value {
         vm.add_function(sys, name, f);
     }
     // `sys.__displayhook__` and `sys.__excepthook__` keep the originals.
-    for (orig, alias) in [
-        ("displayhook", "__displayhook__"),
-        ("excepthook", "__excepthook__"),
-    ] {
+    for (orig, alias) in [("displayhook", "__displayhook__"), ("excepthook", "__excepthook__")] {
         let k = vm.intern(orig);
         if let Some(f) = vm.dict_get_str(module_dict(sys), k) {
             set(vm, alias, f);
@@ -267,10 +229,13 @@ pub fn configure(vm: &mut Vm, cfg: &SysConfig) {
     let l = vm.new_list(path);
     set(vm, "path", l);
 
+    let max_str_digits = max_str_digits_option(cfg);
+    if let Some(n) = max_str_digits {
+        crate::types::int::set_int_max_str_digits(vm, n);
+    }
     let b = |x: bool| Value::small_int(x as i64).unwrap_or(Value::NONE);
     let dwb = cfg.dont_write_bytecode
-        || (!cfg.ignore_environment
-            && std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()));
+        || (!cfg.ignore_environment && std::env::var_os("PYTHONDONTWRITEBYTECODE").is_some_and(|v| !v.is_empty()));
     let vals = vec![
         b(false),
         b(cfg.inspect),
@@ -289,7 +254,7 @@ pub fn configure(vm: &mut Vm, cfg: &SysConfig) {
         b(false),
         b(false),
         Value::bool(cfg.safe_path),
-        Value::small_int(-1).unwrap_or(Value::NONE),
+        Value::small_int(max_str_digits.map_or(-1, |n| n as i64)).unwrap_or(Value::NONE),
     ];
     let flags = struct_seq(vm, "flags", &FLAG_FIELDS, vals);
     set(vm, "flags", flags);
@@ -307,9 +272,18 @@ pub fn configure(vm: &mut Vm, cfg: &SysConfig) {
     let w: Vec<Value> = cfg.warnoptions.iter().map(|a| vm.new_str(a)).collect();
     let l = vm.new_list(w);
     set(vm, "warnoptions", l);
-    if cfg.unbuffered {
+    let env_set = |name: &str| !cfg.ignore_environment && std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    if cfg.unbuffered || env_set("PYTHONUNBUFFERED") {
         super::io::set_unbuffered(vm);
     }
+}
+
+/// The `-X int_max_str_digits=N` / `PYTHONINTMAXSTRDIGITS` setting, if any and valid.
+fn max_str_digits_option(cfg: &SysConfig) -> Option<usize> {
+    let from_x = cfg.xoptions.iter().rev().find_map(|o| o.strip_prefix("int_max_str_digits=").map(str::to_owned));
+    let from_env = if cfg.ignore_environment { None } else { std::env::var("PYTHONINTMAXSTRDIGITS").ok() };
+    let n: usize = from_x.or(from_env)?.trim().parse().ok()?;
+    (n == 0 || n >= 640).then_some(n)
 }
 
 fn module_dict(m: Value) -> Value {
@@ -340,11 +314,7 @@ macro_rules! field_getters {
 field_getters!(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19);
 
 fn field(vm: &mut Vm, args: &[Value], i: usize) -> PyResult<Value> {
-    match args
-        .first()
-        .and_then(|v| v.as_tuple())
-        .and_then(|t| t.get(i))
-    {
+    match args.first().and_then(|v| v.as_tuple()).and_then(|t| t.get(i)) {
         Some(v) => Ok(*v),
         None => Err(vm.type_error("descriptor requires a struct sequence object")),
     }
@@ -383,12 +353,7 @@ fn struct_seq_type(vm: &mut Vm, name: &'static str, fields: &[&'static str]) -> 
     cls
 }
 
-fn struct_seq(
-    vm: &mut Vm,
-    name: &'static str,
-    fields: &[&'static str],
-    values: Vec<Value>,
-) -> Value {
+fn struct_seq(vm: &mut Vm, name: &'static str, fields: &[&'static str], values: Vec<Value>) -> Value {
     let cls = struct_seq_type(vm, name, fields);
     vm.alloc(cls, Payload::Tuple(values.into_boxed_slice()))
 }
@@ -403,14 +368,9 @@ fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
     };
     let cls = vm.type_of(this);
     let k = vm.intern("__match_args__");
-    let names = vm
-        .lookup_type(cls, k)
-        .and_then(|t| t.as_tuple().map(|t| t.to_vec()))
-        .unwrap_or_default();
+    let names = vm.lookup_type(cls, k).and_then(|t| t.as_tuple().map(|t| t.to_vec())).unwrap_or_default();
     let k = vm.intern("__module__");
-    let module = vm
-        .lookup_type(cls, k)
-        .and_then(|m| m.as_rstr().map(str::to_owned));
+    let module = vm.lookup_type(cls, k).and_then(|m| m.as_rstr().map(str::to_owned));
     let mut out = match module {
         Some(m) if m != "builtins" => format!("{m}.{}(", vm.class_name(cls)),
         _ => format!("{}(", vm.class_name(cls)),
@@ -419,10 +379,7 @@ fn struct_seq_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
         if i > 0 {
             out.push_str(", ");
         }
-        let name = names
-            .get(i)
-            .and_then(|n| n.as_rstr().map(str::to_owned))
-            .unwrap_or_else(|| format!("_{i}"));
+        let name = names.get(i).and_then(|n| n.as_rstr().map(str::to_owned)).unwrap_or_else(|| format!("_{i}"));
         let r = vm.repr_string(*v)?;
         out.push_str(&name);
         out.push('=');
@@ -444,27 +401,9 @@ fn struct_seq_reduce(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
     Ok(vm.new_tuple(vec![cls, inner]))
 }
 
-fn version_info(
-    vm: &mut Vm,
-    major: i64,
-    minor: i64,
-    micro: i64,
-    level: &str,
-    serial: i64,
-) -> Value {
-    let vals = vec![
-        int(vm, major),
-        int(vm, minor),
-        int(vm, micro),
-        vm.new_str(level),
-        int(vm, serial),
-    ];
-    struct_seq(
-        vm,
-        "version_info",
-        &["major", "minor", "micro", "releaselevel", "serial"],
-        vals,
-    )
+fn version_info(vm: &mut Vm, major: i64, minor: i64, micro: i64, level: &str, serial: i64) -> Value {
+    let vals = vec![int(vm, major), int(vm, minor), int(vm, micro), vm.new_str(level), int(vm, serial)];
+    struct_seq(vm, "version_info", &["major", "minor", "micro", "releaselevel", "serial"], vals)
 }
 
 fn float_info(vm: &mut Vm) -> Value {
@@ -517,17 +456,7 @@ fn hash_info(vm: &mut Vm) -> Value {
     struct_seq(
         vm,
         "hash_info",
-        &[
-            "width",
-            "modulus",
-            "inf",
-            "nan",
-            "imag",
-            "algorithm",
-            "hash_bits",
-            "seed_bits",
-            "cutoff",
-        ],
+        &["width", "modulus", "inf", "nan", "imag", "algorithm", "hash_bits", "seed_bits", "cutoff"],
         vals,
     )
 }
@@ -587,11 +516,7 @@ fn namespace_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
         return Err(vm.type_error("__repr__ needs an argument"));
     };
     let cls = vm.type_of(this);
-    let name = if vm
-        .extra_types
-        .get("SimpleNamespace")
-        .is_some_and(|c| c.is(cls))
-    {
+    let name = if vm.extra_types.get("SimpleNamespace").is_some_and(|c| c.is(cls)) {
         "namespace".to_owned()
     } else {
         vm.class_name(cls)
@@ -637,10 +562,7 @@ fn implementation(vm: &mut Vm) -> Value {
         ("cache_tag", Value::NONE),
         ("version", version),
         ("hexversion", vm.new_int(0x0001_00A0)),
-        (
-            "_multiarch",
-            vm.new_str(&format!("{}-linux-gnu", std::env::consts::ARCH)),
-        ),
+        ("_multiarch", vm.new_str(&format!("{}-linux-gnu", std::env::consts::ARCH))),
     ];
     for (k, v) in items {
         let k = vm.intern(k);
@@ -656,10 +578,7 @@ fn implementation(vm: &mut Vm) -> Value {
 fn sys_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("exit", kw)?;
     if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "exit expected at most 1 argument, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("exit expected at most 1 argument, got {}", args.len())));
     }
     let exc_args: Vec<Value> = match args.first().copied() {
         None | Some(Value::NONE) => Vec::new(),
@@ -675,10 +594,7 @@ fn sys_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
 
 fn sys_getrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if !args.is_empty() {
-        return Err(vm.type_error(format!(
-            "sys.getrecursionlimit() takes no arguments ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("sys.getrecursionlimit() takes no arguments ({} given)", args.len())));
     }
     Ok(vm.new_int(vm.recursion_limit.get() as i64))
 }
@@ -686,10 +602,7 @@ fn sys_getrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) ->
 fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("setrecursionlimit", kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "setrecursionlimit() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("setrecursionlimit() takes exactly one argument ({} given)", args.len())));
     }
     if args[0].is_float() {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
@@ -711,10 +624,7 @@ fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> 
 
 fn exc_traceback(vm: &Vm, e: Value) -> Value {
     let _ = vm;
-    e.as_obj()
-        .and_then(|o| o.as_exception())
-        .map(|x| x.traceback.get())
-        .unwrap_or(Value::NONE)
+    e.as_obj().and_then(|o| o.as_exception()).map(|x| x.traceback.get()).unwrap_or(Value::NONE)
 }
 
 fn sys_exc_info(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -801,17 +711,11 @@ fn sys_getsizeof(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
 fn sys_intern(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("intern", kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "intern() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("intern() takes exactly one argument ({} given)", args.len())));
     }
     let s = args[0];
     if s.as_pystr().is_none() || !vm.type_of(s).is(vm.types.str_) {
-        return Err(vm.type_error(format!(
-            "intern() argument must be str, not {}",
-            vm.type_name(s)
-        )));
+        return Err(vm.type_error(format!("intern() argument must be str, not {}", vm.type_name(s))));
     }
     Ok(vm.intern_value(s))
 }
@@ -836,10 +740,7 @@ pub fn write_to_sys_stream(vm: &mut Vm, name: &str, text: &str) -> PyResult<()> 
 fn sys_displayhook(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("displayhook", kw)?;
     if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "displayhook() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("displayhook() takes exactly one argument ({} given)", args.len())));
     }
     let v = args[0];
     if v.is_none() {
@@ -857,10 +758,7 @@ fn sys_displayhook(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
 fn sys_excepthook(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("excepthook", kw)?;
     if args.len() != 3 {
-        return Err(vm.type_error(format!(
-            "excepthook expected 3 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("excepthook expected 3 arguments, got {}", args.len())));
     }
     let exc = args[1];
     let text = if exc.as_obj().and_then(|o| o.as_exception()).is_some() {
@@ -877,19 +775,11 @@ fn sys_getdefaultencoding(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) 
     Ok(vm.new_str("utf-8"))
 }
 
-fn sys_getfilesystemencodeerrors(
-    vm: &mut Vm,
-    _args: &[Value],
-    _kw: &[(Value, Value)],
-) -> PyResult<Value> {
+fn sys_getfilesystemencodeerrors(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     Ok(vm.new_str("surrogateescape"))
 }
 
-fn sys_set_int_max_str_digits(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(Value, Value)],
-) -> PyResult<Value> {
+fn sys_set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let [n] = vm.bind_args("set_int_max_str_digits", args, kw, ["maxdigits"], 1)?;
     if n.is_float() {
         return Err(vm.type_error("'float' object cannot be interpreted as an integer"));
@@ -898,36 +788,26 @@ fn sys_set_int_max_str_digits(
     if n != 0 && n < 640 {
         return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
     }
-    let v = vm.new_int(n);
-    vm.state.borrow_mut().insert("int_max_str_digits", v);
+    crate::types::int::set_int_max_str_digits(vm, n as usize);
     Ok(Value::NONE)
 }
 
-fn sys_get_int_max_str_digits(
-    vm: &mut Vm,
-    _args: &[Value],
-    _kw: &[(Value, Value)],
-) -> PyResult<Value> {
-    let v = vm.state.borrow().get("int_max_str_digits").copied();
-    Ok(v.unwrap_or_else(|| vm.new_int(DEFAULT_MAX_STR_DIGITS)))
+fn sys_get_int_max_str_digits(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let n = crate::types::int::int_max_str_digits(vm);
+    Ok(vm.new_int(n as i64))
 }
 
 /// Krait has no reference counts; 2 is what CPython reports for a fresh temporary.
 fn sys_getrefcount(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "getrefcount() takes exactly one argument ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("getrefcount() takes exactly one argument ({} given)", args.len())));
     }
     Ok(vm.new_int(2))
 }
 
 fn sys_settrace(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     match args.first() {
-        Some(v) if !v.is_none() => {
-            Err(vm.not_implemented_error("sys.settrace/sys.setprofile are not supported"))
-        }
+        Some(v) if !v.is_none() => Err(vm.not_implemented_error("sys.settrace/sys.setprofile are not supported")),
         _ => Ok(Value::NONE),
     }
 }
@@ -1003,19 +883,8 @@ fn sys_getallocatedblocks(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) 
 
 fn sys_call_tracing(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "call_tracing expected 2 arguments, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("call_tracing expected 2 arguments, got {}", args.len())));
     }
     let a = vm.collect(args[1])?;
     vm.call(args[0], &a, &[])
-}
-
-/// `sys.get_int_max_str_digits()` as a Rust number (0 = unlimited), for int <-> str.
-pub fn int_max_str_digits(vm: &Vm) -> i64 {
-    let v = vm.state.borrow().get("int_max_str_digits").copied();
-    v.and_then(|v| vm.int_value(v))
-        .and_then(|b: BigInt| num_traits::ToPrimitive::to_i64(&b))
-        .unwrap_or(DEFAULT_MAX_STR_DIGITS)
 }

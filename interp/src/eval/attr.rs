@@ -67,9 +67,7 @@ thread_local! {
 /// The interned-name table of the running VM.
 #[inline]
 pub fn names() -> &'static Names {
-    NAMES
-        .with(|n| n.get())
-        .expect("object model names used before eval::object_type::init")
+    NAMES.with(|n| n.get()).expect("object model names used before eval::object_type::init")
 }
 
 /// Builds the name table; called once per VM by `object_type::init`. (A VM lives on one
@@ -92,12 +90,7 @@ struct CacheEntry {
 }
 
 const CACHE_BITS: u32 = 12;
-const EMPTY: CacheEntry = CacheEntry {
-    cls: 0,
-    name: 0,
-    version: 0,
-    value: Value::NULL,
-};
+const EMPTY: CacheEntry = CacheEntry { cls: 0, name: 0, version: 0, value: Value::NULL };
 
 thread_local! {
     static CACHE: Box<[Cell<CacheEntry>]> = (0..1usize << CACHE_BITS).map(|_| Cell::new(EMPTY)).collect();
@@ -158,8 +151,7 @@ pub fn set_flag_recursive(cls: Value, flag: u32) {
 
 #[inline]
 fn cache_index(cls: u64, name: u64) -> usize {
-    let h = (cls >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15)
-        ^ (name >> 3).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
+    let h = (cls >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ (name >> 3).wrapping_mul(0xC2B2_AE3D_27D4_EB4F);
     (h >> (64 - CACHE_BITS)) as usize
 }
 
@@ -192,12 +184,7 @@ pub fn lookup_type(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
     }
     let found = lookup_uncached(vm, cls, name);
     CACHE.with(|cache| {
-        cache[idx].set(CacheEntry {
-            cls: cls.bits(),
-            name: name.bits(),
-            version,
-            value: found.unwrap_or(Value::NULL),
-        })
+        cache[idx].set(CacheEntry { cls: cls.bits(), name: name.bits(), version, value: found.unwrap_or(Value::NULL) })
     });
     found
 }
@@ -218,10 +205,7 @@ pub fn lookup_uncached(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
 pub fn lookup_owner(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
     let c = cls.as_class()?;
     let mro = c.mro.borrow().clone();
-    mro.into_iter().find(|k| {
-        k.as_class()
-            .is_some_and(|kc| vm.dict_get_str(kc.dict, name).is_some())
-    })
+    mro.into_iter().find(|k| k.as_class().is_some_and(|kc| vm.dict_get_str(kc.dict, name).is_some()))
 }
 
 // ----- names -----
@@ -236,8 +220,7 @@ thread_local! {
 
 /// The interned str for an attribute name; TypeError for non-str names.
 pub fn intern_name(vm: &mut Vm, name: Value) -> PyResult<Value> {
-    let slot =
-        ((name.bits() >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - INTERNED_BITS)) as usize;
+    let slot = ((name.bits() >> 4).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - INTERNED_BITS)) as usize;
     if KNOWN_INTERNED.with(|k| k[slot].get() == name.bits()) {
         return Ok(name);
     }
@@ -255,10 +238,7 @@ pub fn intern_name(vm: &mut Vm, name: Value) -> PyResult<Value> {
                 Ok(vm.intern(&s))
             }
         }
-        None => Err(vm.type_error(format!(
-            "attribute name must be string, not '{}'",
-            vm.type_name(name)
-        ))),
+        None => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(name)))),
     }
 }
 
@@ -274,17 +254,11 @@ pub fn attr_error(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
     let n = name_string(name);
     let msg = match obj.as_obj().map(|o| &o.payload) {
         Some(Payload::Class(c)) => {
-            format!(
-                "type object '{}' has no attribute '{n}'",
-                c.name.get().as_rstr().unwrap_or("?")
-            )
+            format!("type object '{}' has no attribute '{n}'", c.name.get().as_rstr().unwrap_or("?"))
         }
         Some(Payload::Module(m)) => {
             let key = names().__name__;
-            match vm
-                .dict_get_str(m.dict, key)
-                .and_then(|v| v.as_rstr().map(str::to_owned))
-            {
+            match vm.dict_get_str(m.dict, key).and_then(|v| v.as_rstr().map(str::to_owned)) {
                 Some(mname) => format!("module '{mname}' has no attribute '{n}'"),
                 None => format!("module has no attribute '{n}'"),
             }
@@ -337,22 +311,9 @@ fn hooks() -> Hooks {
 #[inline]
 fn is_plain_builtin(vm: &Vm, cls: Value) -> bool {
     let t = &vm.types;
-    [
-        t.int,
-        t.str_,
-        t.float,
-        t.tuple,
-        t.list,
-        t.dict,
-        t.set,
-        t.frozenset,
-        t.bytes,
-        t.none_type,
-        t.bool_,
-        t.complex,
-    ]
-    .iter()
-    .any(|c| c.is(cls))
+    [t.int, t.str_, t.float, t.tuple, t.list, t.dict, t.set, t.frozenset, t.bytes, t.none_type, t.bool_, t.complex]
+        .iter()
+        .any(|c| c.is(cls))
         || (cls.is(t.type_))
 }
 
@@ -418,11 +379,7 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, tp: Value) -> PyResult<Value
     let cls = o.class.get();
     match &o.payload {
         Payload::Function(_) => {
-            return Ok(if obj.is_null() {
-                d
-            } else {
-                new_method(vm, d, obj)
-            });
+            return Ok(if obj.is_null() { d } else { new_method(vm, d, obj) });
         }
         Payload::NativeFunction(nf) => {
             if !nf.bound.is_null() {
@@ -477,9 +434,7 @@ pub fn classmethod_bind(vm: &mut Vm, f: Value, tp: Value) -> PyResult<Value> {
     if let Some(fo) = f.as_obj() {
         match &fo.payload {
             Payload::Function(_) => return Ok(new_method(vm, f, tp)),
-            Payload::NativeFunction(nf) if nf.bound.is_null() => {
-                return Ok(bind_native(vm, nf, tp))
-            }
+            Payload::NativeFunction(nf) if nf.bound.is_null() => return Ok(bind_native(vm, nf, tp)),
             _ => {}
         }
         let fcls = fo.class.get();
@@ -502,11 +457,7 @@ pub fn descr_set(vm: &mut Vm, d: Value, obj: Value, value: Value) -> PyResult<bo
     match &o.payload {
         Payload::Function(_) | Payload::NativeFunction(_) => return Ok(false),
         Payload::Property { fset, fdel, .. } if cls.is(vm.types.property) => {
-            let (f, what) = if value.is_null() {
-                (fdel.get(), "deleter")
-            } else {
-                (fset.get(), "setter")
-            };
+            let (f, what) = if value.is_null() { (fdel.get(), "deleter") } else { (fset.get(), "setter") };
             if f.is_none() || f.is_null() {
                 return Err(crate::eval::descr::property_error(vm, d, obj, what));
             }
@@ -612,9 +563,7 @@ pub fn call_unbound_kw(
 ) -> PyResult<Value> {
     if let Some(o) = meth.as_obj() {
         match &o.payload {
-            Payload::Function(_) => {
-                return with_prefix(obj, args, |all| vm.call(meth, all, kwargs))
-            }
+            Payload::Function(_) => return with_prefix(obj, args, |all| vm.call(meth, all, kwargs)),
             Payload::NativeFunction(nf) if nf.bound.is_null() && nf.kind == NativeKind::Method => {
                 crate::eval::check_stack(vm)?;
                 return with_prefix(obj, args, |all| (nf.f)(vm, all, kwargs));
@@ -663,12 +612,7 @@ pub fn instance_get(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
 
 /// Whether `obj` takes arbitrary instance attributes (has a `__dict__`).
 fn has_instance_dict(obj: &PyObj) -> bool {
-    obj.attrs.is_some()
-        && obj
-            .class
-            .get()
-            .as_class()
-            .is_some_and(|c| c.has_flag(class_flags::HAS_DICT))
+    obj.attrs.is_some() && obj.class.get().as_class().is_some_and(|c| c.has_flag(class_flags::HAS_DICT))
 }
 
 /// Names declared in `__slots__` along `cls`'s MRO (kept in the slot storage even when the
@@ -679,12 +623,7 @@ fn is_slot_name(cls: Value, name: Value) -> bool {
     };
     let mro = c.mro.borrow();
     mro.iter().any(|k| {
-        k.as_class().is_some_and(|kc| {
-            kc.slots
-                .borrow()
-                .as_ref()
-                .is_some_and(|s| s.iter().any(|n| n.is(name)))
-        })
+        k.as_class().is_some_and(|kc| kc.slots.borrow().as_ref().is_some_and(|s| s.iter().any(|n| n.is(name))))
     })
 }
 
@@ -765,9 +704,7 @@ pub fn get_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
 /// `getattr(obj, name)` for an already interned `name` (names from code objects).
 pub fn get_attr_interned(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value> {
     let tp = vm.type_of(obj);
-    let custom = tp
-        .as_class()
-        .is_some_and(|c| c.has_flag(class_flags::CUSTOM_GETATTR));
+    let custom = tp.as_class().is_some_and(|c| c.has_flag(class_flags::CUSTOM_GETATTR));
     if !custom {
         return match generic_get(vm, obj, tp, name)? {
             Some(v) => Ok(v),
@@ -782,14 +719,8 @@ pub fn get_attr_interned(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Value
 pub fn get_attr_opt(vm: &mut Vm, obj: Value, name: Value) -> PyResult<Option<Value>> {
     let name = intern_name(vm, name)?;
     let tp = vm.type_of(obj);
-    let custom = tp
-        .as_class()
-        .is_some_and(|c| c.has_flag(class_flags::CUSTOM_GETATTR));
-    let r = if custom {
-        hooked_get(vm, obj, tp, name).map(Some)
-    } else {
-        generic_get(vm, obj, tp, name)
-    };
+    let custom = tp.as_class().is_some_and(|c| c.has_flag(class_flags::CUSTOM_GETATTR));
+    let r = if custom { hooked_get(vm, obj, tp, name).map(Some) } else { generic_get(vm, obj, tp, name) };
     match r {
         Err(e) if is_attr_error(vm, &e) => Ok(None),
         r => r,
@@ -802,9 +733,7 @@ fn hooked_get(vm: &mut Vm, obj: Value, tp: Value, name: Value) -> PyResult<Value
     let n = names();
     let ga = lookup(vm, tp, n.__getattribute__);
     let r = match ga {
-        Some(g) if !hooks().getattribute.iter().any(|h| h.is(g)) => {
-            call_unbound(vm, g, obj, &[name]).map(Some)
-        }
+        Some(g) if !hooks().getattribute.iter().any(|h| h.is(g)) => call_unbound(vm, g, obj, &[name]).map(Some),
         _ => generic_get(vm, obj, tp, name),
     };
     let err = match r {
@@ -896,13 +825,7 @@ pub fn type_get(vm: &mut Vm, cls: Value, meta: Value, name: Value) -> PyResult<O
     Ok(None)
 }
 
-fn module_get(
-    vm: &mut Vm,
-    m: Value,
-    dict: Value,
-    tp: Value,
-    name: Value,
-) -> PyResult<Option<Value>> {
+fn module_get(vm: &mut Vm, m: Value, dict: Value, tp: Value, name: Value) -> PyResult<Option<Value>> {
     let n = names();
     let descr = lookup(vm, tp, name);
     if let Some(d) = descr {
@@ -940,10 +863,7 @@ pub fn del_attr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
 /// `obj.name = value` for an interned `name`.
 pub fn set_attr_interned(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
     let tp = vm.type_of(obj);
-    if tp
-        .as_class()
-        .is_some_and(|c| c.has_flag(class_flags::CUSTOM_GETATTR))
-    {
+    if tp.as_class().is_some_and(|c| c.has_flag(class_flags::CUSTOM_GETATTR)) {
         if let Some(sa) = lookup(vm, tp, names().__setattr__) {
             if !hooks().setattr.iter().any(|h| h.is(sa)) {
                 call_unbound(vm, sa, obj, &[name, value])?;
@@ -957,10 +877,7 @@ pub fn set_attr_interned(vm: &mut Vm, obj: Value, name: Value, value: Value) -> 
 /// `del obj.name` for an interned `name`.
 pub fn del_attr_interned(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
     let tp = vm.type_of(obj);
-    if tp
-        .as_class()
-        .is_some_and(|c| c.has_flag(class_flags::CUSTOM_GETATTR))
-    {
+    if tp.as_class().is_some_and(|c| c.has_flag(class_flags::CUSTOM_GETATTR)) {
         if let Some(da) = lookup(vm, tp, names().__delattr__) {
             if !hooks().delattr.iter().any(|h| h.is(da)) {
                 call_unbound(vm, da, obj, &[name])?;
@@ -1011,12 +928,7 @@ pub fn object_set(vm: &mut Vm, obj: Value, tp: Value, name: Value, value: Value)
     }
 }
 
-const HOOK_NAMES: [&str; 4] = [
-    "__getattribute__",
-    "__getattr__",
-    "__setattr__",
-    "__delattr__",
-];
+const HOOK_NAMES: [&str; 4] = ["__getattribute__", "__getattr__", "__setattr__", "__delattr__"];
 
 /// `type.__setattr__`/`type.__delattr__` (NULL `value`).
 pub fn type_set(vm: &mut Vm, cls: Value, meta: Value, name: Value, value: Value) -> PyResult<()> {
@@ -1051,14 +963,7 @@ pub fn type_set(vm: &mut Vm, cls: Value, meta: Value, name: Value, value: Value)
     Ok(())
 }
 
-fn module_set(
-    vm: &mut Vm,
-    m: Value,
-    dict: Value,
-    tp: Value,
-    name: Value,
-    value: Value,
-) -> PyResult<()> {
+fn module_set(vm: &mut Vm, m: Value, dict: Value, tp: Value, name: Value, value: Value) -> PyResult<()> {
     if let Some(d) = lookup(vm, tp, name) {
         if descr_set(vm, d, m, value)? {
             return Ok(());
@@ -1069,11 +974,8 @@ fn module_set(
     }
     if value.is_null() {
         if vm.dict_del_str(dict, name).is_none() {
-            let e = vm.attribute_error(format!(
-                "'{}' object has no attribute '{}'",
-                vm.type_name(m),
-                name_string(name)
-            ));
+            let e =
+                vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(m), name_string(name)));
             set_attr_error_info(vm, e, m, name);
             return Err(e);
         }
@@ -1092,9 +994,7 @@ pub fn get_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Valu
     let tp = vm.type_of(obj);
     let plain_kind = match obj.as_obj().map(|o| &o.payload) {
         Some(Payload::Class(_) | Payload::Module(_) | Payload::Super { .. }) => false,
-        _ => tp
-            .as_class()
-            .is_some_and(|c| !c.has_flag(class_flags::CUSTOM_GETATTR)),
+        _ => tp.as_class().is_some_and(|c| !c.has_flag(class_flags::CUSTOM_GETATTR)),
     };
     if plain_kind {
         if let Some(d) = lookup(vm, tp, name) {
@@ -1103,9 +1003,7 @@ pub fn get_method(vm: &mut Vm, obj: Value, name: Value) -> PyResult<(Value, Valu
                 Some(Payload::NativeFunction(nf)) => {
                     nf.kind == NativeKind::Method
                         && nf.bound.is_null()
-                        && (nf.owner.as_class().is_none()
-                            || tp.is(nf.owner)
-                            || vm.is_subclass(tp, nf.owner))
+                        && (nf.owner.as_class().is_none() || tp.is(nf.owner) || vm.is_subclass(tp, nf.owner))
                 }
                 _ => false,
             };

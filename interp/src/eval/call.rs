@@ -80,9 +80,7 @@ pub(crate) fn call_unbound(
 ) -> PyResult<Value> {
     match m.as_obj().map(|o| &o.payload) {
         Some(Payload::Function(fd)) => call_function(vm, m, fd, Some(obj), args, kwargs),
-        Some(Payload::NativeFunction(nf))
-            if nf.kind == NativeKind::Method && nf.bound.is_null() =>
-        {
+        Some(Payload::NativeFunction(nf)) if nf.kind == NativeKind::Method && nf.bound.is_null() => {
             let nf_f = nf.f;
             with_prepended(obj, args, |a| nf_f(vm, a, kwargs))
         }
@@ -96,10 +94,7 @@ pub(crate) fn call_unbound(
 /// TypeError unless an unbound native method got an instance of its class as `self`.
 fn check_unbound_self(vm: &Vm, name: &str, owner: Value, args: &[Value]) -> PyResult<()> {
     match args.first() {
-        None => Err(vm.type_error(format!(
-            "unbound method {}.{name}() needs an argument",
-            vm.class_name(owner)
-        ))),
+        None => Err(vm.type_error(format!("unbound method {}.{name}() needs an argument", vm.class_name(owner)))),
         Some(&s) if !vm.isinstance(s, owner) => Err(vm.type_error(format!(
             "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
             vm.class_name(owner),
@@ -112,12 +107,7 @@ fn check_unbound_self(vm: &Vm, name: &str, owner: Value, args: &[Value]) -> PyRe
 /// `obj.name(*args[1..], **kwargs)` where `args[0]` is `obj`, without creating a bound
 /// method when `name` is a plain function or native method on `obj`'s type that the
 /// instance does not shadow.
-pub fn call_method(
-    vm: &mut Vm,
-    name: Value,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-) -> PyResult<Value> {
+pub fn call_method(vm: &mut Vm, name: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let mut narrow = interp::Narrow::None;
     call_method_marking(vm, name, args, kwargs, &mut narrow)
 }
@@ -184,9 +174,7 @@ fn lookup_method(vm: &Vm, obj: Value, name: Value) -> Option<Value> {
     let m = vm.lookup_type(ty, name)?;
     match &m.as_obj()?.payload {
         Payload::Function(_) => Some(m),
-        Payload::NativeFunction(nf) if nf.kind == NativeKind::Method && nf.bound.is_null() => {
-            Some(m)
-        }
+        Payload::NativeFunction(nf) if nf.kind == NativeKind::Method && nf.bound.is_null() => Some(m),
         _ => None,
     }
 }
@@ -203,14 +191,7 @@ pub(crate) fn call_function(
 ) -> PyResult<Value> {
     let code = &func.code;
     let slots = take_slots(code.nslots as usize);
-    let mut frame = Frame::with_slots(
-        code.clone(),
-        slots,
-        func.globals,
-        func.builtins,
-        Value::NULL,
-        fval,
-    );
+    let mut frame = Frame::with_slots(code.clone(), slots, func.globals, func.builtins, Value::NULL, fval);
     bind_arguments(vm, func, &mut frame.slots, self_arg, args, kwargs)?;
     init_cells(vm, code, func, &mut frame.slots);
     if interp::is_generator_code(code) {
@@ -357,17 +338,11 @@ fn bind_slow(
         };
         let found = (posonly..total)
             .find(|&j| code.slot_names.get(j).is_some_and(|n| n.is(k)))
-            .or_else(|| {
-                (posonly..total)
-                    .find(|&j| code.slot_names.get(j).and_then(|n| n.as_rstr()) == Some(kstr))
-            });
+            .or_else(|| (posonly..total).find(|&j| code.slot_names.get(j).and_then(|n| n.as_rstr()) == Some(kstr)));
         match found {
             Some(j) => {
                 if !slots[j].is_null() {
-                    return Err(vm.type_error(format!(
-                        "{}() got multiple values for argument '{kstr}'",
-                        qualname()
-                    )));
+                    return Err(vm.type_error(format!("{}() got multiple values for argument '{kstr}'", qualname())));
                 }
                 slots[j] = v;
             }
@@ -388,10 +363,7 @@ fn bind_slow(
                             )));
                         }
                     }
-                    return Err(vm.type_error(format!(
-                        "{}() got an unexpected keyword argument '{kstr}'",
-                        qualname()
-                    )));
+                    return Err(vm.type_error(format!("{}() got an unexpected keyword argument '{kstr}'", qualname())));
                 }
             },
         }
@@ -401,20 +373,12 @@ fn bind_slow(
         return Err(too_many_positional(vm, func, given, slots, &qualname()));
     }
 
-    let defaults: Vec<Value> = func
-        .defaults
-        .get()
-        .as_tuple()
-        .map(|t| t.to_vec())
-        .unwrap_or_default();
+    let defaults: Vec<Value> = func.defaults.get().as_tuple().map(|t| t.to_vec()).unwrap_or_default();
     if given < argcount {
         let defcount = defaults.len().min(argcount);
         let m = argcount - defcount;
         if (given..m).any(|i| slots[i].is_null()) {
-            let names: Vec<String> = (given..m)
-                .filter(|&i| slots[i].is_null())
-                .map(|i| quoted_name(code, i))
-                .collect();
+            let names: Vec<String> = (given..m).filter(|&i| slots[i].is_null()).map(|i| quoted_name(code, i)).collect();
             return Err(missing_error(vm, &qualname(), "positional", &names));
         }
         let start = given.saturating_sub(m);
@@ -450,13 +414,7 @@ fn bind_slow(
 }
 
 fn quoted_name(code: &Code, i: usize) -> String {
-    format!(
-        "'{}'",
-        code.slot_names
-            .get(i)
-            .and_then(|n| n.as_rstr())
-            .unwrap_or("?")
-    )
+    format!("'{}'", code.slot_names.get(i).and_then(|n| n.as_rstr()).unwrap_or("?"))
 }
 
 fn missing_error(vm: &Vm, qualname: &str, kind: &str, names: &[String]) -> crate::vm::PyErr {
@@ -472,24 +430,13 @@ fn missing_error(vm: &Vm, qualname: &str, kind: &str, names: &[String]) -> crate
     ))
 }
 
-fn too_many_positional(
-    vm: &Vm,
-    func: &Function,
-    given: usize,
-    slots: &[Value],
-    qualname: &str,
-) -> crate::vm::PyErr {
+fn too_many_positional(vm: &Vm, func: &Function, given: usize, slots: &[Value], qualname: &str) -> crate::vm::PyErr {
     let code = &*func.code;
     let argcount = code.argcount as usize;
-    let kwonly_given = (argcount..argcount + code.kwonlyargcount as usize)
-        .filter(|&i| !slots[i].is_null())
-        .count();
+    let kwonly_given = (argcount..argcount + code.kwonlyargcount as usize).filter(|&i| !slots[i].is_null()).count();
     let defcount = func.defaults.get().as_tuple().map(|t| t.len()).unwrap_or(0);
     let (sig, plural) = if defcount > 0 {
-        (
-            format!("from {} to {}", argcount.saturating_sub(defcount), argcount),
-            true,
-        )
+        (format!("from {} to {}", argcount.saturating_sub(defcount), argcount), true)
     } else {
         (argcount.to_string(), argcount != 1)
     };
@@ -506,10 +453,6 @@ fn too_many_positional(
     vm.type_error(format!(
         "{qualname}() takes {sig} positional argument{} but {given}{kwonly_sig} {} given",
         if plural { "s" } else { "" },
-        if given == 1 && kwonly_given == 0 {
-            "was"
-        } else {
-            "were"
-        }
+        if given == 1 && kwonly_given == 0 { "was" } else { "were" }
     ))
 }

@@ -28,15 +28,11 @@ fn tuple_items(v: Value) -> Vec<Value> {
 }
 
 fn class_bases(cls: Value) -> Vec<Value> {
-    cls.as_class()
-        .map(|c| c.bases.borrow().clone())
-        .unwrap_or_default()
+    cls.as_class().map(|c| c.bases.borrow().clone()).unwrap_or_default()
 }
 
 fn class_mro(cls: Value) -> Vec<Value> {
-    cls.as_class()
-        .map(|c| c.mro.borrow().clone())
-        .unwrap_or_default()
+    cls.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default()
 }
 
 fn class_has(cls: Value, flag: u32) -> bool {
@@ -48,10 +44,7 @@ fn class_has(cls: Value, flag: u32) -> bool {
 pub fn class_module_opt(vm: &mut Vm, cls: Value) -> Option<String> {
     let c = cls.as_class()?;
     let d = c.dict;
-    match vm
-        .dict_get_str(d, names().__module__)
-        .and_then(|m| m.as_rstr().map(str::to_owned))
-    {
+    match vm.dict_get_str(d, names().__module__).and_then(|m| m.as_rstr().map(str::to_owned)) {
         Some(s) => Some(s),
         None if c.has_flag(class_flags::HEAPTYPE) => None,
         None => Some("builtins".into()),
@@ -113,12 +106,7 @@ fn extra_ivars(cls: Value) -> bool {
     if c.has_flag(class_flags::HEAPTYPE) {
         return c.slots.borrow().as_ref().is_some_and(|s| !s.is_empty());
     }
-    match c
-        .bases
-        .borrow()
-        .first()
-        .and_then(|b| b.as_class().map(|bc| bc.layout))
-    {
+    match c.bases.borrow().first().and_then(|b| b.as_class().map(|bc| bc.layout)) {
         Some(base_layout) => base_layout != c.layout || (c.layout == Layout::Other),
         None => false,
     }
@@ -263,10 +251,8 @@ fn layout_is_varsized(l: Layout) -> bool {
 
 fn has_weakref(vm: &Vm, cls: Value) -> bool {
     let layout = cls.as_class().map(|c| c.layout);
-    matches!(
-        layout,
-        Some(Layout::Set | Layout::FrozenSet | Layout::Type | Layout::Module)
-    ) || lookup(vm, cls, names().__weakref__).is_some()
+    matches!(layout, Some(Layout::Set | Layout::FrozenSet | Layout::Type | Layout::Module))
+        || lookup(vm, cls, names().__weakref__).is_some()
 }
 
 // ----- type.__new__ -----
@@ -295,29 +281,20 @@ pub fn create_class(
         }
         mcs = winner;
     }
-    let bases = if bases_in.is_empty() {
-        vec![vm.types.object]
-    } else {
-        bases_in
-    };
+    let bases = if bases_in.is_empty() { vec![vm.types.object] } else { bases_in };
     for (i, &b) in bases.iter().enumerate() {
         let Some(bc) = b.as_class() else {
             return Err(vm.type_error("bases must be types"));
         };
         if !bc.has_flag(class_flags::BASETYPE) {
-            return Err(vm.type_error(format!(
-                "type '{}' is not an acceptable base type",
-                vm.class_name(b)
-            )));
+            return Err(vm.type_error(format!("type '{}' is not an acceptable base type", vm.class_name(b))));
         }
         if bases[..i].iter().any(|x| x.is(b)) {
             return Err(vm.type_error(format!("duplicate base class {}", vm.class_name(b))));
         }
     }
     let base = best_base(vm, &bases)?.unwrap_or(vm.types.object);
-    let base_cd = base
-        .as_class()
-        .ok_or_else(|| vm.type_error("bases must be types"))?;
+    let base_cd = base.as_class().ok_or_else(|| vm.type_error("bases must be types"))?;
     let layout = base_cd.layout;
     let name_str = name.as_rstr().unwrap_or("?").to_owned();
 
@@ -325,12 +302,7 @@ pub fn create_class(
     let dict = vm.new_dict();
     let items: Vec<(Value, Value)> = match ns.as_dict() {
         Some(d) => d.borrow().items(),
-        None => {
-            return Err(vm.type_error(format!(
-                "type.__new__() argument 3 must be dict, not {}",
-                vm.type_name(ns)
-            )))
-        }
+        None => return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(ns)))),
     };
     for (k, v) in items {
         vm.dict_set(dict, k, v)?;
@@ -339,10 +311,7 @@ pub fn create_class(
     // __module__ from the caller's globals when the namespace lacks it.
     if vm.dict_get_str(dict, n.__module__).is_none() {
         if let Ok((globals, _)) = crate::builtins::caller_namespaces(vm) {
-            if let Some(m) = globals
-                .as_dict()
-                .and_then(|_| vm.dict_get_str(globals, n.__name__))
-            {
+            if let Some(m) = globals.as_dict().and_then(|_| vm.dict_get_str(globals, n.__name__)) {
                 vm.dict_set_str(dict, n.__module__, m);
             }
         }
@@ -352,10 +321,7 @@ pub fn create_class(
     let mut qualname = name;
     if let Some(q) = vm.dict_get_str(dict, n.__qualname__) {
         if q.as_pystr().is_none() {
-            return Err(vm.type_error(format!(
-                "type __qualname__ must be a str, not {}",
-                vm.type_name(q)
-            )));
+            return Err(vm.type_error(format!("type __qualname__ must be a str, not {}", vm.type_name(q))));
         }
         qualname = q;
         vm.dict_del_str(dict, n.__qualname__);
@@ -363,25 +329,17 @@ pub fn create_class(
 
     // __slots__
     // Classes keep their attributes in their namespace, so metaclasses have a "dict".
-    let base_has_dict =
-        layout == Layout::Type || bases.iter().any(|b| class_has(*b, class_flags::HAS_DICT));
+    let base_has_dict = layout == Layout::Type || bases.iter().any(|b| class_has(*b, class_flags::HAS_DICT));
     let base_has_weakref = has_weakref(vm, base);
     let mut slot_names: Option<Vec<Value>> = None;
     let mut add_dict = false;
     let mut add_weak = false;
     if let Some(slots) = vm.dict_get_str(dict, n.__slots__) {
-        let raw = if slots.as_pystr().is_some() {
-            vec![slots]
-        } else {
-            vm.collect(slots)?
-        };
+        let raw = if slots.as_pystr().is_some() { vec![slots] } else { vm.collect(slots)? };
         let mut out: Vec<String> = Vec::new();
         for s in raw {
             let Some(st) = s.as_rstr() else {
-                return Err(vm.type_error(format!(
-                    "__slots__ items must be strings, not '{}'",
-                    vm.type_name(s)
-                )));
+                return Err(vm.type_error(format!("__slots__ items must be strings, not '{}'", vm.type_name(s))));
             };
             if !is_identifier(st) {
                 return Err(vm.type_error("__slots__ must be identifiers"));
@@ -405,10 +363,9 @@ pub fn create_class(
             out.push(mangle(&name_str, st));
         }
         if !out.is_empty() && layout_is_varsized(layout) {
-            return Err(vm.type_error(format!(
-                "nonempty __slots__ not supported for subtype of '{}'",
-                vm.class_name(base)
-            )));
+            return Err(
+                vm.type_error(format!("nonempty __slots__ not supported for subtype of '{}'", vm.class_name(base)))
+            );
         }
         out.sort();
         out.dedup();
@@ -416,9 +373,7 @@ pub fn create_class(
         for s in &out {
             let k = vm.intern(s);
             if vm.dict_get_str(dict, k).is_some() {
-                return Err(
-                    vm.value_error(format!("'{s}' in __slots__ conflicts with class variable"))
-                );
+                return Err(vm.value_error(format!("'{s}' in __slots__ conflicts with class variable")));
             }
             interned.push(k);
         }
@@ -439,18 +394,9 @@ pub fn create_class(
     if bases.iter().any(|b| class_has(*b, class_flags::EXCEPTION)) {
         flags |= class_flags::EXCEPTION;
     }
-    let hook_names = [
-        n.__getattribute__,
-        n.__getattr__,
-        n.__setattr__,
-        n.__delattr__,
-    ];
-    if bases
-        .iter()
-        .any(|b| class_has(*b, class_flags::CUSTOM_GETATTR))
-        || hook_names
-            .iter()
-            .any(|h| vm.dict_get_str(dict, *h).is_some())
+    let hook_names = [n.__getattribute__, n.__getattr__, n.__setattr__, n.__delattr__];
+    if bases.iter().any(|b| class_has(*b, class_flags::CUSTOM_GETATTR))
+        || hook_names.iter().any(|h| vm.dict_get_str(dict, *h).is_some())
     {
         flags |= class_flags::CUSTOM_GETATTR;
     }
@@ -535,10 +481,7 @@ pub fn create_class(
     }
 
     // __set_name__ on the namespace's values.
-    let entries: Vec<(Value, Value)> = dict
-        .as_dict()
-        .map(|d| d.borrow().items())
-        .unwrap_or_default();
+    let entries: Vec<(Value, Value)> = dict.as_dict().map(|d| d.borrow().items()).unwrap_or_default();
     for (k, v) in entries {
         if let Some(sn) = attr::lookup_special(vm, v, n.__set_name__) {
             if let Err(e) = attr::call_unbound(vm, sn, v, &[cls, k]) {
@@ -581,10 +524,7 @@ fn compute_mro(vm: &mut Vm, cls: Value, mcs: Value, bases: &[Value]) -> PyResult
                 let items = vm.collect(r)?;
                 for it in &items {
                     if it.as_class().is_none() {
-                        return Err(vm.type_error(format!(
-                            "mro() returned a non-class ('{}')",
-                            vm.type_name(*it)
-                        )));
+                        return Err(vm.type_error(format!("mro() returned a non-class ('{}')", vm.type_name(*it))));
                     }
                 }
                 return Ok(items);
@@ -613,10 +553,7 @@ fn init_subclass(vm: &mut Vm, cls: Value, kwargs: &[(Value, Value)]) -> PyResult
 fn type_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let mcs = arg(args, 0);
     if mcs.as_class().is_none() {
-        return Err(vm.type_error(format!(
-            "type.__new__(X): X is not a type object ({})",
-            vm.type_name(mcs)
-        )));
+        return Err(vm.type_error(format!("type.__new__(X): X is not a type object ({})", vm.type_name(mcs))));
     }
     if !vm.is_subclass(mcs, vm.types.type_) {
         return Err(vm.type_error(format!(
@@ -630,29 +567,17 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
         return Ok(vm.type_of(rest[0]));
     }
     if rest.len() != 3 {
-        return Err(vm.type_error(format!(
-            "type.__new__() takes exactly 3 arguments ({} given)",
-            rest.len()
-        )));
+        return Err(vm.type_error(format!("type.__new__() takes exactly 3 arguments ({} given)", rest.len())));
     }
     let (name, bases, ns) = (rest[0], rest[1], rest[2]);
     if name.as_pystr().is_none() {
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 1 must be str, not {}",
-            vm.type_name(name)
-        )));
+        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {}", vm.type_name(name))));
     }
     if bases.as_tuple().is_none() {
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 2 must be tuple, not {}",
-            vm.type_name(bases)
-        )));
+        return Err(vm.type_error(format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(bases))));
     }
     if ns.as_dict().is_none() {
-        return Err(vm.type_error(format!(
-            "type.__new__() argument 3 must be dict, not {}",
-            vm.type_name(ns)
-        )));
+        return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(ns))));
     }
     create_class(vm, mcs, name, tuple_items(bases), ns, kw)
 }
@@ -672,12 +597,7 @@ fn type_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
 
 /// `cls(*args, **kwargs)` for a class whose metaclass does not override `__call__`:
 /// `__new__`, then `__init__` when the result is an instance of `cls`.
-pub fn call_type(
-    vm: &mut Vm,
-    cls: Value,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-) -> PyResult<Value> {
+pub fn call_type(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let n = names();
     if cls.is(vm.types.type_) {
         if args.len() == 1 && kwargs.is_empty() {
@@ -708,10 +628,7 @@ pub fn call_type(
         }
         let r = attr::call_unbound_kw(vm, init, obj, args, kwargs)?;
         if !r.is_none() {
-            return Err(vm.type_error(format!(
-                "__init__() should return None, not '{}'",
-                vm.type_name(r)
-            )));
+            return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(r))));
         }
     }
     Ok(obj)
@@ -768,8 +685,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     }
     let orig_bases = &args[2..];
     let bases = resolve_bases(vm, orig_bases)?;
-    let changed =
-        bases.len() != orig_bases.len() || bases.iter().zip(orig_bases).any(|(a, b)| !a.is(*b));
+    let changed = bases.len() != orig_bases.len() || bases.iter().zip(orig_bases).any(|(a, b)| !a.is(*b));
 
     let mut meta = Value::NULL;
     let mut kwargs: Vec<(Value, Value)> = Vec::with_capacity(kw.len());
@@ -799,15 +715,8 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
         None => vm.new_dict(),
     };
     if !is_mapping(vm, ns) {
-        let mname = if is_class {
-            vm.class_name(meta)
-        } else {
-            "<metaclass>".to_owned()
-        };
-        return Err(vm.type_error(format!(
-            "{mname}.__prepare__() must return a mapping, not {}",
-            vm.type_name(ns)
-        )));
+        let mname = if is_class { vm.class_name(meta) } else { "<metaclass>".to_owned() };
+        return Err(vm.type_error(format!("{mname}.__prepare__() must return a mapping, not {}", vm.type_name(ns))));
     }
     let body_result = crate::eval::call::run_with_locals(vm, func, ns)?;
     if changed {
@@ -894,9 +803,7 @@ fn recursive_isinstance(vm: &mut Vm, obj: Value, cls: Value) -> PyResult<bool> {
         return Ok(false);
     }
     if !has_bases(vm, cls)? {
-        return Err(
-            vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union")
-        );
+        return Err(vm.type_error("isinstance() arg 2 must be a type, a tuple of types, or a union"));
     }
     match attr::get_attr_opt(vm, obj, names().__class__)? {
         Some(c) => abstract_issubclass(vm, c, cls),
@@ -965,9 +872,7 @@ fn recursive_issubclass(vm: &mut Vm, sub: Value, cls: Value) -> PyResult<bool> {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
     if cls.as_class().is_none() && descr::union_members(cls).is_none() && !has_bases(vm, cls)? {
-        return Err(
-            vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union")
-        );
+        return Err(vm.type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
     }
     abstract_issubclass(vm, sub, cls)
 }
@@ -989,19 +894,13 @@ fn need_class(vm: &Vm, v: Value) -> PyResult<&'static ClassData> {
         // SAFETY: heap objects never move and are not freed while reachable; `v` is an
         // argument of the running native, so it outlives every use of this reference.
         Some(Payload::Class(c)) => Ok(unsafe { &*(&**c as *const ClassData) }),
-        _ => Err(vm.type_error(format!(
-            "descriptor requires a 'type' object but received a '{}'",
-            vm.type_name(v)
-        ))),
+        _ => Err(vm.type_error(format!("descriptor requires a 'type' object but received a '{}'", vm.type_name(v)))),
     }
 }
 
 /// `repr(cls)`: `<class 'module.Qualname'>`, without the module for builtins.
 pub fn type_repr_string(vm: &mut Vm, cls: Value) -> String {
-    let qn = cls
-        .as_class()
-        .and_then(|c| c.qualname.get().as_rstr().map(str::to_owned))
-        .unwrap_or_else(|| "?".into());
+    let qn = cls.as_class().and_then(|c| c.qualname.get().as_rstr().map(str::to_owned)).unwrap_or_else(|| "?".into());
     match class_module_opt(vm, cls) {
         Some(m) if m != "builtins" => format!("<class '{m}.{qn}'>"),
         _ => format!("<class '{qn}'>"),
@@ -1067,11 +966,7 @@ fn type_bases_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
         Some(t) if !t.is_empty() => t.to_vec(),
         _ => {
             let r = vm.repr_string(v)?;
-            let shown = if v.as_tuple().is_some() {
-                r
-            } else {
-                format!("'{}'", vm.type_name(v))
-            };
+            let shown = if v.as_tuple().is_some() { r } else { format!("'{}'", vm.type_name(v)) };
             return Err(vm.type_error(format!(
                 "can only assign non-empty tuple to {}.__bases__, not {shown}",
                 vm.class_name(cls)
@@ -1180,11 +1075,7 @@ fn type_doc_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         return Ok(Value::NONE);
     };
     if !c.has_flag(class_flags::HEAPTYPE) {
-        return Ok(if d.as_pystr().is_some() {
-            d
-        } else {
-            Value::NONE
-        });
+        return Ok(if d.as_pystr().is_some() { d } else { Value::NONE });
     }
     attr::descr_get(vm, d, Value::NULL, cls)
 }
@@ -1216,11 +1107,7 @@ fn type_module_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 fn type_abstract_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let cls = arg(args, 0);
     let c = need_class(vm, cls)?;
-    let v = if cls.is(vm.types.type_) {
-        None
-    } else {
-        vm.dict_get_str(c.dict, names().__abstractmethods__)
-    };
+    let v = if cls.is(vm.types.type_) { None } else { vm.dict_get_str(c.dict, names().__abstractmethods__) };
     v.ok_or_else(|| vm.attribute_error("__abstractmethods__"))
 }
 
@@ -1239,10 +1126,9 @@ fn type_annotations_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> 
         return attr::descr_get(vm, a, Value::NULL, cls);
     }
     if !c.has_flag(class_flags::HEAPTYPE) {
-        return Err(vm.attribute_error(format!(
-            "type object '{}' has no attribute '__annotations__'",
-            vm.class_name(cls)
-        )));
+        return Err(
+            vm.attribute_error(format!("type object '{}' has no attribute '__annotations__'", vm.class_name(cls)))
+        );
     }
     let d = vm.new_dict();
     vm.dict_set_str(c.dict, k, d);
@@ -1313,11 +1199,7 @@ fn type_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
     let seen = vm.new_dict();
     for c in class_mro(cls) {
         let Some(cd) = c.as_class() else { continue };
-        let items = cd
-            .dict
-            .as_dict()
-            .map(|d| d.borrow().keys())
-            .unwrap_or_default();
+        let items = cd.dict.as_dict().map(|d| d.borrow().keys()).unwrap_or_default();
         for k in items {
             if vm.dict_get(seen, k)?.is_none() {
                 vm.dict_set(seen, k, Value::NONE)?;
@@ -1352,30 +1234,15 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t, "__dir__", type_dir);
     vm.add_method(t, "__sizeof__", type_sizeof);
     vm.add_property(t, "__name__", type_name_get, Some(type_name_set));
-    vm.add_property(
-        t,
-        "__qualname__",
-        type_qualname_get,
-        Some(type_qualname_set),
-    );
+    vm.add_property(t, "__qualname__", type_qualname_get, Some(type_qualname_set));
     vm.add_property(t, "__bases__", type_bases_get, Some(type_bases_set));
     vm.add_getter(t, "__base__", type_base_get);
     vm.add_getter(t, "__mro__", type_mro_get);
     vm.add_getter(t, "__dict__", type_dict_get);
     vm.add_property(t, "__doc__", type_doc_get, Some(type_doc_set));
     vm.add_property(t, "__module__", type_module_get, Some(type_module_set));
-    vm.add_property(
-        t,
-        "__abstractmethods__",
-        type_abstract_get,
-        Some(type_abstract_set),
-    );
-    vm.add_property(
-        t,
-        "__annotations__",
-        type_annotations_get,
-        Some(type_annotations_set),
-    );
+    vm.add_property(t, "__abstractmethods__", type_abstract_get, Some(type_abstract_set));
+    vm.add_property(t, "__annotations__", type_annotations_get, Some(type_annotations_set));
     let b = vm.builtins;
     vm.add_function(b, "__build_class__", build_class);
 }

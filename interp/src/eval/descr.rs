@@ -15,6 +15,10 @@ use crate::object::{class_flags, Attrs, Layout, Payload, PyObj};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
+fn arg(args: &[Value], i: usize) -> Value {
+    args.get(i).copied().unwrap_or(Value::NONE)
+}
+
 // ----- slot and __dict__ descriptors -----
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,11 +46,7 @@ impl_native!(SlotDescr, |s, visit| {
 });
 
 fn descr_class(vm: &Vm, kind: SlotKind) -> Value {
-    let key = if kind == SlotKind::Member {
-        "member_descriptor"
-    } else {
-        "getset_descriptor"
-    };
+    let key = if kind == SlotKind::Member { "member_descriptor" } else { "getset_descriptor" };
     vm.extra_types.get(key).copied().unwrap_or(vm.types.object)
 }
 
@@ -71,10 +71,7 @@ pub fn slot_get(vm: &mut Vm, sd: &SlotDescr, obj: Value) -> PyResult<Value> {
     check_descr_applies(vm, sd, obj)?;
     match sd.kind {
         SlotKind::Member => {
-            let v = obj
-                .as_obj()
-                .and_then(|o| o.attrs.as_ref())
-                .and_then(|a| a.get_slot(sd.name));
+            let v = obj.as_obj().and_then(|o| o.attrs.as_ref()).and_then(|a| a.get_slot(sd.name));
             match v {
                 Some(v) => Ok(v),
                 None => Err(attr::attr_error(vm, obj, sd.name)),
@@ -123,10 +120,7 @@ pub fn set_instance_dict(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> 
         return Ok(());
     }
     if value.as_dict().is_none() {
-        return Err(vm.type_error(format!(
-            "__dict__ must be set to a dictionary, not a '{}'",
-            vm.type_name(value)
-        )));
+        return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(value))));
     }
     attrs.dict.set(value);
     Ok(())
@@ -145,42 +139,32 @@ fn slotdescr_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let sd = slot_descr_of(vm, args.first().copied().unwrap_or(Value::NONE))?;
     let obj = args.get(1).copied().unwrap_or(Value::NONE);
     if obj.is_none() {
-        return Ok(args[0]);
+        return Ok(arg(args, 0));
     }
     slot_get(vm, sd, obj)
 }
 
 fn slotdescr_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() != 3 {
-        return Err(vm.type_error(format!(
-            "expected 2 arguments, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("expected 2 arguments, got {}", args.len().saturating_sub(1))));
     }
-    let sd = slot_descr_of(vm, args[0])?;
-    slot_set(vm, sd, args[1], args[2])?;
+    let sd = slot_descr_of(vm, arg(args, 0))?;
+    slot_set(vm, sd, arg(args, 1), arg(args, 2))?;
     Ok(Value::NONE)
 }
 
 fn slotdescr_delete(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "expected 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
     }
-    let sd = slot_descr_of(vm, args[0])?;
-    slot_set(vm, sd, args[1], Value::NULL)?;
+    let sd = slot_descr_of(vm, arg(args, 0))?;
+    slot_set(vm, sd, arg(args, 1), Value::NULL)?;
     Ok(Value::NONE)
 }
 
 fn slotdescr_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let sd = slot_descr_of(vm, args.first().copied().unwrap_or(Value::NONE))?;
-    let what = if sd.kind == SlotKind::Member {
-        "member"
-    } else {
-        "attribute"
-    };
+    let what = if sd.kind == SlotKind::Member { "member" } else { "attribute" };
     Ok(vm.new_string(format!(
         "<{what} '{}' of '{}' objects>",
         sd.name.as_rstr().unwrap_or("?"),
@@ -228,10 +212,7 @@ pub fn property_error(vm: &mut Vm, prop: Value, obj: Value, what: &str) -> PyErr
         let key = vm.intern(n);
         let tp = vm.type_of(obj);
         let owner = attr::lookup_owner(vm, tp, key).unwrap_or(tp);
-        return vm.attribute_error(format!(
-            "attribute '{n}' of '{}' objects is not writable",
-            vm.class_name(owner)
-        ));
+        return vm.attribute_error(format!("attribute '{n}' of '{}' objects is not writable", vm.class_name(owner)));
     }
     let tn = vm.type_name(obj);
     match prop_name(vm, prop) {
@@ -241,30 +222,19 @@ pub fn property_error(vm: &mut Vm, prop: Value, obj: Value, what: &str) -> PyErr
 }
 
 /// The fget, fset, fdel and doc cells of a property.
-type PropCells = (
-    &'static Cell<Value>,
-    &'static Cell<Value>,
-    &'static Cell<Value>,
-    &'static Cell<Value>,
-);
+type PropCells = (&'static Cell<Value>, &'static Cell<Value>, &'static Cell<Value>, &'static Cell<Value>);
 
 fn prop_fields(vm: &Vm, p: Value) -> PyResult<PropCells> {
     match p.as_obj().map(|o| &o.payload) {
-        Some(Payload::Property {
-            fget,
-            fset,
-            fdel,
-            doc,
-        }) => {
+        Some(Payload::Property { fget, fset, fdel, doc }) => {
             // SAFETY: heap objects never move and are not freed while reachable; `p` is an
             // argument of the running native, so it outlives every use of these cells.
             let ext = |c: &Cell<Value>| unsafe { &*(c as *const Cell<Value>) };
             Ok((ext(fget), ext(fset), ext(fdel), ext(doc)))
         }
-        _ => Err(vm.type_error(format!(
-            "descriptor requires a 'property' object but received a '{}'",
-            vm.type_name(p)
-        ))),
+        _ => {
+            Err(vm.type_error(format!("descriptor requires a 'property' object but received a '{}'", vm.type_name(p))))
+        }
     }
 }
 
@@ -289,21 +259,12 @@ fn property_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     };
     // Properties always get attribute storage, for the hidden name slot; only subclasses
     // (HAS_DICT) expose it as a `__dict__`.
-    Ok(crate::heap::alloc(PyObj::new(
-        cls,
-        Some(Box::new(Attrs::new())),
-        payload,
-    )))
+    Ok(crate::heap::alloc(PyObj::new(cls, Some(Box::new(Attrs::new())), payload)))
 }
 
 fn property_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let [this, fget, fset, fdel, doc] = vm.bind_args(
-        "property",
-        args,
-        kw,
-        ["self", "fget", "fset", "fdel", "doc"],
-        1,
-    )?;
+    let [this, fget, fset, fdel, doc] =
+        vm.bind_args("property", args, kw, ["self", "fget", "fset", "fdel", "doc"], 1)?;
     let (cg, cs, cd, cdoc) = prop_fields(vm, this)?;
     let fget = none_if_null(fget);
     cg.set(fget);
@@ -342,45 +303,36 @@ fn property_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
 
 fn property_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() != 3 {
-        return Err(vm.type_error(format!(
-            "expected 2 arguments, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("expected 2 arguments, got {}", args.len().saturating_sub(1))));
     }
-    let (_, fset, _, _) = prop_fields(vm, args[0])?;
+    let (_, fset, _, _) = prop_fields(vm, arg(args, 0))?;
     let f = fset.get();
     if f.is_none() {
-        return Err(property_error(vm, args[0], args[1], "setter"));
+        return Err(property_error(vm, arg(args, 0), arg(args, 1), "setter"));
     }
-    attr::call_fast(vm, f, &[args[1], args[2]])?;
+    attr::call_fast(vm, f, &[arg(args, 1), arg(args, 2)])?;
     Ok(Value::NONE)
 }
 
 fn property_delete(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "expected 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
     }
-    let (_, _, fdel, _) = prop_fields(vm, args[0])?;
+    let (_, _, fdel, _) = prop_fields(vm, arg(args, 0))?;
     let f = fdel.get();
     if f.is_none() {
-        return Err(property_error(vm, args[0], args[1], "deleter"));
+        return Err(property_error(vm, arg(args, 0), arg(args, 1), "deleter"));
     }
-    attr::call_fast(vm, f, &[args[1]])?;
+    attr::call_fast(vm, f, &[arg(args, 1)])?;
     Ok(Value::NONE)
 }
 
 /// `prop.getter(f)` & co: `type(prop)(fget, fset, fdel, doc)` with one function replaced.
 fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "expected 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("expected 1 argument, got {}", args.len().saturating_sub(1))));
     }
-    let this = args[0];
+    let this = arg(args, 0);
     let (g, s, d, doc) = prop_fields(vm, this)?;
     let mut fs = [g.get(), s.get(), d.get()];
     let mut docv = doc.get();
@@ -391,15 +343,10 @@ fn property_copy(vm: &mut Vm, args: &[Value], which: usize) -> PyResult<Value> {
             docv = Value::NONE;
         }
     }
-    fs[which] = args[1];
+    fs[which] = arg(args, 1);
     let cls = vm.type_of(this);
     let new = vm.call(cls, &[fs[0], fs[1], fs[2], docv], &[])?;
-    if let Some(n) = this
-        .obj()
-        .attrs
-        .as_ref()
-        .and_then(|a| a.get_slot(PROP_NAME_KEY))
-    {
+    if let Some(n) = this.obj().attrs.as_ref().and_then(|a| a.get_slot(PROP_NAME_KEY)) {
         if let Some(a) = new.as_obj().and_then(|o| o.attrs.as_ref()) {
             a.set_slot(PROP_NAME_KEY, n);
         }
@@ -424,28 +371,26 @@ fn property_set_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
             args.len().saturating_sub(1)
         )));
     }
-    if let Some(a) = args[0].as_obj().and_then(|o| o.attrs.as_ref()) {
-        a.set_slot(PROP_NAME_KEY, args[2]);
+    if let Some(a) = arg(args, 0).as_obj().and_then(|o| o.attrs.as_ref()) {
+        a.set_slot(PROP_NAME_KEY, arg(args, 2));
     }
     Ok(Value::NONE)
 }
 
 fn property_fget(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(prop_fields(vm, args[0])?.0.get())
+    Ok(prop_fields(vm, arg(args, 0))?.0.get())
 }
 fn property_fset(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(prop_fields(vm, args[0])?.1.get())
+    Ok(prop_fields(vm, arg(args, 0))?.1.get())
 }
 fn property_fdel(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(prop_fields(vm, args[0])?.2.get())
+    Ok(prop_fields(vm, arg(args, 0))?.2.get())
 }
 fn property_doc(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(prop_fields(vm, args[0])?.3.get())
+    Ok(prop_fields(vm, arg(args, 0))?.3.get())
 }
 fn property_set_doc(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    prop_fields(vm, args[0])?
-        .3
-        .set(args.get(1).copied().unwrap_or(Value::NONE));
+    prop_fields(vm, arg(args, 0))?.3.set(args.get(1).copied().unwrap_or(Value::NONE));
     Ok(Value::NONE)
 }
 
@@ -461,7 +406,7 @@ pub fn is_abstract(vm: &mut Vm, f: Value) -> PyResult<bool> {
 }
 
 fn property_isabstract(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let (g, s, d, _) = prop_fields(vm, args[0])?;
+    let (g, s, d, _) = prop_fields(vm, arg(args, 0))?;
     for f in [g.get(), s.get(), d.get()] {
         if is_abstract(vm, f)? {
             return Ok(Value::TRUE);
@@ -479,28 +424,17 @@ fn wrapped_cell(vm: &Vm, v: Value, want_static: bool) -> PyResult<&'static Cell<
         Some(Payload::ClassMethod(c)) if !want_static => Ok(unsafe { &*(c as *const Cell<Value>) }),
         _ => Err(vm.type_error(format!(
             "descriptor requires a '{}' object but received a '{}'",
-            if want_static {
-                "staticmethod"
-            } else {
-                "classmethod"
-            },
+            if want_static { "staticmethod" } else { "classmethod" },
             vm.type_name(v)
         ))),
     }
 }
 
 fn wrapper_new(vm: &mut Vm, args: &[Value], is_static: bool) -> PyResult<Value> {
-    let base = if is_static {
-        vm.types.staticmethod
-    } else {
-        vm.types.classmethod
-    };
+    let base = if is_static { vm.types.staticmethod } else { vm.types.classmethod };
     let cls = args.first().copied().unwrap_or(base);
     if !vm.is_subclass(cls, base) {
-        return Err(vm.type_error(format!(
-            "{0}.__new__(X): X is not a subtype of {0}",
-            vm.class_name(base)
-        )));
+        return Err(vm.type_error(format!("{0}.__new__(X): X is not a subtype of {0}", vm.class_name(base))));
     }
     let payload = if is_static {
         Payload::StaticMethod(Cell::new(Value::NONE))
@@ -510,31 +444,19 @@ fn wrapper_new(vm: &mut Vm, args: &[Value], is_static: bool) -> PyResult<Value> 
     Ok(vm.alloc(cls, payload))
 }
 
-fn wrapper_init(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    is_static: bool,
-) -> PyResult<Value> {
-    let fname = if is_static {
-        "staticmethod"
-    } else {
-        "classmethod"
-    };
+fn wrapper_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], is_static: bool) -> PyResult<Value> {
+    let fname = if is_static { "staticmethod" } else { "classmethod" };
     if !kw.is_empty() {
         return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
     }
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "{fname} expected 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("{fname} expected 1 argument, got {}", args.len().saturating_sub(1))));
     }
-    let cell = wrapped_cell(vm, args[0], is_static)?;
-    let f = args[1];
+    let cell = wrapped_cell(vm, arg(args, 0), is_static)?;
+    let f = arg(args, 1);
     cell.set(f);
     // 3.10+: the wrapper copies the function's metadata into its own __dict__.
-    if let Some(attrs) = args[0].obj().attrs.as_ref() {
+    if let Some(attrs) = arg(args, 0).obj().attrs.as_ref() {
         if f.is_obj() && !attrs.in_dict_mode() {
             let n = names();
             for key in [n.__module__, n.__name__, n.__qualname__, n.__doc__] {
@@ -576,32 +498,32 @@ fn classmethod_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 
 fn staticmethod_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let f = wrapped_cell(vm, args.first().copied().unwrap_or(Value::NONE), true)?.get();
-    vm.call(f, &args[1..], kw)
+    vm.call(f, args.get(1..).unwrap_or(&[]), kw)
 }
 
 fn staticmethod_func(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(wrapped_cell(vm, args[0], true)?.get())
+    Ok(wrapped_cell(vm, arg(args, 0), true)?.get())
 }
 fn classmethod_func(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(wrapped_cell(vm, args[0], false)?.get())
+    Ok(wrapped_cell(vm, arg(args, 0), false)?.get())
 }
 
 fn staticmethod_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let f = wrapped_cell(vm, args[0], true)?.get();
+    let f = wrapped_cell(vm, arg(args, 0), true)?.get();
     let r = vm.repr_string(f)?;
     Ok(vm.new_string(format!("<staticmethod({r})>")))
 }
 fn classmethod_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let f = wrapped_cell(vm, args[0], false)?.get();
+    let f = wrapped_cell(vm, arg(args, 0), false)?.get();
     let r = vm.repr_string(f)?;
     Ok(vm.new_string(format!("<classmethod({r})>")))
 }
 fn staticmethod_isabstract(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let f = wrapped_cell(vm, args[0], true)?.get();
+    let f = wrapped_cell(vm, arg(args, 0), true)?.get();
     Ok(Value::bool(is_abstract(vm, f)?))
 }
 fn classmethod_isabstract(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let f = wrapped_cell(vm, args[0], false)?.get();
+    let f = wrapped_cell(vm, arg(args, 0), false)?.get();
     Ok(Value::bool(is_abstract(vm, f)?))
 }
 
@@ -610,10 +532,7 @@ fn classmethod_isabstract(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -
 fn super_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value, Value)> {
     match v.as_obj().map(|o| &o.payload) {
         Some(Payload::Super { ty, obj, obj_type }) => Ok((*ty, *obj, *obj_type)),
-        _ => Err(vm.type_error(format!(
-            "descriptor requires a 'super' object but received a '{}'",
-            vm.type_name(v)
-        ))),
+        _ => Err(vm.type_error(format!("descriptor requires a 'super' object but received a '{}'", vm.type_name(v)))),
     }
 }
 
@@ -632,16 +551,10 @@ fn super_check(vm: &Vm, ty: Value, obj: Value) -> PyResult<Value> {
 /// `super(ty, obj)` as an object (also used by `__init_subclass__` dispatch).
 pub fn new_super(vm: &Vm, cls: Value, ty: Value, obj: Value) -> PyResult<Value> {
     if ty.as_class().is_none() {
-        return Err(vm.type_error(format!(
-            "super() argument 1 must be a type, not {}",
-            vm.type_name(ty)
-        )));
+        return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(ty))));
     }
-    let (obj, obj_type) = if obj.is_null() || obj.is_none() {
-        (Value::NULL, Value::NULL)
-    } else {
-        (obj, super_check(vm, ty, obj)?)
-    };
+    let (obj, obj_type) =
+        if obj.is_null() || obj.is_none() { (Value::NULL, Value::NULL) } else { (obj, super_check(vm, ty, obj)?) };
     Ok(vm.alloc(cls, Payload::Super { ty, obj, obj_type }))
 }
 
@@ -649,12 +562,9 @@ fn super_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
     let cls = args.first().copied().unwrap_or(vm.types.super_);
     match args.len() {
         0 | 1 => Err(vm.runtime_error("super(): no arguments")),
-        2 => new_super(vm, cls, args[1], Value::NULL),
-        3 => new_super(vm, cls, args[1], args[2]),
-        n => Err(vm.type_error(format!(
-            "super() takes at most 2 arguments ({} given)",
-            n - 1
-        ))),
+        2 => new_super(vm, cls, arg(args, 1), Value::NULL),
+        3 => new_super(vm, cls, arg(args, 1), arg(args, 2)),
+        n => Err(vm.type_error(format!("super() takes at most 2 arguments ({} given)", n - 1))),
     }
 }
 
@@ -667,10 +577,7 @@ fn super_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult
 pub fn super_get(vm: &mut Vm, sup: Value, tp: Value, name: Value) -> PyResult<Option<Value>> {
     let (ty, obj, obj_type) = super_parts(vm, sup)?;
     if !obj_type.is_null() && !name.is(names().__class__) {
-        let mro = obj_type
-            .as_class()
-            .map(|c| c.mro.borrow().clone())
-            .unwrap_or_default();
+        let mro = obj_type.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default();
         if let Some(i) = mro.iter().position(|c| c.is(ty)) {
             for c in &mro[i + 1..] {
                 let Some(cd) = c.as_class() else { continue };
@@ -696,27 +603,24 @@ fn super_get_descr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
 }
 
 fn super_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let (ty, _, obj_type) = super_parts(vm, args[0])?;
+    let (ty, _, obj_type) = super_parts(vm, arg(args, 0))?;
     let tn = vm.class_name(ty);
     let s = if obj_type.is_null() {
         format!("<super: <class '{tn}'>, NULL>")
     } else {
-        format!(
-            "<super: <class '{tn}'>, <{} object>>",
-            vm.class_name(obj_type)
-        )
+        format!("<super: <class '{tn}'>, <{} object>>", vm.class_name(obj_type))
     };
     Ok(vm.new_string(s))
 }
 
 fn super_thisclass(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(super_parts(vm, args[0])?.0)
+    Ok(super_parts(vm, arg(args, 0))?.0)
 }
 fn super_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(none_if_null(super_parts(vm, args[0])?.1))
+    Ok(none_if_null(super_parts(vm, arg(args, 0))?.1))
 }
 fn super_self_class(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(none_if_null(super_parts(vm, args[0])?.2))
+    Ok(none_if_null(super_parts(vm, arg(args, 0))?.2))
 }
 
 // ----- types.GenericAlias and types.UnionType -----
@@ -740,15 +644,11 @@ impl_native!(UnionType, |s, visit| {
 });
 
 fn alias_of(v: Value) -> Option<(Value, Value)> {
-    v.as_obj()
-        .and_then(|o| o.native::<GenericAlias>())
-        .map(|g| (g.origin, g.args))
+    v.as_obj().and_then(|o| o.native::<GenericAlias>()).map(|g| (g.origin, g.args))
 }
 
 fn union_args(v: Value) -> Option<Value> {
-    v.as_obj()
-        .and_then(|o| o.native::<UnionType>())
-        .map(|u| u.args)
+    v.as_obj().and_then(|o| o.native::<UnionType>()).map(|u| u.args)
 }
 
 /// Whether `v` is a `types.GenericAlias`.
@@ -768,34 +668,22 @@ const UNION_KEY: &str = "eval.UnionType";
 
 /// `types.GenericAlias(origin, args)`.
 pub fn new_generic_alias(vm: &mut Vm, origin: Value, args: Value) -> Value {
-    let args = if args.as_tuple().is_some() && vm.type_of(args).is(vm.types.tuple) {
-        args
-    } else {
-        vm.new_tuple(vec![args])
-    };
-    let cls = vm
-        .state
-        .borrow()
-        .get(GA_KEY)
-        .copied()
-        .unwrap_or(vm.types.object);
+    let args =
+        if args.as_tuple().is_some() && vm.type_of(args).is(vm.types.tuple) { args } else { vm.new_tuple(vec![args]) };
+    let cls = vm.state.borrow().get(GA_KEY).copied().unwrap_or(vm.types.object);
     vm.new_native(cls, GenericAlias { origin, args })
 }
 
 /// `__class_getitem__` of the builtin generic classes (`list[int]`): registered as a
 /// classmethod; other engineers' generic classes can register it too.
-pub fn class_getitem_generic(
-    vm: &mut Vm,
-    args: &[Value],
-    _kw: &[(Value, Value)],
-) -> PyResult<Value> {
+pub fn class_getitem_generic(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() != 2 {
         return Err(vm.type_error(format!(
             "__class_getitem__() takes exactly one argument ({} given)",
             args.len().saturating_sub(1)
         )));
     }
-    Ok(new_generic_alias(vm, args[0], args[1]))
+    Ok(new_generic_alias(vm, arg(args, 0), arg(args, 1)))
 }
 
 fn ga_repr_item(vm: &mut Vm, v: Value) -> PyResult<String> {
@@ -808,11 +696,7 @@ fn ga_repr_item(vm: &mut Vm, v: Value) -> PyResult<String> {
     if let Some(c) = v.as_class() {
         let qn = c.qualname.get().as_rstr().unwrap_or("?").to_owned();
         let module = crate::eval::class::class_module(vm, v);
-        return Ok(if module == "builtins" {
-            qn
-        } else {
-            format!("{module}.{qn}")
-        });
+        return Ok(if module == "builtins" { qn } else { format!("{module}.{qn}") });
     }
     if v.is_none() {
         return Ok("None".into());
@@ -825,7 +709,7 @@ fn ga_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value)> {
 }
 
 fn ga_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let (origin, a) = ga_parts(vm, args[0])?;
+    let (origin, a) = ga_parts(vm, arg(args, 0))?;
     let mut s = ga_repr_item(vm, origin)?;
     s.push('[');
     let items = a.as_tuple().map(<[Value]>::to_vec).unwrap_or_default();
@@ -843,11 +727,11 @@ fn ga_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
 }
 
 fn ga_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let (origin, _) = ga_parts(vm, args[0])?;
-    let r = vm.call(origin, &args[1..], kw)?;
+    let (origin, _) = ga_parts(vm, arg(args, 0))?;
+    let r = vm.call(origin, args.get(1..).unwrap_or(&[]), kw)?;
     // Like CPython, record the alias on the instance when it takes attributes.
     let k = vm.intern("__orig_class__");
-    if let Err(e) = attr::set_attr_interned(vm, r, k, args[0]) {
+    if let Err(e) = attr::set_attr_interned(vm, r, k, arg(args, 0)) {
         if !vm.err_matches(&e, vm.exc.attribute_error) && !vm.err_matches(&e, vm.exc.type_error) {
             return Err(e);
         }
@@ -857,33 +741,33 @@ fn ga_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
 
 fn ga_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     // Attributes the alias lacks come from its origin (`list[int].append`).
-    let (origin, _) = ga_parts(vm, args[0])?;
+    let (origin, _) = ga_parts(vm, arg(args, 0))?;
     let name = args.get(1).copied().unwrap_or(Value::NONE);
     if let Some(s) = name.as_rstr() {
         if s.starts_with("__") && s.ends_with("__") {
-            return Err(attr::attr_error(vm, args[0], name));
+            return Err(attr::attr_error(vm, arg(args, 0), name));
         }
     }
     vm.get_attr(origin, name)
 }
 
 fn ga_origin(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(ga_parts(vm, args[0])?.0)
+    Ok(ga_parts(vm, arg(args, 0))?.0)
 }
 fn ga_args(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(ga_parts(vm, args[0])?.1)
+    Ok(ga_parts(vm, arg(args, 0))?.1)
 }
 fn ga_parameters(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    ga_parts(vm, args[0])?;
+    ga_parts(vm, arg(args, 0))?;
     Ok(vm.empty_tuple)
 }
 fn ga_mro_entries(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let (origin, _) = ga_parts(vm, args[0])?;
+    let (origin, _) = ga_parts(vm, arg(args, 0))?;
     Ok(vm.new_tuple(vec![origin]))
 }
 
 fn ga_eq(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let (o1, a1) = ga_parts(vm, args[0])?;
+    let (o1, a1) = ga_parts(vm, arg(args, 0))?;
     let Some((o2, a2)) = args.get(1).and_then(|v| alias_of(*v)) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -894,14 +778,14 @@ fn ga_eq(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value>
 }
 
 fn ga_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let (o, a) = ga_parts(vm, args[0])?;
+    let (o, a) = ga_parts(vm, arg(args, 0))?;
     let h1 = vm.hash(o)?;
     let h2 = vm.hash(a)?;
     Ok(vm.new_int(h1 ^ h2))
 }
 
 fn ga_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let r = vm.repr_string(args[0])?;
+    let r = vm.repr_string(arg(args, 0))?;
     Err(vm.type_error(format!("{r} is not a generic class")))
 }
 
@@ -955,47 +839,33 @@ pub fn make_union(vm: &mut Vm, a: Value, b: Value) -> PyResult<Value> {
         return Ok(members[0]);
     }
     let args = vm.new_tuple(members);
-    let cls = vm
-        .state
-        .borrow()
-        .get(UNION_KEY)
-        .copied()
-        .unwrap_or(vm.types.object);
+    let cls = vm.state.borrow().get(UNION_KEY).copied().unwrap_or(vm.types.object);
     Ok(vm.new_native(cls, UnionType { args }))
 }
 
 fn union_or(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    make_union(vm, args[0], args.get(1).copied().unwrap_or(Value::NONE))
+    make_union(vm, arg(args, 0), args.get(1).copied().unwrap_or(Value::NONE))
 }
 fn union_ror(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    make_union(vm, args.get(1).copied().unwrap_or(Value::NONE), args[0])
+    make_union(vm, args.get(1).copied().unwrap_or(Value::NONE), arg(args, 0))
 }
 
 fn union_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let a = union_args(args[0])
-        .ok_or_else(|| vm.type_error("descriptor requires a 'types.UnionType' object"))?;
+    let a = union_args(arg(args, 0)).ok_or_else(|| vm.type_error("descriptor requires a 'types.UnionType' object"))?;
     let items = a.as_tuple().map(<[Value]>::to_vec).unwrap_or_default();
     let mut parts = Vec::new();
     for it in items {
-        parts.push(if it.is(vm.types.none_type) {
-            "None".to_owned()
-        } else {
-            ga_repr_item(vm, it)?
-        });
+        parts.push(if it.is(vm.types.none_type) { "None".to_owned() } else { ga_repr_item(vm, it)? });
     }
     Ok(vm.new_string(parts.join(" | ")))
 }
 
 fn union_args_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    union_args(args[0])
-        .ok_or_else(|| vm.type_error("descriptor requires a 'types.UnionType' object"))
+    union_args(arg(args, 0)).ok_or_else(|| vm.type_error("descriptor requires a 'types.UnionType' object"))
 }
 
 fn union_eq(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let (Some(a), Some(b)) = (
-        union_members(args[0]),
-        args.get(1).and_then(|v| union_members(*v)),
-    ) else {
+    let (Some(a), Some(b)) = (union_members(arg(args, 0)), args.get(1).and_then(|v| union_members(*v))) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let same = a.len() == b.len() && a.iter().all(|x| b.iter().any(|y| x.is(*y)));
@@ -1003,7 +873,7 @@ fn union_eq(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
 }
 
 fn union_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let a = union_members(args[0]).unwrap_or_default();
+    let a = union_members(arg(args, 0)).unwrap_or_default();
     let mut h: i64 = 0x345678;
     for m in a {
         h ^= vm.hash(m)?;
@@ -1012,7 +882,7 @@ fn union_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
 }
 
 fn union_instancecheck(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let members = union_members(args[0]).unwrap_or_default();
+    let members = union_members(arg(args, 0)).unwrap_or_default();
     let obj = args.get(1).copied().unwrap_or(Value::NONE);
     for m in members {
         if crate::eval::class::isinstance(vm, obj, m)? {
@@ -1023,7 +893,7 @@ fn union_instancecheck(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
 }
 
 fn union_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let members = union_members(args[0]).unwrap_or_default();
+    let members = union_members(arg(args, 0)).unwrap_or_default();
     let c = args.get(1).copied().unwrap_or(Value::NONE);
     for m in members {
         if crate::eval::class::issubclass(vm, c, m)? {
@@ -1043,10 +913,7 @@ fn set_module(vm: &mut Vm, cls: Value, module: &str) {
 
 pub fn init(vm: &mut Vm) {
     let object = vm.types.object;
-    for (name, kind) in [
-        ("member_descriptor", SlotKind::Member),
-        ("getset_descriptor", SlotKind::Dict),
-    ] {
+    for (name, kind) in [("member_descriptor", SlotKind::Member), ("getset_descriptor", SlotKind::Dict)] {
         let c = vm.new_builtin_class(name, object, Layout::Other, 0);
         let _ = kind;
         vm.add_method(c, "__get__", slotdescr_get);

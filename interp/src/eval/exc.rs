@@ -23,10 +23,9 @@ fn arg1(args: &[Value]) -> Value {
 fn self_exc(vm: &Vm, args: &[Value]) -> PyResult<Value> {
     match args.first() {
         Some(&v) if v.as_obj().and_then(|o| o.as_exception()).is_some() => Ok(v),
-        Some(&v) => Err(vm.type_error(format!(
-            "descriptor requires a 'BaseException' object but received a '{}'",
-            vm.type_name(v)
-        ))),
+        Some(&v) => Err(
+            vm.type_error(format!("descriptor requires a 'BaseException' object but received a '{}'", vm.type_name(v)))
+        ),
         None => Err(vm.type_error("descriptor needs an argument")),
     }
 }
@@ -73,10 +72,7 @@ fn base_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
         return Err(vm.type_error("BaseException.__new__(): not enough arguments"));
     };
     if cls.as_class().is_none() {
-        return Err(vm.type_error(format!(
-            "BaseException.__new__(X): X is not a type object ({})",
-            vm.type_name(cls)
-        )));
+        return Err(vm.type_error(format!("BaseException.__new__(X): X is not a type object ({})", vm.type_name(cls))));
     }
     if !vm.is_subclass(cls, vm.exc.base_exception) {
         return Err(vm.type_error(format!(
@@ -86,20 +82,14 @@ fn base_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
         )));
     }
     let a = args_tuple(vm, &args[1..]);
-    Ok(vm.alloc(
-        cls,
-        Payload::Exception(Box::new(crate::object::ExcData::new(a))),
-    ))
+    Ok(vm.alloc(cls, Payload::Exception(Box::new(crate::object::ExcData::new(a)))))
 }
 
 fn no_kwargs(vm: &Vm, obj: Value, kw: &[(Value, Value)]) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(format!(
-            "{}() takes no keyword arguments",
-            vm.type_name(obj)
-        )))
+        Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(obj))))
     }
 }
 
@@ -168,8 +158,7 @@ fn set_args(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
 }
 
 fn is_traceback(v: Value) -> bool {
-    v.as_obj()
-        .is_some_and(|o| matches!(o.payload, Payload::Traceback(_)))
+    v.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_)))
 }
 
 fn get_traceback(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -342,27 +331,15 @@ fn system_exit_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
 // ----- ImportError, NameError, AttributeError -----
 
 /// Accepts only the keyword arguments in `allowed`, storing each as an attribute.
-fn store_kwargs(
-    vm: &mut Vm,
-    e: Value,
-    kw: &[(Value, Value)],
-    allowed: &[&str],
-    cls: &str,
-) -> PyResult<()> {
+fn store_kwargs(vm: &mut Vm, e: Value, kw: &[(Value, Value)], allowed: &[&str], cls: &str) -> PyResult<()> {
     for &(k, _) in kw {
         let name = k.as_rstr().unwrap_or("");
         if !allowed.contains(&name) {
-            return Err(vm.type_error(format!(
-                "'{name}' is an invalid keyword argument for {cls}()"
-            )));
+            return Err(vm.type_error(format!("'{name}' is an invalid keyword argument for {cls}()")));
         }
     }
     for &a in allowed {
-        let v = kw
-            .iter()
-            .find(|(k, _)| k.as_rstr() == Some(a))
-            .map(|(_, v)| *v)
-            .unwrap_or(Value::NONE);
+        let v = kw.iter().find(|(k, _)| k.as_rstr() == Some(a)).map(|(_, v)| *v).unwrap_or(Value::NONE);
         slot_set(vm, e, a, v);
     }
     Ok(())
@@ -373,11 +350,7 @@ fn import_error_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
     exc_data(&e).args.set(args_tuple(vm, &args[1..]));
     let cls = vm.type_name(e);
     store_kwargs(vm, e, kw, &["name", "path"], &cls)?;
-    let msg = if args.len() == 2 {
-        args[1]
-    } else {
-        Value::NONE
-    };
+    let msg = if args.len() == 2 { args[1] } else { Value::NONE };
     slot_set(vm, e, "msg", msg);
     Ok(Value::NONE)
 }
@@ -385,10 +358,7 @@ fn import_error_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
 fn import_error_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let e = self_exc(vm, args)?;
     let msg = slot_get(vm, e, "msg");
-    if msg
-        .as_obj()
-        .is_some_and(|o| o.class.get().is(vm.types.str_))
-    {
+    if msg.as_obj().is_some_and(|o| o.class.get().is(vm.types.str_)) {
         return Ok(msg);
     }
     base_str_of(vm, e)
@@ -556,14 +526,7 @@ pub fn os_error_from_io(vm: &mut Vm, err: &std::io::Error, filename: Option<Valu
 
 // ----- SyntaxError -----
 
-const SYNTAX_FIELDS: [&str; 6] = [
-    "filename",
-    "lineno",
-    "offset",
-    "text",
-    "end_lineno",
-    "end_offset",
-];
+const SYNTAX_FIELDS: [&str; 6] = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
 
 fn syntax_error_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let e = self_exc(vm, args)?;
@@ -594,20 +557,12 @@ fn basename(path: &str) -> &str {
 fn syntax_error_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let e = self_exc(vm, args)?;
     let msg = slot_get(vm, e, "msg");
-    let msg = if msg.is_none() && exc_args(e).is_empty() {
-        vm.empty_str
-    } else {
-        msg
-    };
+    let msg = if msg.is_none() && exc_args(e).is_empty() { vm.empty_str } else { msg };
     let m = vm.str_string(msg)?;
     let filename = slot_get(vm, e, "filename");
     let lineno = slot_get(vm, e, "lineno");
     let file = filename.as_rstr().map(|f| basename(f).to_owned());
-    let line = if vm.isinstance(lineno, vm.types.int) {
-        Some(vm.str_string(lineno)?)
-    } else {
-        None
-    };
+    let line = if vm.isinstance(lineno, vm.types.int) { Some(vm.str_string(lineno)?) } else { None };
     let s = match (file, line) {
         (Some(f), Some(l)) => format!("{m} ({f}, line {l})"),
         (Some(f), None) => format!("{m} ({f})"),
@@ -619,39 +574,24 @@ fn syntax_error_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 
 // ----- Unicode errors -----
 
-fn unicode_error_init(
-    vm: &mut Vm,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    decode: bool,
-) -> PyResult<Value> {
+fn unicode_error_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], decode: bool) -> PyResult<Value> {
     let e = self_exc(vm, args)?;
     no_kwargs(vm, e, kw)?;
     let a = &args[1..];
     if a.len() != 5 {
-        return Err(vm.type_error(format!(
-            "function takes exactly 5 arguments ({} given)",
-            a.len()
-        )));
+        return Err(vm.type_error(format!("function takes exactly 5 arguments ({} given)", a.len())));
     }
     if a[0].as_pystr().is_none() {
-        return Err(vm.type_error(format!(
-            "argument 1 must be str, not {}",
-            vm.type_name(a[0])
-        )));
+        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.type_name(a[0]))));
     }
     let obj_ok = if decode {
-        a[1].as_obj()
-            .is_some_and(|o| matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)))
+        a[1].as_obj().is_some_and(|o| matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)))
     } else {
         a[1].as_pystr().is_some()
     };
     if !obj_ok {
         let want = if decode { "bytes-like object" } else { "str" };
-        return Err(vm.type_error(format!(
-            "argument 2 must be {want}, not '{}'",
-            vm.type_name(a[1])
-        )));
+        return Err(vm.type_error(format!("argument 2 must be {want}, not '{}'", vm.type_name(a[1]))));
     }
     for (i, v) in [(3, a[2]), (4, a[3])] {
         if !vm.isinstance(v, vm.types.int) {
@@ -659,10 +599,7 @@ fn unicode_error_init(
         }
     }
     if a[4].as_pystr().is_none() {
-        return Err(vm.type_error(format!(
-            "argument 5 must be str, not {}",
-            vm.type_name(a[4])
-        )));
+        return Err(vm.type_error(format!("argument 5 must be str, not {}", vm.type_name(a[4]))));
     }
     exc_data(&e).args.set(args_tuple(vm, a));
     let obj = if decode && matches!(a[1].obj().payload, Payload::ByteArray(_)) {
@@ -695,10 +632,7 @@ fn unicode_translate_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) ->
     no_kwargs(vm, e, kw)?;
     let a = &args[1..];
     if a.len() != 4 {
-        return Err(vm.type_error(format!(
-            "function takes exactly 4 arguments ({} given)",
-            a.len()
-        )));
+        return Err(vm.type_error(format!("function takes exactly 4 arguments ({} given)", a.len())));
     }
     exc_data(&e).args.set(args_tuple(vm, a));
     slot_set(vm, e, "encoding", Value::NONE);
@@ -740,23 +674,13 @@ fn unicode_error_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
             _ => Vec::new(),
         };
         if end == start + 1 && start >= 0 && (start as usize) < bytes.len() {
-            format!(
-                "'{enc}' codec can't decode byte 0x{:02x} in position {start}: {reason}",
-                bytes[start as usize]
-            )
+            format!("'{enc}' codec can't decode byte 0x{:02x} in position {start}: {reason}", bytes[start as usize])
         } else {
-            format!(
-                "'{enc}' codec can't decode bytes in position {start}-{}: {reason}",
-                end - 1
-            )
+            format!("'{enc}' codec can't decode bytes in position {start}-{}: {reason}", end - 1)
         }
     } else {
         let text = object.as_rstr().unwrap_or("").to_owned();
-        let ch = if start >= 0 {
-            text.chars().nth(start as usize)
-        } else {
-            None
-        };
+        let ch = if start >= 0 { text.chars().nth(start as usize) } else { None };
         let head = if translate {
             "can't translate".to_owned()
         } else {
@@ -765,15 +689,9 @@ fn unicode_error_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
         };
         match ch {
             Some(c) if end == start + 1 => {
-                format!(
-                    "{head} character '{}' in position {start}: {reason}",
-                    escape_char(c)
-                )
+                format!("{head} character '{}' in position {start}: {reason}", escape_char(c))
             }
-            _ => format!(
-                "{head} characters in position {start}-{}: {reason}",
-                end - 1
-            ),
+            _ => format!("{head} characters in position {start}-{}: {reason}", end - 1),
         }
     };
     Ok(vm.new_string(s))
@@ -788,17 +706,13 @@ fn exc_group_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let a = &args[1..];
     let cname = vm.class_name(cls0);
     if a.len() != 2 {
-        return Err(vm.type_error(format!(
-            "BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)",
-            a.len()
-        )));
+        return Err(
+            vm.type_error(format!("BaseExceptionGroup.__new__() takes exactly 2 arguments ({} given)", a.len()))
+        );
     }
     let (message, excs) = (a[0], a[1]);
     if message.as_pystr().is_none() {
-        return Err(vm.type_error(format!(
-            "argument 1 must be str, not {}",
-            vm.type_name(message)
-        )));
+        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.type_name(message))));
     }
     let is_seq = excs.as_tuple().is_some() || excs.as_list().is_some();
     if !is_seq {
@@ -810,9 +724,7 @@ fn exc_group_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     }
     for (i, &x) in items.iter().enumerate() {
         if !vm.isinstance(x, vm.exc.base_exception) {
-            return Err(vm.value_error(format!(
-                "Item {i} of second argument (exceptions) is not an exception"
-            )));
+            return Err(vm.value_error(format!("Item {i} of second argument (exceptions) is not an exception")));
         }
     }
     let all_exc = items.iter().all(|&x| vm.isinstance(x, vm.exc.exception));
@@ -849,14 +761,8 @@ fn exc_group_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let e = self_exc(vm, args)?;
     let m = slot_get(vm, e, "message");
     let m = vm.str_string(m)?;
-    let n = slot_get(vm, e, "exceptions")
-        .as_tuple()
-        .map(|t| t.len())
-        .unwrap_or(0);
-    Ok(vm.new_string(format!(
-        "{m} ({n} sub-exception{})",
-        if n == 1 { "" } else { "s" }
-    )))
+    let n = slot_get(vm, e, "exceptions").as_tuple().map(|t| t.len()).unwrap_or(0);
+    Ok(vm.new_string(format!("{m} ({n} sub-exception{})", if n == 1 { "" } else { "s" })))
 }
 
 fn exc_group_derive(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -893,10 +799,7 @@ fn group_split(vm: &mut Vm, e: Value, cond: Value, depth: u32) -> PyResult<(Valu
     if !is_group {
         return Ok((Value::NONE, e));
     }
-    let subs: Vec<Value> = slot_get(vm, e, "exceptions")
-        .as_tuple()
-        .map(|t| t.to_vec())
-        .unwrap_or_default();
+    let subs: Vec<Value> = slot_get(vm, e, "exceptions").as_tuple().map(|t| t.to_vec()).unwrap_or_default();
     let (mut yes, mut no) = (Vec::new(), Vec::new());
     for s in subs {
         let (a, b) = group_split(vm, s, cond, depth + 1)?;
@@ -914,10 +817,9 @@ fn group_split(vm: &mut Vm, e: Value, cond: Value, depth: u32) -> PyResult<(Valu
         let l = vm.new_list(items);
         let d = vm.call_method(e, "derive", &[l])?;
         // The derived group keeps the original's traceback, cause, context and notes.
-        if let (Some(src), Some(dst)) = (
-            e.as_obj().and_then(|o| o.as_exception()),
-            d.as_obj().and_then(|o| o.as_exception()),
-        ) {
+        if let (Some(src), Some(dst)) =
+            (e.as_obj().and_then(|o| o.as_exception()), d.as_obj().and_then(|o| o.as_exception()))
+        {
             dst.traceback.set(src.traceback.get());
             dst.cause.set(src.cause.get());
             dst.context.set(src.context.get());
@@ -1029,11 +931,7 @@ pub fn init(vm: &mut Vm) {
         let exc = vm.exc.exception;
         *egc.bases.borrow_mut() = vec![bg, exc];
         let mut mro = vec![eg, bg];
-        mro.extend(
-            exc.as_class()
-                .map(|c| c.mro.borrow().clone())
-                .unwrap_or_default(),
-        );
+        mro.extend(exc.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default());
         *egc.mro.borrow_mut() = mro;
         bgc.subclasses.borrow_mut().push(eg);
         super::attr::bump_version(eg);

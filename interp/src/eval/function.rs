@@ -23,10 +23,7 @@ pub fn type_repr(vm: &mut Vm, cls: Value) -> String {
     };
     let q = c.qualname.get().as_rstr().unwrap_or("?").to_owned();
     let k = vm.intern("__module__");
-    match vm
-        .dict_get_str(c.dict, k)
-        .and_then(|m| m.as_rstr().map(str::to_owned))
-    {
+    match vm.dict_get_str(c.dict, k).and_then(|m| m.as_rstr().map(str::to_owned)) {
         Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
         _ => format!("<class '{q}'>"),
     }
@@ -36,18 +33,12 @@ pub fn type_repr(vm: &mut Vm, cls: Value) -> String {
 /// or `qualname()` for builtins.
 pub fn func_str(vm: &mut Vm, f: Value) -> String {
     let (qual, module) = match f.as_obj().map(|o| &o.payload) {
-        Some(Payload::Function(fd)) => (
-            fd.qualname.get().as_rstr().map(str::to_owned),
-            fd.module.get(),
-        ),
+        Some(Payload::Function(fd)) => (fd.qualname.get().as_rstr().map(str::to_owned), fd.module.get()),
         Some(Payload::NativeFunction(nf)) => (Some(native_qualname(vm, nf)), Value::NONE),
         Some(Payload::BoundMethod { func, .. }) => return func_str(vm, *func),
         Some(Payload::Class(c)) => {
             let k = vm.intern("__module__");
-            (
-                c.qualname.get().as_rstr().map(str::to_owned),
-                vm.dict_get_str(c.dict, k).unwrap_or(Value::NONE),
-            )
+            (c.qualname.get().as_rstr().map(str::to_owned), vm.dict_get_str(c.dict, k).unwrap_or(Value::NONE))
         }
         _ => (None, Value::NONE),
     };
@@ -103,11 +94,7 @@ fn func_of<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a Function> {
 
 fn function_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let f = func_of(vm, args)?;
-    let s = format!(
-        "<function {} at {:#x}>",
-        f.qualname.get().as_rstr().unwrap_or("?"),
-        addr(args[0])
-    );
+    let s = format!("<function {} at {:#x}>", f.qualname.get().as_rstr().unwrap_or("?"), addr(args[0]));
     Ok(vm.new_string(s))
 }
 
@@ -153,17 +140,10 @@ func_getter!(function_qualname, |vm, f| f.qualname.get());
 func_getter!(function_doc, |vm, f| null_to_none(f.doc.get()));
 func_getter!(function_module, |vm, f| null_to_none(f.module.get()));
 func_getter!(function_defaults, |vm, f| null_to_none(f.defaults.get()));
-func_getter!(function_kwdefaults, |vm, f| null_to_none(
-    f.kwdefaults.get()
-));
+func_getter!(function_kwdefaults, |vm, f| null_to_none(f.kwdefaults.get()));
 func_getter!(function_globals, |vm, f| f.globals);
-func_getter!(function_code, |vm, f| vm
-    .alloc(vm.types.code, Payload::Code(f.code.clone())));
-func_getter!(function_builtins, |vm, f| if f.builtins.is_null() {
-    vm.builtins_dict
-} else {
-    f.builtins
-});
+func_getter!(function_code, |vm, f| vm.alloc(vm.types.code, Payload::Code(f.code.clone())));
+func_getter!(function_builtins, |vm, f| if f.builtins.is_null() { vm.builtins_dict } else { f.builtins });
 func_getter!(function_closure, |vm, f| if f.closure.is_empty() {
     Value::NONE
 } else {
@@ -235,11 +215,7 @@ fn function_set_kwdefaults(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) 
     Ok(Value::NONE)
 }
 
-fn function_set_annotations(
-    vm: &mut Vm,
-    args: &[Value],
-    _kw: &[(Value, Value)],
-) -> PyResult<Value> {
+fn function_set_annotations(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let f = func_of(vm, args)?;
     let v = arg1(args);
     if v.is_none() || v.as_dict().is_some() {
@@ -275,11 +251,7 @@ fn method_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
         Some(n) => n,
         None => vm.get_attr_opt(func, nk)?.unwrap_or(Value::NONE),
     };
-    let name = if name.as_pystr().is_some() {
-        name.as_rstr().unwrap_or("?").to_owned()
-    } else {
-        "?".to_owned()
-    };
+    let name = if name.as_pystr().is_some() { name.as_rstr().unwrap_or("?").to_owned() } else { "?".to_owned() };
     let r = vm.repr_string(obj)?;
     Ok(vm.new_string(format!("<bound method {name} of {r}>")))
 }
@@ -353,33 +325,16 @@ fn native_of<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a NativeFunction> {
 fn native_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let nf = native_of(vm, args)?;
     let s = if !nf.bound.is_null() {
-        if nf
-            .bound
-            .as_obj()
-            .is_some_and(|o| matches!(o.payload, Payload::Module(_)))
-        {
+        if nf.bound.as_obj().is_some_and(|o| matches!(o.payload, Payload::Module(_))) {
             format!("<built-in function {}>", nf.name)
         } else {
-            format!(
-                "<built-in method {} of {} object at {:#x}>",
-                nf.name,
-                vm.type_name(nf.bound),
-                addr(nf.bound)
-            )
+            format!("<built-in method {} of {} object at {:#x}>", nf.name, vm.type_name(nf.bound), addr(nf.bound))
         }
     } else {
         match (nf.kind, nf.owner.as_class()) {
-            (NativeKind::Method, Some(_)) => format!(
-                "<method '{}' of '{}' objects>",
-                nf.name,
-                vm.class_name(nf.owner)
-            ),
+            (NativeKind::Method, Some(_)) => format!("<method '{}' of '{}' objects>", nf.name, vm.class_name(nf.owner)),
             (NativeKind::ClassMethod, Some(_)) => {
-                format!(
-                    "<method '{}' of '{}' objects>",
-                    nf.name,
-                    vm.class_name(nf.owner)
-                )
+                format!("<method '{}' of '{}' objects>", nf.name, vm.class_name(nf.owner))
             }
             _ => format!("<built-in function {}>", nf.name),
         }
@@ -394,11 +349,7 @@ fn native_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
 
 fn native_qualname_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let nf = native_of(vm, args)?;
-    let owner = if nf.bound.is_null() || nf.owner.as_class().is_some() {
-        nf.owner
-    } else {
-        Value::NULL
-    };
+    let owner = if nf.bound.is_null() || nf.owner.as_class().is_some() { nf.owner } else { Value::NULL };
     let q = match owner.as_class() {
         Some(_) => format!("{}.{}", vm.class_name(owner), nf.name),
         None => nf.name.to_owned(),
@@ -411,11 +362,7 @@ fn native_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     if !nf.bound.is_null() {
         return Ok(nf.bound);
     }
-    if nf
-        .owner
-        .as_obj()
-        .is_some_and(|o| matches!(o.payload, Payload::Module(_)))
-    {
+    if nf.owner.as_obj().is_some_and(|o| matches!(o.payload, Payload::Module(_))) {
         return Ok(nf.owner);
     }
     if nf.kind == NativeKind::Function {
@@ -478,10 +425,7 @@ fn native_eq(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
     let Ok(b) = native_of(vm, &oa) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    Ok(Value::bool(
-        args[0].is(other)
-            || (a.f as usize == b.f as usize && a.bound.is(b.bound) && a.name == b.name),
-    ))
+    Ok(Value::bool(args[0].is(other) || (a.f as usize == b.f as usize && a.bound.is(b.bound) && a.name == b.name)))
 }
 
 fn native_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -517,22 +461,14 @@ fn cell_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
     let s = if v.is_null() {
         format!("<cell at {:#x}: empty>", addr(args[0]))
     } else {
-        format!(
-            "<cell at {:#x}: {} object at {:#x}>",
-            addr(args[0]),
-            vm.type_name(v),
-            addr(v)
-        )
+        format!("<cell at {:#x}: {} object at {:#x}>", addr(args[0]), vm.type_name(v), addr(v))
     };
     Ok(vm.new_string(s))
 }
 
 fn cell_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "cell expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("cell expected at most 1 argument, got {}", args.len() - 1)));
     }
     let v = args.get(1).copied().unwrap_or(Value::NULL);
     Ok(vm.alloc(vm.types.cell, Payload::Cell(Cell::new(v))))
@@ -549,12 +485,7 @@ fn code_of(vm: &Vm, args: &[Value]) -> PyResult<Rc<Code>> {
 
 /// Names of the code's local variables (parameters first), as `co_varnames`.
 fn varnames(code: &Code) -> Vec<Value> {
-    let special: Vec<u32> = code
-        .cellvars
-        .iter()
-        .map(|c| c.1)
-        .chain(code.freevars.iter().map(|f| f.1))
-        .collect();
+    let special: Vec<u32> = code.cellvars.iter().map(|c| c.1).chain(code.freevars.iter().map(|f| f.1)).collect();
     code.slot_names
         .iter()
         .enumerate()
@@ -577,16 +508,12 @@ code_getter!(co_qualname, |vm, c| c.qualname);
 code_getter!(co_filename, |vm, c| vm.new_str(c.filename()));
 code_getter!(co_firstlineno, |vm, c| vm.new_int(c.first_line as i64));
 code_getter!(co_argcount, |vm, c| vm.new_int(c.argcount as i64));
-code_getter!(co_posonlyargcount, |vm, c| vm
-    .new_int(c.posonlyargcount as i64));
-code_getter!(co_kwonlyargcount, |vm, c| vm
-    .new_int(c.kwonlyargcount as i64));
+code_getter!(co_posonlyargcount, |vm, c| vm.new_int(c.posonlyargcount as i64));
+code_getter!(co_kwonlyargcount, |vm, c| vm.new_int(c.kwonlyargcount as i64));
 code_getter!(co_varnames, |vm, c| vm.new_tuple(varnames(&c)));
 code_getter!(co_nlocals, |vm, c| vm.new_int(varnames(&c).len() as i64));
-code_getter!(co_cellvars, |vm, c| vm
-    .new_tuple(c.cellvars.iter().map(|x| x.0).collect()));
-code_getter!(co_freevars, |vm, c| vm
-    .new_tuple(c.freevars.iter().map(|x| x.0).collect()));
+code_getter!(co_cellvars, |vm, c| vm.new_tuple(c.cellvars.iter().map(|x| x.0).collect()));
+code_getter!(co_freevars, |vm, c| vm.new_tuple(c.freevars.iter().map(|x| x.0).collect()));
 code_getter!(co_names, |vm, c| vm.new_tuple(c.names.clone()));
 code_getter!(co_consts, |vm, c| {
     let mut v = vec![c.doc];
@@ -669,24 +596,9 @@ crate::impl_native!(FrameInfo, |s, visit| {
 });
 
 /// A `frame` object for `code` at `lineno` (for `gi_frame`, `sys._getframe`, tracebacks).
-pub fn new_frame_object(
-    vm: &mut Vm,
-    code: Rc<Code>,
-    lineno: u32,
-    globals: Value,
-    locals: Value,
-) -> Value {
+pub fn new_frame_object(vm: &mut Vm, code: Rc<Code>, lineno: u32, globals: Value, locals: Value) -> Value {
     let cls = frame_class(vm);
-    vm.new_native(
-        cls,
-        FrameInfo {
-            code,
-            lineno,
-            globals,
-            locals,
-            back: Value::NONE,
-        },
-    )
+    vm.new_native(cls, FrameInfo { code, lineno, globals, locals, back: Value::NONE })
 }
 
 fn frame_class(vm: &mut Vm) -> Value {
@@ -728,11 +640,7 @@ fn frame_globals(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 
 fn frame_locals(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let l = frame_info(vm, args)?.locals;
-    Ok(if l.is_none() || l.is_null() {
-        vm.new_dict()
-    } else {
-        l
-    })
+    Ok(if l.is_none() || l.is_null() { vm.new_dict() } else { l })
 }
 
 fn frame_back(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -772,14 +680,9 @@ fn tb_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
 fn tb_set_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let t = tb_data(vm, args)?;
     let v = arg1(args);
-    let ok = v.is_none()
-        || v.as_obj()
-            .is_some_and(|o| matches!(o.payload, Payload::Traceback(_)));
+    let ok = v.is_none() || v.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_)));
     if !ok {
-        return Err(vm.type_error(format!(
-            "expected traceback object or None, got '{}'",
-            vm.type_name(v)
-        )));
+        return Err(vm.type_error(format!("expected traceback object or None, got '{}'", vm.type_name(v))));
     }
     // Refuse loops: walking from `v` must not reach this traceback.
     let mut cur = v;
@@ -818,32 +721,12 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(f, "__get__", function_get);
     vm.add_method(f, "__call__", any_call);
     vm.add_property(f, "__name__", function_name, Some(function_set_name));
-    vm.add_property(
-        f,
-        "__qualname__",
-        function_qualname,
-        Some(function_set_qualname),
-    );
+    vm.add_property(f, "__qualname__", function_qualname, Some(function_set_qualname));
     vm.add_property(f, "__doc__", function_doc, Some(function_set_doc));
     vm.add_property(f, "__module__", function_module, Some(function_set_module));
-    vm.add_property(
-        f,
-        "__defaults__",
-        function_defaults,
-        Some(function_set_defaults),
-    );
-    vm.add_property(
-        f,
-        "__kwdefaults__",
-        function_kwdefaults,
-        Some(function_set_kwdefaults),
-    );
-    vm.add_property(
-        f,
-        "__annotations__",
-        function_annotations,
-        Some(function_set_annotations),
-    );
+    vm.add_property(f, "__defaults__", function_defaults, Some(function_set_defaults));
+    vm.add_property(f, "__kwdefaults__", function_kwdefaults, Some(function_set_kwdefaults));
+    vm.add_property(f, "__annotations__", function_annotations, Some(function_set_annotations));
     vm.add_getter(f, "__code__", function_code);
     vm.add_getter(f, "__globals__", function_globals);
     vm.add_getter(f, "__builtins__", function_builtins);

@@ -54,10 +54,7 @@ pub(crate) fn new_generator(vm: &mut Vm, mut frame: Box<Frame>, func: &Function)
 fn gen_cell<'a>(vm: &Vm, gen: &'a Value) -> PyResult<&'a RefCell<GenState>> {
     match gen.as_obj().map(|o| &o.payload) {
         Some(Payload::Generator(g)) => Ok(g),
-        _ => Err(vm.type_error(format!(
-            "expected a generator, got '{}'",
-            vm.type_name(*gen)
-        ))),
+        _ => Err(vm.type_error(format!("expected a generator, got '{}'", vm.type_name(*gen)))),
     }
 }
 
@@ -114,6 +111,11 @@ pub(crate) fn resume(vm: &mut Vm, gen: Value, how: Resume) -> PyResult<Step> {
     };
     if !own.is_null() {
         vm.handled_exc.set(own);
+        if let (true, Resume::Throw(e)) = (started, &how) {
+            // `gen.throw()` chains the exception to the generator's own handled one
+            // (CPython's `_PyErr_ChainStackItem`), never to the caller's.
+            super::interp::set_context_to(*e, own);
+        }
     }
     let r = interp::execute(vm, &mut frame, started);
     let inner = vm.handled_exc.get();
@@ -133,11 +135,8 @@ pub(crate) fn resume(vm: &mut Vm, gen: Value, how: Resume) -> PyResult<Step> {
             if vm.isinstance(e.0, vm.exc.stop_iteration) {
                 // PEP 479: a StopIteration escaping the generator body is a bug, not the
                 // end of iteration.
-                let kind = if frame.code.flags & crate::cfg::code_flags::COROUTINE != 0 {
-                    "coroutine"
-                } else {
-                    "generator"
-                };
+                let kind =
+                    if frame.code.flags & crate::cfg::code_flags::COROUTINE != 0 { "coroutine" } else { "generator" };
                 let r = vm.runtime_error(format!("{kind} raised StopIteration"));
                 if let Some(ed) = r.0.as_obj().and_then(|o| o.as_exception()) {
                     ed.cause.set(e.0);
@@ -172,12 +171,7 @@ pub(crate) fn close(vm: &mut Vm, gen: Value) -> PyResult<()> {
     match resume(vm, gen, Resume::Throw(exc)) {
         Ok(Step::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
         Ok(Step::Done(_)) => Ok(()),
-        Err(e)
-            if vm.isinstance(e.0, vm.exc.generator_exit)
-                || vm.isinstance(e.0, vm.exc.stop_iteration) =>
-        {
-            Ok(())
-        }
+        Err(e) if vm.isinstance(e.0, vm.exc.generator_exit) || vm.isinstance(e.0, vm.exc.stop_iteration) => Ok(()),
         Err(e) => Err(e),
     }
 }
@@ -207,9 +201,7 @@ pub(crate) fn stop_value(vm: &mut Vm, exc: Value) -> Value {
 }
 
 fn is_exact_generator(vm: &Vm, v: Value) -> bool {
-    v.as_obj().is_some_and(|o| {
-        matches!(o.payload, Payload::Generator(_)) && o.class.get().is(vm.types.generator)
-    })
+    v.as_obj().is_some_and(|o| matches!(o.payload, Payload::Generator(_)) && o.class.get().is(vm.types.generator))
 }
 
 /// Catches StopIteration from a sub-iterator step, turning it into `Done(value)`.
@@ -249,18 +241,11 @@ pub(crate) fn yield_from_step(vm: &mut Vm, it: Value, sent: Value, throw: bool) 
         return finish_on_stop(vm, r);
     }
     if is_exact_generator(vm, it) {
-        let how = if sent.is_none() {
-            Resume::Next
-        } else {
-            Resume::Send(sent)
-        };
+        let how = if sent.is_none() { Resume::Next } else { Resume::Send(sent) };
         return resume(vm, it, how);
     }
     if sent.is_none() {
-        let heap_type = vm
-            .type_of(it)
-            .as_class()
-            .is_some_and(|c| c.has_flag(crate::object::class_flags::HEAPTYPE));
+        let heap_type = vm.type_of(it).as_class().is_some_and(|c| c.has_flag(crate::object::class_flags::HEAPTYPE));
         if !heap_type {
             return Ok(match vm.next(it)? {
                 Some(v) => Step::Yielded(v),
@@ -288,9 +273,7 @@ fn this(vm: &Vm, args: &[Value], what: &str) -> PyResult<Value> {
             "descriptor '{what}' for 'generator' objects doesn't apply to a '{}' object",
             vm.type_name(*v)
         ))),
-        None => Err(vm.type_error(format!(
-            "descriptor '{what}' of 'generator' object needs an argument"
-        ))),
+        None => Err(vm.type_error(format!("descriptor '{what}' of 'generator' object needs an argument"))),
     }
 }
 
@@ -315,10 +298,7 @@ fn gen_send(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
     let g = this(vm, args, "send")?;
     vm.no_kwargs("send", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "generator.send() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("generator.send() takes exactly one argument ({} given)", args.len() - 1)));
     }
     let s = resume(vm, g, Resume::Send(args[1]))?;
     step_result(vm, s)
@@ -328,9 +308,7 @@ fn gen_send(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
 pub(crate) fn throw_exception(vm: &mut Vm, typ: Value, val: Value, tb: Value) -> PyResult<Value> {
     let base = vm.exc.base_exception;
     if !tb.is_null() && !tb.is_none() {
-        let is_tb = tb
-            .as_obj()
-            .is_some_and(|o| matches!(o.payload, Payload::Traceback(_)));
+        let is_tb = tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_)));
         if !is_tb {
             return Err(vm.type_error("throw() third argument must be a traceback object"));
         }
@@ -379,10 +357,7 @@ fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     let g = this(vm, args, "throw")?;
     vm.no_kwargs("throw", kw)?;
     if args.len() < 2 || args.len() > 4 {
-        return Err(vm.type_error(format!(
-            "throw expected at least 1 argument, got {}",
-            args.len() - 1
-        )));
+        return Err(vm.type_error(format!("throw expected at least 1 argument, got {}", args.len() - 1)));
     }
     let val = args.get(2).copied().unwrap_or(Value::NULL);
     let tb = args.get(3).copied().unwrap_or(Value::NULL);
@@ -400,11 +375,7 @@ fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
 fn gen_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "__repr__")?;
     let q = gen_cell(vm, &g)?.borrow().qualname;
-    let s = format!(
-        "<generator object {} at {:#x}>",
-        q.as_rstr().unwrap_or("?"),
-        g.obj_ptr() as usize
-    );
+    let s = format!("<generator object {} at {:#x}>", q.as_rstr().unwrap_or("?"), g.obj_ptr() as usize);
     Ok(vm.new_string(s))
 }
 
@@ -416,11 +387,7 @@ fn gi_running(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
 
 fn gi_suspended(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "gi_suspended")?;
-    let r = gen_cell(vm, &g)?
-        .borrow()
-        .frame
-        .as_ref()
-        .is_some_and(|f| !f.sent.is_null());
+    let r = gen_cell(vm, &g)?.borrow().frame.as_ref().is_some_and(|f| !f.sent.is_null());
     Ok(Value::bool(r))
 }
 
@@ -443,13 +410,7 @@ fn gi_frame(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
         })
     };
     match info {
-        Some((code, line, globals)) => Ok(super::function::new_frame_object(
-            vm,
-            code,
-            line,
-            globals,
-            Value::NONE,
-        )),
+        Some((code, line, globals)) => Ok(super::function::new_frame_object(vm, code, line, globals, Value::NONE)),
         None => Ok(Value::NONE),
     }
 }
@@ -476,22 +437,13 @@ fn gi_yieldfrom(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     if f.sent.is_null() {
         return Ok(Value::NONE);
     }
-    let op = f
-        .code
-        .blocks
-        .get(f.block as usize)
-        .and_then(|b| b.ops.get(f.stmt as usize));
+    let op = f.code.blocks.get(f.block as usize).and_then(|b| b.ops.get(f.stmt as usize));
     Ok(match op {
         Some(crate::cfg::Op::YieldFrom { iter, .. }) => match *iter {
             crate::cfg::Opnd::Slot(s) | crate::cfg::Opnd::Local(s) => {
                 f.slots.get(s as usize).copied().unwrap_or(Value::NONE)
             }
-            crate::cfg::Opnd::Const(c) => f
-                .code
-                .consts
-                .get(c as usize)
-                .copied()
-                .unwrap_or(Value::NONE),
+            crate::cfg::Opnd::Const(c) => f.code.consts.get(c as usize).copied().unwrap_or(Value::NONE),
         },
         _ => Value::NONE,
     })

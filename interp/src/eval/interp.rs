@@ -59,7 +59,12 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
     loop {
         let mut info = ErrInfo::default();
         let err = match pending.take() {
-            Some(e) => e,
+            Some(e) => {
+                // Thrown in by `gen.throw()`: CPython restores it as is, with no
+                // implicit chaining.
+                info.thrown_in = true;
+                e
+            }
             None => match run(vm, frame, code, &mut pos, &mut info) {
                 Ok(exit) => return Ok(exit),
                 Err(e) => e,
@@ -71,11 +76,9 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
             let span = match info.narrow {
                 Narrow::None => span,
                 Narrow::Callee => super::traceback::narrow_to_callee(&code.source, span),
-                Narrow::Name(slot) => {
-                    super::traceback::narrow_to_name(&code.source, span, &slot_name(code, slot))
-                }
+                Narrow::Name(slot) => super::traceback::narrow_to_name(&code.source, span, &slot_name(code, slot)),
             };
-            record_traceback(vm, &code_rc, span, err);
+            record_traceback(vm, &code_rc, span, err, !info.thrown_in);
         }
         match code.blocks[b].handler {
             Some(h) => {
@@ -98,6 +101,8 @@ struct ErrInfo {
     reraise: bool,
     /// Which part of the statement's source the traceback entry should mark.
     narrow: Narrow,
+    /// Delivered by `throw()` at a yield.
+    thrown_in: bool,
 }
 
 #[derive(Default, Clone, Copy)]
@@ -113,12 +118,12 @@ pub(crate) enum Narrow {
 }
 
 /// Chains a fresh exception to the handled one and prepends this frame's traceback entry.
-fn record_traceback(vm: &mut Vm, code: &Rc<Code>, span: (u32, u32), err: PyErr) {
+fn record_traceback(vm: &mut Vm, code: &Rc<Code>, span: (u32, u32), err: PyErr, chain: bool) {
     let exc = err.0;
     let Some(ed) = exc.as_obj().and_then(|o| o.as_exception()) else {
         return;
     };
-    if ed.traceback.get().is_none() && ed.context.get().is_none() {
+    if chain && ed.traceback.get().is_none() && ed.context.get().is_none() {
         set_context(vm, exc);
     }
     let tb = vm.alloc(
@@ -137,7 +142,12 @@ fn record_traceback(vm: &mut Vm, code: &Rc<Code>, span: (u32, u32), err: PyErr) 
 /// Sets `exc.__context__` to the handled exception, breaking any cycle that would create
 /// (as `_PyErr_SetObject` does).
 pub(crate) fn set_context(vm: &Vm, exc: Value) {
-    let handled = vm.handled_exc.get();
+    set_context_to(exc, vm.handled_exc.get());
+}
+
+/// Sets `exc.__context__` to `handled` (when it is an exception other than `exc`),
+/// breaking any cycle that would create.
+pub(crate) fn set_context_to(exc: Value, handled: Value) {
     if handled.is_null() || handled.is_none() || handled.is(exc) {
         return;
     }
@@ -176,19 +186,12 @@ fn unbound_local(vm: &Vm, code: &Code, slot: Slot) -> PyErr {
 }
 
 fn slot_name(code: &Code, slot: Slot) -> String {
-    code.slot_names
-        .get(slot as usize)
-        .and_then(|n| n.as_rstr())
-        .unwrap_or("?")
-        .to_owned()
+    code.slot_names.get(slot as usize).and_then(|n| n.as_rstr()).unwrap_or("?").to_owned()
 }
 
 #[cold]
 fn name_not_defined(vm: &mut Vm, name: Value) -> PyErr {
-    let e = vm.err(
-        vm.exc.name_error,
-        format!("name '{}' is not defined", name.as_rstr().unwrap_or("?")),
-    );
+    let e = vm.err(vm.exc.name_error, format!("name '{}' is not defined", name.as_rstr().unwrap_or("?")));
     set_exc_attr(vm, e.0, "name", name);
     e
 }
@@ -216,9 +219,7 @@ fn empty_cell(vm: &Vm, code: &Code, slot: Slot) -> PyErr {
     } else {
         vm.err(
             vm.exc.unbound_local_error,
-            format!(
-                "cannot access local variable '{name}' where it is not associated with a value"
-            ),
+            format!("cannot access local variable '{name}' where it is not associated with a value"),
         )
     }
 }
@@ -256,19 +257,11 @@ fn fast_binary(vm: &Vm, op: BinOp, x: Value, y: Value) -> Option<Value> {
             BinOp::Mul => a.checked_mul(b).map(|p| vm.new_int(p)),
             BinOp::FloorDiv if b != 0 => {
                 let q = a / b;
-                Some(vm.new_int(if (a % b != 0) && ((a < 0) != (b < 0)) {
-                    q - 1
-                } else {
-                    q
-                }))
+                Some(vm.new_int(if (a % b != 0) && ((a < 0) != (b < 0)) { q - 1 } else { q }))
             }
             BinOp::Mod if b != 0 => {
                 let r = a % b;
-                Some(vm.new_int(if r != 0 && ((r < 0) != (b < 0)) {
-                    r + b
-                } else {
-                    r
-                }))
+                Some(vm.new_int(if r != 0 && ((r < 0) != (b < 0)) { r + b } else { r }))
             }
             BinOp::TrueDiv if b != 0 => Some(Value::float(a as f64 / b as f64)),
             BinOp::And => Some(vm.new_int(a & b)),
@@ -374,13 +367,7 @@ pub(crate) fn compare_op(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult
 
 /// The statement loop. On error, `pos` is the failing statement; `reraise` says whether
 /// the exception is re-raised as is (no new traceback entry).
-fn run(
-    vm: &mut Vm,
-    frame: &mut Frame,
-    code: &Code,
-    pos: &mut (usize, usize),
-    info: &mut ErrInfo,
-) -> PyResult<Exit> {
+fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), info: &mut ErrInfo) -> PyResult<Exit> {
     let mut ops: &[Op] = &code.blocks[pos.0].ops;
     macro_rules! rd {
         ($o:expr) => {
@@ -497,12 +484,7 @@ fn run(
                     vm.set_item(o, k, v)?;
                 }
             }
-            Op::Call {
-                dst,
-                func,
-                args,
-                kwnames,
-            } => {
+            Op::Call { dst, func, args, kwnames } => {
                 let f = rd!(*func);
                 let r = if kwnames.is_empty() && args.len() <= 6 {
                     let mut buf = [Value::NULL; 6];
@@ -519,13 +501,7 @@ fn run(
                 };
                 frame.slots[*dst as usize] = r;
             }
-            Op::CallMethod {
-                dst,
-                obj,
-                name,
-                args,
-                kwnames,
-            } => {
+            Op::CallMethod { dst, obj, name, args, kwnames } => {
                 let o = rd!(*obj);
                 let n = code.names[*name as usize];
                 let r = if kwnames.is_empty() && args.len() < 6 {
@@ -581,12 +557,7 @@ fn run(
                     jump!(f)
                 }
             }
-            Op::ForIter {
-                dst,
-                iter,
-                body,
-                exit,
-            } => {
+            Op::ForIter { dst, iter, body, exit } => {
                 let it = rd!(*iter);
                 match for_next(vm, it)? {
                     Some(v) => {
@@ -686,11 +657,7 @@ fn run(
 /// `name` in the frame's builtins namespace.
 #[inline]
 fn builtins_get(vm: &Vm, frame: &Frame, name: Value) -> Option<Value> {
-    let b = if frame.builtins.as_dict().is_some() {
-        frame.builtins
-    } else {
-        vm.builtins_dict
-    };
+    let b = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
     vm.dict_get_str(b, name)
 }
 
@@ -711,11 +678,7 @@ fn for_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 if let Some(t) = any.downcast_ref::<crate::types::iter::TupleIter>() {
                     return Ok(t.next());
                 }
-                let heap = o
-                    .class
-                    .get()
-                    .as_class()
-                    .is_none_or(|c| c.has_flag(class_flags::HEAPTYPE));
+                let heap = o.class.get().as_class().is_none_or(|c| c.has_flag(class_flags::HEAPTYPE));
                 if !heap {
                     if let Some(r) = crate::types::iter::next_builtin(vm, it) {
                         return r;
@@ -787,20 +750,10 @@ fn fast_setitem(vm: &Vm, o: Value, k: Value, v: Value) -> bool {
 
 /// (name, value) pairs for the trailing keyword arguments of a call.
 fn kw_pairs(code: &Code, vals: &[Value], kwnames: &[NameIdx]) -> Vec<(Value, Value)> {
-    kwnames
-        .iter()
-        .zip(vals)
-        .map(|(&n, &v)| (code.names[n as usize], v))
-        .collect()
+    kwnames.iter().zip(vals).map(|(&n, &v)| (code.names[n as usize], v)).collect()
 }
 
-fn call_with_kwnames(
-    vm: &mut Vm,
-    code: &Code,
-    f: Value,
-    v: &[Value],
-    kwnames: &[NameIdx],
-) -> PyResult<Value> {
+fn call_with_kwnames(vm: &mut Vm, code: &Code, f: Value, v: &[Value], kwnames: &[NameIdx]) -> PyResult<Value> {
     let npos = v.len() - kwnames.len();
     let kw = kw_pairs(code, &v[npos..], kwnames);
     call::call(vm, f, &v[..npos], &kw)
@@ -826,20 +779,14 @@ fn unpack(vm: &mut Vm, frame: &mut Frame, dsts: &[Slot], v: Value) -> PyResult<(
             return Ok(());
         }
         if items.len() < n {
-            return Err(vm.value_error(format!(
-                "not enough values to unpack (expected {n}, got {})",
-                items.len()
-            )));
+            return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
         }
         return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
     }
     let it = match vm.iter(v) {
         Ok(it) => it,
         Err(e) if vm.err_matches(&e, vm.exc.type_error) && !has_iter(vm, v) => {
-            return Err(vm.type_error(format!(
-                "cannot unpack non-iterable {} object",
-                vm.type_name(v)
-            )))
+            return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_name(v))))
         }
         Err(e) => return Err(e),
     };
@@ -848,10 +795,7 @@ fn unpack(vm: &mut Vm, frame: &mut Frame, dsts: &[Slot], v: Value) -> PyResult<(
         match vm.next(it)? {
             Some(x) => got.push(x),
             None => {
-                return Err(vm.value_error(format!(
-                    "not enough values to unpack (expected {n}, got {})",
-                    got.len()
-                )))
+                return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {})", got.len())))
             }
         }
     }
@@ -935,17 +879,13 @@ fn exc_match(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
     if let Some(items) = ty.as_tuple() {
         let items = items.to_vec();
         if items.iter().any(|&t| !valid(vm, t)) {
-            return Err(vm.type_error(
-                "catching classes that do not inherit from BaseException is not allowed",
-            ));
+            return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
         }
         let et = vm.type_of(exc);
         return Ok(items.iter().any(|&t| vm.is_subclass(et, t)));
     }
     if !valid(vm, ty) {
-        return Err(
-            vm.type_error("catching classes that do not inherit from BaseException is not allowed")
-        );
+        return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
     }
     Ok(vm.isinstance(exc, ty))
 }
@@ -1068,12 +1008,7 @@ fn slow_op(
             let k = rd!(*key);
             vm.del_item(o, k)?;
         }
-        Op::CallEx {
-            dst,
-            func,
-            args,
-            kwargs,
-        } => {
+        Op::CallEx { dst, func, args, kwargs } => {
             let f = rd!(*func);
             let a = rd!(*args);
             let kw = match kwargs {
@@ -1088,7 +1023,13 @@ fn slow_op(
             for a in items.iter() {
                 v.push(rd!(*a));
             }
-            let s = crate::types::set::new_set(vm, &v)?;
+            // CPython builds a display of more than two constants from a constant
+            // frozenset, which orders the set differently from adding items one by one.
+            let s = if items.iter().all(|o| matches!(o, Opnd::Const(_))) {
+                crate::types::set::new_set_from_consts(vm, &v)?
+            } else {
+                crate::types::set::new_set(vm, &v)?
+            };
             set!(*dst, s);
         }
         Op::BuildDict { dst, items } => {
@@ -1103,21 +1044,9 @@ fn slow_op(
             }
             set!(*dst, d);
         }
-        Op::BuildSlice {
-            dst,
-            start,
-            stop,
-            step,
-        } => {
+        Op::BuildSlice { dst, start, stop, step } => {
             let (a, b, c) = (rd!(*start), rd!(*stop), rd!(*step));
-            let s = vm.alloc(
-                vm.types.slice,
-                Payload::Slice {
-                    start: a,
-                    stop: b,
-                    step: c,
-                },
-            );
+            let s = vm.alloc(vm.types.slice, Payload::Slice { start: a, stop: b, step: c });
             set!(*dst, s);
         }
         Op::BuildString { dst, parts } => {
@@ -1131,12 +1060,7 @@ fn slow_op(
             }
             set!(*dst, vm.new_string(s));
         }
-        Op::FormatValue {
-            dst,
-            src,
-            conv,
-            spec,
-        } => {
+        Op::FormatValue { dst, src, conv, spec } => {
             let v = rd!(*src);
             let v = match conv {
                 Conversion::None => v,
@@ -1152,11 +1076,7 @@ fn slow_op(
                 None => vm.empty_str,
             };
             let is_exact_str = v.as_obj().is_some_and(|o| o.class.get().is(vm.types.str_));
-            let r = if is_exact_str && spec.as_rstr() == Some("") {
-                v
-            } else {
-                vm.format(v, spec)?
-            };
+            let r = if is_exact_str && spec.as_rstr() == Some("") { v } else { vm.format(v, spec)? };
             set!(*dst, r);
         }
         Op::ListExtend { list, iter } => {
@@ -1168,15 +1088,9 @@ fn slow_op(
                     let msg = match star_call_target(frame, code, pos, *list) {
                         Some(f) => {
                             let fs = super::function::func_str(vm, f);
-                            format!(
-                                "{fs} argument after * must be an iterable, not {}",
-                                vm.type_name(src)
-                            )
+                            format!("{fs} argument after * must be an iterable, not {}", vm.type_name(src))
                         }
-                        None => format!(
-                            "Value after * must be an iterable, not {}",
-                            vm.type_name(src)
-                        ),
+                        None => format!("Value after * must be an iterable, not {}", vm.type_name(src)),
                     };
                     return Err(vm.type_error(msg));
                 }
@@ -1216,11 +1130,7 @@ fn slow_op(
             let d = frame.slots[*dict as usize];
             let items = match mapping_items(vm, s)? {
                 Some(items) => items,
-                None => {
-                    return Err(
-                        vm.type_error(format!("'{}' object is not a mapping", vm.type_name(s)))
-                    )
-                }
+                None => return Err(vm.type_error(format!("'{}' object is not a mapping", vm.type_name(s)))),
             };
             for (k, v) in items {
                 vm.dict_set(d, k, v)?;
@@ -1234,35 +1144,22 @@ fn slow_op(
                 Some(items) => items,
                 None => {
                     let fs = super::function::func_str(vm, f);
-                    return Err(vm.type_error(format!(
-                        "{fs} argument after ** must be a mapping, not {}",
-                        vm.type_name(s)
-                    )));
+                    return Err(
+                        vm.type_error(format!("{fs} argument after ** must be a mapping, not {}", vm.type_name(s)))
+                    );
                 }
             };
             for (k, v) in items {
                 if vm.dict_get(d, k)?.is_some() {
-                    let ks = if k.as_pystr().is_some() {
-                        k.as_rstr().unwrap_or("").to_owned()
-                    } else {
-                        vm.repr_string(k)?
-                    };
+                    let ks =
+                        if k.as_pystr().is_some() { k.as_rstr().unwrap_or("").to_owned() } else { vm.repr_string(k)? };
                     let fs = super::function::func_str(vm, f);
-                    return Err(vm.type_error(format!(
-                        "{fs} got multiple values for keyword argument '{ks}'"
-                    )));
+                    return Err(vm.type_error(format!("{fs} got multiple values for keyword argument '{ks}'")));
                 }
                 vm.dict_set(d, k, v)?;
             }
         }
-        Op::MakeFunction {
-            dst,
-            code: idx,
-            defaults,
-            kwdefaults,
-            annotations,
-            closure,
-        } => {
+        Op::MakeFunction { dst, code: idx, defaults, kwdefaults, annotations, closure } => {
             let child = code.children[*idx as usize].clone();
             let defaults = match defaults {
                 Some(o) => rd!(*o),
@@ -1277,16 +1174,7 @@ fn slow_op(
                 None => Value::NULL,
             };
             let cells: Box<[Value]> = closure.iter().map(|&s| frame.slots[s as usize]).collect();
-            let f = make_function(
-                vm,
-                child,
-                frame.globals,
-                frame.builtins,
-                defaults,
-                kwdefaults,
-                annotations,
-                cells,
-            );
+            let f = make_function(vm, child, frame.globals, frame.builtins, defaults, kwdefaults, annotations, cells);
             set!(*dst, f);
         }
         Op::LoadBuildClass { dst } => {
@@ -1296,20 +1184,12 @@ fn slow_op(
                 None => return Err(vm.name_error("__build_class__ not found")),
             }
         }
-        Op::UnpackEx {
-            before,
-            star,
-            after,
-            src,
-        } => {
+        Op::UnpackEx { before, star, after, src } => {
             let v = rd!(*src);
             let items = match vm.collect(v) {
                 Ok(x) => x,
                 Err(e) if vm.err_matches(&e, vm.exc.type_error) && !has_iter(vm, v) => {
-                    return Err(vm.type_error(format!(
-                        "cannot unpack non-iterable {} object",
-                        vm.type_name(v)
-                    )))
+                    return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_name(v))))
                 }
                 Err(e) => return Err(e),
             };
@@ -1330,20 +1210,9 @@ fn slow_op(
                 frame.slots[*d as usize] = *x;
             }
         }
-        Op::Import {
-            dst,
-            name,
-            fromlist,
-            level,
-        } => {
+        Op::Import { dst, name, fromlist, level } => {
             let fl = rd!(*fromlist);
-            let m = crate::builtins::import::import_name(
-                vm,
-                code.names[*name as usize],
-                frame.globals,
-                fl,
-                *level,
-            )?;
+            let m = crate::builtins::import::import_name(vm, code.names[*name as usize], frame.globals, fl, *level)?;
             set!(*dst, m);
         }
         Op::ImportFrom { dst, module, name } => {
@@ -1375,13 +1244,7 @@ fn slow_op(
             let r = match_keys(vm, s, k)?;
             set!(*dst, r);
         }
-        Op::MatchClass {
-            dst,
-            src,
-            cls,
-            npos,
-            kwnames,
-        } => {
+        Op::MatchClass { dst, src, cls, npos, kwnames } => {
             let s = rd!(*src);
             let c = rd!(*cls);
             let names: Vec<Value> = kwnames.iter().map(|&n| code.names[n as usize]).collect();
@@ -1406,10 +1269,7 @@ fn slow_op(
         }
         // Hot ops are handled in `run`; reaching them here is a bug in the dispatcher.
         other => {
-            return Err(vm.err(
-                vm.exc.system_error,
-                format!("unexpected op in slow path: {other:?}"),
-            ));
+            return Err(vm.err(vm.exc.system_error, format!("unexpected op in slow path: {other:?}")));
         }
     }
     Ok(())
@@ -1426,21 +1286,10 @@ fn star_call_target(frame: &Frame, code: &Code, pos: (usize, usize), list: Slot)
         let block = code.blocks.get(b)?;
         while let Some(op) = block.ops.get(i) {
             match op {
-                Op::ListToTuple {
-                    dst,
-                    src: Opnd::Slot(s),
-                } if *s == list => tuple = Some(*dst),
-                Op::CallEx {
-                    func,
-                    args: Opnd::Slot(a),
-                    ..
-                } if Some(*a) == tuple => {
+                Op::ListToTuple { dst, src: Opnd::Slot(s) } if *s == list => tuple = Some(*dst),
+                Op::CallEx { func, args: Opnd::Slot(a), .. } if Some(*a) == tuple => {
                     return match *func {
-                        Opnd::Slot(s) | Opnd::Local(s) => frame
-                            .slots
-                            .get(s as usize)
-                            .copied()
-                            .filter(|v| !v.is_null()),
+                        Opnd::Slot(s) | Opnd::Local(s) => frame.slots.get(s as usize).copied().filter(|v| !v.is_null()),
                         Opnd::Const(c) => code.consts.get(c as usize).copied(),
                     };
                 }
@@ -1467,8 +1316,7 @@ fn frame_locals(frame: &Frame) -> Value {
 }
 
 fn is_exact_dict(vm: &Vm, v: Value) -> bool {
-    v.as_obj()
-        .is_some_and(|o| o.class.get().is(vm.types.dict) && o.as_dict().is_some())
+    v.as_obj().is_some_and(|o| o.class.get().is(vm.types.dict) && o.as_dict().is_some())
 }
 
 /// `mapping[key]`, `None` on KeyError; exact dicts without running Python code.
@@ -1542,10 +1390,9 @@ fn call_ex(vm: &mut Vm, f: Value, args: Value, kwargs: Value) -> PyResult<Value>
                 Ok(v) => v,
                 Err(e) if vm.err_matches(&e, vm.exc.type_error) && !has_iter(vm, args) => {
                     let fs = super::function::func_str(vm, f);
-                    return Err(vm.type_error(format!(
-                        "{fs} argument after * must be an iterable, not {}",
-                        vm.type_name(args)
-                    )));
+                    return Err(
+                        vm.type_error(format!("{fs} argument after * must be an iterable, not {}", vm.type_name(args)))
+                    );
                 }
                 Err(e) => return Err(e),
             },
@@ -1558,10 +1405,9 @@ fn call_ex(vm: &mut Vm, f: Value, args: Value, kwargs: Value) -> PyResult<Value>
         Some(i) => i,
         None => {
             let fs = super::function::func_str(vm, f);
-            return Err(vm.type_error(format!(
-                "{fs} argument after ** must be a mapping, not {}",
-                vm.type_name(kwargs)
-            )));
+            return Err(
+                vm.type_error(format!("{fs} argument after ** must be a mapping, not {}", vm.type_name(kwargs)))
+            );
         }
     };
     let mut kw = Vec::with_capacity(items.len());
@@ -1588,21 +1434,9 @@ pub(crate) fn make_function(
     closure: Box<[Value]>,
 ) -> Value {
     let name_key = vm.intern("__name__");
-    let module = if globals.as_dict().is_some() {
-        vm.dict_get_str(globals, name_key)
-    } else {
-        None
-    };
-    let defaults = if defaults.is_none() {
-        Value::NULL
-    } else {
-        defaults
-    };
-    let kwdefaults = if kwdefaults.is_none() {
-        Value::NULL
-    } else {
-        kwdefaults
-    };
+    let module = if globals.as_dict().is_some() { vm.dict_get_str(globals, name_key) } else { None };
+    let defaults = if defaults.is_none() { Value::NULL } else { defaults };
+    let kwdefaults = if kwdefaults.is_none() { Value::NULL } else { kwdefaults };
     let f = Function {
         name: Cell::new(code.name),
         qualname: Cell::new(code.qualname),
@@ -1672,11 +1506,8 @@ const ABC_MAPPING: i64 = 1 << 6;
 /// Whether `v` is a sequence (`kind == ABC_SEQUENCE`) or a mapping for `match`.
 fn match_kind(vm: &mut Vm, v: Value, kind: i64) -> bool {
     let t = vm.type_of(v);
-    let builtin: &[Value] = if kind == ABC_SEQUENCE {
-        &[vm.types.list, vm.types.tuple, vm.types.range]
-    } else {
-        &[vm.types.dict]
-    };
+    let builtin: &[Value] =
+        if kind == ABC_SEQUENCE { &[vm.types.list, vm.types.tuple, vm.types.range] } else { &[vm.types.dict] };
     if builtin.iter().any(|&b| vm.is_subclass(t, b)) {
         return true;
     }
@@ -1700,16 +1531,10 @@ fn match_kind(vm: &mut Vm, v: Value, kind: i64) -> bool {
         }
     }
     let flags_key = vm.intern("__abc_tpflags__");
-    let mro: Vec<Value> = t
-        .as_class()
-        .map(|c| c.mro.borrow().clone())
-        .unwrap_or_default();
+    let mro: Vec<Value> = t.as_class().map(|c| c.mro.borrow().clone()).unwrap_or_default();
     for c in mro {
         let Some(cd) = c.as_class() else { continue };
-        if let Some(f) = vm
-            .dict_get_str(cd.dict, flags_key)
-            .and_then(|f| f.as_small_int())
-        {
+        if let Some(f) = vm.dict_get_str(cd.dict, flags_key).and_then(|f| f.as_small_int()) {
             if f & kind != 0 {
                 return true;
             }
@@ -1749,13 +1574,7 @@ fn match_keys(vm: &mut Vm, src: Value, keys: Value) -> PyResult<Value> {
 }
 
 /// MatchClass: the sub-pattern subjects as a tuple, or None when `src` does not match.
-fn match_class(
-    vm: &mut Vm,
-    src: Value,
-    cls: Value,
-    npos: usize,
-    kwnames: &[Value],
-) -> PyResult<Value> {
+fn match_class(vm: &mut Vm, src: Value, cls: Value, npos: usize, kwnames: &[Value]) -> PyResult<Value> {
     if cls.as_class().is_none() {
         return Err(vm.type_error("called match pattern must be a class"));
     }
@@ -1778,16 +1597,11 @@ fn match_class(
         let match_args = vm.get_attr_opt(cls, ma_key)?;
         let names: Vec<Value> = match match_args {
             Some(t) => match t.as_tuple() {
-                Some(items)
-                    if vm.type_of(t).is(vm.types.tuple) || vm.isinstance(t, vm.types.tuple) =>
-                {
-                    items.to_vec()
-                }
+                Some(items) if vm.type_of(t).is(vm.types.tuple) || vm.isinstance(t, vm.types.tuple) => items.to_vec(),
                 _ => {
-                    return Err(vm.type_error(format!(
-                        "{cname}.__match_args__ must be a tuple (got {})",
-                        vm.type_name(t)
-                    )))
+                    return Err(
+                        vm.type_error(format!("{cname}.__match_args__ must be a tuple (got {})", vm.type_name(t)))
+                    )
                 }
             },
             None => {
@@ -1808,16 +1622,12 @@ fn match_class(
                 .any(|&b| vm.is_subclass(cls, b));
                 if self_match {
                     if npos > 1 {
-                        return Err(vm.type_error(format!(
-                            "{cname}() accepts 1 positional sub-pattern ({npos} given)"
-                        )));
+                        return Err(vm.type_error(format!("{cname}() accepts 1 positional sub-pattern ({npos} given)")));
                     }
                     out.push(src);
                     Vec::new()
                 } else {
-                    return Err(vm.type_error(format!(
-                        "{cname}() accepts 0 positional sub-patterns ({npos} given)"
-                    )));
+                    return Err(vm.type_error(format!("{cname}() accepts 0 positional sub-patterns ({npos} given)")));
                 }
             }
         };
@@ -1831,10 +1641,9 @@ fn match_class(
             }
             for &name in &names[..npos] {
                 if name.as_pystr().is_none() {
-                    return Err(vm.type_error(format!(
-                        "__match_args__ elements must be strings (got {})",
-                        vm.type_name(name)
-                    )));
+                    return Err(
+                        vm.type_error(format!("__match_args__ elements must be strings (got {})", vm.type_name(name)))
+                    );
                 }
                 let name = vm.intern_value(name);
                 if seen.iter().any(|s| s.is(name)) {
@@ -1882,6 +1691,46 @@ pub(crate) fn is_generator_code(code: &Code) -> bool {
 /// not bypass it.
 #[inline]
 pub(crate) fn custom_getattr(cls: Value) -> bool {
-    cls.as_class()
-        .is_none_or(|c| c.has_flag(class_flags::CUSTOM_GETATTR))
+    cls.as_class().is_none_or(|c| c.has_flag(class_flags::CUSTOM_GETATTR))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn int(v: Option<Value>) -> Option<i64> {
+        v.and_then(|v| v.as_small_int())
+    }
+
+    #[test]
+    fn floor_division_and_modulo_follow_python() {
+        let vm = Vm::new();
+        let i = |x: i64| Value::small_int(x).unwrap();
+        assert_eq!(int(fast_binary(&vm, BinOp::FloorDiv, i(7), i(2))), Some(3));
+        assert_eq!(int(fast_binary(&vm, BinOp::FloorDiv, i(-7), i(2))), Some(-4));
+        assert_eq!(int(fast_binary(&vm, BinOp::FloorDiv, i(7), i(-2))), Some(-4));
+        assert_eq!(int(fast_binary(&vm, BinOp::Mod, i(-7), i(2))), Some(1));
+        assert_eq!(int(fast_binary(&vm, BinOp::Mod, i(7), i(-2))), Some(-1));
+        assert!(fast_binary(&vm, BinOp::Mod, i(7), i(0)).is_none());
+        assert_eq!(int(fast_binary(&vm, BinOp::RShift, i(-5), i(100))), Some(-1));
+        // Past the inline range the result is a heap int, not a wrong small one; past
+        // i64 the slow path (big ints) takes over.
+        let big = fast_binary(&vm, BinOp::Mul, i(1 << 40), i(1 << 10)).unwrap();
+        assert!(big.as_small_int().is_none() && big.is_obj());
+        assert!(fast_binary(&vm, BinOp::Mul, i(1 << 40), i(1 << 40)).is_none());
+    }
+
+    #[test]
+    fn mixed_int_float_comparisons_are_exact() {
+        let i = |x: i64| Value::small_int(x).unwrap();
+        assert_eq!(fast_compare(CmpOp::Lt, i(1), Value::float(1.5)), Some(true));
+        assert_eq!(fast_compare(CmpOp::Eq, i(3), Value::float(3.0)), Some(true));
+        assert_eq!(fast_compare(CmpOp::Eq, Value::float(f64::NAN), Value::float(f64::NAN)), Some(false));
+        assert_eq!(fast_compare(CmpOp::Is, i(1), i(1)), None);
+    }
+
+    #[test]
+    fn ascii_escapes_non_ascii() {
+        assert_eq!(ascii_escape("'é日😀'"), "'\\xe9\\u65e5\\U0001f600'");
+    }
 }

@@ -23,10 +23,7 @@ use crate::vm::{PyErr, PyResult, Vm};
 /// arithmetic is what its dunders would do).
 #[inline]
 fn exact_num(vm: &Vm, v: Value) -> bool {
-    v.is_small_int()
-        || v.is_float()
-        || v.is_bool()
-        || (v.is_obj() && v.obj().class.get().is(vm.types.int))
+    v.is_small_int() || v.is_float() || v.is_bool() || (v.is_obj() && v.obj().class.get().is(vm.types.int))
 }
 
 #[inline]
@@ -94,11 +91,7 @@ fn unsupported(vm: &Vm, op: BinOp, a: Value, b: Value, inplace: bool) -> PyErr {
         (_, true) => format!("{}=", binop_symbol(op)),
         (_, false) => binop_symbol(op).to_owned(),
     };
-    vm.type_error(format!(
-        "unsupported operand type(s) for {sym}: '{}' and '{}'",
-        vm.type_name(a),
-        vm.type_name(b)
-    ))
+    vm.type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", vm.type_name(a), vm.type_name(b)))
 }
 
 // ----- binary operators -----
@@ -119,20 +112,12 @@ fn fast_binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Option<Va
             BinOp::Xor => return Ok(Some(vm.new_int(x ^ y))),
             BinOp::FloorDiv if y != 0 => {
                 let q = x / y;
-                let q = if x % y != 0 && ((x < 0) != (y < 0)) {
-                    q - 1
-                } else {
-                    q
-                };
+                let q = if x % y != 0 && ((x < 0) != (y < 0)) { q - 1 } else { q };
                 return Ok(Some(vm.new_int(q)));
             }
             BinOp::Mod if y != 0 => {
                 let r = x % y;
-                let r = if r != 0 && ((r < 0) != (y < 0)) {
-                    r + y
-                } else {
-                    r
-                };
+                let r = if r != 0 && ((r < 0) != (y < 0)) { r + y } else { r };
                 return Ok(Some(vm.new_int(r)));
             }
             BinOp::TrueDiv if y != 0 => return Ok(Some(Value::float(x as f64 / y as f64))),
@@ -175,11 +160,7 @@ fn binary_dispatch(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Optio
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
     let fa = lookup(vm, ta, nop);
-    let mut fb = if ta.is(tb) {
-        None
-    } else {
-        lookup(vm, tb, nrop)
-    };
+    let mut fb = if ta.is(tb) { None } else { lookup(vm, tb, nrop) };
     if let Some(f) = fb {
         if vm.is_subclass(tb, ta) && !lookup(vm, ta, nrop).is_some_and(|g| g.is(f)) {
             let r = attr::call_unbound(vm, f, b, &[a])?;
@@ -274,10 +255,7 @@ pub fn unary_op(vm: &mut Vm, op: UnaryOp, a: Value) -> PyResult<Value> {
     }
     match attr::lookup_special(vm, a, name) {
         Some(f) => attr::call_unbound(vm, f, a, &[]),
-        None => Err(vm.type_error(format!(
-            "bad operand type for unary {sym}: '{}'",
-            vm.type_name(a)
-        ))),
+        None => Err(vm.type_error(format!("bad operand type for unary {sym}: '{}'", vm.type_name(a)))),
     }
 }
 
@@ -409,13 +387,9 @@ fn len_result(vm: &mut Vm, r: Value) -> PyResult<usize> {
     let n = match r.as_small_int() {
         Some(i) => i,
         None => {
-            let is_intlike = crate::types::int::is_int(r)
-                || attr::lookup_special(vm, r, names().__index__).is_some();
+            let is_intlike = crate::types::int::is_int(r) || attr::lookup_special(vm, r, names().__index__).is_some();
             if !is_intlike {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(r)
-                )));
+                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(r))));
             }
             let big = match crate::types::int::to_bigint(r) {
                 Some(b) => b,
@@ -429,9 +403,7 @@ fn len_result(vm: &mut Vm, r: Value) -> PyResult<usize> {
             }
             match num_traits::ToPrimitive::to_i64(&big) {
                 Some(i) => i,
-                None => {
-                    return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"))
-                }
+                None => return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer")),
             }
         }
     };
@@ -478,19 +450,14 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         return Ok(n != 0);
     }
     if is_exact(vm, v, vm.types.int) {
-        return Ok(v
-            .as_bigint()
-            .is_some_and(|b| b.sign() != num_bigint::Sign::NoSign));
+        return Ok(v.as_bigint().is_some_and(|b| b.sign() != num_bigint::Sign::NoSign));
     }
     let n = names();
     if let Some(f) = attr::lookup_special(vm, v, n.__bool__) {
         let r = attr::call_unbound(vm, f, v, &[])?;
         return match r.as_bool() {
             Some(b) => Ok(b),
-            None => Err(vm.type_error(format!(
-                "__bool__ should return bool, returned {}",
-                vm.type_name(r)
-            ))),
+            None => Err(vm.type_error(format!("__bool__ should return bool, returned {}", vm.type_name(r)))),
         };
     }
     if let Some(f) = attr::lookup_special(vm, v, n.__len__) {
@@ -588,10 +555,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
     };
     let r = call_counted(vm, f, v, " while getting the repr of an object")?;
     if r.as_pystr().is_none() {
-        return Err(vm.type_error(format!(
-            "__repr__ returned non-string (type {})",
-            vm.type_name(r)
-        )));
+        return Err(vm.type_error(format!("__repr__ returned non-string (type {})", vm.type_name(r))));
     }
     Ok(r)
 }
@@ -611,10 +575,7 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     };
     let r = call_counted(vm, f, v, " while getting the str of an object")?;
     if r.as_pystr().is_none() {
-        return Err(vm.type_error(format!(
-            "__str__ returned non-string (type {})",
-            vm.type_name(r)
-        )));
+        return Err(vm.type_error(format!("__str__ returned non-string (type {})", vm.type_name(r))));
     }
     Ok(r)
 }
@@ -630,17 +591,11 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Value> {
         }
     }
     let Some(f) = attr::lookup_special(vm, v, names().__format__) else {
-        return Err(vm.type_error(format!(
-            "Type {} doesn't define __format__",
-            vm.type_name(v)
-        )));
+        return Err(vm.type_error(format!("Type {} doesn't define __format__", vm.type_name(v))));
     };
     let r = attr::call_unbound(vm, f, v, &[spec])?;
     if r.as_pystr().is_none() {
-        return Err(vm.type_error(format!(
-            "__format__ must return a str, not {}",
-            vm.type_name(r)
-        )));
+        return Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_name(r))));
     }
     Ok(r)
 }
@@ -661,22 +616,12 @@ impl_native!(SeqIter, |s, visit| {
 const SEQ_ITER_KEY: &str = "eval.seq_iterator";
 
 fn seq_iter_class(vm: &Vm) -> Value {
-    vm.state
-        .borrow()
-        .get(SEQ_ITER_KEY)
-        .copied()
-        .unwrap_or(vm.types.object)
+    vm.state.borrow().get(SEQ_ITER_KEY).copied().unwrap_or(vm.types.object)
 }
 
 /// A new sequence iterator over `seq`.
 pub fn new_seq_iter(vm: &Vm, seq: Value) -> Value {
-    vm.new_native(
-        seq_iter_class(vm),
-        SeqIter {
-            seq: Cell::new(seq),
-            index: Cell::new(0),
-        },
-    )
+    vm.new_native(seq_iter_class(vm), SeqIter { seq: Cell::new(seq), index: Cell::new(0) })
 }
 
 fn seq_iter_step(vm: &mut Vm, it: &SeqIter) -> PyResult<Option<Value>> {
@@ -691,10 +636,7 @@ fn seq_iter_step(vm: &mut Vm, it: &SeqIter) -> PyResult<Option<Value>> {
             it.index.set(i + 1);
             Ok(Some(v))
         }
-        Err(e)
-            if vm.err_matches(&e, vm.exc.index_error)
-                || vm.err_matches(&e, vm.exc.stop_iteration) =>
-        {
+        Err(e) if vm.err_matches(&e, vm.exc.index_error) || vm.err_matches(&e, vm.exc.stop_iteration) => {
             it.seq.set(Value::NULL);
             Ok(None)
         }
@@ -731,17 +673,13 @@ pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
             let it = attr::call_unbound(vm, f, v, &[])?;
             let itp = vm.type_of(it);
             if lookup(vm, itp, n.__next__).is_none_or(|x| x.is_none()) {
-                return Err(vm.type_error(format!(
-                    "iter() returned non-iterator of type '{}'",
-                    vm.class_name(itp)
-                )));
+                return Err(vm.type_error(format!("iter() returned non-iterator of type '{}'", vm.class_name(itp))));
             }
             Ok(it)
         }
         Some(_) => Err(vm.type_error(format!("'{}' object is not iterable", vm.class_name(tp)))),
         None => {
-            if v.as_class().is_none() && lookup(vm, tp, n.__getitem__).is_some_and(|f| !f.is_none())
-            {
+            if v.as_class().is_none() && lookup(vm, tp, n.__getitem__).is_some_and(|f| !f.is_none()) {
                 return Ok(new_seq_iter(vm, v));
             }
             Err(vm.type_error(format!("'{}' object is not iterable", vm.class_name(tp))))
@@ -755,11 +693,14 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
         let s: &'static SeqIter = unsafe { &*(s as *const SeqIter) };
         return seq_iter_step(vm, s);
     }
-    // The builtin iterators step without a StopIteration allocation.
-    if let Some(r) = crate::types::iter::next_builtin(vm, it) {
-        return r;
-    }
     let tp = vm.type_of(it);
+    // The builtin iterators step without a StopIteration allocation (not subclasses,
+    // which may override `__next__`).
+    if !tp.as_class().is_some_and(|c| c.has_flag(crate::object::class_flags::HEAPTYPE)) {
+        if let Some(r) = crate::types::iter::next_builtin(vm, it) {
+            return r;
+        }
+    }
     let Some(f) = lookup(vm, tp, names().__next__).filter(|f| !f.is_none()) else {
         return Err(vm.type_error(format!("'{}' object is not an iterator", vm.class_name(tp))));
     };
@@ -821,15 +762,9 @@ pub fn get_item(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         if let Some(cg) = attr::get_attr_opt(vm, obj, n.__class_getitem__)? {
             return vm.call(cg, &[key], &[]);
         }
-        return Err(vm.type_error(format!(
-            "type '{}' is not subscriptable",
-            vm.class_name(obj)
-        )));
+        return Err(vm.type_error(format!("type '{}' is not subscriptable", vm.class_name(obj))));
     }
-    Err(vm.type_error(format!(
-        "'{}' object is not subscriptable",
-        vm.class_name(tp)
-    )))
+    Err(vm.type_error(format!("'{}' object is not subscriptable", vm.class_name(tp))))
 }
 
 pub fn set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
@@ -855,10 +790,7 @@ pub fn set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<(
             attr::call_unbound(vm, f, obj, &[key, value])?;
             Ok(())
         }
-        None => Err(vm.type_error(format!(
-            "'{}' object does not support item assignment",
-            vm.class_name(tp)
-        ))),
+        None => Err(vm.type_error(format!("'{}' object does not support item assignment", vm.class_name(tp)))),
     }
 }
 
@@ -877,10 +809,7 @@ pub fn del_item(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
             attr::call_unbound(vm, f, obj, &[key])?;
             Ok(())
         }
-        None => Err(vm.type_error(format!(
-            "'{}' object doesn't support item deletion",
-            vm.class_name(tp)
-        ))),
+        None => Err(vm.type_error(format!("'{}' object doesn't support item deletion", vm.class_name(tp)))),
     }
 }
 
@@ -894,10 +823,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             let r = attr::call_unbound(vm, f, v, &[])?;
             len_result(vm, r)
         }
-        _ => Err(vm.type_error(format!(
-            "object of type '{}' has no len()",
-            vm.class_name(tp)
-        ))),
+        _ => Err(vm.type_error(format!("object of type '{}' has no len()", vm.class_name(tp)))),
     }
 }
 
@@ -919,9 +845,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
                 let items = t.to_vec();
                 return contains_in(vm, &items, item);
             }
-            Payload::Dict(d) if cls.is(vm.types.dict) => {
-                return Ok(crate::dict::get(vm, d, item)?.is_some())
-            }
+            Payload::Dict(d) if cls.is(vm.types.dict) => return Ok(crate::dict::get(vm, d, item)?.is_some()),
             Payload::Str(s) if cls.is(vm.types.str_) => {
                 if let Some(needle) = item.as_rstr() {
                     return Ok(s.as_str().contains(needle));
@@ -940,10 +864,7 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
     let it = match iter(vm, container) {
         Ok(it) => it,
         Err(e) if vm.err_matches(&e, vm.exc.type_error) => {
-            return Err(vm.type_error(format!(
-                "argument of type '{}' is not iterable",
-                vm.class_name(tp)
-            )));
+            return Err(vm.type_error(format!("argument of type '{}' is not iterable", vm.class_name(tp))));
         }
         Err(e) => return Err(e),
     };

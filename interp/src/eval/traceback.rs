@@ -15,26 +15,61 @@ use crate::object::Payload;
 use crate::value::Value;
 use crate::vm::Vm;
 
-const CAUSE_MESSAGE: &str =
-    "\nThe above exception was the direct cause of the following exception:\n\n";
-const CONTEXT_MESSAGE: &str =
-    "\nDuring handling of the above exception, another exception occurred:\n\n";
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
 /// Identical consecutive entries beyond this many are summarized.
 const RECURSIVE_CUTOFF: usize = 3;
 /// `sys.tracebacklimit`'s default: only the innermost entries are shown.
 const TRACEBACK_LIMIT: usize = 1000;
 
+/// Exception groups nested deeper than this are elided.
+const MAX_GROUP_DEPTH: usize = 10;
+/// Only this many members of a group are shown.
+const MAX_GROUP_WIDTH: usize = 15;
+
 /// The full text CPython prints to stderr for an uncaught exception `exc` (with its
 /// chain), ending in a newline.
 pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
-    // The chain is linear (each exception has at most one predecessor shown), so walk it
-    // iteratively: no recursion driven by Python data.
-    let mut chain: Vec<(Value, &'static str)> = Vec::new();
-    let mut seen: HashSet<u64> = HashSet::new();
+    let mut ctx = Ctx { depth: 0, need_close: false, seen: HashSet::new() };
+    let mut out = String::new();
+    format_chain(vm, exc, &mut ctx, &mut out);
+    out
+}
+
+/// State of the exception-group box drawing (CPython's `_ExceptionPrintContext`).
+struct Ctx {
+    depth: usize,
+    need_close: bool,
+    seen: HashSet<u64>,
+}
+
+impl Ctx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// Appends `text` with every line prefixed by the group margin.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+/// `exc` with the exceptions it was chained from, oldest first. Nested exception groups
+/// recurse, at most `MAX_GROUP_DEPTH` deep; the chain itself is walked iteratively.
+fn format_chain(vm: &mut Vm, exc: Value, ctx: &mut Ctx, out: &mut String) {
+    let mut chain: Vec<(Value, Option<&'static str>)> = Vec::new();
     let mut cur = exc;
-    let mut link = "";
+    let mut link = None;
     loop {
-        seen.insert(cur.bits());
+        ctx.seen.insert(cur.bits());
         chain.push((cur, link));
         let Some(ed) = cur.as_obj().and_then(|o| o.as_exception()) else {
             break;
@@ -42,29 +77,99 @@ pub fn format_exception(vm: &mut Vm, exc: Value) -> String {
         let cause = ed.cause.get();
         let context = ed.context.get();
         if is_exception(cause) {
-            if seen.contains(&cause.bits()) {
+            if ctx.seen.contains(&cause.bits()) {
                 break;
             }
             cur = cause;
-            link = CAUSE_MESSAGE;
+            link = Some(CAUSE_MESSAGE);
             continue;
         }
-        if ed.suppress_context.get() || !is_exception(context) || seen.contains(&context.bits()) {
+        if ed.suppress_context.get() || !is_exception(context) || ctx.seen.contains(&context.bits()) {
             break;
         }
         cur = context;
-        link = CONTEXT_MESSAGE;
+        link = Some(CONTEXT_MESSAGE);
     }
-    let mut out = String::new();
+    // chain[i + 1] is what chain[i] was chained from, through the link stored with
+    // chain[i + 1]; print oldest first, each followed by the banner leading to the next
+    // newer one.
     for i in (0..chain.len()).rev() {
-        format_single(vm, chain[i].0, &mut out);
+        let e = chain[i].0;
+        match group_members(vm, e) {
+            None => {
+                let mut text = String::new();
+                format_single(vm, e, &mut text);
+                ctx.emit(out, &text, '|');
+            }
+            Some(_) if ctx.depth > MAX_GROUP_DEPTH => {
+                ctx.emit(out, &format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|');
+            }
+            Some(members) => format_group(vm, e, &members, ctx, out),
+        }
         if i > 0 {
-            // chain[i - 1] was reached from chain[i - 1]'s link: print the banner that
-            // leads from the older exception to the newer one.
-            out.push_str(chain[i].1);
+            if let Some(m) = chain[i].1 {
+                ctx.emit(out, m, '|');
+            }
         }
     }
-    out
+}
+
+/// The members of an exception group, or None for other exceptions.
+fn group_members(vm: &mut Vm, exc: Value) -> Option<Vec<Value>> {
+    if !vm.isinstance(exc, vm.exc.base_exception_group) {
+        return None;
+    }
+    let m = super::exc::slot_get(vm, exc, "exceptions");
+    m.as_tuple().map(|t| t.to_vec())
+}
+
+/// An exception group: its own traceback and message, then each member in a box.
+fn format_group(vm: &mut Vm, exc: Value, members: &[Value], ctx: &mut Ctx, out: &mut String) {
+    let toplevel = ctx.depth == 0;
+    if toplevel {
+        ctx.depth += 1;
+    }
+    let tb = exc.as_obj().and_then(|o| o.as_exception()).map(|e| e.traceback.get()).unwrap_or(Value::NONE);
+    if tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_))) {
+        let margin = if toplevel { '+' } else { '|' };
+        ctx.emit(out, "Exception Group Traceback (most recent call last):\n", margin);
+        let mut text = String::new();
+        format_tb(tb, &mut text);
+        ctx.emit(out, &text, '|');
+    }
+    let mut text = String::new();
+    format_exception_only(vm, exc, &mut text);
+    ctx.emit(out, &text, '|');
+    let n = if members.len() <= MAX_GROUP_WIDTH { members.len() } else { MAX_GROUP_WIDTH + 1 };
+    ctx.need_close = false;
+    for i in 0..n {
+        let last = i + 1 == n;
+        if last {
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated { "...".to_owned() } else { (i + 1).to_string() };
+        out.push_str(&ctx.indent());
+        out.push_str(if i == 0 { "+-" } else { "  " });
+        out.push_str(&format!("+---------------- {title} ----------------\n"));
+        ctx.depth += 1;
+        if truncated {
+            let remaining = members.len() - MAX_GROUP_WIDTH;
+            let plural = if remaining > 1 { "s" } else { "" };
+            ctx.emit(out, &format!("and {remaining} more exception{plural}\n"), '|');
+        } else {
+            format_chain(vm, members[i], ctx, out);
+        }
+        if last && ctx.need_close {
+            out.push_str(&ctx.indent());
+            out.push_str("+------------------------------------\n");
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if toplevel {
+        ctx.depth = 0;
+    }
 }
 
 fn is_exception(v: Value) -> bool {
@@ -73,15 +178,8 @@ fn is_exception(v: Value) -> bool {
 
 /// One exception: its traceback, then its final line(s).
 fn format_single(vm: &mut Vm, exc: Value, out: &mut String) {
-    let tb = exc
-        .as_obj()
-        .and_then(|o| o.as_exception())
-        .map(|e| e.traceback.get())
-        .unwrap_or(Value::NONE);
-    if tb
-        .as_obj()
-        .is_some_and(|o| matches!(o.payload, Payload::Traceback(_)))
-    {
+    let tb = exc.as_obj().and_then(|o| o.as_exception()).map(|e| e.traceback.get()).unwrap_or(Value::NONE);
+    if tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_))) {
         out.push_str("Traceback (most recent call last):\n");
         format_tb(tb, out);
     }
@@ -104,11 +202,7 @@ fn format_tb(tb: Value, out: &mut String) {
         let Some(Payload::Traceback(t)) = tv.as_obj().map(|o| &o.payload) else {
             continue;
         };
-        let key = (
-            t.code.filename().to_owned(),
-            t.lineno,
-            t.code.name.as_rstr().unwrap_or("?").to_owned(),
-        );
+        let key = (t.code.filename().to_owned(), t.lineno, t.code.name.as_rstr().unwrap_or("?").to_owned());
         if last.as_ref() != Some(&key) {
             if count > RECURSIVE_CUTOFF {
                 repeated(out, count - RECURSIVE_CUTOFF);
@@ -160,11 +254,7 @@ fn caret_line(source: &Source, lineno: u32, span: (u32, u32)) -> Option<String> 
     let end_col = if end_line == lineno {
         let end_col = char_col((e as usize).checked_sub(line_start)?)?;
         let seg_start = line.char_indices().nth(start_col).map(|(i, _)| i)?;
-        let seg_end = line
-            .char_indices()
-            .nth(end_col)
-            .map(|(i, _)| i)
-            .unwrap_or(line.len());
+        let seg_end = line.char_indices().nth(end_col).map(|(i, _)| i).unwrap_or(line.len());
         anchors = segment_anchors(line.get(seg_start..seg_end)?);
         end_col
     } else {
@@ -270,11 +360,7 @@ fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
     let Stmt::Expr(st) = &body[0] else {
         return None;
     };
-    let chars = |b: usize| {
-        segment
-            .get(..b.min(segment.len()))
-            .map(|p| p.chars().count())
-    };
+    let chars = |b: usize| segment.get(..b.min(segment.len())).map(|p| p.chars().count());
     match &*st.value {
         Expr::BinOp(b) => {
             let left_end = usize::from(b.left.range().end());
@@ -283,11 +369,7 @@ fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
             let op_offset = op_str.len() - op_str.trim_start().len();
             let left = left_end + op_offset;
             let mut right = left + 1;
-            if op_str
-                .as_bytes()
-                .get(op_offset + 1)
-                .is_some_and(|c| !c.is_ascii_whitespace())
-            {
+            if op_str.as_bytes().get(op_offset + 1).is_some_and(|c| !c.is_ascii_whitespace()) {
                 right += 1;
             }
             Some((chars(left)?, chars(right)?))
@@ -302,10 +384,7 @@ fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
 }
 
 fn repeated(out: &mut String, n: usize) {
-    out.push_str(&format!(
-        "  [Previous line repeated {n} more time{}]\n",
-        if n > 1 { "s" } else { "" }
-    ));
+    out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
 }
 
 /// An attribute of `v`, or None when looking it up fails for any reason.
@@ -329,10 +408,7 @@ fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String) {
         }
         None => out.push_str("<unknown>."),
     }
-    let qual = ty
-        .as_class()
-        .and_then(|c| c.qualname.get().as_rstr().map(str::to_owned))
-        .unwrap_or_else(|| "?".into());
+    let qual = ty.as_class().and_then(|c| c.qualname.get().as_rstr().map(str::to_owned)).unwrap_or_else(|| "?".into());
     out.push_str(&qual);
     let msg = if vm.isinstance(exc, vm.exc.syntax_error) {
         // CPython prints only `msg` here: the location is in the block above.
@@ -362,17 +438,14 @@ fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String) {
                     let s = if n.as_pystr().is_some() {
                         n.as_rstr().unwrap_or("").to_owned()
                     } else {
-                        vm.str_string(n)
-                            .unwrap_or_else(|_| "<note str() failed>".into())
+                        vm.str_string(n).unwrap_or_else(|_| "<note str() failed>".into())
                     };
                     out.push_str(&s);
                     out.push('\n');
                 }
             }
             _ => {
-                let r = vm
-                    .repr_string(notes)
-                    .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                let r = vm.repr_string(notes).unwrap_or_else(|_| "<__notes__ repr() failed>".into());
                 out.push_str(&r);
                 out.push('\n');
             }
@@ -439,11 +512,7 @@ fn syntax_error_text(text: &str, offset: Option<i64>, end_offset: Option<i64>) -
     while start < body.len() && matches!(body[start], ' ' | '\t' | '\x0c') {
         start += 1;
     }
-    let shown: String = body[start..]
-        .iter()
-        .collect::<String>()
-        .trim_end_matches(['\n', '\r'])
-        .to_owned();
+    let shown: String = body[start..].iter().collect::<String>().trim_end_matches(['\n', '\r']).to_owned();
     let mut s = format!("    {}\n", shown.trim_end());
     let Some(off) = offset else { return s };
     let len = shown.chars().count() as i64;
@@ -471,13 +540,44 @@ mod tests {
 
     #[test]
     fn caret_under_offset() {
-        assert_eq!(
-            syntax_error_text("x = (1 +\n", Some(5), Some(6)),
-            "    x = (1 +\n        ^\n"
-        );
-        assert_eq!(
-            syntax_error_text("    foo bar\n", Some(9), Some(12)),
-            "    foo bar\n        ^^^\n"
-        );
+        assert_eq!(syntax_error_text("x = (1 +\n", Some(5), Some(6)), "    x = (1 +\n        ^\n");
+        assert_eq!(syntax_error_text("    foo bar\n", Some(9), Some(12)), "    foo bar\n        ^^^\n");
+    }
+}
+
+#[cfg(test)]
+mod caret_tests {
+    use super::{caret_line, segment_anchors};
+    use crate::cfg::Source;
+
+    fn src(text: &str) -> Source {
+        Source::new("t.py".into(), text.into())
+    }
+
+    #[test]
+    fn anchors_for_binop_and_subscript() {
+        assert_eq!(segment_anchors("a + b"), Some((2, 3)));
+        assert_eq!(segment_anchors("a ** b"), Some((2, 4)));
+        assert_eq!(segment_anchors("d['k']"), Some((1, 6)));
+        assert_eq!(segment_anchors("f(x)"), None);
+    }
+
+    #[test]
+    fn carets_only_when_span_is_narrower_than_line() {
+        let s = src("x = 1\n    print(foo(1))\n");
+        // `foo(1)` on line 2.
+        let start = s.text.find("foo").unwrap() as u32;
+        let c = caret_line(&s, 2, (start, start + 6)).unwrap();
+        assert_eq!(c, "          ^^^^^^\n");
+        // The whole statement: no markers.
+        let st = s.text.find("print").unwrap() as u32;
+        assert_eq!(caret_line(&s, 2, (st, st + 13)), None);
+    }
+
+    #[test]
+    fn binop_markers() {
+        let s = src("y = a + b\n");
+        let start = s.text.find('a').unwrap() as u32;
+        assert_eq!(caret_line(&s, 1, (start, start + 5)).unwrap(), "        ~~^~~\n");
     }
 }

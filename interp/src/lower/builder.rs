@@ -67,11 +67,7 @@ pub struct Builder {
 impl Builder {
     pub fn new(nnamed: u32) -> Builder {
         Builder {
-            blocks: vec![BlockBuf {
-                ops: Vec::new(),
-                spans: Vec::new(),
-                handler: None,
-            }],
+            blocks: vec![BlockBuf { ops: Vec::new(), spans: Vec::new(), handler: None }],
             cur: BlockId(0),
             consts: Vec::new(),
             const_map: HashMap::new(),
@@ -89,11 +85,7 @@ impl Builder {
 
     /// A new empty block whose ops are protected by `handler`.
     pub fn new_block(&mut self, handler: Option<BlockId>) -> BlockId {
-        self.blocks.push(BlockBuf {
-            ops: Vec::new(),
-            spans: Vec::new(),
-            handler,
-        });
+        self.blocks.push(BlockBuf { ops: Vec::new(), spans: Vec::new(), handler });
         BlockId(self.blocks.len() as u32 - 1)
     }
 
@@ -289,19 +281,14 @@ impl Builder {
             remap[old] = new as u32;
         }
         let fix = |b: &mut BlockId| b.0 = remap[b.0 as usize];
-        let mut taken: Vec<Option<BlockBuf>> = std::mem::take(&mut self.blocks)
-            .into_iter()
-            .map(Some)
-            .collect();
+        let mut taken: Vec<Option<BlockBuf>> = std::mem::take(&mut self.blocks).into_iter().map(Some).collect();
         let mut out = Vec::with_capacity(post.len());
         for &old in &post {
             let Some(blk) = taken[old].take() else {
                 return Err(format!("block {old} visited twice"));
             };
             if !blk.terminated() {
-                return Err(format!(
-                    "reachable block {old} does not end in a terminator"
-                ));
+                return Err(format!("reachable block {old} does not end in a terminator"));
             }
             let mut ops = blk.ops;
             if let Some(last) = ops.last_mut() {
@@ -322,11 +309,7 @@ impl Builder {
                 fix(&mut h);
                 h
             });
-            out.push(crate::cfg::Block {
-                ops,
-                spans: blk.spans,
-                handler,
-            });
+            out.push(crate::cfg::Block { ops, spans: blk.spans, handler });
         }
         Ok(out)
     }

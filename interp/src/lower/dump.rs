@@ -37,32 +37,16 @@ fn dump_into(c: &Code, out: &mut String) {
         c.posonlyargcount,
         c.kwonlyargcount,
         c.nslots,
-        c.cellvars
-            .iter()
-            .map(|(n, s, p)| (n.as_rstr().unwrap_or("?").to_owned(), *s, *p))
-            .collect::<Vec<_>>(),
-        c.freevars
-            .iter()
-            .map(|(n, s)| (n.as_rstr().unwrap_or("?").to_owned(), *s))
-            .collect::<Vec<_>>(),
+        c.cellvars.iter().map(|(n, s, p)| (n.as_rstr().unwrap_or("?").to_owned(), *s, *p)).collect::<Vec<_>>(),
+        c.freevars.iter().map(|(n, s)| (n.as_rstr().unwrap_or("?").to_owned(), *s)).collect::<Vec<_>>(),
     );
     let names: Vec<&str> = c.names.iter().map(|n| n.as_rstr().unwrap_or("?")).collect();
     let _ = writeln!(out, "  names: {names:?}");
     for (i, k) in c.consts.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  const#{i} = {k:?}{}",
-            k.as_rstr().map(|s| format!(" {s:?}")).unwrap_or_default()
-        );
+        let _ = writeln!(out, "  const#{i} = {k:?}{}", k.as_rstr().map(|s| format!(" {s:?}")).unwrap_or_default());
     }
     for (bi, b) in c.blocks.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "  B{bi}:{}",
-            b.handler
-                .map(|h| format!("  (handler B{})", h.0))
-                .unwrap_or_default()
-        );
+        let _ = writeln!(out, "  B{bi}:{}", b.handler.map(|h| format!("  (handler B{})", h.0)).unwrap_or_default());
         for (op, span) in b.ops.iter().zip(&b.spans) {
             let mut text = format!("{op:?}");
             // Make operands readable: replace `Slot(n)` spellings is enough for a glance.

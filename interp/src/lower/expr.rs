@@ -78,11 +78,7 @@ impl<'a> Compiler<'a> {
         let mut out = Vec::with_capacity(es.len());
         for (i, e) in es.iter().enumerate() {
             let o = self.expr(e)?;
-            let o = if self.is_named(o) && es[i + 1..].iter().any(|x| !self.is_pure(x)) {
-                self.stash(o)
-            } else {
-                o
-            };
+            let o = if self.is_named(o) && es[i + 1..].iter().any(|x| !self.is_pure(x)) { self.stash(o) } else { o };
             out.push(o);
         }
         Ok(out)
@@ -103,12 +99,7 @@ impl<'a> Compiler<'a> {
                 let ops = self.eval_seq(&[&b.left, &b.right])?;
                 let dst = self.dst(hint);
                 self.set_span(b.range);
-                self.emit(Op::Binary {
-                    dst,
-                    op: binop(b.op),
-                    a: ops[0],
-                    b: ops[1],
-                });
+                self.emit(Op::Binary { dst, op: binop(b.op), a: ops[0], b: ops[1] });
                 Ok(Opnd::Slot(dst))
             }
             Expr::UnaryOp(u) => {
@@ -147,50 +138,19 @@ impl<'a> Compiler<'a> {
             }
             Expr::Dict(d) => self.dict_display(d, hint),
             Expr::Set(s) => self.set_display(&s.elts, hint),
-            Expr::ListComp(c) => self.comprehension(
-                c,
-                CompKind::List,
-                &c.generators,
-                &c.elt,
-                None,
-                c.range,
-                hint,
-            ),
-            Expr::SetComp(c) => {
-                self.comprehension(c, CompKind::Set, &c.generators, &c.elt, None, c.range, hint)
-            }
+            Expr::ListComp(c) => self.comprehension(c, CompKind::List, &c.generators, &c.elt, None, c.range, hint),
+            Expr::SetComp(c) => self.comprehension(c, CompKind::Set, &c.generators, &c.elt, None, c.range, hint),
             Expr::DictComp(c) => match &c.key {
-                Some(k) => self.comprehension(
-                    c,
-                    CompKind::Dict,
-                    &c.generators,
-                    k,
-                    Some(&c.value),
-                    c.range,
-                    hint,
-                ),
-                None => Err(CompileError::syntax(
-                    "dict unpacking cannot be used in dict comprehension",
-                    c.range,
-                )),
+                Some(k) => self.comprehension(c, CompKind::Dict, &c.generators, k, Some(&c.value), c.range, hint),
+                None => Err(CompileError::syntax("dict unpacking cannot be used in dict comprehension", c.range)),
             },
-            Expr::Generator(c) => {
-                self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range, hint)
-            }
+            Expr::Generator(c) => self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range, hint),
             Expr::Await(a) => {
                 if self.ur().kind.is_function() {
-                    if self.ur().kind == ScopeKind::Function
-                        && self.table.get(self.ur().scope).is_async
-                    {
-                        Err(CompileError::not_implemented(
-                            "'await' is not supported yet",
-                            a.range,
-                        ))
+                    if self.ur().kind == ScopeKind::Function && self.table.get(self.ur().scope).is_async {
+                        Err(CompileError::not_implemented("'await' is not supported yet", a.range))
                     } else {
-                        Err(CompileError::syntax(
-                            "'await' outside async function",
-                            a.range,
-                        ))
+                        Err(CompileError::syntax("'await' outside async function", a.range))
                     }
                 } else {
                     Err(CompileError::syntax("'await' outside function", a.range))
@@ -218,10 +178,7 @@ impl<'a> Compiler<'a> {
                 self.set_span(y.range);
                 self.emit(Op::GetIter { dst: it, src: v });
                 let dst = self.dst(hint);
-                self.emit(Op::YieldFrom {
-                    dst,
-                    iter: Opnd::Slot(it),
-                });
+                self.emit(Op::YieldFrom { dst, iter: Opnd::Slot(it) });
                 Ok(Opnd::Slot(dst))
             }
             Expr::Compare(c) => self.compare(c, hint),
@@ -246,20 +203,14 @@ impl<'a> Compiler<'a> {
                 Ok(Opnd::Slot(dst))
             }
             Expr::Subscript(s) => {
+                self.check_subscript(s);
                 let ops = self.eval_seq(&[&s.value, &s.slice])?;
                 let dst = self.dst(hint);
                 self.set_span(s.range);
-                self.emit(Op::GetItem {
-                    dst,
-                    obj: ops[0],
-                    key: ops[1],
-                });
+                self.emit(Op::GetItem { dst, obj: ops[0], key: ops[1] });
                 Ok(Opnd::Slot(dst))
             }
-            Expr::Starred(s) => Err(CompileError::syntax(
-                "can't use starred expression here",
-                s.range,
-            )),
+            Expr::Starred(s) => Err(CompileError::syntax("can't use starred expression here", s.range)),
             Expr::Name(n) => self.load_name(n.id.as_str(), hint),
             Expr::List(l) => self.list_display(&l.elts, hint),
             Expr::Tuple(t) => self.tuple_display(&t.elts, hint),
@@ -271,29 +222,12 @@ impl<'a> Compiler<'a> {
                 let ops = self.eval_seq(&es)?;
                 let mut it = ops.into_iter();
                 let none = self.const_none();
-                let start = if s.lower.is_some() {
-                    it.next().unwrap_or(none)
-                } else {
-                    none
-                };
-                let stop = if s.upper.is_some() {
-                    it.next().unwrap_or(none)
-                } else {
-                    none
-                };
-                let step = if s.step.is_some() {
-                    it.next().unwrap_or(none)
-                } else {
-                    none
-                };
+                let start = if s.lower.is_some() { it.next().unwrap_or(none) } else { none };
+                let stop = if s.upper.is_some() { it.next().unwrap_or(none) } else { none };
+                let step = if s.step.is_some() { it.next().unwrap_or(none) } else { none };
                 let dst = self.dst(hint);
                 self.set_span(s.range);
-                self.emit(Op::BuildSlice {
-                    dst,
-                    start,
-                    stop,
-                    step,
-                });
+                self.emit(Op::BuildSlice { dst, start, stop, step });
                 Ok(Opnd::Slot(dst))
             }
             Expr::IpyEscapeCommand(i) => Err(CompileError::syntax("invalid syntax", i.range)),
@@ -324,16 +258,8 @@ impl<'a> Compiler<'a> {
 
     /// Parses an integer literal too large for ruff's `u64` from the source text.
     fn big_literal(&self, r: TextRange) -> CResult<BigInt> {
-        let text = self
-            .source
-            .text
-            .get(r.start().to_usize()..r.end().to_usize())
-            .unwrap_or("");
-        let clean: String = text
-            .chars()
-            .filter(|c| *c != '_')
-            .collect::<String>()
-            .to_ascii_lowercase();
+        let text = self.source.text.get(r.start().to_usize()..r.end().to_usize()).unwrap_or("");
+        let clean: String = text.chars().filter(|c| *c != '_').collect::<String>().to_ascii_lowercase();
         let (digits, radix) = if let Some(d) = clean.strip_prefix("0x") {
             (d, 16)
         } else if let Some(d) = clean.strip_prefix("0o") {
@@ -408,16 +334,8 @@ impl<'a> Compiler<'a> {
                 let next = self.b().new_block_here();
                 self.set_span(b.range);
                 let op = match b.op {
-                    ast::BoolOp::And => Op::Branch {
-                        cond: Opnd::Slot(r),
-                        t: next,
-                        f: end,
-                    },
-                    ast::BoolOp::Or => Op::Branch {
-                        cond: Opnd::Slot(r),
-                        t: end,
-                        f: next,
-                    },
+                    ast::BoolOp::And => Op::Branch { cond: Opnd::Slot(r), t: next, f: end },
+                    ast::BoolOp::Or => Op::Branch { cond: Opnd::Slot(r), t: end, f: next },
                 };
                 self.emit(op);
                 self.b().switch_to(next);
@@ -430,10 +348,7 @@ impl<'a> Compiler<'a> {
     fn named(&mut self, n: &'a ast::ExprNamed) -> CResult<Opnd> {
         let Expr::Name(target) = &*n.target else {
             return Err(CompileError::syntax(
-                format!(
-                    "cannot use assignment expressions with {}",
-                    super::stmt::expr_kind_name(&n.target)
-                ),
+                format!("cannot use assignment expressions with {}", super::stmt::expr_kind_name(&n.target)),
                 n.target.range(),
             ));
         };
@@ -449,17 +364,34 @@ impl<'a> Compiler<'a> {
         Ok(v)
     }
 
+    /// CPython's compile-time SyntaxWarning for `is` with a literal.
+    fn check_compare(&mut self, c: &ast::ExprCompare) {
+        let is_arg = |e: &Expr| {
+            !is_foldable(e) || matches!(e, Expr::NoneLiteral(_) | Expr::BooleanLiteral(_) | Expr::EllipsisLiteral(_))
+        };
+        let mut left = is_arg(&c.left);
+        for (op, right_e) in c.ops.iter().zip(c.comparators.iter()) {
+            let right = is_arg(right_e);
+            if matches!(op, ast::CmpOp::Is | ast::CmpOp::IsNot) && (!left || !right) {
+                let msg = if *op == ast::CmpOp::Is {
+                    "\"is\" with a literal. Did you mean \"==\"?"
+                } else {
+                    "\"is not\" with a literal. Did you mean \"!=\"?"
+                };
+                self.warn(c.range.start(), msg);
+                return;
+            }
+            left = right;
+        }
+    }
+
     fn compare(&mut self, c: &'a ast::ExprCompare, hint: Option<Slot>) -> CResult<Opnd> {
+        self.check_compare(c);
         if c.ops.len() == 1 {
             let ops = self.eval_seq(&[&c.left, &c.comparators[0]])?;
             let dst = self.dst(hint);
             self.set_span(c.range);
-            self.emit(Op::Compare {
-                dst,
-                op: cmpop(c.ops[0]),
-                a: ops[0],
-                b: ops[1],
-            });
+            self.emit(Op::Compare { dst, op: cmpop(c.ops[0]), a: ops[0], b: ops[1] });
             return Ok(Opnd::Slot(dst));
         }
         let r = self.temp();
@@ -471,26 +403,14 @@ impl<'a> Compiler<'a> {
         let n = c.ops.len();
         for i in 0..n {
             let mut right = self.expr(&c.comparators[i])?;
-            if self.is_named(right)
-                && i + 1 < n
-                && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x))
-            {
+            if self.is_named(right) && i + 1 < n && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x)) {
                 right = self.stash(right);
             }
             self.set_span(c.range);
-            self.emit(Op::Compare {
-                dst: r,
-                op: cmpop(c.ops[i]),
-                a: left,
-                b: right,
-            });
+            self.emit(Op::Compare { dst: r, op: cmpop(c.ops[i]), a: left, b: right });
             if i + 1 < n {
                 let next = self.b().new_block_here();
-                self.emit(Op::Branch {
-                    cond: Opnd::Slot(r),
-                    t: next,
-                    f: end,
-                });
+                self.emit(Op::Branch { cond: Opnd::Slot(r), t: next, f: end });
                 self.b().switch_to(next);
             }
             left = right;
@@ -538,6 +458,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
+                self.check_compare(c);
                 let mut left = self.expr(&c.left)?;
                 if self.is_named(left) && !c.comparators.iter().all(|x| self.is_pure(x)) {
                     left = self.stash(left);
@@ -546,33 +467,17 @@ impl<'a> Compiler<'a> {
                 let r = self.temp();
                 for i in 0..n {
                     let mut right = self.expr(&c.comparators[i])?;
-                    if self.is_named(right)
-                        && i + 1 < n
-                        && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x))
-                    {
+                    if self.is_named(right) && i + 1 < n && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x)) {
                         right = self.stash(right);
                     }
                     self.set_span(c.range);
-                    self.emit(Op::Compare {
-                        dst: r,
-                        op: cmpop(c.ops[i]),
-                        a: left,
-                        b: right,
-                    });
+                    self.emit(Op::Compare { dst: r, op: cmpop(c.ops[i]), a: left, b: right });
                     if i + 1 < n {
                         let next = self.b().new_block_here();
-                        self.emit(Op::Branch {
-                            cond: Opnd::Slot(r),
-                            t: next,
-                            f,
-                        });
+                        self.emit(Op::Branch { cond: Opnd::Slot(r), t: next, f });
                         self.b().switch_to(next);
                     } else {
-                        self.emit(Op::Branch {
-                            cond: Opnd::Slot(r),
-                            t,
-                            f,
-                        });
+                        self.emit(Op::Branch { cond: Opnd::Slot(r), t, f });
                     }
                     left = right;
                 }
@@ -610,10 +515,7 @@ impl<'a> Compiler<'a> {
         }
         let ops = self.eval_seq(es)?;
         let d = self.temp();
-        self.emit(Op::BuildTuple {
-            dst: d,
-            items: ops.into_boxed_slice(),
-        });
+        self.emit(Op::BuildTuple { dst: d, items: ops.into_boxed_slice() });
         Ok(Opnd::Slot(d))
     }
 
@@ -625,18 +527,12 @@ impl<'a> Compiler<'a> {
             let es: Vec<&'a Expr> = elts.iter().collect();
             let ops = self.eval_seq(&es)?;
             let dst = self.dst(hint);
-            self.emit(Op::BuildTuple {
-                dst,
-                items: ops.into_boxed_slice(),
-            });
+            self.emit(Op::BuildTuple { dst, items: ops.into_boxed_slice() });
             return Ok(Opnd::Slot(dst));
         }
         let l = self.starred_list(elts)?;
         let dst = self.temp();
-        self.emit(Op::ListToTuple {
-            dst,
-            src: Opnd::Slot(l),
-        });
+        self.emit(Op::ListToTuple { dst, src: Opnd::Slot(l) });
         Ok(Opnd::Slot(dst))
     }
 
@@ -664,17 +560,11 @@ impl<'a> Compiler<'a> {
 
     /// A new list holding the elements of a display with `*` items.
     fn starred_list(&mut self, elts: &'a [Expr]) -> CResult<Slot> {
-        let first_star = elts
-            .iter()
-            .position(|e| matches!(e, Expr::Starred(_)))
-            .unwrap_or(elts.len());
+        let first_star = elts.iter().position(|e| matches!(e, Expr::Starred(_))).unwrap_or(elts.len());
         let lead: Vec<&'a Expr> = elts[..first_star].iter().collect();
         let ops = self.eval_seq(&lead)?;
         let l = self.temp();
-        self.emit(Op::BuildList {
-            dst: l,
-            items: ops.into_boxed_slice(),
-        });
+        self.emit(Op::BuildList { dst: l, items: ops.into_boxed_slice() });
         for e in &elts[first_star..] {
             match e {
                 Expr::Starred(s) => {
@@ -696,10 +586,7 @@ impl<'a> Compiler<'a> {
             let es: Vec<&'a Expr> = elts.iter().collect();
             let ops = self.eval_seq(&es)?;
             let dst = self.dst(hint);
-            self.emit(Op::BuildList {
-                dst,
-                items: ops.into_boxed_slice(),
-            });
+            self.emit(Op::BuildList { dst, items: ops.into_boxed_slice() });
             return Ok(Opnd::Slot(dst));
         }
         Ok(Opnd::Slot(self.starred_list(elts)?))
@@ -710,15 +597,8 @@ impl<'a> Compiler<'a> {
         let lead_n = first_star.unwrap_or(elts.len());
         let lead: Vec<&'a Expr> = elts[..lead_n].iter().collect();
         let ops = self.eval_seq(&lead)?;
-        let s = if first_star.is_none() {
-            self.dst(hint)
-        } else {
-            self.temp()
-        };
-        self.emit(Op::BuildSet {
-            dst: s,
-            items: ops.into_boxed_slice(),
-        });
+        let s = if first_star.is_none() { self.dst(hint) } else { self.temp() };
+        self.emit(Op::BuildSet { dst: s, items: ops.into_boxed_slice() });
         for e in &elts[lead_n..] {
             match e {
                 Expr::Starred(st) => {
@@ -746,25 +626,14 @@ impl<'a> Compiler<'a> {
             es.push(&it.value);
         }
         let ops = self.eval_seq(&es)?;
-        let dst = if first_star.is_none() {
-            self.dst(hint)
-        } else {
-            self.temp()
-        };
+        let dst = if first_star.is_none() { self.dst(hint) } else { self.temp() };
         self.set_span(d.range);
-        self.emit(Op::BuildDict {
-            dst,
-            items: ops.into_boxed_slice(),
-        });
+        self.emit(Op::BuildDict { dst, items: ops.into_boxed_slice() });
         for it in &d.items[lead_n..] {
             match &it.key {
                 Some(k) => {
                     let ops = self.eval_seq(&[k, &it.value])?;
-                    self.emit(Op::DictSet {
-                        dict: dst,
-                        key: ops[0],
-                        value: ops[1],
-                    });
+                    self.emit(Op::DictSet { dict: dst, key: ops[0], value: ops[1] });
                 }
                 None => {
                     let v = self.expr(&it.value)?;
@@ -789,11 +658,7 @@ impl<'a> Compiler<'a> {
         self.finish_parts(parts, hint)
     }
 
-    fn fstring_elements(
-        &mut self,
-        els: &'a ast::InterpolatedStringElements,
-        parts: &mut Vec<Part>,
-    ) -> CResult<()> {
+    fn fstring_elements(&mut self, els: &'a ast::InterpolatedStringElements, parts: &mut Vec<Part>) -> CResult<()> {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => push_lit(parts, l.value.as_ref()),
@@ -822,12 +687,7 @@ impl<'a> Compiler<'a> {
                     };
                     let dst = self.temp();
                     self.set_span(i.range);
-                    self.emit(Op::FormatValue {
-                        dst,
-                        src: v,
-                        conv,
-                        spec,
-                    });
+                    self.emit(Op::FormatValue { dst, src: v, conv, spec });
                     parts.push(Part::Val(Opnd::Slot(dst)));
                 }
             }
@@ -849,10 +709,7 @@ impl<'a> Compiler<'a> {
                     });
                 }
                 let dst = self.dst(hint);
-                self.emit(Op::BuildString {
-                    dst,
-                    parts: ops.into_boxed_slice(),
-                });
+                self.emit(Op::BuildString { dst, parts: ops.into_boxed_slice() });
                 Ok(Opnd::Slot(dst))
             }
         }
@@ -862,14 +719,14 @@ impl<'a> Compiler<'a> {
 
     fn call(&mut self, c: &'a ast::ExprCall, hint: Option<Slot>) -> CResult<Opnd> {
         let args = &c.arguments;
+        if let Some(t) = callable_literal_type(&c.func) {
+            self.warn(c.range().start(), format!("'{t}' object is not callable; perhaps you missed a comma?"));
+        }
         let mut seen: Vec<&str> = Vec::new();
         for k in args.keywords.iter() {
             if let Some(a) = &k.arg {
                 if seen.contains(&a.as_str()) {
-                    return Err(CompileError::syntax(
-                        format!("keyword argument repeated: {}", a.as_str()),
-                        k.range,
-                    ));
+                    return Err(CompileError::syntax(format!("keyword argument repeated: {}", a.as_str()), k.range));
                 }
                 seen.push(a.as_str());
             }
@@ -882,15 +739,11 @@ impl<'a> Compiler<'a> {
             }
         }
         let call_span = c.range();
-        let has_star = args.args.iter().any(|a| matches!(a, Expr::Starred(_)))
-            || args.keywords.iter().any(|k| k.arg.is_none());
+        let has_star =
+            args.args.iter().any(|a| matches!(a, Expr::Starred(_))) || args.keywords.iter().any(|k| k.arg.is_none());
         if !has_star {
-            let kwnames: Vec<u32> = args
-                .keywords
-                .iter()
-                .filter_map(|k| k.arg.as_ref())
-                .map(|a| self.name_idx(a.as_str()))
-                .collect();
+            let kwnames: Vec<u32> =
+                args.keywords.iter().filter_map(|k| k.arg.as_ref()).map(|a| self.name_idx(a.as_str())).collect();
             if let Expr::Attribute(at) = &*c.func {
                 let mut es: Vec<&'a Expr> = vec![&at.value];
                 es.extend(args.args.iter());
@@ -947,34 +800,22 @@ impl<'a> Compiler<'a> {
         keywords: &'a [ast::Keyword],
         span: TextRange,
     ) -> CResult<()> {
-        let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_)))
-            || keywords.iter().any(|k| k.arg.is_none());
+        let has_star = args.iter().any(|a| matches!(a, Expr::Starred(_))) || keywords.iter().any(|k| k.arg.is_none());
         if !has_star {
             let mut es: Vec<&'a Expr> = args.iter().collect();
             es.extend(keywords.iter().map(|k| &k.value));
             let ops = self.eval_seq(&es)?;
-            let kwnames: Vec<u32> = keywords
-                .iter()
-                .filter_map(|k| k.arg.as_ref())
-                .map(|a| self.name_idx(a.as_str()))
-                .collect();
+            let kwnames: Vec<u32> =
+                keywords.iter().filter_map(|k| k.arg.as_ref()).map(|a| self.name_idx(a.as_str())).collect();
             let mut all: Vec<Opnd> = leading.to_vec();
             all.extend(ops);
             self.set_span(span);
-            self.emit(Op::Call {
-                dst,
-                func,
-                args: all.into_boxed_slice(),
-                kwnames: kwnames.into_boxed_slice(),
-            });
+            self.emit(Op::Call { dst, func, args: all.into_boxed_slice(), kwnames: kwnames.into_boxed_slice() });
             return Ok(());
         }
         // Positional arguments into a list, then a tuple.
         let l = self.temp();
-        self.emit(Op::BuildList {
-            dst: l,
-            items: leading.to_vec().into_boxed_slice(),
-        });
+        self.emit(Op::BuildList { dst: l, items: leading.to_vec().into_boxed_slice() });
         for a in args {
             match a {
                 Expr::Starred(s) => {
@@ -989,49 +830,30 @@ impl<'a> Compiler<'a> {
             }
         }
         let t = self.temp();
-        self.emit(Op::ListToTuple {
-            dst: t,
-            src: Opnd::Slot(l),
-        });
+        self.emit(Op::ListToTuple { dst: t, src: Opnd::Slot(l) });
         let kwargs = if keywords.is_empty() {
             None
         } else {
             let d = self.temp();
-            self.emit(Op::BuildDict {
-                dst: d,
-                items: Box::new([]),
-            });
+            self.emit(Op::BuildDict { dst: d, items: Box::new([]) });
             for k in keywords {
                 match &k.arg {
                     Some(name) => {
                         let key = self.const_str(name.as_str());
                         let v = self.expr(&k.value)?;
-                        self.emit(Op::DictSet {
-                            dict: d,
-                            key,
-                            value: v,
-                        });
+                        self.emit(Op::DictSet { dict: d, key, value: v });
                     }
                     None => {
                         let v = self.expr(&k.value)?;
                         self.set_span(k.range);
-                        self.emit(Op::DictMerge {
-                            dict: d,
-                            src: v,
-                            func,
-                        });
+                        self.emit(Op::DictMerge { dict: d, src: v, func });
                     }
                 }
             }
             Some(Opnd::Slot(d))
         };
         self.set_span(span);
-        self.emit(Op::CallEx {
-            dst,
-            func,
-            args: Opnd::Slot(t),
-            kwargs,
-        });
+        self.emit(Op::CallEx { dst, func, args: Opnd::Slot(t), kwargs });
         Ok(())
     }
 
@@ -1049,31 +871,17 @@ impl<'a> Compiler<'a> {
         }
         let is_fn = self.ur().kind.is_function();
         if !is_fn || self.ur().argcount == 0 {
-            return Ok(Some(
-                self.raise_runtime_error("super(): no arguments", c.range()),
-            ));
+            return Ok(Some(self.raise_runtime_error("super(): no arguments", c.range())));
         }
         let class_cell = self.ur().frees.get("__class__").copied();
         let Some(class_cell) = class_cell else {
-            return Ok(Some(self.raise_runtime_error(
-                "super(): __class__ cell not found",
-                c.range(),
-            )));
+            return Ok(Some(self.raise_runtime_error("super(): __class__ cell not found", c.range())));
         };
         let func = self.load_name("super", None)?;
         let cls = self.temp();
         self.set_span(c.range());
-        self.emit(Op::LoadDeref {
-            dst: cls,
-            cell: class_cell,
-        });
-        let first = self
-            .table
-            .get(self.ur().scope)
-            .params
-            .first()
-            .cloned()
-            .unwrap_or_default();
+        self.emit(Op::LoadDeref { dst: cls, cell: class_cell });
+        let first = self.table.get(self.ur().scope).params.first().cloned().unwrap_or_default();
         let first_v = if let Some(&cell) = self.ur().cells.get(&first) {
             let t = self.temp();
             self.emit(Op::LoadDeref { dst: t, cell });
@@ -1082,12 +890,7 @@ impl<'a> Compiler<'a> {
             Opnd::Local(0)
         };
         let dst = self.dst(hint);
-        self.emit(Op::Call {
-            dst,
-            func,
-            args: Box::new([Opnd::Slot(cls), first_v]),
-            kwnames: Box::new([]),
-        });
+        self.emit(Op::Call { dst, func, args: Box::new([Opnd::Slot(cls), first_v]), kwnames: Box::new([]) });
         Ok(Some(Opnd::Slot(dst)))
     }
 
@@ -1099,16 +902,8 @@ impl<'a> Compiler<'a> {
         let m = self.const_str(msg);
         let e = self.temp();
         self.set_span(r);
-        self.emit(Op::Call {
-            dst: e,
-            func: c,
-            args: Box::new([m]),
-            kwnames: Box::new([]),
-        });
-        self.emit(Op::Raise {
-            exc: Some(Opnd::Slot(e)),
-            cause: None,
-        });
+        self.emit(Op::Call { dst: e, func: c, args: Box::new([m]), kwnames: Box::new([]) });
+        self.emit(Op::Raise { exc: Some(Opnd::Slot(e)), cause: None });
         self.const_none()
     }
 
@@ -1120,10 +915,7 @@ impl<'a> Compiler<'a> {
             Some(p) => self.defaults(p)?,
             None => (None, None),
         };
-        let scope = self
-            .table
-            .scope_for(l)
-            .ok_or_else(|| CompileError::internal("no scope for lambda"))?;
+        let scope = self.table.scope_for(l).ok_or_else(|| CompileError::internal("no scope for lambda"))?;
         let qualname = self.qualname_for("<lambda>", false);
         let counts = param_counts(l.parameters.as_deref().unwrap_or(&empty));
         let line = self.line_of(u32::from(l.range.start()));
@@ -1161,18 +953,12 @@ impl<'a> Compiler<'a> {
         hint: Option<Slot>,
     ) -> CResult<Opnd> {
         if let Some(g) = gens.iter().find(|g| g.is_async) {
-            return Err(CompileError::not_implemented(
-                "asynchronous comprehensions are not supported yet",
-                g.range,
-            ));
+            return Err(CompileError::not_implemented("asynchronous comprehensions are not supported yet", g.range));
         }
         let Some(first) = gens.first() else {
             return Err(CompileError::syntax("invalid syntax", range));
         };
-        let scope = self
-            .table
-            .scope_for(node)
-            .ok_or_else(|| CompileError::internal("no scope for comprehension"))?;
+        let scope = self.table.scope_for(node).ok_or_else(|| CompileError::internal("no scope for comprehension"))?;
         let src = self.expr(&first.iter)?;
         let it = self.temp();
         self.set_span(first.iter.range());
@@ -1185,13 +971,7 @@ impl<'a> Compiler<'a> {
         };
         let qualname = self.qualname_for(name, false);
         let line = self.line_of(u32::from(range.start()));
-        let counts = ParamCounts {
-            argcount: 1,
-            posonly: 0,
-            kwonly: 0,
-            varargs: false,
-            varkw: false,
-        };
+        let counts = ParamCounts { argcount: 1, posonly: 0, kwonly: 0, varargs: false, varkw: false };
         self.enter_unit(scope, name, qualname, line, Some(counts));
         self.set_span(range);
         let result = match kind {
@@ -1199,18 +979,9 @@ impl<'a> Compiler<'a> {
             _ => {
                 let r = self.temp();
                 let op = match kind {
-                    CompKind::List => Op::BuildList {
-                        dst: r,
-                        items: Box::new([]),
-                    },
-                    CompKind::Set => Op::BuildSet {
-                        dst: r,
-                        items: Box::new([]),
-                    },
-                    _ => Op::BuildDict {
-                        dst: r,
-                        items: Box::new([]),
-                    },
+                    CompKind::List => Op::BuildList { dst: r, items: Box::new([]) },
+                    CompKind::Set => Op::BuildSet { dst: r, items: Box::new([]) },
+                    _ => Op::BuildDict { dst: r, items: Box::new([]) },
                 };
                 self.emit(op);
                 Some(r)
@@ -1240,12 +1011,7 @@ impl<'a> Compiler<'a> {
             closure: closure.into_boxed_slice(),
         });
         let dst = self.dst(hint);
-        self.emit(Op::Call {
-            dst,
-            func: Opnd::Slot(f),
-            args: Box::new([Opnd::Slot(it)]),
-            kwnames: Box::new([]),
-        });
+        self.emit(Op::Call { dst, func: Opnd::Slot(f), args: Box::new([Opnd::Slot(it)]), kwnames: Box::new([]) });
         Ok(Opnd::Slot(dst))
     }
 
@@ -1272,12 +1038,7 @@ impl<'a> Compiler<'a> {
         };
         let dst = direct.unwrap_or_else(|| self.temp());
         self.set_span(g.range);
-        self.emit(Op::ForIter {
-            dst,
-            iter: Opnd::Slot(iter),
-            body,
-            exit,
-        });
+        self.emit(Op::ForIter { dst, iter: Opnd::Slot(iter), body, exit });
         self.b().switch_to(body);
         if direct.is_none() {
             self.assign(&g.target, Opnd::Slot(dst))?;
@@ -1316,16 +1077,104 @@ impl<'a> Compiler<'a> {
                     return Err(CompileError::internal("dict comprehension without value"));
                 };
                 let ops = self.eval_seq(&[elt, val])?;
-                self.emit(Op::DictSet {
-                    dict: r,
-                    key: ops[0],
-                    value: ops[1],
-                });
+                self.emit(Op::DictSet { dict: r, key: ops[0], value: ops[1] });
             }
             _ => return Err(CompileError::internal("comprehension without result")),
         }
         self.b().jump(head);
         Ok(())
+    }
+}
+
+impl Compiler<'_> {
+    /// CPython's SyntaxWarnings for subscripting a literal that cannot be subscripted (or
+    /// with an index of the wrong literal type).
+    fn check_subscript(&mut self, s: &ast::ExprSubscript) {
+        let v = &*s.value;
+        let not_subscriptable = match v {
+            Expr::NumberLiteral(_) | Expr::NoneLiteral(_) | Expr::EllipsisLiteral(_) | Expr::BooleanLiteral(_) => true,
+            Expr::UnaryOp(_) => is_foldable(v),
+            Expr::Set(_) | Expr::SetComp(_) | Expr::Generator(_) | Expr::Lambda(_) => true,
+            _ => false,
+        };
+        if not_subscriptable {
+            if let Some(t) = infer_type(v) {
+                self.warn(s.range.start(), format!("'{t}' object is not subscriptable; perhaps you missed a comma?"));
+            }
+            return;
+        }
+        let indexable = matches!(
+            v,
+            Expr::StringLiteral(_)
+                | Expr::BytesLiteral(_)
+                | Expr::Tuple(_)
+                | Expr::List(_)
+                | Expr::ListComp(_)
+                | Expr::FString(_)
+        );
+        if !indexable {
+            return;
+        }
+        let Some(index_type) = infer_type(&s.slice) else {
+            return;
+        };
+        if matches!(index_type, "int" | "bool" | "slice") {
+            return;
+        }
+        if let Some(t) = infer_type(v) {
+            self.warn(
+                s.range.start(),
+                format!("{t} indices must be integers or slices, not {index_type}; perhaps you missed a comma?"),
+            );
+        }
+    }
+}
+
+/// The type CPython's compiler infers for an expression (`infer_type`), if it can.
+fn infer_type(e: &Expr) -> Option<&'static str> {
+    Some(match e {
+        Expr::Tuple(_) => "tuple",
+        Expr::List(_) | Expr::ListComp(_) => "list",
+        Expr::Dict(_) | Expr::DictComp(_) => "dict",
+        Expr::Set(_) | Expr::SetComp(_) => "set",
+        Expr::Generator(_) => "generator",
+        Expr::Lambda(_) => "function",
+        Expr::FString(_) | Expr::StringLiteral(_) => "str",
+        Expr::BytesLiteral(_) => "bytes",
+        Expr::NumberLiteral(n) => match n.value {
+            ast::Number::Int(_) => "int",
+            ast::Number::Float(_) => "float",
+            ast::Number::Complex { .. } => "complex",
+        },
+        Expr::BooleanLiteral(_) => "bool",
+        Expr::NoneLiteral(_) => "NoneType",
+        Expr::EllipsisLiteral(_) => "ellipsis",
+        Expr::UnaryOp(u) if is_foldable(e) => return infer_type(&u.operand),
+        Expr::Slice(_) => "slice",
+        _ => return None,
+    })
+}
+
+/// The type named in "'X' object is not callable; perhaps you missed a comma?".
+fn callable_literal_type(e: &Expr) -> Option<&'static str> {
+    match e {
+        Expr::Tuple(_)
+        | Expr::List(_)
+        | Expr::ListComp(_)
+        | Expr::Dict(_)
+        | Expr::DictComp(_)
+        | Expr::Set(_)
+        | Expr::SetComp(_)
+        | Expr::Generator(_)
+        | Expr::FString(_)
+        | Expr::StringLiteral(_)
+        | Expr::BytesLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::EllipsisLiteral(_) => infer_type(e),
+        Expr::UnaryOp(_) if is_foldable(e) => infer_type(e),
+        _ => None,
     }
 }
 
@@ -1348,9 +1197,7 @@ fn push_lit(parts: &mut Vec<Part>, s: &str) {
 /// Expressions `fold_const` turns into constants.
 fn is_foldable(e: &Expr) -> bool {
     match e {
-        Expr::UnaryOp(u) => {
-            u.op == ast::UnaryOp::USub && matches!(&*u.operand, Expr::NumberLiteral(_))
-        }
+        Expr::UnaryOp(u) => u.op == ast::UnaryOp::USub && matches!(&*u.operand, Expr::NumberLiteral(_)),
         Expr::Tuple(t) => t.elts.iter().all(is_foldable),
         other => is_literal(other),
     }

@@ -29,23 +29,12 @@ pub fn check(token: &str) -> Option<FsError> {
     }
     let raw = prefix.contains('r');
     let rest = &token[prefix_len..];
-    let q = if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
-        3
-    } else {
-        1
-    };
+    let q = if rest.starts_with("\"\"\"") || rest.starts_with("'''") { 3 } else { 1 };
     if rest.len() < 2 * q {
         return None;
     }
     let body = &rest[q..rest.len() - q];
-    let mut p = Scan {
-        b: body.as_bytes(),
-        s: body,
-        i: 0,
-        raw,
-        base: prefix_len + q,
-        token,
-    };
+    let mut p = Scan { b: body.as_bytes(), s: body, i: 0, raw, base: prefix_len + q, token };
     p.parse(0, false).err()
 }
 
@@ -110,16 +99,12 @@ impl Scan<'_> {
         while self.i < self.b.len() {
             let ch = self.b[self.i];
             if ch == b'\\' {
-                return Err(FsError::Msg(
-                    "f-string expression part cannot include a backslash",
-                ));
+                return Err(FsError::Msg("f-string expression part cannot include a backslash"));
             }
             if quote != 0 {
                 if ch == quote {
                     if triple {
-                        if self.b.get(self.i + 1) == Some(&quote)
-                            && self.b.get(self.i + 2) == Some(&quote)
-                        {
+                        if self.b.get(self.i + 1) == Some(&quote) && self.b.get(self.i + 2) == Some(&quote) {
                             self.i += 3;
                             quote = 0;
                             continue;
@@ -133,8 +118,7 @@ impl Scan<'_> {
             }
             match ch {
                 b'\'' | b'"' => {
-                    triple =
-                        self.b.get(self.i + 1) == Some(&ch) && self.b.get(self.i + 2) == Some(&ch);
+                    triple = self.b.get(self.i + 1) == Some(&ch) && self.b.get(self.i + 2) == Some(&ch);
                     quote = ch;
                     self.i += if triple { 3 } else { 1 };
                     continue;
@@ -160,10 +144,7 @@ impl Scan<'_> {
                 }
                 b']' | b'}' | b')' => {
                     let Some(open) = stack.pop() else {
-                        return Err(FsError::Owned(format!(
-                            "f-string: unmatched '{}'",
-                            ch as char
-                        )));
+                        return Err(FsError::Owned(format!("f-string: unmatched '{}'", ch as char)));
                     };
                     let ok = matches!((open, ch), (b'(', b')') | (b'[', b']') | (b'{', b'}'));
                     if !ok {
@@ -181,27 +162,18 @@ impl Scan<'_> {
             return Err(FsError::Msg("f-string: unterminated string"));
         }
         if let Some(&open) = stack.last() {
-            return Err(FsError::Owned(format!(
-                "f-string: unmatched '{}'",
-                open as char
-            )));
+            return Err(FsError::Owned(format!("f-string: unmatched '{}'", open as char)));
         }
         if self.i >= self.b.len() {
             return Err(FsError::Msg("f-string: expecting '}'"));
         }
         let expr = &self.s[start..self.i];
-        if expr
-            .trim_matches(|c: char| c.is_ascii_whitespace())
-            .is_empty()
-        {
+        if expr.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty() {
             return Err(FsError::Msg("f-string: empty expression not allowed"));
         }
         if !expr_parses(expr) {
             let newlines = self.token[..self.base + start].matches('\n').count() as u32;
-            return Err(FsError::Expr {
-                text: expr.to_owned(),
-                newlines,
-            });
+            return Err(FsError::Expr { text: expr.to_owned(), newlines });
         }
         if self.b[self.i] == b'=' {
             self.i += 1;
@@ -219,9 +191,7 @@ impl Scan<'_> {
             };
             self.i += 1;
             if !matches!(conv, b's' | b'r' | b'a') {
-                return Err(FsError::Msg(
-                    "f-string: invalid conversion character: expected 's', 'r', or 'a'",
-                ));
+                return Err(FsError::Msg("f-string: invalid conversion character: expected 's', 'r', or 'a'"));
             }
         }
         if self.i >= self.b.len() {
@@ -266,30 +236,12 @@ mod tests {
         assert_eq!(msg("f'{x!r:>{w}} {{}} {y=} {a!=b}'"), None);
         assert_eq!(msg("'{'"), None);
         assert_eq!(msg("f'{x'"), Some("f-string: expecting '}'".into()));
-        assert_eq!(
-            msg("f'{}'"),
-            Some("f-string: empty expression not allowed".into())
-        );
-        assert_eq!(
-            msg("f'}'"),
-            Some("f-string: single '}' is not allowed".into())
-        );
-        assert_eq!(
-            msg("f'{x!z}'"),
-            Some("f-string: invalid conversion character: expected 's', 'r', or 'a'".into())
-        );
-        assert_eq!(
-            msg("f'{x:{y:{z}}}'"),
-            Some("f-string: expressions nested too deeply".into())
-        );
-        assert_eq!(
-            msg("f'{x\\n}'"),
-            Some("f-string expression part cannot include a backslash".into())
-        );
-        assert_eq!(
-            msg("f'{x #}'"),
-            Some("f-string expression part cannot include '#'".into())
-        );
+        assert_eq!(msg("f'{}'"), Some("f-string: empty expression not allowed".into()));
+        assert_eq!(msg("f'}'"), Some("f-string: single '}' is not allowed".into()));
+        assert_eq!(msg("f'{x!z}'"), Some("f-string: invalid conversion character: expected 's', 'r', or 'a'".into()));
+        assert_eq!(msg("f'{x:{y:{z}}}'"), Some("f-string: expressions nested too deeply".into()));
+        assert_eq!(msg("f'{x\\n}'"), Some("f-string expression part cannot include a backslash".into()));
+        assert_eq!(msg("f'{x #}'"), Some("f-string expression part cannot include '#'".into()));
         assert_eq!(msg("f'{a b}'"), Some("expr:a b".into()));
     }
 }

@@ -35,7 +35,7 @@ use std::rc::Rc;
 use num_bigint::BigInt;
 use ruff_python_ast::{Expr, Stmt};
 use ruff_python_parser::ParseOptions;
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::cfg::{code_flags, BlockId, Code, NameIdx, Op, Opnd, Slot, Source};
 use crate::object::Payload;
@@ -61,7 +61,10 @@ pub enum Mode {
 /// exception whose `filename`, `lineno`, `offset`, `text` and `msg` attributes follow
 /// CPython.
 pub fn compile(vm: &mut Vm, source: Rc<Source>, mode: Mode) -> PyResult<Rc<Code>> {
-    match compile_inner(vm, &source, mode) {
+    let mut warnings = Vec::new();
+    let r = compile_inner(vm, &source, mode, &mut warnings);
+    emit_warnings(vm, &source, &warnings)?;
+    match r {
         Ok(c) => {
             if std::env::var_os("KRAIT_DUMP_LOWER").is_some() {
                 eprint!("{}", dump::dump(&c));
@@ -76,46 +79,49 @@ fn parse_options(mode: ruff_python_parser::Mode) -> ParseOptions {
     ParseOptions::from(mode).with_target_version(ruff_python_ast::PythonVersion::PY311)
 }
 
-fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode) -> CResult<Rc<Code>> {
+/// Prints compile-time SyntaxWarnings to `sys.stderr` the way `warnings.showwarning` does.
+fn emit_warnings(vm: &mut Vm, source: &Source, warnings: &[(u32, String)]) -> PyResult<()> {
+    if vm.sys.is_null() {
+        return Ok(());
+    }
+    for (line, msg) in warnings {
+        let mut text = format!("{}:{line}: SyntaxWarning: {msg}\n", source.filename);
+        let from_file = !(source.filename.starts_with('<') && source.filename.ends_with('>'));
+        let src_line = source.line_text(*line).trim();
+        if from_file && !src_line.is_empty() {
+            text.push_str(&format!("  {src_line}\n"));
+        }
+        crate::builtins::sys::write_to_sys_stream(vm, "stderr", &text)?;
+    }
+    Ok(())
+}
+
+fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode, warnings: &mut Vec<(u32, String)>) -> CResult<Rc<Code>> {
     let text = source.text.as_str();
     match mode {
         Mode::Exec | Mode::Single => {
-            let parsed = ruff_python_parser::parse_unchecked(
-                text,
-                parse_options(ruff_python_parser::Mode::Module),
-            );
-            parse_errors::check(
-                source,
-                parsed.syntax(),
-                parsed.errors(),
-                parsed.unsupported_syntax_errors(),
-            )?;
+            let parsed = ruff_python_parser::parse_unchecked(text, parse_options(ruff_python_parser::Mode::Module));
+            parse_errors::check(source, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors())?;
             let Some(module) = parsed.syntax().as_module() else {
                 return Err(CompileError::internal("parser did not return a module"));
             };
             let table = scope::build_module(&module.body, module.range)?;
             let mut c = Compiler::new(vm, source.clone(), table, mode == Mode::Single);
-            c.module(&module.body, module.range)
+            let r = c.module(&module.body, module.range);
+            warnings.append(&mut c.warnings);
+            r
         }
         Mode::Eval => {
-            let parsed = ruff_python_parser::parse_unchecked(
-                text,
-                parse_options(ruff_python_parser::Mode::Expression),
-            );
-            parse_errors::check(
-                source,
-                parsed.syntax(),
-                parsed.errors(),
-                parsed.unsupported_syntax_errors(),
-            )?;
+            let parsed = ruff_python_parser::parse_unchecked(text, parse_options(ruff_python_parser::Mode::Expression));
+            parse_errors::check(source, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors())?;
             let Some(e) = parsed.syntax().as_expression() else {
-                return Err(CompileError::internal(
-                    "parser did not return an expression",
-                ));
+                return Err(CompileError::internal("parser did not return an expression"));
             };
             let table = scope::build_expression(&e.body, e.range)?;
             let mut c = Compiler::new(vm, source.clone(), table, false);
-            c.expression_mode(&e.body, e.range)
+            let r = c.expression_mode(&e.body, e.range);
+            warnings.append(&mut c.warnings);
+            r
         }
     }
 }
@@ -181,6 +187,8 @@ pub(crate) struct Compiler<'a> {
     pub units: Vec<Unit<'a>>,
     pub depth: u32,
     pub interactive: bool,
+    /// SyntaxWarnings found while lowering: (line, message).
+    pub warnings: Vec<(u32, String)>,
 }
 
 /// Parameter information for building a function unit.
@@ -193,20 +201,8 @@ pub(crate) struct ParamCounts {
 }
 
 impl<'a> Compiler<'a> {
-    fn new(
-        vm: &'a mut Vm,
-        source: Rc<Source>,
-        table: ScopeTable,
-        interactive: bool,
-    ) -> Compiler<'a> {
-        Compiler {
-            vm,
-            source,
-            table,
-            units: Vec::new(),
-            depth: 0,
-            interactive,
-        }
+    fn new(vm: &'a mut Vm, source: Rc<Source>, table: ScopeTable, interactive: bool) -> Compiler<'a> {
+        Compiler { vm, source, table, units: Vec::new(), depth: 0, interactive, warnings: Vec::new() }
     }
 
     // ----- units -----
@@ -297,14 +293,8 @@ impl<'a> Compiler<'a> {
             None => (0, 0, 0),
         };
         let slot_vals: Vec<Value> = slot_names.iter().map(|n| self.vm.intern(n)).collect();
-        let cellvars = cellvars_s
-            .into_iter()
-            .map(|(n, s, p)| (self.vm.intern(&n), s, p))
-            .collect();
-        let freevars = freevars_s
-            .into_iter()
-            .map(|(n, s)| (self.vm.intern(&n), s))
-            .collect();
+        let cellvars = cellvars_s.into_iter().map(|(n, s, p)| (self.vm.intern(&n), s, p)).collect();
+        let freevars = freevars_s.into_iter().map(|(n, s)| (self.vm.intern(&n), s)).collect();
         let unit = Unit {
             b: Builder::new(slot_vals.len() as u32),
             scope,
@@ -332,10 +322,7 @@ impl<'a> Compiler<'a> {
 
     /// Finishes the current unit into a `Code`.
     pub fn leave_unit(&mut self) -> CResult<Rc<Code>> {
-        let mut u = self
-            .units
-            .pop()
-            .ok_or_else(|| CompileError::internal("unit stack empty"))?;
+        let mut u = self.units.pop().ok_or_else(|| CompileError::internal("unit stack empty"))?;
         let blocks = u.b.finish_blocks().map_err(CompileError::internal)?;
         let name = self.vm.intern(&u.name);
         let qualname = self.vm.new_str(&u.qualname);
@@ -360,10 +347,7 @@ impl<'a> Compiler<'a> {
         };
         if cfg!(debug_assertions) {
             if let Err(e) = code.check() {
-                return Err(CompileError::internal(format!(
-                    "ill-formed code for {}: {e}",
-                    u.qualname
-                )));
+                return Err(CompileError::internal(format!("ill-formed code for {}: {e}", u.qualname)));
             }
         }
         Ok(Rc::new(code))
@@ -389,6 +373,12 @@ impl<'a> Compiler<'a> {
             }
             _ => format!("{}.{}", parent.qualname, name),
         }
+    }
+
+    /// Records a SyntaxWarning at the line of `pos`.
+    pub fn warn(&mut self, pos: TextSize, msg: impl Into<String>) {
+        let line = self.line_of(u32::from(pos));
+        self.warnings.push((line, msg.into()));
     }
 
     // ----- spans and depth -----
@@ -437,11 +427,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn const_bool(&mut self, b: bool) -> Opnd {
-        let (k, v) = if b {
-            (ConstKey::True, Value::TRUE)
-        } else {
-            (ConstKey::False, Value::FALSE)
-        };
+        let (k, v) = if b { (ConstKey::True, Value::TRUE) } else { (ConstKey::False, Value::FALSE) };
         Opnd::Const(self.b().add_const(k, v))
     }
 
@@ -466,13 +452,8 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn const_complex(&mut self, re: f64, im: f64) -> Opnd {
-        let v = self
-            .vm
-            .alloc(self.vm.types.complex, Payload::Complex(re, im));
-        Opnd::Const(
-            self.b()
-                .add_const(ConstKey::Complex(re.to_bits(), im.to_bits()), v),
-        )
+        let v = self.vm.alloc(self.vm.types.complex, Payload::Complex(re, im));
+        Opnd::Const(self.b().add_const(ConstKey::Complex(re.to_bits(), im.to_bits()), v))
     }
 
     /// A str constant; identifier-like strings are interned as CPython does.
@@ -569,11 +550,7 @@ impl<'a> Compiler<'a> {
                     let cell = self.free_or_cell_slot(&m)?;
                     let n = self.name_idx(&m);
                     let d = dst.unwrap_or_else(|| self.temp());
-                    self.emit(Op::LoadClassDeref {
-                        dst: d,
-                        name: n,
-                        cell,
-                    });
+                    self.emit(Op::LoadClassDeref { dst: d, name: n, cell });
                     Ok(Opnd::Slot(d))
                 }
                 _ => {
@@ -701,11 +678,7 @@ impl<'a> Compiler<'a> {
             };
             match s {
                 Some(s) => out.push(s),
-                None => {
-                    return Err(CompileError::internal(format!(
-                        "no cell to capture for {name}"
-                    )))
-                }
+                None => return Err(CompileError::internal(format!("no cell to capture for {name}"))),
             }
         }
         Ok(out)
@@ -750,10 +723,7 @@ impl<'a> Compiler<'a> {
 
     pub fn setup_annotations(&mut self) -> CResult<()> {
         let d = self.temp();
-        self.emit(Op::BuildDict {
-            dst: d,
-            items: Box::new([]),
-        });
+        self.emit(Op::BuildDict { dst: d, items: Box::new([]) });
         self.store_name("__annotations__", Opnd::Slot(d))
     }
 }

@@ -46,12 +46,7 @@ fn check_inner(
 ) -> CResult<()> {
     let text = source.text.as_str();
     let tk = tokenizer::tokenize(text);
-    let mut ctx = Ctx {
-        src: source,
-        text,
-        tk: &tk,
-        nodes: Nodes::default(),
-    };
+    let mut ctx = Ctx { src: source, text, tk: &tk, nodes: Nodes::default() };
     ctx.collect(root);
 
     // (position in token order, rank for ties, error, replaceable by a later tokenizer error)
@@ -68,10 +63,7 @@ fn check_inner(
             cands.push((pos, 1, e, o));
         }
     }
-    let Some((_, _, err, overridable)) = cands
-        .into_iter()
-        .min_by_key(|(pos, rank, _, _)| (*pos, *rank))
-    else {
+    let Some((_, _, err, overridable)) = cands.into_iter().min_by_key(|(pos, rank, _, _)| (*pos, *rank)) else {
         return Ok(());
     };
     if overridable {
@@ -81,10 +73,8 @@ fn check_inner(
         }
         if tk.error.is_none() {
             if let Some(&(ch, line, col)) = tk.open.last() {
-                let err_line = err.loc.as_ref().map_or_else(
-                    || source.line_of(u32::from(err.range.end())),
-                    |l| l.end_lineno,
-                );
+                let err_line =
+                    err.loc.as_ref().map_or_else(|| source.line_of(u32::from(err.range.end())), |l| l.end_lineno);
                 if line < err_line {
                     return Err(ctx.unclosed(ch, line, col));
                 }
@@ -127,37 +117,23 @@ impl<'a> Visitor<'a> for Nodes<'a> {
                 exprs: a.targets.iter().collect(),
                 value: Some(&a.value),
             }),
-            Stmt::AugAssign(a) => self.targets.push(Target {
-                kind: TargetKind::AugAssign,
-                exprs: vec![&a.target],
-                value: None,
-            }),
-            Stmt::AnnAssign(a) => self.targets.push(Target {
-                kind: TargetKind::Annotated,
-                exprs: vec![&a.target],
-                value: None,
-            }),
-            Stmt::For(f) => self.targets.push(Target {
-                kind: TargetKind::Store,
-                exprs: vec![&f.target],
-                value: None,
-            }),
+            Stmt::AugAssign(a) => {
+                self.targets.push(Target { kind: TargetKind::AugAssign, exprs: vec![&a.target], value: None })
+            }
+            Stmt::AnnAssign(a) => {
+                self.targets.push(Target { kind: TargetKind::Annotated, exprs: vec![&a.target], value: None })
+            }
+            Stmt::For(f) => self.targets.push(Target { kind: TargetKind::Store, exprs: vec![&f.target], value: None }),
             Stmt::With(w) => {
                 for it in &w.items {
                     if let Some(v) = &it.optional_vars {
-                        self.targets.push(Target {
-                            kind: TargetKind::Store,
-                            exprs: vec![v],
-                            value: None,
-                        });
+                        self.targets.push(Target { kind: TargetKind::Store, exprs: vec![v], value: None });
                     }
                 }
             }
-            Stmt::Delete(d) => self.targets.push(Target {
-                kind: TargetKind::Del,
-                exprs: d.targets.iter().collect(),
-                value: None,
-            }),
+            Stmt::Delete(d) => {
+                self.targets.push(Target { kind: TargetKind::Del, exprs: d.targets.iter().collect(), value: None })
+            }
             _ => {}
         }
         visitor::walk_stmt(self, stmt);
@@ -166,21 +142,13 @@ impl<'a> Visitor<'a> for Nodes<'a> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         self.exprs.push(expr);
         if let Expr::Named(n) = expr {
-            self.targets.push(Target {
-                kind: TargetKind::Named,
-                exprs: vec![&n.target],
-                value: None,
-            });
+            self.targets.push(Target { kind: TargetKind::Named, exprs: vec![&n.target], value: None });
         }
         visitor::walk_expr(self, expr);
     }
 
     fn visit_comprehension(&mut self, c: &'a ast::Comprehension) {
-        self.targets.push(Target {
-            kind: TargetKind::Store,
-            exprs: vec![&c.target],
-            value: None,
-        });
+        self.targets.push(Target { kind: TargetKind::Store, exprs: vec![&c.target], value: None });
         visitor::walk_comprehension(self, c);
     }
 }
@@ -262,38 +230,19 @@ impl<'a> Ctx<'a> {
     }
 
     fn line_start(&self, line: u32) -> usize {
-        self.src
-            .line_starts
-            .get(line.saturating_sub(1) as usize)
-            .copied()
-            .unwrap_or(0) as usize
+        self.src.line_starts.get(line.saturating_sub(1) as usize).copied().unwrap_or(0) as usize
     }
 
     /// 1-based character column of byte `pos` on its line.
     fn col(&self, pos: usize) -> i64 {
         let line = self.src.line_of(pos as u32);
         let ls = self.line_start(line);
-        self.text
-            .get(ls..pos.min(self.text.len()))
-            .map_or(0, |s| s.chars().count() as i64)
-            + 1
+        self.text.get(ls..pos.min(self.text.len())).map_or(0, |s| s.chars().count() as i64) + 1
     }
 
-    fn loc_err(
-        &self,
-        kind: ErrKind,
-        msg: impl Into<String>,
-        pos: usize,
-        loc: ErrLoc,
-    ) -> CompileError {
+    fn loc_err(&self, kind: ErrKind, msg: impl Into<String>, pos: usize, loc: ErrLoc) -> CompileError {
         let p = TextSize::new(pos as u32);
-        CompileError {
-            kind,
-            msg: msg.into(),
-            range: TextRange::new(p, p),
-            loc: Some(loc),
-            parser: true,
-        }
+        CompileError { kind, msg: msg.into(), range: TextRange::new(p, p), loc: Some(loc), parser: true }
     }
 
     fn tok_error(&self, e: &tokenizer::TokError) -> CompileError {
@@ -326,14 +275,7 @@ impl<'a> Ctx<'a> {
             ErrKind::Syntax,
             format!("'{ch}' was never closed"),
             pos,
-            ErrLoc {
-                lineno: line,
-                offset,
-                end_lineno: line,
-                end_offset: 0,
-                text_newline,
-                text: None,
-            },
+            ErrLoc { lineno: line, offset, end_lineno: line, end_offset: 0, text_newline, text: None },
         )
     }
 
@@ -344,9 +286,7 @@ impl<'a> Ctx<'a> {
         for (i, t) in toks.iter().enumerate() {
             match t.kind {
                 TokKind::Indent => {
-                    let after_header = i >= 2
-                        && toks[i - 1].kind == TokKind::Newline
-                        && self.is_op(&toks[i - 2], ":");
+                    let after_header = i >= 2 && toks[i - 1].kind == TokKind::Newline && self.is_op(&toks[i - 2], ":");
                     if !after_header {
                         let offset = self.col(t.end as usize) - 1;
                         let e = self.loc_err(
@@ -372,12 +312,7 @@ impl<'a> Ctx<'a> {
                     }
                     // First token of the header's logical line.
                     let mut j = i - 1;
-                    while j > 0
-                        && !matches!(
-                            toks[j - 1].kind,
-                            TokKind::Newline | TokKind::Indent | TokKind::Dedent
-                        )
-                    {
+                    while j > 0 && !matches!(toks[j - 1].kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent) {
                         j -= 1;
                     }
                     let mut kw = &self.text[toks[j].start as usize..toks[j].end as usize];
@@ -386,19 +321,11 @@ impl<'a> Ctx<'a> {
                         kw_tok = toks[j + 1];
                         kw = &self.text[kw_tok.start as usize..kw_tok.end as usize];
                     }
-                    let Some(desc) = keyword_header(kw) else {
-                        return None;
-                    };
-                    let msg = format!(
-                        "expected an indented block after {desc} on line {}",
-                        kw_tok.line
-                    );
+                    let desc = keyword_header(kw)?;
+                    let msg = format!("expected an indented block after {desc} on line {}", kw_tok.line);
                     let e = match next {
                         Some(n)
-                            if matches!(
-                                n.kind,
-                                TokKind::Name | TokKind::Number | TokKind::String | TokKind::Op
-                            ) =>
+                            if matches!(n.kind, TokKind::Name | TokKind::Number | TokKind::String | TokKind::Op) =>
                         {
                             let offset = self.col(n.start as usize);
                             let end_offset = self.col(n.end as usize);
@@ -416,10 +343,7 @@ impl<'a> Ctx<'a> {
                                 },
                             )
                         }
-                        Some(n)
-                            if n.kind == TokKind::Dedent
-                                && (n.start as usize) < self.text.len() =>
-                        {
+                        Some(n) if n.kind == TokKind::Dedent && (n.start as usize) < self.text.len() => {
                             let offset = self.col(n.start as usize) - 1;
                             self.loc_err(
                                 ErrKind::Indentation,
@@ -440,9 +364,7 @@ impl<'a> Ctx<'a> {
                             let last = self.text.trim_end_matches(['\n', '\r']).len();
                             let line = self.src.line_of(last.saturating_sub(1) as u32).max(1);
                             let ls = self.line_start(line);
-                            let end = self.text[ls..]
-                                .find('\n')
-                                .map_or(self.text.len(), |k| ls + k);
+                            let end = self.text[ls..].find('\n').map_or(self.text.len(), |k| ls + k);
                             let offset = self.col(end);
                             self.loc_err(
                                 ErrKind::Indentation,
@@ -491,10 +413,7 @@ impl<'a> Ctx<'a> {
                 let t = self.tk.toks[i];
                 match t.kind {
                     TokKind::Newline | TokKind::EndMarker | TokKind::Dedent | TokKind::Indent => {
-                        CompileError::syntax(
-                            "invalid syntax",
-                            TextRange::empty(TextSize::new(t.start)),
-                        )
+                        CompileError::syntax("invalid syntax", TextRange::empty(TextSize::new(t.start)))
                     }
                     _ => CompileError::syntax(
                         "invalid syntax",
@@ -513,24 +432,10 @@ impl<'a> Ctx<'a> {
     ) -> Option<(u32, CompileError)> {
         let mut sorted: Vec<&ParseError> = errors.iter().collect();
         sorted.sort_by_key(|e| e.location.start());
-        let e = sorted
-            .iter()
-            .find(|e| !self.is_recovery_artifact(e, errors))
-            .or(sorted.first())
-            .copied();
-        let u = unsupported
-            .iter()
-            .filter(|u| {
-                !matches!(
-                    u.kind,
-                    U::Pep701FString(_) | U::UnparenthesizedExceptionTypes
-                ) || true
-            })
-            .min_by_key(|u| u.range.start());
+        let e = sorted.iter().find(|e| !self.is_recovery_artifact(e, errors)).or(sorted.first()).copied();
+        let u = unsupported.iter().min_by_key(|u| u.range.start());
         match (e, u) {
-            (Some(e), Some(u)) if u.range.start() < e.location.start() => {
-                Some(self.map_unsupported(u))
-            }
+            (Some(e), Some(u)) if u.range.start() < e.location.start() => Some(self.map_unsupported(u)),
             (Some(e), _) => Some(self.map_error(e)),
             (None, Some(u)) => Some(self.map_unsupported(u)),
             (None, None) => None,
@@ -540,15 +445,13 @@ impl<'a> Ctx<'a> {
     /// An "invalid target" error caused by another error inside the target (ruff turned a
     /// broken expression into an assignment while recovering).
     fn is_recovery_artifact(&self, e: &ParseError, all: &[ParseError]) -> bool {
-        matches!(
-            e.error,
-            P::InvalidAssignmentTarget | P::InvalidAnnotatedAssignmentTarget
-        ) && all.iter().any(|o| {
-            !std::ptr::eq(o, e)
-                && matches!(o.error, P::ExpectedExpression)
-                && o.location.start() >= e.location.start()
-                && o.location.start() <= e.location.end() + TextSize::new(2)
-        })
+        matches!(e.error, P::InvalidAssignmentTarget | P::InvalidAnnotatedAssignmentTarget)
+            && all.iter().any(|o| {
+                !std::ptr::eq(o, e)
+                    && matches!(o.error, P::ExpectedExpression)
+                    && o.location.start() >= e.location.start()
+                    && o.location.start() <= e.location.end() + TextSize::new(2)
+            })
     }
 
     fn map_unsupported(&self, u: &UnsupportedSyntaxError) -> (u32, CompileError) {
@@ -562,10 +465,9 @@ impl<'a> Ctx<'a> {
                 };
                 self.fstring_error(msg, pos)
             }
-            U::UnpackingInComprehension(_) => self.at_range(
-                "iterable unpacking cannot be used in comprehension",
-                u.range,
-            ),
+            U::UnpackingInComprehension(_) => {
+                self.at_range("iterable unpacking cannot be used in comprehension", u.range)
+            }
             U::TypeAliasStatement => {
                 let i = self.tok_at(pos).map_or(0, |i| i + 1);
                 match self.tk.toks.get(i) {
@@ -591,29 +493,17 @@ impl<'a> Ctx<'a> {
         let mut k = i;
         // The string token containing `pos` (or the one starting there), then what follows
         // the run of adjacent strings.
-        if k > 0
-            && toks[k].start > pos
-            && toks[k - 1].kind == TokKind::String
-            && toks[k - 1].end > pos
-        {
+        if k > 0 && toks[k].start > pos && toks[k - 1].kind == TokKind::String && toks[k - 1].end > pos {
             k -= 1;
         }
         while k < toks.len() && toks[k].kind == TokKind::String {
             k += 1;
         }
         match toks.get(k) {
-            Some(t)
-                if matches!(
-                    t.kind,
-                    TokKind::Newline | TokKind::EndMarker | TokKind::Dedent
-                ) =>
-            {
+            Some(t) if matches!(t.kind, TokKind::Newline | TokKind::EndMarker | TokKind::Dedent) => {
                 CompileError::syntax(msg, TextRange::empty(TextSize::new(t.start)))
             }
-            Some(t) => CompileError::syntax(
-                msg,
-                TextRange::new(TextSize::new(t.start), TextSize::new(t.end)),
-            ),
+            Some(t) => CompileError::syntax(msg, TextRange::new(TextSize::new(t.start), TextSize::new(t.end))),
             None => CompileError::syntax(msg, TextRange::empty(TextSize::new(pos))),
         }
     }
@@ -631,9 +521,7 @@ impl<'a> Ctx<'a> {
             let e = match fe {
                 fstring311::FsError::Msg(m) => self.fstring_error(m, t.start),
                 fstring311::FsError::Owned(m) => self.fstring_error(&m, t.start),
-                fstring311::FsError::Expr { text, newlines } => {
-                    self.fstring_expr_error(&text, t.line + newlines)
-                }
+                fstring311::FsError::Expr { text, newlines } => self.fstring_expr_error(&text, t.line + newlines),
             };
             return Some((t.start, e));
         }
@@ -645,18 +533,11 @@ impl<'a> Ctx<'a> {
     fn fstring_expr_error(&self, expr: &str, first_line: u32) -> CompileError {
         let sub_text = format!("({expr})");
         let sub = Source::new(self.src.filename.clone(), sub_text.clone());
-        let parsed = ruff_python_parser::parse_unchecked(
-            &sub_text,
-            super::parse_options(ruff_python_parser::Mode::Expression),
-        );
-        let inner = check_inner(
-            &sub,
-            parsed.syntax(),
-            parsed.errors(),
-            parsed.unsupported_syntax_errors(),
-        )
-        .err()
-        .unwrap_or_else(|| CompileError::syntax("invalid syntax", TextRange::default()));
+        let parsed =
+            ruff_python_parser::parse_unchecked(&sub_text, super::parse_options(ruff_python_parser::Mode::Expression));
+        let inner = check_inner(&sub, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors())
+            .err()
+            .unwrap_or_else(|| CompileError::syntax("invalid syntax", TextRange::default()));
         let (l, o, el, eo) = super::syntax_error::location(&sub, &inner);
         let mut text = sub.line_text(l).to_owned();
         text.push('\n');
@@ -690,29 +571,21 @@ impl<'a> Ctx<'a> {
         let pos = u32::from(e.location.start());
         let r = e.location;
         let err = match &e.error {
-            P::ExpectedToken {
-                expected: TokenKind::Colon,
-                found: TokenKind::Newline,
-            } => CompileError::syntax("expected ':'", TextRange::empty(r.start())),
-            P::ExpectedToken {
-                expected: TokenKind::Colon,
-                found: TokenKind::Rbrace | TokenKind::Comma,
-            } if self.in_dict(pos) => self.dict_key_error(pos),
-            P::ExpectedToken {
-                expected: TokenKind::Else,
-                ..
-            } => self.if_without_else(pos),
-            P::ExpectedToken {
-                expected: TokenKind::Colon,
-                found: TokenKind::Equal,
-            } => self.eq_in_condition(pos),
+            P::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Newline } => {
+                CompileError::syntax("expected ':'", TextRange::empty(r.start()))
+            }
+            P::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Rbrace | TokenKind::Comma }
+                if self.in_dict(pos) =>
+            {
+                self.dict_key_error(pos)
+            }
+            P::ExpectedToken { expected: TokenKind::Else, .. } => self.if_without_else(pos),
+            P::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } => self.eq_in_condition(pos),
             P::ExpectedToken { found, .. } if is_augassign(*found) => self.aug_target_error(pos),
             P::ExpectedToken {
                 expected: TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
                 ..
-            } => self
-                .forgot_comma(pos)
-                .unwrap_or_else(|| self.generic_at(pos)),
+            } => self.forgot_comma(pos).unwrap_or_else(|| self.generic_at(pos)),
             P::InvalidNamedAssignmentTarget => {
                 let bad = self
                     .nodes
@@ -721,39 +594,27 @@ impl<'a> Ctx<'a> {
                     .filter(|x| x.range().start() == r.start() && !matches!(x, Expr::Named(_)))
                     .max_by_key(|x| x.range().end());
                 match bad {
-                    Some(b) => self.at_range(
-                        format!(
-                            "cannot use assignment expressions with {}",
-                            expr_kind_name(b)
-                        ),
-                        b.range(),
-                    ),
+                    Some(b) => self
+                        .at_range(format!("cannot use assignment expressions with {}", expr_kind_name(b)), b.range()),
                     None => self.generic_at(pos),
                 }
             }
             P::InvalidAssignmentTarget
             | P::InvalidDeleteTarget
             | P::InvalidAugmentedAssignmentTarget
-            | P::InvalidAnnotatedAssignmentTarget => {
-                self.target_error(r).unwrap_or_else(|| self.generic_at(pos))
-            }
+            | P::InvalidAnnotatedAssignmentTarget => self.target_error(r).unwrap_or_else(|| self.generic_at(pos)),
             P::PositionalAfterKeywordArgument => {
                 self.at_token_after("positional argument follows keyword argument", r.end())
             }
-            P::PositionalAfterKeywordUnpacking => self.at_token_after(
-                "positional argument follows keyword argument unpacking",
-                r.end(),
-            ),
+            P::PositionalAfterKeywordUnpacking => {
+                self.at_token_after("positional argument follows keyword argument unpacking", r.end())
+            }
             P::InvalidArgumentUnpackingOrder => self.at_range(
                 "iterable argument unpacking follows keyword argument unpacking",
                 TextRange::new(r.start(), r.start() + TextSize::new(1)),
             ),
-            P::NonDefaultParamAfterDefaultParam => {
-                self.at_range("non-default argument follows default argument", r)
-            }
-            P::ParamAfterVarKeywordParam => {
-                self.at_range("arguments cannot follow var-keyword argument", r)
-            }
+            P::NonDefaultParamAfterDefaultParam => self.at_range("non-default argument follows default argument", r),
+            P::ParamAfterVarKeywordParam => self.at_range("arguments cannot follow var-keyword argument", r),
             P::ExpectedKeywordParam => self.at_range("named arguments must follow bare *", r),
             P::VarParameterWithDefault => self.generic_at(pos),
             P::UnparenthesizedGeneratorExpression => {
@@ -774,20 +635,13 @@ impl<'a> Ctx<'a> {
             P::IterableUnpackingInComprehension => {
                 self.at_range("iterable unpacking cannot be used in comprehension", r)
             }
-            P::SimpleStatementsOnSameLine => self
-                .legacy_print(pos)
-                .unwrap_or_else(|| self.generic_at(pos)),
-            P::OtherError(m) if m.starts_with("Only one '*' parameter") => self.at_range(
-                "* argument may appear only once",
-                TextRange::new(r.start(), r.start() + TextSize::new(1)),
-            ),
-            P::OtherError(m) if m.starts_with("Only one '/' separator") => self.at_range(
-                "/ may appear only once",
-                TextRange::new(r.start(), r.start() + TextSize::new(1)),
-            ),
-            P::FStringError(k) | P::Lexical(Lex::FStringError(k)) => {
-                self.fstring_error(fstring_msg(k), pos)
+            P::SimpleStatementsOnSameLine => self.legacy_print(pos).unwrap_or_else(|| self.generic_at(pos)),
+            P::OtherError(m) if m.starts_with("Only one '*' parameter") => self
+                .at_range("* argument may appear only once", TextRange::new(r.start(), r.start() + TextSize::new(1))),
+            P::OtherError(m) if m.starts_with("Only one '/' separator") => {
+                self.at_range("/ may appear only once", TextRange::new(r.start(), r.start() + TextSize::new(1)))
             }
+            P::FStringError(k) | P::Lexical(Lex::FStringError(k)) => self.fstring_error(fstring_msg(k), pos),
             P::ExpectedExpression if self.in_fstring(pos) => {
                 let s = &self.text[pos as usize..];
                 let msg = if s.starts_with('}')
@@ -834,10 +688,7 @@ impl<'a> Ctx<'a> {
         match self.tok_at(u32::from(end)) {
             Some(i) => {
                 let t = self.tk.toks[i];
-                let r = if matches!(
-                    t.kind,
-                    TokKind::Newline | TokKind::EndMarker | TokKind::Dedent
-                ) {
+                let r = if matches!(t.kind, TokKind::Newline | TokKind::EndMarker | TokKind::Dedent) {
                     TextRange::empty(TextSize::new(t.start))
                 } else {
                     TextRange::new(TextSize::new(t.start), TextSize::new(t.end))
@@ -866,8 +717,7 @@ impl<'a> Ctx<'a> {
                         if depth == 0 {
                             return k >= 2
                                 && self.tk.toks[k - 1].kind == TokKind::Name
-                                && &self.text[self.tk.toks[k - 2].start as usize
-                                    ..self.tk.toks[k - 2].end as usize]
+                                && &self.text[self.tk.toks[k - 2].start as usize..self.tk.toks[k - 2].end as usize]
                                     == "class";
                         }
                         depth -= 1;
@@ -932,14 +782,7 @@ impl<'a> Ctx<'a> {
             ErrKind::Syntax,
             "':' expected after dictionary key",
             start,
-            ErrLoc {
-                lineno: line,
-                offset,
-                end_lineno: line,
-                end_offset: 0,
-                text_newline: true,
-                text: None,
-            },
+            ErrLoc { lineno: line, offset, end_lineno: line, end_offset: 0, text_newline: true, text: None },
         )
     }
 
@@ -961,19 +804,14 @@ impl<'a> Ctx<'a> {
         self.nodes
             .exprs
             .iter()
-            .filter(|e| {
-                e.range().start() == start && !matches!(e, Expr::Tuple(t) if !t.parenthesized)
-            })
+            .filter(|e| e.range().start() == start && !matches!(e, Expr::Tuple(t) if !t.parenthesized))
             .max_by_key(|e| e.range().end())
             .copied()
     }
 
     fn if_without_else(&self, pos: u32) -> CompileError {
         let found = self.nodes.exprs.iter().filter_map(|e| match e {
-            Expr::If(i)
-                if i.test.range().end() <= TextSize::new(pos)
-                    && i.range.start() < TextSize::new(pos) =>
-            {
+            Expr::If(i) if i.test.range().end() <= TextSize::new(pos) && i.range.start() < TextSize::new(pos) => {
                 Some(TextRange::new(i.body.range().start(), i.test.range().end()))
             }
             _ => None,
@@ -992,11 +830,7 @@ impl<'a> Ctx<'a> {
         let Some(i) = self.tok_at(pos) else {
             return self.generic_at(pos);
         };
-        let rhs = self
-            .tk
-            .toks
-            .get(i + 1)
-            .and_then(|t| self.expr_starting_at(t.start));
+        let rhs = self.tk.toks.get(i + 1).and_then(|t| self.expr_starting_at(t.start));
         match lhs {
             Expr::Name(_) => {
                 let end = rhs.map_or(TextSize::new(self.tk.toks[i].end), |r| r.range().end());
@@ -1005,16 +839,11 @@ impl<'a> Ctx<'a> {
                     TextRange::new(lhs.range().start(), end),
                 )
             }
-            Expr::List(_)
-            | Expr::Tuple(_)
-            | Expr::Generator(_)
-            | Expr::BooleanLiteral(_)
-            | Expr::NoneLiteral(_) => self.generic_at(pos),
+            Expr::List(_) | Expr::Tuple(_) | Expr::Generator(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) => {
+                self.generic_at(pos)
+            }
             other if is_bitwise_or_level(other) => self.at_range(
-                format!(
-                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
-                    expr_kind_name(other)
-                ),
+                format!("cannot assign to {} here. Maybe you meant '==' instead of '='?", expr_kind_name(other)),
                 other.range(),
             ),
             _ => self.generic_at(pos),
@@ -1036,9 +865,7 @@ impl<'a> Ctx<'a> {
         let mut comma = false;
         for k in (0..i).rev() {
             let t = self.tk.toks[k];
-            if matches!(t.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent)
-                || self.is_op(&t, ";")
-            {
+            if matches!(t.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent) || self.is_op(&t, ";") {
                 break;
             }
             first = k;
@@ -1053,23 +880,12 @@ impl<'a> Ctx<'a> {
         }
         if comma {
             let r = TextRange::new(TextSize::new(self.tk.toks[first].start), end);
-            return self.at_range(
-                "'tuple' is an illegal expression for augmented assignment",
-                r,
-            );
+            return self.at_range("'tuple' is an illegal expression for augmented assignment", r);
         }
-        let target = self
-            .nodes
-            .exprs
-            .iter()
-            .filter(|e| e.range().end() == end)
-            .min_by_key(|e| e.range().start());
+        let target = self.nodes.exprs.iter().filter(|e| e.range().end() == end).min_by_key(|e| e.range().start());
         match target {
             Some(t) => self.at_range(
-                format!(
-                    "'{}' is an illegal expression for augmented assignment",
-                    expr_kind_name(t)
-                ),
+                format!("'{}' is an illegal expression for augmented assignment", expr_kind_name(t)),
                 t.range(),
             ),
             None => self.generic_at(pos),
@@ -1101,10 +917,7 @@ impl<'a> Ctx<'a> {
             })
             .min_by_key(|e| e.range().start())
             .copied()?;
-        if matches!(
-            a,
-            Expr::If(_) | Expr::Lambda(_) | Expr::Named(_) | Expr::Starred(_)
-        ) {
+        if matches!(a, Expr::If(_) | Expr::Lambda(_) | Expr::Named(_) | Expr::Starred(_)) {
             return None;
         }
         // A comprehension's `in`/`if` operand is not an `expression` in CPython's grammar.
@@ -1120,13 +933,8 @@ impl<'a> Ctx<'a> {
         if let (Expr::Name(_), TokKind::String) = (a, t.kind) {
             return None;
         }
-        let b_end = self
-            .expr_starting_at(pos)
-            .map_or(TextSize::new(t.end), |b| b.range().end());
-        Some(self.at_range(
-            "invalid syntax. Perhaps you forgot a comma?",
-            TextRange::new(a.range().start(), b_end),
-        ))
+        let b_end = self.expr_starting_at(pos).map_or(TextSize::new(t.end), |b| b.range().end());
+        Some(self.at_range("invalid syntax. Perhaps you forgot a comma?", TextRange::new(a.range().start(), b_end)))
     }
 
     fn bracket_depth_before(&self, i: usize) -> i32 {
@@ -1154,9 +962,7 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let before = i.checked_sub(2).map(|k| self.tk.toks[k]);
-        if before.is_some_and(|b| {
-            !matches!(b.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent)
-        }) {
+        if before.is_some_and(|b| !matches!(b.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent)) {
             return None;
         }
         let next = self.tk.toks[i];
@@ -1179,58 +985,30 @@ impl<'a> Ctx<'a> {
 
     fn unicode_error(&self, pos: u32) -> CompileError {
         // The string token containing the escape, and the escape itself.
-        let Some(t) = self
-            .tk
-            .toks
-            .iter()
-            .find(|t| t.kind == TokKind::String && t.start <= pos && pos <= t.end)
-        else {
+        let Some(t) = self.tk.toks.iter().find(|t| t.kind == TokKind::String && t.start <= pos && pos <= t.end) else {
             return self.generic_at(pos);
         };
         let s = &self.text[t.start as usize..t.end as usize];
         let body_start = s.find(['"', '\'']).unwrap_or(0);
         let q = &s[body_start..];
-        let quote_len = if q.starts_with("\"\"\"") || q.starts_with("'''") {
-            3
-        } else {
-            1
-        };
+        let quote_len = if q.starts_with("\"\"\"") || q.starts_with("'''") { 3 } else { 1 };
         let body = &s[body_start + quote_len..s.len().saturating_sub(quote_len)];
         let (start, end, what) = find_bad_escape(body).unwrap_or((0, 0, "malformed escape"));
-        let msg = format!(
-            "(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{end}: {what}"
-        );
+        let msg = format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{end}: {what}");
         // CPython points just past the string.
-        let after = self
-            .tk
-            .toks
-            .iter()
-            .find(|x| x.start >= t.end)
-            .map_or(t.end, |x| x.start);
+        let after = self.tk.toks.iter().find(|x| x.start >= t.end).map_or(t.end, |x| x.start);
         let line = self.src.line_of(t.end.saturating_sub(1));
         let off = self.col(t.end as usize) + (after as i64 - t.end as i64).min(0);
         self.loc_err(
             ErrKind::Syntax,
             msg,
             t.start as usize,
-            ErrLoc {
-                lineno: line,
-                offset: off,
-                end_lineno: line,
-                end_offset: off,
-                text_newline: true,
-                text: None,
-            },
+            ErrLoc { lineno: line, offset: off, end_lineno: line, end_offset: off, text_newline: true, text: None },
         )
     }
 
     fn bytes_error(&self, pos: u32) -> CompileError {
-        match self
-            .tk
-            .toks
-            .iter()
-            .find(|t| t.kind == TokKind::String && t.start <= pos && pos <= t.end)
-        {
+        match self.tk.toks.iter().find(|t| t.kind == TokKind::String && t.start <= pos && pos <= t.end) {
             Some(t) => self.at_range(
                 "bytes can only contain ASCII literal characters",
                 TextRange::new(TextSize::new(t.start), TextSize::new(t.end)),
@@ -1242,48 +1020,29 @@ impl<'a> Ctx<'a> {
     /// Messages for invalid assignment/deletion targets, following CPython's grammar rules.
     fn target_error(&self, r: TextRange) -> Option<CompileError> {
         let contains = |e: &Expr| e.range().start() <= r.start() && r.end() <= e.range().end();
-        if let Some(t) = self
-            .nodes
-            .targets
-            .iter()
-            .find(|t| t.kind == TargetKind::AugAssign && t.exprs.iter().any(|e| contains(e)))
+        if let Some(t) =
+            self.nodes.targets.iter().find(|t| t.kind == TargetKind::AugAssign && t.exprs.iter().any(|e| contains(e)))
         {
             let whole = t.exprs[0];
             return Some(self.at_range(
-                format!(
-                    "'{}' is an illegal expression for augmented assignment",
-                    expr_kind_name(whole)
-                ),
+                format!("'{}' is an illegal expression for augmented assignment", expr_kind_name(whole)),
                 whole.range(),
             ));
         }
-        let target = self
-            .nodes
-            .targets
-            .iter()
-            .find(|t| t.exprs.iter().any(|e| contains(e)))?;
+        let target = self.nodes.targets.iter().find(|t| t.exprs.iter().any(|e| contains(e)))?;
         let (idx, whole) = target.exprs.iter().enumerate().find(|(_, e)| contains(e))?;
         let bad = invalid_target(whole, target.kind == TargetKind::Del)?;
         let name = expr_kind_name(bad);
         Some(match target.kind {
             TargetKind::Del => self.at_range(format!("cannot delete {name}"), bad.range()),
             TargetKind::AugAssign => self.at_range(
-                format!(
-                    "'{}' is an illegal expression for augmented assignment",
-                    expr_kind_name(whole)
-                ),
+                format!("'{}' is an illegal expression for augmented assignment", expr_kind_name(whole)),
                 whole.range(),
             ),
-            TargetKind::Named => self.at_range(
-                format!("cannot use assignment expressions with {name}"),
-                bad.range(),
-            ),
+            TargetKind::Named => self.at_range(format!("cannot use assignment expressions with {name}"), bad.range()),
             TargetKind::Annotated => match whole {
                 Expr::Tuple(_) | Expr::List(_) => self.at_range(
-                    format!(
-                        "only single target (not {}) can be annotated",
-                        expr_kind_name(whole)
-                    ),
+                    format!("only single target (not {}) can be annotated", expr_kind_name(whole)),
                     whole.range(),
                 ),
                 _ => self.at_range("illegal target for annotation", whole.range()),
@@ -1296,15 +1055,10 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 if matches!(bad, Expr::Yield(_) | Expr::YieldFrom(_)) && !self.parenthesized(bad) {
-                    return Some(
-                        self.at_range("assignment to yield expression not possible", bad.range()),
-                    );
+                    return Some(self.at_range("assignment to yield expression not possible", bad.range()));
                 }
                 if matches!(bad, Expr::Starred(_)) && std::ptr::eq(bad, *whole) {
-                    return Some(self.at_range(
-                        "starred assignment target must be in a list or tuple",
-                        bad.range(),
-                    ));
+                    return Some(self.at_range("starred assignment target must be in a list or tuple", bad.range()));
                 }
                 // CPython's `invalid_named_expression` looks at what stands right before a
                 // single `=`: the target, or the last element of an unparenthesized tuple.
@@ -1313,10 +1067,9 @@ impl<'a> Ctx<'a> {
                         if let Some(last) = tu.elts.last() {
                             if let Expr::Name(_) = last {
                                 let value_end = match target.value {
-                                    Some(Expr::Tuple(v)) if !v.parenthesized => v
-                                        .elts
-                                        .first()
-                                        .map_or(last.range().end(), |f| f.range().end()),
+                                    Some(Expr::Tuple(v)) if !v.parenthesized => {
+                                        v.elts.first().map_or(last.range().end(), |f| f.range().end())
+                                    }
                                     Some(v) => v.range().end(),
                                     None => last.range().end(),
                                 };
@@ -1349,9 +1102,7 @@ impl<'a> Ctx<'a> {
                     && !matches!(bad, Expr::BooleanLiteral(_) | Expr::NoneLiteral(_));
                 if here {
                     self.at_range(
-                        format!(
-                            "cannot assign to {name} here. Maybe you meant '==' instead of '='?"
-                        ),
+                        format!("cannot assign to {name} here. Maybe you meant '==' instead of '='?"),
                         bad.range(),
                     )
                 } else {
@@ -1422,9 +1173,7 @@ fn fstring_msg(k: &FsErr) -> &'static str {
         FsErr::InvalidConversionFlag | FsErr::ConversionFlagNotImmediatelyAfterExclamation => {
             "f-string: invalid conversion character: expected 's', 'r', or 'a'"
         }
-        FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString => {
-            "f-string: expecting '}'"
-        }
+        FsErr::UnterminatedString | FsErr::UnterminatedTripleQuotedString => "f-string: expecting '}'",
         FsErr::LambdaWithoutParentheses => "f-string: invalid syntax",
         FsErr::NewlineInFormatSpec => "f-string: newlines are not allowed in format specifiers",
     }
@@ -1443,9 +1192,7 @@ fn find_bad_escape(body: &str) -> Option<(usize, usize, &'static str)> {
             return Some((i, i, "\\ at end of string"));
         };
         let hex_run = |from: usize, n: usize| {
-            (0..n)
-                .take_while(|k| b.get(from + k).is_some_and(|c| c.is_ascii_hexdigit()))
-                .count()
+            (0..n).take_while(|k| b.get(from + k).is_some_and(|c| c.is_ascii_hexdigit())).count()
         };
         match c {
             b'x' | b'u' | b'U' => {
@@ -1491,65 +1238,25 @@ mod tests {
 
     fn err(src: &str) -> (String, u32, i64, i64) {
         let source = Rc::new(Source::new("<t>".into(), src.into()));
-        let parsed = ruff_python_parser::parse_unchecked(
-            src,
-            super::super::parse_options(ruff_python_parser::Mode::Module),
-        );
-        let e = check(
-            &source,
-            parsed.syntax(),
-            parsed.errors(),
-            parsed.unsupported_syntax_errors(),
-        )
-        .unwrap_err();
+        let parsed =
+            ruff_python_parser::parse_unchecked(src, super::super::parse_options(ruff_python_parser::Mode::Module));
+        let e = check(&source, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors()).unwrap_err();
         let (l, o, _, eo) = super::super::syntax_error::location(&source, &e);
         (e.msg, l, o, eo)
     }
 
     #[test]
     fn cpython_messages() {
-        assert_eq!(
-            err("if x > 5\n    pass\n"),
-            ("expected ':'".into(), 1, 9, 9)
-        );
-        assert_eq!(
-            err("def f():\nreturn 1\n").0,
-            "expected an indented block after function definition on line 1"
-        );
-        assert_eq!(
-            err("x = (1 + 2\ny = 3\n"),
-            ("'(' was never closed".into(), 1, 5, 0)
-        );
-        assert_eq!(
-            err("1 = x\n").0,
-            "cannot assign to literal here. Maybe you meant '==' instead of '='?"
-        );
-        assert_eq!(
-            err("(a, 1) = x\n"),
-            ("cannot assign to literal".into(), 1, 5, 6)
-        );
-        assert_eq!(
-            err("x = [1 2 3]\n"),
-            (
-                "invalid syntax. Perhaps you forgot a comma?".into(),
-                1,
-                6,
-                9
-            )
-        );
+        assert_eq!(err("if x > 5\n    pass\n"), ("expected ':'".into(), 1, 9, 9));
+        assert_eq!(err("def f():\nreturn 1\n").0, "expected an indented block after function definition on line 1");
+        assert_eq!(err("x = (1 + 2\ny = 3\n"), ("'(' was never closed".into(), 1, 5, 0));
+        assert_eq!(err("1 = x\n").0, "cannot assign to literal here. Maybe you meant '==' instead of '='?");
+        assert_eq!(err("(a, 1) = x\n"), ("cannot assign to literal".into(), 1, 5, 6));
+        assert_eq!(err("x = [1 2 3]\n"), ("invalid syntax. Perhaps you forgot a comma?".into(), 1, 6, 9));
         assert_eq!(err("x = 1 2\n"), ("invalid syntax".into(), 1, 7, 8));
         assert_eq!(err("  x = 1\n"), ("unexpected indent".into(), 1, 2, -1));
-        assert_eq!(
-            err("print 'a'\n").0,
-            "Missing parentheses in call to 'print'. Did you mean print(...)?"
-        );
-        assert_eq!(
-            err("f(a=1, 2)\n").0,
-            "positional argument follows keyword argument"
-        );
-        assert_eq!(
-            err("x = \"abc\n").0,
-            "unterminated string literal (detected at line 1)"
-        );
+        assert_eq!(err("print 'a'\n").0, "Missing parentheses in call to 'print'. Did you mean print(...)?");
+        assert_eq!(err("f(a=1, 2)\n").0, "positional argument follows keyword argument");
+        assert_eq!(err("x = \"abc\n").0, "unterminated string literal (detected at line 1)");
     }
 }

@@ -67,18 +67,9 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn bind(
-        &mut self,
-        binds: &mut Binds<'a>,
-        name: &'a str,
-        v: Opnd,
-        range: TextRange,
-    ) -> CResult<()> {
+    fn bind(&mut self, binds: &mut Binds<'a>, name: &'a str, v: Opnd, range: TextRange) -> CResult<()> {
         if binds.iter().any(|(n, _)| *n == name) {
-            return Err(CompileError::syntax(
-                format!("multiple assignments to name '{name}' in pattern"),
-                range,
-            ));
+            return Err(CompileError::syntax(format!("multiple assignments to name '{name}' in pattern"), range));
         }
         let t = self.temp();
         self.emit(Op::Move { dst: t, src: v });
@@ -89,21 +80,11 @@ impl<'a> Compiler<'a> {
     /// Branches to `fail` unless `cond` (a slot holding a bool-like value) is true.
     fn guard(&mut self, cond: Slot, fail: BlockId) {
         let ok = self.b().new_block_here();
-        self.emit(Op::Branch {
-            cond: Opnd::Slot(cond),
-            t: ok,
-            f: fail,
-        });
+        self.emit(Op::Branch { cond: Opnd::Slot(cond), t: ok, f: fail });
         self.b().switch_to(ok);
     }
 
-    fn pattern(
-        &mut self,
-        p: &'a Pattern,
-        subj: Opnd,
-        fail: BlockId,
-        binds: &mut Binds<'a>,
-    ) -> CResult<()> {
+    fn pattern(&mut self, p: &'a Pattern, subj: Opnd, fail: BlockId, binds: &mut Binds<'a>) -> CResult<()> {
         self.enter_depth(p.range())?;
         let old = self.set_span(p.range());
         let r = self.pattern_inner(p, subj, fail, binds);
@@ -112,24 +93,13 @@ impl<'a> Compiler<'a> {
         r
     }
 
-    fn pattern_inner(
-        &mut self,
-        p: &'a Pattern,
-        subj: Opnd,
-        fail: BlockId,
-        binds: &mut Binds<'a>,
-    ) -> CResult<()> {
+    fn pattern_inner(&mut self, p: &'a Pattern, subj: Opnd, fail: BlockId, binds: &mut Binds<'a>) -> CResult<()> {
         match p {
             Pattern::MatchValue(v) => {
                 let val = self.expr(&v.value)?;
                 let c = self.temp();
                 self.set_span(v.range);
-                self.emit(Op::Compare {
-                    dst: c,
-                    op: CmpOp::Eq,
-                    a: subj,
-                    b: val,
-                });
+                self.emit(Op::Compare { dst: c, op: CmpOp::Eq, a: subj, b: val });
                 self.guard(c, fail);
             }
             Pattern::MatchSingleton(s) => {
@@ -139,12 +109,7 @@ impl<'a> Compiler<'a> {
                     ast::Singleton::False => self.const_bool(false),
                 };
                 let c = self.temp();
-                self.emit(Op::Compare {
-                    dst: c,
-                    op: CmpOp::Is,
-                    a: subj,
-                    b: val,
-                });
+                self.emit(Op::Compare { dst: c, op: CmpOp::Is, a: subj, b: val });
                 self.guard(c, fail);
             }
             Pattern::MatchAs(a) => {
@@ -185,11 +150,7 @@ impl<'a> Compiler<'a> {
                     ));
                 }
             }
-            let next = if i + 1 == n {
-                fail
-            } else {
-                self.b().new_block_here()
-            };
+            let next = if i + 1 == n { fail } else { self.b().new_block_here() };
             let mut alt_binds: Binds<'a> = Vec::new();
             self.pattern(alt, subj, next, &mut alt_binds)?;
             let com = match &common {
@@ -203,17 +164,11 @@ impl<'a> Compiler<'a> {
             let names_a: HashSet<&str> = com.iter().map(|(nm, _)| *nm).collect();
             let names_b: HashSet<&str> = alt_binds.iter().map(|(nm, _)| *nm).collect();
             if names_a != names_b {
-                return Err(CompileError::syntax(
-                    "alternative patterns bind different names",
-                    alt.range(),
-                ));
+                return Err(CompileError::syntax("alternative patterns bind different names", alt.range()));
             }
             for (nm, slot) in &alt_binds {
                 if let Some((_, dst)) = com.iter().find(|(c, _)| c == nm) {
-                    self.emit(Op::Move {
-                        dst: *dst,
-                        src: Opnd::Slot(*slot),
-                    });
+                    self.emit(Op::Move { dst: *dst, src: Opnd::Slot(*slot) });
                 }
             }
             self.b().jump(success);
@@ -224,10 +179,7 @@ impl<'a> Compiler<'a> {
         self.b().switch_to(success);
         for (nm, slot) in common.unwrap_or_default() {
             if binds.iter().any(|(b, _)| *b == nm) {
-                return Err(CompileError::syntax(
-                    format!("multiple assignments to name '{nm}' in pattern"),
-                    o.range,
-                ));
+                return Err(CompileError::syntax(format!("multiple assignments to name '{nm}' in pattern"), o.range));
             }
             binds.push((nm, slot));
         }
@@ -241,47 +193,26 @@ impl<'a> Compiler<'a> {
         fail: BlockId,
         binds: &mut Binds<'a>,
     ) -> CResult<()> {
-        let stars: Vec<usize> = s
-            .patterns
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| matches!(p, Pattern::MatchStar(_)))
-            .map(|(i, _)| i)
-            .collect();
+        let stars: Vec<usize> =
+            s.patterns.iter().enumerate().filter(|(_, p)| matches!(p, Pattern::MatchStar(_))).map(|(i, _)| i).collect();
         if stars.len() > 1 {
-            return Err(CompileError::syntax(
-                "multiple starred names in sequence pattern",
-                s.range,
-            ));
+            return Err(CompileError::syntax("multiple starred names in sequence pattern", s.range));
         }
         let ok = self.temp();
         self.emit(Op::MatchSequence { dst: ok, src: subj });
         self.guard(ok, fail);
         let n = s.patterns.len();
         let len = self.temp();
-        self.emit(Op::GetLen {
-            dst: len,
-            src: subj,
-        });
+        self.emit(Op::GetLen { dst: len, src: subj });
         let c = self.temp();
         match stars.first() {
             None => {
                 let k = self.const_int(n as i64);
-                self.emit(Op::Compare {
-                    dst: c,
-                    op: CmpOp::Eq,
-                    a: Opnd::Slot(len),
-                    b: k,
-                });
+                self.emit(Op::Compare { dst: c, op: CmpOp::Eq, a: Opnd::Slot(len), b: k });
             }
             Some(_) => {
                 let k = self.const_int(n as i64 - 1);
-                self.emit(Op::Compare {
-                    dst: c,
-                    op: CmpOp::Ge,
-                    a: Opnd::Slot(len),
-                    b: k,
-                });
+                self.emit(Op::Compare { dst: c, op: CmpOp::Ge, a: Opnd::Slot(len), b: k });
             }
         }
         self.guard(c, fail);
@@ -298,10 +229,7 @@ impl<'a> Compiler<'a> {
         }
         let slots: Vec<Slot> = (0..n).map(|_| self.temp()).collect();
         match stars.first() {
-            None => self.emit(Op::Unpack {
-                dsts: slots.clone().into_boxed_slice(),
-                src: subj,
-            }),
+            None => self.emit(Op::Unpack { dsts: slots.clone().into_boxed_slice(), src: subj }),
             Some(&i) => self.emit(Op::UnpackEx {
                 before: slots[..i].to_vec().into_boxed_slice(),
                 star: slots[i],
@@ -358,50 +286,26 @@ impl<'a> Compiler<'a> {
         let keys_t = self.tuple_of(&keys)?;
         if nkeys > 0 {
             let len = self.temp();
-            self.emit(Op::GetLen {
-                dst: len,
-                src: subj,
-            });
+            self.emit(Op::GetLen { dst: len, src: subj });
             let k = self.const_int(nkeys as i64);
             let c = self.temp();
-            self.emit(Op::Compare {
-                dst: c,
-                op: CmpOp::Ge,
-                a: Opnd::Slot(len),
-                b: k,
-            });
+            self.emit(Op::Compare { dst: c, op: CmpOp::Ge, a: Opnd::Slot(len), b: k });
             self.guard(c, fail);
             let vals = self.temp();
-            self.emit(Op::MatchKeys {
-                dst: vals,
-                src: subj,
-                keys: keys_t,
-            });
+            self.emit(Op::MatchKeys { dst: vals, src: subj, keys: keys_t });
             let none = self.const_none();
             let isnone = self.temp();
-            self.emit(Op::Compare {
-                dst: isnone,
-                op: CmpOp::IsNot,
-                a: Opnd::Slot(vals),
-                b: none,
-            });
+            self.emit(Op::Compare { dst: isnone, op: CmpOp::IsNot, a: Opnd::Slot(vals), b: none });
             self.guard(isnone, fail);
             let slots: Vec<Slot> = (0..nkeys).map(|_| self.temp()).collect();
-            self.emit(Op::Unpack {
-                dsts: slots.clone().into_boxed_slice(),
-                src: Opnd::Slot(vals),
-            });
+            self.emit(Op::Unpack { dsts: slots.clone().into_boxed_slice(), src: Opnd::Slot(vals) });
             for (p, slot) in m.patterns.iter().zip(slots) {
                 self.pattern(p, Opnd::Slot(slot), fail, binds)?;
             }
         }
         if let Some(rest) = &m.rest {
             let r = self.temp();
-            self.emit(Op::CopyDictWithout {
-                dst: r,
-                src: subj,
-                keys: keys_t,
-            });
+            self.emit(Op::CopyDictWithout { dst: r, src: subj, keys: keys_t });
             self.bind(binds, rest.as_str(), Opnd::Slot(r), rest.range)?;
         }
         Ok(())
@@ -420,10 +324,7 @@ impl<'a> Compiler<'a> {
         for k in &c.arguments.keywords {
             if names.contains(&k.attr.as_str()) {
                 return Err(CompileError::syntax(
-                    format!(
-                        "attribute name repeated in class pattern: {}",
-                        k.attr.as_str()
-                    ),
+                    format!("attribute name repeated in class pattern: {}", k.attr.as_str()),
                     k.attr.range,
                 ));
             }
@@ -432,36 +333,18 @@ impl<'a> Compiler<'a> {
         let kwnames: Vec<u32> = names.iter().map(|n| self.name_idx(n)).collect();
         let r = self.temp();
         self.set_span(c.range);
-        self.emit(Op::MatchClass {
-            dst: r,
-            src: subj,
-            cls,
-            npos: npos as u32,
-            kwnames: kwnames.into_boxed_slice(),
-        });
+        self.emit(Op::MatchClass { dst: r, src: subj, cls, npos: npos as u32, kwnames: kwnames.into_boxed_slice() });
         let none = self.const_none();
         let ok = self.temp();
-        self.emit(Op::Compare {
-            dst: ok,
-            op: CmpOp::IsNot,
-            a: Opnd::Slot(r),
-            b: none,
-        });
+        self.emit(Op::Compare { dst: ok, op: CmpOp::IsNot, a: Opnd::Slot(r), b: none });
         self.guard(ok, fail);
         let total = npos + names.len();
         if total == 0 {
             return Ok(());
         }
         let slots: Vec<Slot> = (0..total).map(|_| self.temp()).collect();
-        self.emit(Op::Unpack {
-            dsts: slots.clone().into_boxed_slice(),
-            src: Opnd::Slot(r),
-        });
-        let subpats = c
-            .arguments
-            .patterns
-            .iter()
-            .chain(c.arguments.keywords.iter().map(|k| &k.pattern));
+        self.emit(Op::Unpack { dsts: slots.clone().into_boxed_slice(), src: Opnd::Slot(r) });
+        let subpats = c.arguments.patterns.iter().chain(c.arguments.keywords.iter().map(|k| &k.pattern));
         for (p, slot) in subpats.zip(slots) {
             self.pattern(p, Opnd::Slot(slot), fail, binds)?;
         }
@@ -475,18 +358,11 @@ fn literal_key_text(c: &Compiler<'_>, k: &Expr) -> Option<String> {
     match k {
         Expr::StringLiteral(s) => Some(format!("'{}'", s.value.to_str())),
         Expr::BytesLiteral(_) | Expr::NumberLiteral(_) | Expr::UnaryOp(_) | Expr::BinOp(_) => {
-            let t = c
-                .source
-                .text
-                .get(k.range().start().to_usize()..k.range().end().to_usize())?;
+            let t = c.source.text.get(k.range().start().to_usize()..k.range().end().to_usize())?;
             Some(t.to_owned())
         }
         Expr::NoneLiteral(_) => Some("None".into()),
-        Expr::BooleanLiteral(b) => Some(if b.value {
-            "True".into()
-        } else {
-            "False".into()
-        }),
+        Expr::BooleanLiteral(b) => Some(if b.value { "True".into() } else { "False".into() }),
         _ => None,
     }
 }

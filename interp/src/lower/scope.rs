@@ -42,10 +42,7 @@ pub enum ScopeKind {
 impl ScopeKind {
     /// Function-like scopes keep their variables in frame slots.
     pub fn is_function(self) -> bool {
-        matches!(
-            self,
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension(_)
-        )
+        matches!(self, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension(_))
     }
 }
 
@@ -109,13 +106,7 @@ pub struct Scope {
 }
 
 impl Scope {
-    fn new(
-        kind: ScopeKind,
-        name: String,
-        parent: Option<ScopeId>,
-        private: Option<String>,
-        range: TextRange,
-    ) -> Scope {
+    fn new(kind: ScopeKind, name: String, parent: Option<ScopeId>, private: Option<String>, range: TextRange) -> Scope {
         Scope {
             kind,
             name,
@@ -145,18 +136,13 @@ impl Scope {
 
     /// Resolved scope of a (mangled) name; names never seen are global.
     pub fn scope_of(&self, name: &str) -> NameScope {
-        self.lookup(name)
-            .map_or(NameScope::GlobalImplicit, |s| s.scope)
+        self.lookup(name).map_or(NameScope::GlobalImplicit, |s| s.scope)
     }
 
     /// Cell variables, in symbol order (plus `__class__` for classes that need it).
     pub fn cellvars(&self) -> Vec<String> {
-        let mut v: Vec<String> = self
-            .symbols
-            .iter()
-            .filter(|s| s.scope == NameScope::Cell)
-            .map(|s| s.name.clone())
-            .collect();
+        let mut v: Vec<String> =
+            self.symbols.iter().filter(|s| s.scope == NameScope::Cell).map(|s| s.name.clone()).collect();
         if self.kind == ScopeKind::Class && self.needs_class_closure {
             v.push("__class__".into());
         }
@@ -168,20 +154,13 @@ impl Scope {
     pub fn freevars(&self) -> Vec<String> {
         self.symbols
             .iter()
-            .filter(|s| {
-                s.scope == NameScope::Free
-                    || (self.kind == ScopeKind::Class && s.flags & DEF_FREE_CLASS != 0)
-            })
+            .filter(|s| s.scope == NameScope::Free || (self.kind == ScopeKind::Class && s.flags & DEF_FREE_CLASS != 0))
             .map(|s| s.name.clone())
             .collect()
     }
 
     fn add(&mut self, name: &str, flag: u32) -> u32 {
-        let flag = if flag & DEF_LOCAL != 0 && self.comp_iter_target {
-            flag | DEF_COMP_ITER
-        } else {
-            flag
-        };
+        let flag = if flag & DEF_LOCAL != 0 && self.comp_iter_target { flag | DEF_COMP_ITER } else { flag };
         match self.index.get(name) {
             Some(&i) => {
                 self.symbols[i].flags |= flag;
@@ -189,11 +168,7 @@ impl Scope {
             }
             None => {
                 self.index.insert(name.to_owned(), self.symbols.len());
-                self.symbols.push(Symbol {
-                    name: name.to_owned(),
-                    flags: flag,
-                    scope: NameScope::GlobalImplicit,
-                });
+                self.symbols.push(Symbol { name: name.to_owned(), flags: flag, scope: NameScope::GlobalImplicit });
                 flag
             }
         }
@@ -271,13 +246,7 @@ fn fmt1(tmpl: &str, name: &str) -> String {
 impl Collector {
     fn start(range: TextRange) -> Collector {
         Collector {
-            scopes: vec![Scope::new(
-                ScopeKind::Module,
-                "<module>".into(),
-                None,
-                None,
-                range,
-            )],
+            scopes: vec![Scope::new(ScopeKind::Module, "<module>".into(), None, None, range)],
             by_node: HashMap::new(),
             cur: 0,
             depth: 0,
@@ -288,10 +257,7 @@ impl Collector {
         let mut global = HashSet::new();
         let mut free = HashSet::new();
         analyze_block(&mut self.scopes, 0, None, &mut free, &mut global)?;
-        Ok(ScopeTable {
-            scopes: self.scopes,
-            by_node: self.by_node,
-        })
+        Ok(ScopeTable { scopes: self.scopes, by_node: self.by_node })
     }
 
     fn sc(&mut self) -> &mut Scope {
@@ -308,19 +274,10 @@ impl Collector {
     }
 
     fn enter<T>(&mut self, node: &T, kind: ScopeKind, name: &str, range: TextRange) -> ScopeId {
-        let private = if kind == ScopeKind::Class {
-            Some(name.to_owned())
-        } else {
-            self.scopes[self.cur].private.clone()
-        };
+        let private =
+            if kind == ScopeKind::Class { Some(name.to_owned()) } else { self.scopes[self.cur].private.clone() };
         let id = self.scopes.len();
-        self.scopes.push(Scope::new(
-            kind,
-            name.to_owned(),
-            Some(self.cur),
-            private,
-            range,
-        ));
+        self.scopes.push(Scope::new(kind, name.to_owned(), Some(self.cur), private, range));
         self.scopes[self.cur].children.push(id);
         self.by_node.insert(node as *const T as usize, id);
         self.cur = id;
@@ -420,10 +377,7 @@ impl Collector {
             let m = self.mangled(id.as_str());
             if !seen.insert(m) {
                 return Err(CompileError::syntax(
-                    format!(
-                        "duplicate argument '{}' in function definition",
-                        id.as_str()
-                    ),
+                    format!("duplicate argument '{}' in function definition", id.as_str()),
                     id.range,
                 ));
             }
@@ -505,11 +459,7 @@ impl Collector {
                 if let Expr::Name(n) = &*a.target {
                     let cur = self.scopes[self.cur].flags_of(&self.mangled(n.id.as_str()));
                     if cur & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && self.cur != 0 && a.simple {
-                        let t = if cur & DEF_GLOBAL != 0 {
-                            GLOBAL_ANNOT
-                        } else {
-                            NONLOCAL_ANNOT
-                        };
+                        let t = if cur & DEF_GLOBAL != 0 { GLOBAL_ANNOT } else { NONLOCAL_ANNOT };
                         return Err(CompileError::syntax(fmt1(t, n.id.as_str()), s.range()));
                     }
                     if a.simple {
@@ -607,10 +557,7 @@ impl Collector {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
                         if self.scopes[self.cur].kind != ScopeKind::Module {
-                            return Err(CompileError::syntax(
-                                "import * only allowed at module level",
-                                s.range(),
-                            ));
+                            return Err(CompileError::syntax("import * only allowed at module level", s.range()));
                         }
                         continue;
                     }
@@ -666,9 +613,7 @@ impl Collector {
             }
             Stmt::Expr(e) => self.expr(&e.value)?,
             Stmt::Pass(_) | Stmt::Break(_) | Stmt::Continue(_) => {}
-            Stmt::IpyEscapeCommand(e) => {
-                return Err(CompileError::syntax("invalid syntax", e.range))
-            }
+            Stmt::IpyEscapeCommand(e) => return Err(CompileError::syntax("invalid syntax", e.range)),
         }
         Ok(())
     }
@@ -787,31 +732,15 @@ impl Collector {
                 }
             }
             Expr::Set(s) => self.exprs(&s.elts)?,
-            Expr::ListComp(c) => {
-                self.comprehension(c, CompKind::List, &c.generators, &c.elt, None, c.range)?
-            }
-            Expr::SetComp(c) => {
-                self.comprehension(c, CompKind::Set, &c.generators, &c.elt, None, c.range)?
-            }
+            Expr::ListComp(c) => self.comprehension(c, CompKind::List, &c.generators, &c.elt, None, c.range)?,
+            Expr::SetComp(c) => self.comprehension(c, CompKind::Set, &c.generators, &c.elt, None, c.range)?,
             Expr::DictComp(c) => match &c.key {
-                Some(k) => self.comprehension(
-                    c,
-                    CompKind::Dict,
-                    &c.generators,
-                    k,
-                    Some(&c.value),
-                    c.range,
-                )?,
+                Some(k) => self.comprehension(c, CompKind::Dict, &c.generators, k, Some(&c.value), c.range)?,
                 None => {
-                    return Err(CompileError::syntax(
-                        "dict unpacking cannot be used in dict comprehension",
-                        c.range,
-                    ))
+                    return Err(CompileError::syntax("dict unpacking cannot be used in dict comprehension", c.range))
                 }
             },
-            Expr::Generator(c) => {
-                self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range)?
-            }
+            Expr::Generator(c) => self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range)?,
             Expr::Await(a) => self.expr(&a.value)?,
             Expr::Yield(y) => {
                 if let Some(v) = &y.value {
@@ -863,15 +792,8 @@ impl Collector {
                 }
                 ctx => {
                     if n.id.as_str() == "__debug__" {
-                        let verb = if ctx == ast::ExprContext::Del {
-                            "delete"
-                        } else {
-                            "assign to"
-                        };
-                        return Err(CompileError::syntax(
-                            format!("cannot {verb} __debug__"),
-                            n.range,
-                        ));
+                        let verb = if ctx == ast::ExprContext::Del { "delete" } else { "assign to" };
+                        return Err(CompileError::syntax(format!("cannot {verb} __debug__"), n.range));
                     }
                     self.add_def(n.id.as_str(), DEF_LOCAL);
                 }
@@ -883,9 +805,7 @@ impl Collector {
                     self.expr(x)?;
                 }
             }
-            Expr::IpyEscapeCommand(i) => {
-                return Err(CompileError::syntax("invalid syntax", i.range))
-            }
+            Expr::IpyEscapeCommand(i) => return Err(CompileError::syntax("invalid syntax", i.range)),
         }
         Ok(())
     }
@@ -912,10 +832,7 @@ impl Collector {
                 CompKind::Dict => "dict comprehension",
                 CompKind::Gen => "generator expression",
             };
-            return Err(CompileError::syntax(
-                format!("'yield' inside {what}"),
-                range,
-            ));
+            return Err(CompileError::syntax(format!("'yield' inside {what}"), range));
         }
         Ok(())
     }
@@ -1054,19 +971,10 @@ fn analyze_block(
             let s = &scopes[id].symbols[i];
             (s.name.clone(), s.flags)
         };
-        let directive = || {
-            scopes[id]
-                .directives
-                .get(&name)
-                .copied()
-                .unwrap_or(scopes[id].range)
-        };
+        let directive = || scopes[id].directives.get(&name).copied().unwrap_or(scopes[id].range);
         let sc = if fl & DEF_GLOBAL != 0 {
             if fl & DEF_NONLOCAL != 0 {
-                return Err(CompileError::syntax(
-                    format!("name '{name}' is nonlocal and global"),
-                    directive(),
-                ));
+                return Err(CompileError::syntax(format!("name '{name}' is nonlocal and global"), directive()));
             }
             global.insert(name.clone());
             if let Some(b) = bound.as_deref_mut() {
@@ -1076,16 +984,10 @@ fn analyze_block(
         } else if fl & DEF_NONLOCAL != 0 {
             match bound.as_deref() {
                 None => {
-                    return Err(CompileError::syntax(
-                        "nonlocal declaration not allowed at module level",
-                        directive(),
-                    ))
+                    return Err(CompileError::syntax("nonlocal declaration not allowed at module level", directive()))
                 }
                 Some(b) if !b.contains(&name) => {
-                    return Err(CompileError::syntax(
-                        format!("no binding for nonlocal '{name}' found"),
-                        directive(),
-                    ))
+                    return Err(CompileError::syntax(format!("no binding for nonlocal '{name}' found"), directive()))
                 }
                 Some(_) => {}
             }
@@ -1141,9 +1043,7 @@ fn analyze_block(
     extra.sort();
     for name in extra {
         if let Some(&i) = scopes[id].index.get(&name) {
-            if kind == ScopeKind::Class
-                && scopes[id].symbols[i].flags & (DEF_BOUND | DEF_GLOBAL) != 0
-            {
+            if kind == ScopeKind::Class && scopes[id].symbols[i].flags & (DEF_BOUND | DEF_GLOBAL) != 0 {
                 scopes[id].symbols[i].flags |= DEF_FREE_CLASS;
             }
             continue;
@@ -1155,11 +1055,7 @@ fn analyze_block(
         }
         let sc = &mut scopes[id];
         sc.index.insert(name.clone(), sc.symbols.len());
-        sc.symbols.push(Symbol {
-            name,
-            flags: 0,
-            scope: NameScope::Free,
-        });
+        sc.symbols.push(Symbol { name, flags: 0, scope: NameScope::Free });
     }
     free.extend(newfree);
     Ok(())
@@ -1181,9 +1077,7 @@ mod tests {
 
     #[test]
     fn locals_cells_frees() {
-        let t = table(
-            "def f(a):\n    b = 1\n    def g():\n        return a + c\n    return g\nc = 2\n",
-        );
+        let t = table("def f(a):\n    b = 1\n    def g():\n        return a + c\n    return g\nc = 2\n");
         let f = find(&t, "f");
         assert_eq!(f.scope_of("a"), NameScope::Cell);
         assert_eq!(f.scope_of("b"), NameScope::Local);
@@ -1212,7 +1106,8 @@ mod tests {
 
     #[test]
     fn global_and_nonlocal() {
-        let t = table("def f():\n    global g\n    g = 1\n    n = 0\n    def h():\n        nonlocal n\n        n += 1\n");
+        let t =
+            table("def f():\n    global g\n    g = 1\n    n = 0\n    def h():\n        nonlocal n\n        n += 1\n");
         let f = find(&t, "f");
         assert_eq!(f.scope_of("g"), NameScope::GlobalExplicit);
         assert_eq!(f.scope_of("n"), NameScope::Cell);

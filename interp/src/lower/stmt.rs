@@ -25,9 +25,7 @@ pub(crate) fn has_annotations(body: &[Stmt]) -> bool {
         Stmt::AnnAssign(_) => true,
         Stmt::For(f) => has_annotations(&f.body) || has_annotations(&f.orelse),
         Stmt::While(w) => has_annotations(&w.body) || has_annotations(&w.orelse),
-        Stmt::If(i) => {
-            has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body))
-        }
+        Stmt::If(i) => has_annotations(&i.body) || i.elif_else_clauses.iter().any(|c| has_annotations(&c.body)),
         Stmt::With(w) => has_annotations(&w.body),
         Stmt::Try(t) => {
             has_annotations(&t.body)
@@ -84,11 +82,12 @@ impl<'a> Compiler<'a> {
         self.enter_depth(s.range())?;
         let mark = self.b().temp_mark();
         let old = self.set_span(s.range());
-        let r = self.stmt_inner(s);
+        // On error the unit stack may be unwound part-way: leave the builders alone.
+        self.stmt_inner(s)?;
         self.restore_span(old);
         self.b().temp_reset(mark);
         self.leave_depth();
-        r
+        Ok(())
     }
 
     fn stmt_inner(&mut self, s: &'a Stmt) -> CResult<()> {
@@ -99,12 +98,7 @@ impl<'a> Compiler<'a> {
                     let sys = self.temp();
                     let n = self.name_idx("sys");
                     let none = self.const_none();
-                    self.emit(Op::Import {
-                        dst: sys,
-                        name: n,
-                        fromlist: none,
-                        level: 0,
-                    });
+                    self.emit(Op::Import { dst: sys, name: n, fromlist: none, level: 0 });
                     let dh = self.name_idx("displayhook");
                     let d = self.temp();
                     self.emit(Op::CallMethod {
@@ -138,10 +132,7 @@ impl<'a> Compiler<'a> {
             Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(w) => {
                 if w.is_async {
-                    return Err(CompileError::not_implemented(
-                        "'async with' is not supported yet",
-                        w.range,
-                    ));
+                    return Err(CompileError::not_implemented("'async with' is not supported yet", w.range));
                 }
                 self.with_items(&w.items, &w.body, w.range)?;
             }
@@ -166,9 +157,7 @@ impl<'a> Compiler<'a> {
             Stmt::ClassDef(c) => self.class_def(c)?,
             Stmt::Match(m) => self.match_stmt(m)?,
             Stmt::TypeAlias(t) => return Err(CompileError::syntax("invalid syntax", t.range)),
-            Stmt::IpyEscapeCommand(i) => {
-                return Err(CompileError::syntax("invalid syntax", i.range))
-            }
+            Stmt::IpyEscapeCommand(i) => return Err(CompileError::syntax("invalid syntax", i.range)),
         }
         Ok(())
     }
@@ -234,11 +223,7 @@ impl<'a> Compiler<'a> {
         match t {
             Expr::Name(n) => self.store_name(n.id.as_str(), v),
             Expr::Attribute(a) => {
-                let v = if self.is_named(v) && !self.is_pure(&a.value) {
-                    self.stash(v)
-                } else {
-                    v
-                };
+                let v = if self.is_named(v) && !self.is_pure(&a.value) { self.stash(v) } else { v };
                 let obj = self.expr(&a.value)?;
                 let name = self.mangled_name_idx(a.attr.as_str());
                 self.set_span(t.range());
@@ -253,45 +238,27 @@ impl<'a> Compiler<'a> {
                 };
                 let ops = self.eval_seq(&[&s.value, &s.slice])?;
                 self.set_span(t.range());
-                self.emit(Op::SetItem {
-                    obj: ops[0],
-                    key: ops[1],
-                    src: v,
-                });
+                self.emit(Op::SetItem { obj: ops[0], key: ops[1], src: v });
                 Ok(())
             }
             Expr::Tuple(tu) => self.unpack_assign(&tu.elts, v),
             Expr::List(l) => self.unpack_assign(&l.elts, v),
-            Expr::Starred(s) => Err(CompileError::syntax(
-                "starred assignment target must be in a list or tuple",
-                s.range,
-            )),
-            other => Err(CompileError::syntax(
-                invalid_target_msg(other, "assign to"),
-                other.range(),
-            )),
+            Expr::Starred(s) => {
+                Err(CompileError::syntax("starred assignment target must be in a list or tuple", s.range))
+            }
+            other => Err(CompileError::syntax(invalid_target_msg(other, "assign to"), other.range())),
         }
     }
 
     fn unpack_assign(&mut self, elts: &'a [Expr], v: Opnd) -> CResult<()> {
-        let stars: Vec<usize> = elts
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| matches!(e, Expr::Starred(_)))
-            .map(|(i, _)| i)
-            .collect();
+        let stars: Vec<usize> =
+            elts.iter().enumerate().filter(|(_, e)| matches!(e, Expr::Starred(_))).map(|(i, _)| i).collect();
         if stars.len() > 1 {
-            return Err(CompileError::syntax(
-                "multiple starred expressions in assignment",
-                elts[stars[1]].range(),
-            ));
+            return Err(CompileError::syntax("multiple starred expressions in assignment", elts[stars[1]].range()));
         }
         let slots: Vec<u32> = (0..elts.len()).map(|_| self.temp()).collect();
         match stars.first() {
-            None => self.emit(Op::Unpack {
-                dsts: slots.clone().into_boxed_slice(),
-                src: v,
-            }),
+            None => self.emit(Op::Unpack { dsts: slots.clone().into_boxed_slice(), src: v }),
             Some(&i) => self.emit(Op::UnpackEx {
                 before: slots[..i].to_vec().into_boxed_slice(),
                 star: slots[i],
@@ -315,20 +282,11 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => {
                 let local = self.local_slot(n.id.as_str());
                 let cur = self.load_name(n.id.as_str(), None)?;
-                let cur = if self.is_named(cur) && !self.is_pure(&a.value) {
-                    self.stash(cur)
-                } else {
-                    cur
-                };
+                let cur = if self.is_named(cur) && !self.is_pure(&a.value) { self.stash(cur) } else { cur };
                 let v = self.expr(&a.value)?;
                 self.set_span(a.range);
                 let dst = local.unwrap_or_else(|| self.temp());
-                self.emit(Op::InPlace {
-                    dst,
-                    op,
-                    a: cur,
-                    b: v,
-                });
+                self.emit(Op::InPlace { dst, op, a: cur, b: v });
                 if local.is_none() {
                     self.set_span(a.target.range());
                     self.store_name(n.id.as_str(), Opnd::Slot(dst))?;
@@ -340,66 +298,33 @@ impl<'a> Compiler<'a> {
                 let name = self.mangled_name_idx(at.attr.as_str());
                 let cur = self.temp();
                 self.set_span(a.target.range());
-                self.emit(Op::GetAttr {
-                    dst: cur,
-                    obj,
-                    name,
-                });
+                self.emit(Op::GetAttr { dst: cur, obj, name });
                 let v = self.expr(&a.value)?;
                 let r = self.temp();
                 self.set_span(a.range);
-                self.emit(Op::InPlace {
-                    dst: r,
-                    op,
-                    a: Opnd::Slot(cur),
-                    b: v,
-                });
+                self.emit(Op::InPlace { dst: r, op, a: Opnd::Slot(cur), b: v });
                 self.set_span(a.target.range());
-                self.emit(Op::SetAttr {
-                    obj,
-                    name,
-                    src: Opnd::Slot(r),
-                });
+                self.emit(Op::SetAttr { obj, name, src: Opnd::Slot(r) });
             }
             Expr::Subscript(s) => {
                 let ops = self.eval_seq(&[&s.value, &s.slice])?;
                 let obj = Opnd::Slot(self.in_slot(ops[0]));
-                let key = if self.is_named(ops[1]) {
-                    self.stash(ops[1])
-                } else {
-                    ops[1]
-                };
+                let key = if self.is_named(ops[1]) { self.stash(ops[1]) } else { ops[1] };
                 let cur = self.temp();
                 self.set_span(a.target.range());
                 self.emit(Op::GetItem { dst: cur, obj, key });
                 let v = self.expr(&a.value)?;
                 let r = self.temp();
                 self.set_span(a.range);
-                self.emit(Op::InPlace {
-                    dst: r,
-                    op,
-                    a: Opnd::Slot(cur),
-                    b: v,
-                });
+                self.emit(Op::InPlace { dst: r, op, a: Opnd::Slot(cur), b: v });
                 self.set_span(a.target.range());
-                self.emit(Op::SetItem {
-                    obj,
-                    key,
-                    src: Opnd::Slot(r),
-                });
+                self.emit(Op::SetItem { obj, key, src: Opnd::Slot(r) });
             }
             other => {
                 let what = match other {
-                    Expr::Tuple(_) => {
-                        "'tuple' is an illegal expression for augmented assignment".to_string()
-                    }
-                    Expr::List(_) => {
-                        "'list' is an illegal expression for augmented assignment".to_string()
-                    }
-                    _ => format!(
-                        "'{}' is an illegal expression for augmented assignment",
-                        expr_kind_name(other)
-                    ),
+                    Expr::Tuple(_) => "'tuple' is an illegal expression for augmented assignment".to_string(),
+                    Expr::List(_) => "'list' is an illegal expression for augmented assignment".to_string(),
+                    _ => format!("'{}' is an illegal expression for augmented assignment", expr_kind_name(other)),
                 };
                 return Err(CompileError::syntax(what, other.range()));
             }
@@ -417,20 +342,12 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => {
                 if a.simple && top {
                     let ann = self.expr(&a.annotation)?;
-                    let ann = if self.is_named(ann) {
-                        self.stash(ann)
-                    } else {
-                        ann
-                    };
+                    let ann = if self.is_named(ann) { self.stash(ann) } else { ann };
                     let d = self.load_name("__annotations__", None)?;
                     let key = self.mangle(n.id.as_str());
                     let k = self.const_str(&key);
                     self.set_span(a.range);
-                    self.emit(Op::SetItem {
-                        obj: d,
-                        key: k,
-                        src: ann,
-                    });
+                    self.emit(Op::SetItem { obj: d, key: k, src: ann });
                 } else if top {
                     let v = self.expr(&a.annotation)?;
                     self.discard(v);
@@ -460,10 +377,7 @@ impl<'a> Compiler<'a> {
             }
             other => {
                 return Err(CompileError::syntax(
-                    format!(
-                        "only single target (not {}) can be annotated",
-                        seq_kind_name(other)
-                    ),
+                    format!("only single target (not {}) can be annotated", seq_kind_name(other)),
                     other.range(),
                 ))
             }
@@ -486,18 +400,12 @@ impl<'a> Compiler<'a> {
             Expr::Subscript(s) => {
                 let ops = self.eval_seq(&[&s.value, &s.slice])?;
                 self.set_span(t.range());
-                self.emit(Op::DelItem {
-                    obj: ops[0],
-                    key: ops[1],
-                });
+                self.emit(Op::DelItem { obj: ops[0], key: ops[1] });
                 Ok(())
             }
             Expr::Tuple(tu) => tu.elts.iter().try_for_each(|e| self.delete(e)),
             Expr::List(l) => l.elts.iter().try_for_each(|e| self.delete(e)),
-            other => Err(CompileError::syntax(
-                invalid_target_msg(other, "delete"),
-                other.range(),
-            )),
+            other => Err(CompileError::syntax(invalid_target_msg(other, "delete"), other.range())),
         };
         self.restore_span(old);
         self.leave_depth();
@@ -525,17 +433,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_continue(&mut self, is_break: bool, range: TextRange) -> CResult<()> {
-        let found = self
-            .ur()
-            .ctl
-            .iter()
-            .rposition(|c| matches!(c, Ctl::Loop { .. }));
+        let found = self.ur().ctl.iter().rposition(|c| matches!(c, Ctl::Loop { .. }));
         let Some(i) = found else {
-            let msg = if is_break {
-                "'break' outside loop"
-            } else {
-                "'continue' not properly in loop"
-            };
+            let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return Err(CompileError::syntax(msg, range));
         };
         let (head, exit) = match &self.ur().ctl[i] {
@@ -562,20 +462,9 @@ impl<'a> Compiler<'a> {
             }
             let todo = match &self.ur().ctl[i] {
                 Ctl::Loop { .. } => Todo::Nothing,
-                Ctl::Finally {
-                    body,
-                    outer_handler,
-                } => Todo::Finally(body, *outer_handler),
-                Ctl::HandlerCleanup {
-                    save,
-                    name,
-                    outer_handler,
-                } => Todo::Handler(*save, *name, *outer_handler),
-                Ctl::With {
-                    exit,
-                    outer_handler,
-                    span,
-                } => Todo::With(*exit, *outer_handler, *span),
+                Ctl::Finally { body, outer_handler } => Todo::Finally(body, *outer_handler),
+                Ctl::HandlerCleanup { save, name, outer_handler } => Todo::Handler(*save, *name, *outer_handler),
+                Ctl::With { exit, outer_handler, span } => Todo::With(*exit, *outer_handler, *span),
             };
             match todo {
                 Todo::Nothing => {}
@@ -588,9 +477,7 @@ impl<'a> Compiler<'a> {
                 }
                 Todo::Handler(save, name, oh) => {
                     self.b().continue_in_new_block(oh);
-                    self.emit(Op::PopExcInfo {
-                        saved: Opnd::Slot(save),
-                    });
+                    self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
                     if let Some(name) = name {
                         self.unbind_handler_name(name)?;
                     }
@@ -685,10 +572,7 @@ impl<'a> Compiler<'a> {
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
         if f.is_async {
-            return Err(CompileError::not_implemented(
-                "'async for' is not supported yet",
-                f.range,
-            ));
+            return Err(CompileError::not_implemented("'async for' is not supported yet", f.range));
         }
         let src = self.expr(&f.iter)?;
         let it = self.temp();
@@ -706,12 +590,7 @@ impl<'a> Compiler<'a> {
         };
         let dst = direct.unwrap_or_else(|| self.temp());
         self.set_span(TextRange::new(f.range.start(), f.iter.range().end()));
-        self.emit(Op::ForIter {
-            dst,
-            iter: Opnd::Slot(it),
-            body,
-            exit: orelse,
-        });
+        self.emit(Op::ForIter { dst, iter: Opnd::Slot(it), body, exit: orelse });
         self.b().switch_to(body);
         if direct.is_none() {
             self.assign(&f.target, Opnd::Slot(dst))?;
@@ -732,20 +611,14 @@ impl<'a> Compiler<'a> {
 
     fn try_stmt(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
         if t.is_star {
-            return Err(CompileError::not_implemented(
-                "'except*' is not supported yet",
-                t.range,
-            ));
+            return Err(CompileError::not_implemented("'except*' is not supported yet", t.range));
         }
         if let Some(i) = t.handlers.iter().position(|h| {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             h.type_.is_none()
         }) {
             if i + 1 < t.handlers.len() {
-                return Err(CompileError::syntax(
-                    "default 'except:' must be last",
-                    except_kw_range(&t.handlers[i]),
-                ));
+                return Err(CompileError::syntax("default 'except:' must be last", except_kw_range(&t.handlers[i])));
             }
         }
         if t.finalbody.is_empty() {
@@ -753,10 +626,7 @@ impl<'a> Compiler<'a> {
         }
         let outer = self.b().handler();
         let fin_exc = self.b().new_block(outer);
-        self.u().ctl.push(Ctl::Finally {
-            body: &t.finalbody,
-            outer_handler: outer,
-        });
+        self.u().ctl.push(Ctl::Finally { body: &t.finalbody, outer_handler: outer });
         let r = if t.handlers.is_empty() {
             self.b().continue_in_new_block(Some(fin_exc));
             self.stmts(&t.body)
@@ -775,27 +645,16 @@ impl<'a> Compiler<'a> {
         let exc = self.temp();
         let save = self.temp();
         self.emit(Op::GetException { dst: exc });
-        self.emit(Op::PushExcInfo {
-            save,
-            exc: Opnd::Slot(exc),
-        });
+        self.emit(Op::PushExcInfo { save, exc: Opnd::Slot(exc) });
         let fcleanup = self.b().new_block(outer);
         self.b().continue_in_new_block(Some(fcleanup));
-        self.u().ctl.push(Ctl::HandlerCleanup {
-            save,
-            name: None,
-            outer_handler: outer,
-        });
+        self.u().ctl.push(Ctl::HandlerCleanup { save, name: None, outer_handler: outer });
         let r = self.stmts(&t.finalbody);
         self.u().ctl.pop();
         r?;
         self.b().continue_in_new_block(outer);
-        self.emit(Op::PopExcInfo {
-            saved: Opnd::Slot(save),
-        });
-        self.emit(Op::Reraise {
-            exc: Opnd::Slot(exc),
-        });
+        self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
+        self.emit(Op::Reraise { exc: Opnd::Slot(exc) });
         self.b().switch_to(fcleanup);
         self.pop_and_reraise_current(save);
         self.b().switch_to(after);
@@ -806,12 +665,8 @@ impl<'a> Compiler<'a> {
     fn pop_and_reraise_current(&mut self, save: u32) {
         let e2 = self.temp();
         self.emit(Op::GetException { dst: e2 });
-        self.emit(Op::PopExcInfo {
-            saved: Opnd::Slot(save),
-        });
-        self.emit(Op::Reraise {
-            exc: Opnd::Slot(e2),
-        });
+        self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
+        self.emit(Op::Reraise { exc: Opnd::Slot(e2) });
     }
 
     /// `try/except/else`; `fin_exc` is the exceptional `finally` path when there is one.
@@ -834,10 +689,7 @@ impl<'a> Compiler<'a> {
         let save = self.temp();
         let old = self.set_span(t.handlers.first().map_or(t.range, except_kw_range));
         self.emit(Op::GetException { dst: exc });
-        self.emit(Op::PushExcInfo {
-            save,
-            exc: Opnd::Slot(exc),
-        });
+        self.emit(Op::PushExcInfo { save, exc: Opnd::Slot(exc) });
         self.restore_span(old);
         let mut matched_all = false;
         for h in &t.handlers {
@@ -847,18 +699,10 @@ impl<'a> Compiler<'a> {
                 let tyv = self.expr(ty)?;
                 let m = self.temp();
                 self.set_span(except_kw_range_h(h));
-                self.emit(Op::ExcMatch {
-                    dst: m,
-                    exc: Opnd::Slot(exc),
-                    ty: tyv,
-                });
+                self.emit(Op::ExcMatch { dst: m, exc: Opnd::Slot(exc), ty: tyv });
                 let body_b = self.b().new_block(Some(cleanup));
                 let next = self.b().new_block(Some(cleanup));
-                self.emit(Op::Branch {
-                    cond: Opnd::Slot(m),
-                    t: body_b,
-                    f: next,
-                });
+                self.emit(Op::Branch { cond: Opnd::Slot(m), t: body_b, f: next });
                 self.b().switch_to(body_b);
                 self.handler_body(h, exc, save, cleanup, h1, after)?;
                 self.b().switch_to(next);
@@ -870,12 +714,8 @@ impl<'a> Compiler<'a> {
         }
         if !matched_all {
             self.b().continue_in_new_block(h1);
-            self.emit(Op::PopExcInfo {
-                saved: Opnd::Slot(save),
-            });
-            self.emit(Op::Reraise {
-                exc: Opnd::Slot(exc),
-            });
+            self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
+            self.emit(Op::Reraise { exc: Opnd::Slot(exc) });
         }
         self.b().switch_to(cleanup);
         self.pop_and_reraise_current(save);
@@ -898,65 +738,41 @@ impl<'a> Compiler<'a> {
                 let named_cleanup = self.b().new_block(h1);
                 self.b().continue_in_new_block(Some(named_cleanup));
                 self.store_name(name, Opnd::Slot(exc))?;
-                self.u().ctl.push(Ctl::HandlerCleanup {
-                    save,
-                    name: Some(name),
-                    outer_handler: h1,
-                });
+                self.u().ctl.push(Ctl::HandlerCleanup { save, name: Some(name), outer_handler: h1 });
                 let r = self.stmts(&h.body);
                 self.u().ctl.pop();
                 r?;
                 self.b().continue_in_new_block(h1);
-                self.emit(Op::PopExcInfo {
-                    saved: Opnd::Slot(save),
-                });
+                self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
                 self.unbind_handler_name(name)?;
                 self.b().jump(after);
                 self.b().switch_to(named_cleanup);
                 let e2 = self.temp();
                 self.emit(Op::GetException { dst: e2 });
                 self.unbind_handler_name(name)?;
-                self.emit(Op::PopExcInfo {
-                    saved: Opnd::Slot(save),
-                });
-                self.emit(Op::Reraise {
-                    exc: Opnd::Slot(e2),
-                });
+                self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
+                self.emit(Op::Reraise { exc: Opnd::Slot(e2) });
             }
             None => {
                 self.b().continue_in_new_block(Some(cleanup));
-                self.u().ctl.push(Ctl::HandlerCleanup {
-                    save,
-                    name: None,
-                    outer_handler: h1,
-                });
+                self.u().ctl.push(Ctl::HandlerCleanup { save, name: None, outer_handler: h1 });
                 let r = self.stmts(&h.body);
                 self.u().ctl.pop();
                 r?;
                 self.b().continue_in_new_block(h1);
-                self.emit(Op::PopExcInfo {
-                    saved: Opnd::Slot(save),
-                });
+                self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
                 self.b().jump(after);
             }
         }
         Ok(())
     }
 
-    fn with_items(
-        &mut self,
-        items: &'a [ast::WithItem],
-        body: &'a [Stmt],
-        range: TextRange,
-    ) -> CResult<()> {
+    fn with_items(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], range: TextRange) -> CResult<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
         let outer = self.b().handler();
-        let span = (
-            u32::from(range.start()),
-            u32::from(item.context_expr.range().end()),
-        );
+        let span = (u32::from(range.start()), u32::from(item.context_expr.range().end()));
         let mgr = self.expr(&item.context_expr)?;
         let mgr = Opnd::Slot(self.in_slot(mgr));
         self.b().span = span;
@@ -964,33 +780,16 @@ impl<'a> Compiler<'a> {
         let exit = self.temp();
         let n_enter = self.name_idx("__enter__");
         let n_exit = self.name_idx("__exit__");
-        self.emit(Op::LoadSpecial {
-            dst: enter,
-            obj: mgr,
-            name: n_enter,
-        });
-        self.emit(Op::LoadSpecial {
-            dst: exit,
-            obj: mgr,
-            name: n_exit,
-        });
+        self.emit(Op::LoadSpecial { dst: enter, obj: mgr, name: n_enter });
+        self.emit(Op::LoadSpecial { dst: exit, obj: mgr, name: n_exit });
         let res = self.temp();
-        self.emit(Op::Call {
-            dst: res,
-            func: Opnd::Slot(enter),
-            args: Box::new([]),
-            kwnames: Box::new([]),
-        });
+        self.emit(Op::Call { dst: res, func: Opnd::Slot(enter), args: Box::new([]), kwnames: Box::new([]) });
         let wh = self.b().new_block(outer);
         self.b().continue_in_new_block(Some(wh));
         if let Some(v) = &item.optional_vars {
             self.assign(v, Opnd::Slot(res))?;
         }
-        self.u().ctl.push(Ctl::With {
-            exit,
-            outer_handler: outer,
-            span,
-        });
+        self.u().ctl.push(Ctl::With { exit, outer_handler: outer, span });
         let r = self.with_items(rest, body, range);
         self.u().ctl.pop();
         r?;
@@ -1005,26 +804,15 @@ impl<'a> Compiler<'a> {
         let exc = self.temp();
         let save = self.temp();
         self.emit(Op::GetException { dst: exc });
-        self.emit(Op::PushExcInfo {
-            save,
-            exc: Opnd::Slot(exc),
-        });
+        self.emit(Op::PushExcInfo { save, exc: Opnd::Slot(exc) });
         let wcleanup = self.b().new_block(outer);
         self.b().continue_in_new_block(Some(wcleanup));
         let tp = self.temp();
         let tb = self.temp();
         let n_class = self.name_idx("__class__");
         let n_tb = self.name_idx("__traceback__");
-        self.emit(Op::GetAttr {
-            dst: tp,
-            obj: Opnd::Slot(exc),
-            name: n_class,
-        });
-        self.emit(Op::GetAttr {
-            dst: tb,
-            obj: Opnd::Slot(exc),
-            name: n_tb,
-        });
+        self.emit(Op::GetAttr { dst: tp, obj: Opnd::Slot(exc), name: n_class });
+        self.emit(Op::GetAttr { dst: tb, obj: Opnd::Slot(exc), name: n_tb });
         let r = self.temp();
         self.emit(Op::Call {
             dst: r,
@@ -1034,22 +822,12 @@ impl<'a> Compiler<'a> {
         });
         let sup = self.b().new_block(outer);
         let rr = self.b().new_block(outer);
-        self.emit(Op::Branch {
-            cond: Opnd::Slot(r),
-            t: sup,
-            f: rr,
-        });
+        self.emit(Op::Branch { cond: Opnd::Slot(r), t: sup, f: rr });
         self.b().switch_to(rr);
-        self.emit(Op::PopExcInfo {
-            saved: Opnd::Slot(save),
-        });
-        self.emit(Op::Reraise {
-            exc: Opnd::Slot(exc),
-        });
+        self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
+        self.emit(Op::Reraise { exc: Opnd::Slot(exc) });
         self.b().switch_to(sup);
-        self.emit(Op::PopExcInfo {
-            saved: Opnd::Slot(save),
-        });
+        self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
         self.b().jump(after);
         self.b().switch_to(wcleanup);
         self.pop_and_reraise_current(save);
@@ -1058,6 +836,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn assert_stmt(&mut self, a: &'a ast::StmtAssert) -> CResult<()> {
+        if matches!(&*a.test, Expr::Tuple(t) if !t.elts.is_empty()) {
+            self.warn(a.range.start(), "assertion is always true, perhaps remove parentheses?");
+        }
         let ok = self.b().new_block_here();
         let fail = self.b().new_block_here();
         self.cond(&a.test, ok, fail)?;
@@ -1069,23 +850,12 @@ impl<'a> Compiler<'a> {
                 let mv = self.expr(m)?;
                 let e = self.temp();
                 self.set_span(a.range);
-                self.emit(Op::Call {
-                    dst: e,
-                    func: ae,
-                    args: Box::new([mv]),
-                    kwnames: Box::new([]),
-                });
-                self.emit(Op::Raise {
-                    exc: Some(Opnd::Slot(e)),
-                    cause: None,
-                });
+                self.emit(Op::Call { dst: e, func: ae, args: Box::new([mv]), kwnames: Box::new([]) });
+                self.emit(Op::Raise { exc: Some(Opnd::Slot(e)), cause: None });
             }
             None => {
                 self.set_span(a.range);
-                self.emit(Op::Raise {
-                    exc: Some(ae),
-                    cause: None,
-                });
+                self.emit(Op::Raise { exc: Some(ae), cause: None });
             }
         }
         self.b().switch_to(ok);
@@ -1100,23 +870,14 @@ impl<'a> Compiler<'a> {
             let n = self.name_idx(full);
             let none = self.const_none();
             let m = self.temp();
-            self.emit(Op::Import {
-                dst: m,
-                name: n,
-                fromlist: none,
-                level: 0,
-            });
+            self.emit(Op::Import { dst: m, name: n, fromlist: none, level: 0 });
             match &alias.asname {
                 Some(asname) => {
                     let mut cur = m;
                     for part in full.split('.').skip(1) {
                         let pn = self.name_idx(part);
                         let d = self.temp();
-                        self.emit(Op::ImportFrom {
-                            dst: d,
-                            module: Opnd::Slot(cur),
-                            name: pn,
-                        });
+                        self.emit(Op::ImportFrom { dst: d, module: Opnd::Slot(cur), name: pn });
                         cur = d;
                     }
                     self.store_name(asname.as_str(), Opnd::Slot(cur))?;
@@ -1133,34 +894,19 @@ impl<'a> Compiler<'a> {
     fn import_from(&mut self, i: &'a ast::StmtImportFrom) -> CResult<()> {
         let module = i.module.as_ref().map_or("", |m| m.as_str());
         let n = self.name_idx(module);
-        let names: Vec<_> = i
-            .names
-            .iter()
-            .map(|a| self.str_value(a.name.as_str()))
-            .collect();
+        let names: Vec<_> = i.names.iter().map(|a| self.str_value(a.name.as_str())).collect();
         let tuple = self.vm.new_tuple(names);
         let fromlist = self.const_value(tuple);
         let m = self.temp();
-        self.emit(Op::Import {
-            dst: m,
-            name: n,
-            fromlist,
-            level: i.level,
-        });
+        self.emit(Op::Import { dst: m, name: n, fromlist, level: i.level });
         for alias in &i.names {
             if alias.name.as_str() == "*" {
-                self.emit(Op::ImportStar {
-                    module: Opnd::Slot(m),
-                });
+                self.emit(Op::ImportStar { module: Opnd::Slot(m) });
                 continue;
             }
             let an = self.mangled_name_idx(alias.name.as_str());
             let d = self.temp();
-            self.emit(Op::ImportFrom {
-                dst: d,
-                module: Opnd::Slot(m),
-                name: an,
-            });
+            self.emit(Op::ImportFrom { dst: d, module: Opnd::Slot(m), name: an });
             let stored = alias.asname.as_ref().unwrap_or(&alias.name);
             self.store_name(stored.as_str(), Opnd::Slot(d))?;
         }
@@ -1196,46 +942,31 @@ impl<'a> Compiler<'a> {
         name_start
     }
 
-    fn decorators(&mut self, decos: &'a [ast::Decorator]) -> CResult<Vec<Opnd>> {
+    fn decorators(&mut self, decos: &'a [ast::Decorator]) -> CResult<Vec<(Opnd, TextRange)>> {
         let mut out = Vec::new();
         for d in decos {
             let old = self.set_span(d.expression.range());
             let v = self.expr(&d.expression)?;
             self.restore_span(old);
-            out.push(Opnd::Slot(self.in_slot(v)));
+            out.push((Opnd::Slot(self.in_slot(v)), d.expression.range()));
         }
         Ok(out)
     }
 
-    fn apply_decorators(&mut self, decos: Vec<Opnd>, f: u32) {
-        for d in decos.into_iter().rev() {
-            self.emit(Op::Call {
-                dst: f,
-                func: d,
-                args: Box::new([Opnd::Slot(f)]),
-                kwnames: Box::new([]),
-            });
+    /// Applies decorators innermost first; each call is reported at its decorator.
+    fn apply_decorators(&mut self, decos: Vec<(Opnd, TextRange)>, f: u32) {
+        for (d, range) in decos.into_iter().rev() {
+            let old = self.set_span(range);
+            self.emit(Op::Call { dst: f, func: d, args: Box::new([Opnd::Slot(f)]), kwnames: Box::new([]) });
+            self.restore_span(old);
         }
     }
 
     /// Positional defaults tuple and keyword-only defaults dict of a parameter list.
     pub fn defaults(&mut self, p: &'a ast::Parameters) -> CResult<(Option<Opnd>, Option<Opnd>)> {
-        let pos: Vec<&'a Expr> = p
-            .posonlyargs
-            .iter()
-            .chain(&p.args)
-            .filter_map(|a| a.default.as_deref())
-            .collect();
-        let defaults = if pos.is_empty() {
-            None
-        } else {
-            Some(self.tuple_of(&pos)?)
-        };
-        let kw: Vec<&'a ast::ParameterWithDefault> = p
-            .kwonlyargs
-            .iter()
-            .filter(|a| a.default.is_some())
-            .collect();
+        let pos: Vec<&'a Expr> = p.posonlyargs.iter().chain(&p.args).filter_map(|a| a.default.as_deref()).collect();
+        let defaults = if pos.is_empty() { None } else { Some(self.tuple_of(&pos)?) };
+        let kw: Vec<&'a ast::ParameterWithDefault> = p.kwonlyargs.iter().filter(|a| a.default.is_some()).collect();
         let kwdefaults = if kw.is_empty() {
             None
         } else {
@@ -1252,20 +983,13 @@ impl<'a> Compiler<'a> {
                 items.push(v);
             }
             let d = self.temp();
-            self.emit(Op::BuildDict {
-                dst: d,
-                items: items.into_boxed_slice(),
-            });
+            self.emit(Op::BuildDict { dst: d, items: items.into_boxed_slice() });
             Some(Opnd::Slot(d))
         };
         Ok((defaults, kwdefaults))
     }
 
-    fn annotations(
-        &mut self,
-        p: &'a ast::Parameters,
-        returns: Option<&'a Expr>,
-    ) -> CResult<Option<Opnd>> {
+    fn annotations(&mut self, p: &'a ast::Parameters, returns: Option<&'a Expr>) -> CResult<Option<Opnd>> {
         let mut pairs: Vec<(&'a str, &'a Expr)> = Vec::new();
         for a in p.args.iter().chain(&p.posonlyargs) {
             if let Some(an) = &a.parameter.annotation {
@@ -1303,46 +1027,31 @@ impl<'a> Compiler<'a> {
             items.push(v);
         }
         let d = self.temp();
-        self.emit(Op::BuildDict {
-            dst: d,
-            items: items.into_boxed_slice(),
-        });
+        self.emit(Op::BuildDict { dst: d, items: items.into_boxed_slice() });
         Ok(Some(Opnd::Slot(d)))
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
         if f.is_async {
-            return Err(CompileError::not_implemented(
-                "async functions are not supported yet",
-                f.range,
-            ));
+            return Err(CompileError::not_implemented("async functions are not supported yet", f.range));
         }
         if let Some(tp) = &f.type_params {
             return Err(CompileError::syntax("invalid syntax", tp.range));
         }
         let kw = self.keyword_before(f.name.range.start(), "def");
-        let header = self.def_span(kw, f.parameters.range.end());
+        let header = self.def_span(kw, f.range.end());
         let decos = self.decorators(&f.decorator_list)?;
         self.set_span(header);
         let (defaults, kwdefaults) = self.defaults(&f.parameters)?;
         let annotations = self.annotations(&f.parameters, f.returns.as_deref())?;
-        let scope = self
-            .table
-            .scope_for(f)
-            .ok_or_else(|| CompileError::internal("no scope for def"))?;
+        let scope = self.table.scope_for(f).ok_or_else(|| CompileError::internal("no scope for def"))?;
         let name = f.name.as_str();
         let qualname = self.qualname_for(name, true);
         let first_line = match f.decorator_list.first() {
             Some(d) => self.line_of(u32::from(d.range.start())),
             None => self.line_of(u32::from(kw)),
         };
-        self.enter_unit(
-            scope,
-            name,
-            qualname,
-            first_line,
-            Some(param_counts(&f.parameters)),
-        );
+        self.enter_unit(scope, name, qualname, first_line, Some(param_counts(&f.parameters)));
         self.set_span(header);
         let mut body: &'a [Stmt] = &f.body;
         if let Some(doc) = docstring(body) {
@@ -1368,7 +1077,7 @@ impl<'a> Compiler<'a> {
         defaults: Option<Opnd>,
         kwdefaults: Option<Opnd>,
         annotations: Option<Opnd>,
-        decos: Vec<Opnd>,
+        decos: Vec<(Opnd, TextRange)>,
         name: &str,
     ) -> CResult<()> {
         let closure = self.closure_for(scope)?;
@@ -1392,17 +1101,10 @@ impl<'a> Compiler<'a> {
             return Err(CompileError::syntax("invalid syntax", tp.range));
         }
         let kw = self.keyword_before(c.name.range.start(), "class");
-        let header_end = c
-            .arguments
-            .as_ref()
-            .map_or(c.name.range.end(), |a| a.range.end());
-        let header = self.def_span(kw, header_end);
+        let header = self.def_span(kw, c.range.end());
         let decos = self.decorators(&c.decorator_list)?;
         self.set_span(header);
-        let scope = self
-            .table
-            .scope_for(c)
-            .ok_or_else(|| CompileError::internal("no scope for class"))?;
+        let scope = self.table.scope_for(c).ok_or_else(|| CompileError::internal("no scope for class"))?;
         let name = c.name.as_str();
         let qualname = self.qualname_for(name, true);
         let first_line = match c.decorator_list.first() {
@@ -1436,10 +1138,7 @@ impl<'a> Compiler<'a> {
                 return Err(CompileError::internal("missing __class__ cell"));
             };
             let n = self.name_idx("__classcell__");
-            self.emit(Op::StoreName {
-                name: n,
-                src: Opnd::Slot(cell),
-            });
+            self.emit(Op::StoreName { name: n, src: Opnd::Slot(cell) });
         }
         let none = self.const_none();
         self.emit(Op::Return { value: none });
@@ -1466,14 +1165,7 @@ impl<'a> Compiler<'a> {
             None => (&[], &[]),
         };
         let cls = self.temp();
-        self.call_with_args(
-            cls,
-            Opnd::Slot(bc),
-            &[Opnd::Slot(func), name_c],
-            bases,
-            keywords,
-            header,
-        )?;
+        self.call_with_args(cls, Opnd::Slot(bc), &[Opnd::Slot(func), name_c], bases, keywords, header)?;
         self.apply_decorators(decos, cls);
         self.store_name(name, Opnd::Slot(cls))
     }
@@ -1496,10 +1188,7 @@ fn except_kw_range(h: &ast::ExceptHandler) -> TextRange {
 fn except_kw_range_h(h: &ast::ExceptHandlerExceptHandler) -> TextRange {
     let end = match &h.name {
         Some(n) => n.range.end(),
-        None => h
-            .type_
-            .as_ref()
-            .map_or(h.range.start() + TextSize::new(6), |t| t.range().end()),
+        None => h.type_.as_ref().map_or(h.range.start() + TextSize::new(6), |t| t.range().end()),
     };
     TextRange::new(h.range.start(), end.max(h.range.start()))
 }

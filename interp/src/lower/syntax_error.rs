@@ -55,13 +55,7 @@ pub type CResult<T> = Result<T, CompileError>;
 
 impl CompileError {
     fn new(kind: ErrKind, msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError {
-            kind,
-            msg: msg.into(),
-            range,
-            loc: None,
-            parser: false,
-        }
+        CompileError { kind, msg: msg.into(), range, loc: None, parser: false }
     }
 
     pub fn syntax(msg: impl Into<String>, range: TextRange) -> CompileError {
@@ -81,22 +75,14 @@ impl CompileError {
     }
 
     pub fn recursion(range: TextRange) -> CompileError {
-        CompileError::new(
-            ErrKind::Recursion,
-            "maximum recursion depth exceeded during compilation",
-            range,
-        )
+        CompileError::new(ErrKind::Recursion, "maximum recursion depth exceeded during compilation", range)
     }
 }
 
 /// 1-based column (in characters, as CPython counts for `offset`) of byte offset `pos` on
 /// its line.
 fn col_of(source: &Source, line: u32, pos: u32) -> u32 {
-    let start = source
-        .line_starts
-        .get(line.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or(0) as usize;
+    let start = source.line_starts.get(line.saturating_sub(1) as usize).copied().unwrap_or(0) as usize;
     let pos = (pos as usize).min(source.text.len()).max(start);
     let s = source.text.get(start..pos).unwrap_or("");
     s.chars().count() as u32 + 1
@@ -124,12 +110,7 @@ pub fn to_exception(vm: &mut Vm, source: &Source, err: &CompileError) -> PyErr {
     match err.kind {
         ErrKind::NotImplemented => return vm.not_implemented_error(err.msg.clone()),
         ErrKind::Recursion => return vm.recursion_error(err.msg.clone()),
-        ErrKind::Internal => {
-            return vm.err(
-                vm.exc.system_error,
-                format!("krait compiler bug: {}", err.msg),
-            )
-        }
+        ErrKind::Internal => return vm.err(vm.exc.system_error, format!("krait compiler bug: {}", err.msg)),
         _ => {}
     }
     let cls = match err.kind {
@@ -140,31 +121,16 @@ pub fn to_exception(vm: &mut Vm, source: &Source, err: &CompileError) -> PyErr {
     let (lineno, offset, end_lineno, end_offset) = location(source, err);
     let text = match err.loc.as_ref().and_then(|l| l.text.clone()) {
         Some(t) => Some(t),
-        None if !err.parser
-            && source.filename.starts_with('<')
-            && source.filename.ends_with('>') =>
-        {
-            None
-        }
+        None if !err.parser && source.filename.starts_with('<') && source.filename.ends_with('>') => None,
         None => {
             let mut t = source.line_text(lineno).to_owned();
-            if err.loc.as_ref().map_or(true, |l| l.text_newline) {
+            if err.loc.as_ref().is_none_or(|l| l.text_newline) {
                 t.push('\n');
             }
             Some(t)
         }
     };
-    syntax_error_value(
-        vm,
-        cls,
-        &err.msg,
-        &source.filename,
-        lineno,
-        offset,
-        text.as_deref(),
-        end_lineno,
-        end_offset,
-    )
+    syntax_error_value(vm, cls, &err.msg, &source.filename, lineno, offset, text.as_deref(), end_lineno, end_offset)
 }
 
 /// A SyntaxError-family instance with all its attributes set.
@@ -187,14 +153,7 @@ pub fn syntax_error_value(
     let offset_v = vm.new_int(offset);
     let end_lineno_v = vm.new_int(end_lineno as i64);
     let end_offset_v = vm.new_int(end_offset);
-    let details = vm.new_tuple(vec![
-        file_v,
-        lineno_v,
-        offset_v,
-        text_v,
-        end_lineno_v,
-        end_offset_v,
-    ]);
+    let details = vm.new_tuple(vec![file_v, lineno_v, offset_v, text_v, end_lineno_v, end_offset_v]);
     let exc = vm.new_exception(cls, vec![msg_v, details]);
     let attrs = [
         ("msg", msg_v),

@@ -12,10 +12,7 @@ fn lower(src: &str) -> Rc<Code> {
     let source = Rc::new(Source::new("<test>".into(), src.into()));
     match compile(&mut vm, source, Mode::Exec) {
         Ok(c) => c,
-        Err(e) => panic!(
-            "compile failed: {:?}",
-            e.0.obj().as_exception().map(|x| x.args.get())
-        ),
+        Err(e) => panic!("compile failed: {:?}", e.0.obj().as_exception().map(|x| x.args.get())),
     }
 }
 
@@ -27,10 +24,7 @@ fn all_checked(c: &Code) {
 }
 
 fn child<'c>(c: &'c Code, name: &str) -> &'c Code {
-    c.children
-        .iter()
-        .find(|ch| ch.name.as_rstr() == Some(name))
-        .expect("child code")
+    c.children.iter().find(|ch| ch.name.as_rstr() == Some(name)).expect("child code")
 }
 
 #[test]
@@ -86,11 +80,7 @@ del x
     assert_eq!(f.kwonlyargcount, 2);
     assert!(f.flags & code_flags::VARARGS != 0 && f.flags & code_flags::VARKEYWORDS != 0);
     assert_eq!(f.doc.as_rstr(), Some("doc"));
-    let names: Vec<&str> = f
-        .slot_names
-        .iter()
-        .map(|v| v.as_rstr().unwrap_or("?"))
-        .collect();
+    let names: Vec<&str> = f.slot_names.iter().map(|v| v.as_rstr().unwrap_or("?")).collect();
     assert_eq!(&names[..6], &["a", "b", "c", "d", "args", "kw"]);
     let cls = child(&c, "C");
     assert!(cls.flags & code_flags::CLASS_BODY != 0);
@@ -109,10 +99,7 @@ fn closures_and_qualnames() {
     assert_eq!(o.cellvars[0].2, Some(0));
     let i = child(o, "inner");
     assert_eq!(i.qualname.as_rstr(), Some("outer.<locals>.inner"));
-    assert!(i
-        .blocks
-        .iter()
-        .any(|b| b.ops.iter().any(|op| matches!(op, Op::LoadDeref { .. }))));
+    assert!(i.blocks.iter().any(|b| b.ops.iter().any(|op| matches!(op, Op::LoadDeref { .. }))));
 }
 
 #[test]
@@ -140,25 +127,10 @@ fn syntax_error(src: &str) -> String {
 fn compiler_syntax_errors() {
     assert_eq!(syntax_error("return 1\n"), "'return' outside function");
     assert_eq!(syntax_error("break\n"), "'break' outside loop");
-    assert_eq!(
-        syntax_error("continue\n"),
-        "'continue' not properly in loop"
-    );
+    assert_eq!(syntax_error("continue\n"), "'continue' not properly in loop");
     assert_eq!(syntax_error("yield 1\n"), "'yield' outside function");
-    assert_eq!(
-        syntax_error("def f(a, a): pass\n"),
-        "duplicate argument 'a' in function definition"
-    );
-    assert_eq!(
-        syntax_error("def f():\n    from m import *\n"),
-        "import * only allowed at module level"
-    );
-    assert_eq!(
-        syntax_error("nonlocal x\n"),
-        "nonlocal declaration not allowed at module level"
-    );
-    assert_eq!(
-        syntax_error("f(a=1, a=2)\n"),
-        "keyword argument repeated: a"
-    );
+    assert_eq!(syntax_error("def f(a, a): pass\n"), "duplicate argument 'a' in function definition");
+    assert_eq!(syntax_error("def f():\n    from m import *\n"), "import * only allowed at module level");
+    assert_eq!(syntax_error("nonlocal x\n"), "nonlocal declaration not allowed at module level");
+    assert_eq!(syntax_error("f(a=1, a=2)\n"), "keyword argument repeated: a");
 }

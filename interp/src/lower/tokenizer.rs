@@ -118,9 +118,7 @@ impl<'s> Lexer<'s> {
     fn chars_between(&self, from: usize, to: usize) -> i64 {
         let to = to.min(self.src.len());
         let from = from.min(to);
-        self.src
-            .get(from..to)
-            .map_or((to - from) as i64, |s| s.chars().count() as i64)
+        self.src.get(from..to).map_or((to - from) as i64, |s| s.chars().count() as i64)
     }
 
     /// The error CPython's `syntaxerror()` makes with the cursor at byte `cur`.
@@ -140,12 +138,7 @@ impl<'s> Lexer<'s> {
     }
 
     fn push(&mut self, kind: TokKind, start: usize, end: usize, line: u32) {
-        self.toks.push(Tok {
-            kind,
-            start: start as u32,
-            end: end as u32,
-            line,
-        });
+        self.toks.push(Tok { kind, start: start as u32, end: end as u32, line });
     }
 
     fn newline(&mut self, at: usize) {
@@ -208,23 +201,24 @@ impl<'s> Lexer<'s> {
                     let alttop = *self.altindstack.last().unwrap_or(&0);
                     if col == top {
                         if altcol != alttop {
-                            return Some(self.indent_error(
-                                TokErrKind::Tab,
-                                "inconsistent use of tabs and spaces in indentation",
-                            ));
+                            return Some(
+                                self.indent_error(
+                                    TokErrKind::Tab,
+                                    "inconsistent use of tabs and spaces in indentation",
+                                ),
+                            );
                         }
                     } else if col > top {
                         if self.indstack.len() >= MAXINDENT {
-                            return Some(self.indent_error(
-                                TokErrKind::Indentation,
-                                "too many levels of indentation",
-                            ));
+                            return Some(self.indent_error(TokErrKind::Indentation, "too many levels of indentation"));
                         }
                         if altcol <= alttop {
-                            return Some(self.indent_error(
-                                TokErrKind::Tab,
-                                "inconsistent use of tabs and spaces in indentation",
-                            ));
+                            return Some(
+                                self.indent_error(
+                                    TokErrKind::Tab,
+                                    "inconsistent use of tabs and spaces in indentation",
+                                ),
+                            );
                         }
                         self.indstack.push(col);
                         self.altindstack.push(altcol);
@@ -238,9 +232,8 @@ impl<'s> Lexer<'s> {
                             self.push(TokKind::Dedent, p, p, self.line);
                         }
                         if col != *self.indstack.last().unwrap_or(&0) {
-                            let line_end = self.src[self.line_start..]
-                                .find('\n')
-                                .map_or(self.src.len(), |i| self.line_start + i);
+                            let line_end =
+                                self.src[self.line_start..].find('\n').map_or(self.src.len(), |i| self.line_start + i);
                             let off = self.chars_between(self.line_start, line_end) + 1;
                             return Some(TokError {
                                 kind: TokErrKind::Indentation,
@@ -255,10 +248,12 @@ impl<'s> Lexer<'s> {
                             });
                         }
                         if altcol != *self.altindstack.last().unwrap_or(&0) {
-                            return Some(self.indent_error(
-                                TokErrKind::Tab,
-                                "inconsistent use of tabs and spaces in indentation",
-                            ));
+                            return Some(
+                                self.indent_error(
+                                    TokErrKind::Tab,
+                                    "inconsistent use of tabs and spaces in indentation",
+                                ),
+                            );
                         }
                     }
                 }
@@ -325,8 +320,7 @@ impl<'s> Lexer<'s> {
                             let off = self.chars_between(self.line_start, self.pos) + 1;
                             return Some(TokError {
                                 kind: TokErrKind::Syntax,
-                                msg: "unexpected character after line continuation character"
-                                    .into(),
+                                msg: "unexpected character after line continuation character".into(),
                                 line: self.line,
                                 offset: off,
                                 end_line: self.line,
@@ -360,21 +354,16 @@ impl<'s> Lexer<'s> {
                 }
                 b'(' | b'[' | b'{' => {
                     if self.open.len() >= MAXLEVEL {
-                        return Some(
-                            self.err_at_cursor("too many nested parentheses", self.pos + 1),
-                        );
+                        return Some(self.err_at_cursor("too many nested parentheses", self.pos + 1));
                     }
-                    self.open
-                        .push((c as char, self.line, (start - self.line_start) as u32));
+                    self.open.push((c as char, self.line, (start - self.line_start) as u32));
                     self.pos += 1;
                     self.push(TokKind::Op, start, self.pos, self.line);
                 }
                 b')' | b']' | b'}' => {
                     self.pos += 1;
                     let Some((open, oline, _)) = self.open.pop() else {
-                        return Some(
-                            self.err_at_cursor(format!("unmatched '{}'", c as char), self.pos),
-                        );
+                        return Some(self.err_at_cursor(format!("unmatched '{}'", c as char), self.pos));
                     };
                     let ok = matches!((open, c), ('(', b')') | ('[', b']') | ('{', b'}'));
                     if !ok {
@@ -403,11 +392,7 @@ impl<'s> Lexer<'s> {
                     }
                 }
             }
-            if self.toks.len() > ntoks
-                && self.toks[ntoks..]
-                    .iter()
-                    .any(|t| t.kind != TokKind::Newline)
-            {
+            if self.toks.len() > ntoks && self.toks[ntoks..].iter().any(|t| t.kind != TokKind::Newline) {
                 content = true;
             }
         }
@@ -449,8 +434,8 @@ impl<'s> Lexer<'s> {
     fn op_len(&self) -> usize {
         const THREE: [&[u8]; 5] = [b"**=", b"//=", b">>=", b"<<=", b"..."];
         const TWO: [&[u8]; 19] = [
-            b"!=", b"%=", b"&=", b"**", b"*=", b"+=", b"-=", b"->", b"//", b"/=", b":=", b"<<",
-            b"<=", b"==", b">=", b">>", b"@=", b"^=", b"|=",
+            b"!=", b"%=", b"&=", b"**", b"*=", b"+=", b"-=", b"->", b"//", b"/=", b":=", b"<<", b"<=", b"==", b">=",
+            b">>", b"@=", b"^=", b"|=",
         ];
         let rest = &self.b[self.pos..];
         if THREE.iter().any(|o| rest.starts_with(o)) {
@@ -466,8 +451,7 @@ impl<'s> Lexer<'s> {
         // String prefixes.
         let (mut saw_b, mut saw_r, mut saw_u, mut saw_f) = (false, false, false, false);
         let mut p = self.pos;
-        loop {
-            let Some(&c) = self.b.get(p) else { break };
+        while let Some(&c) = self.b.get(p) {
             let lc = c.to_ascii_lowercase();
             if lc == b'b' && !(saw_b || saw_u || saw_f) {
                 saw_b = true;
@@ -581,13 +565,7 @@ impl<'s> Lexer<'s> {
         None
     }
 
-    fn unterminated(
-        &self,
-        start: usize,
-        first_line: u32,
-        first_line_start: usize,
-        triple: bool,
-    ) -> TokError {
+    fn unterminated(&self, start: usize, first_line: u32, first_line_start: usize, triple: bool) -> TokError {
         let detected = self.line;
         let off = self.chars_between(first_line_start, start) + 1;
         let msg = if triple {
@@ -654,12 +632,7 @@ impl<'s> Lexer<'s> {
         Ok(())
     }
 
-    fn radix(
-        &mut self,
-        valid: impl Fn(u8) -> bool,
-        name: &str,
-        digit_err: bool,
-    ) -> Result<(), TokError> {
+    fn radix(&mut self, valid: impl Fn(u8) -> bool, name: &str, digit_err: bool) -> Result<(), TokError> {
         loop {
             if self.peek(0) == Some(b'_') {
                 self.pos += 1;
@@ -667,10 +640,9 @@ impl<'s> Lexer<'s> {
             match self.peek(0) {
                 Some(c) if valid(c) => {}
                 Some(c) if digit_err && c.is_ascii_digit() => {
-                    return Err(self.err_at_cursor(
-                        format!("invalid digit '{}' in {name} literal", c as char),
-                        self.pos + 1,
-                    ))
+                    return Err(
+                        self.err_at_cursor(format!("invalid digit '{}' in {name} literal", c as char), self.pos + 1)
+                    )
                 }
                 _ => return Err(self.err_at_cursor(format!("invalid {name} literal"), self.pos)),
             }
@@ -682,10 +654,9 @@ impl<'s> Lexer<'s> {
         if digit_err {
             if let Some(c) = self.peek(0) {
                 if c.is_ascii_digit() {
-                    return Err(self.err_at_cursor(
-                        format!("invalid digit '{}' in {name} literal", c as char),
-                        self.pos + 1,
-                    ));
+                    return Err(
+                        self.err_at_cursor(format!("invalid digit '{}' in {name} literal", c as char), self.pos + 1)
+                    );
                 }
             }
         }
@@ -848,11 +819,7 @@ pub fn tokenize(src: &str) -> Tokens {
         lx.line_start = 3;
     }
     let error = lx.run();
-    Tokens {
-        toks: lx.toks,
-        error,
-        open: lx.open,
-    }
+    Tokens { toks: lx.toks, error, open: lx.open }
 }
 
 #[cfg(test)]
@@ -885,65 +852,27 @@ mod tests {
 
     #[test]
     fn cpython_errors() {
-        assert_eq!(
-            err("x = \"abc\n"),
-            (
-                "unterminated string literal (detected at line 1)".into(),
-                1,
-                5,
-                5
-            )
-        );
+        assert_eq!(err("x = \"abc\n"), ("unterminated string literal (detected at line 1)".into(), 1, 5, 5));
         assert_eq!(
             err("s = \"\"\"abc\ndef"),
-            (
-                "unterminated triple-quoted string literal (detected at line 2)".into(),
-                1,
-                5,
-                5
-            )
+            ("unterminated triple-quoted string literal (detected at line 2)".into(), 1, 5, 5)
         );
         assert_eq!(err("x = )"), ("unmatched ')'".into(), 1, 5, 5));
         assert_eq!(
             err("x = (1,\n  2]"),
-            (
-                "closing parenthesis ']' does not match opening parenthesis '(' on line 1".into(),
-                2,
-                4,
-                4
-            )
+            ("closing parenthesis ']' does not match opening parenthesis '(' on line 1".into(), 2, 4, 4)
         );
         assert_eq!(
             err("def f():\n    if True:\n        x = 1\n      y = 2\n"),
-            (
-                "unindent does not match any outer indentation level".into(),
-                4,
-                12,
-                -1
-            )
+            ("unindent does not match any outer indentation level".into(), 4, 12, -1)
         );
         assert_eq!(err("x = 1abc"), ("invalid decimal literal".into(), 1, 5, 5));
-        assert_eq!(
-            err("x = 0o8"),
-            ("invalid digit '8' in octal literal".into(), 1, 7, 7)
-        );
-        assert_eq!(
-            err("x = 0x"),
-            ("invalid hexadecimal literal".into(), 1, 6, 6)
-        );
+        assert_eq!(err("x = 0o8"), ("invalid digit '8' in octal literal".into(), 1, 7, 7));
+        assert_eq!(err("x = 0x"), ("invalid hexadecimal literal".into(), 1, 6, 6));
         assert_eq!(err("x = 1__0"), ("invalid decimal literal".into(), 1, 6, 6));
-        assert_eq!(
-            err("x = 1j2"),
-            ("invalid imaginary literal".into(), 1, 6, 6)
-        );
-        assert_eq!(
-            err("x = €"),
-            ("invalid character '€' (U+20AC)".into(), 1, 5, 5)
-        );
-        assert_eq!(
-            err("if True:\n        x = 1\n\ty = 2\n").0,
-            "inconsistent use of tabs and spaces in indentation"
-        );
+        assert_eq!(err("x = 1j2"), ("invalid imaginary literal".into(), 1, 6, 6));
+        assert_eq!(err("x = €"), ("invalid character '€' (U+20AC)".into(), 1, 5, 5));
+        assert_eq!(err("if True:\n        x = 1\n\ty = 2\n").0, "inconsistent use of tabs and spaces in indentation");
         assert_eq!(
             err("x = 0777").0,
             "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"

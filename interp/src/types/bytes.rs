@@ -258,17 +258,14 @@ fn repr_impl(b: &[u8], escape_squote: bool) -> String {
 }
 
 fn hash_bytes(b: &[u8]) -> i64 {
-    // The same FNV-1a as `str::hash_str`, so ASCII bytes hash like the equal text.
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &x in b {
-        h ^= x as u64;
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    // CPython hashes bytes with the same function as the latin-1 form of str, so ASCII
+    // bytes hash like the equal text.
+    if b.is_empty() {
+        return 0;
     }
-    let h = h as i64;
-    if h == -1 {
-        -2
-    } else {
-        h
+    match crate::types::str::siphash13(b) as i64 {
+        -1 => -2,
+        h => h,
     }
 }
 

@@ -214,7 +214,16 @@ pub fn complex_from_args(vm: &mut Vm, real: Option<Value>, imag: Option<Value>) 
         if imag.is_some() {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));
         }
-        return num_parse::parse_complex(s).ok_or_else(|| vm.value_error("complex() arg is a malformed string"));
+        let parsed = if s.contains('_') {
+            if !num_parse::underscores_ok(s) {
+                let rs = vm.repr_string(r)?;
+                return Err(vm.value_error(format!("could not convert string to complex: {rs}")));
+            }
+            num_parse::parse_complex(&s.replace('_', ""))
+        } else {
+            num_parse::parse_complex(s)
+        };
+        return parsed.ok_or_else(|| vm.value_error("complex() arg is a malformed string"));
     }
     if let Some(i) = imag {
         if i.as_rstr().is_some() {

@@ -1533,6 +1533,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::approx_constant)] // the values CPython's outputs were recorded for
     fn floats() {
         let table: &[(f64, &str, &str)] = &[
             (0.0, "", "0.0"),

@@ -208,6 +208,25 @@ pub fn parse_float(s: &str) -> Option<f64> {
     Some(convert_float(t))
 }
 
+/// CPython's underscore rule for `float()`/`complex()` strings: every `_` sits between
+/// two digits. (`complex()` reports a violation with a different message than other
+/// malformed strings, so the check is separate from the grammar.)
+pub fn underscores_ok(s: &str) -> bool {
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        let prev_digit = prev.is_some_and(|p| decimal_value(p).is_some());
+        if c == '_' {
+            if !prev_digit {
+                return false;
+            }
+        } else if prev == Some('_') && decimal_value(c).is_none() {
+            return false;
+        }
+        prev = Some(c);
+    }
+    prev != Some('_')
+}
+
 /// Parses `s` like `complex(s)` into (real, imag); `None` when malformed.
 pub fn parse_complex(s: &str) -> Option<(f64, f64)> {
     let a = asciify(s);
@@ -396,6 +415,10 @@ mod tests {
         assert_eq!(parse_complex("5"), Some((5.0, 0.0)));
         for bad in ["1e", "1+", "1+2", "(1+2j", "1+2jj", "", " ", "()", "1 +2j", "+-1j", ".j", "j1"] {
             assert_eq!(parse_complex(bad), None, "{bad}");
+        }
+        assert!(underscores_ok("1_2.5_6j") && underscores_ok("no underscores"));
+        for bad in ["1__2", "_1", "1_", "0x_1", "1_e5", "+_1"] {
+            assert!(!underscores_ok(bad), "{bad}");
         }
     }
 }

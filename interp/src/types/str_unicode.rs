@@ -283,36 +283,6 @@ pub fn is_upper_str(s: &str) -> bool {
     cased
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn properties() {
-        assert!(is_decimal('\u{663}') && decimal_value('\u{663}') == Some(3));
-        assert_eq!(decimal_value('\u{1D7D9}'), Some(1));
-        assert!(!is_decimal('\u{B2}') && is_digit('\u{B2}') && is_numeric('\u{B2}'));
-        assert!(!is_digit('\u{BD}') && is_numeric('\u{BD}') && is_numeric('\u{4E00}'));
-        assert!(is_printable('é') && !is_printable('\u{200B}') && !is_printable('\u{A0}'));
-        assert!(is_space('\u{1C}') && is_space('\u{3000}') && !is_space('\u{200B}'));
-        assert!(is_alpha('é') && !is_alpha('\u{2160}'));
-        assert!(is_identifier("_x1") && is_identifier("été") && !is_identifier("1x") && !is_identifier(""));
-    }
-
-    #[test]
-    fn case_mappings() {
-        assert_eq!(upper("straße"), "STRASSE");
-        assert_eq!(casefold("Straße"), "strasse");
-        assert_eq!(title("hello wORLD o'neil"), "Hello World O'Neil");
-        assert_eq!(title("ǆemal"), "ǅemal");
-        assert_eq!(capitalize("ßa"), "Ssa");
-        assert_eq!(swapcase("ΑΣ aß"), "ας ASS");
-        assert_eq!(lower("ΑΣ"), "ας");
-        assert!(is_title_str("Hello World") && !is_title_str("Hello world") && !is_title_str("123"));
-        assert!(is_lower_str("abc1") && !is_lower_str("1") && is_upper_str("AB1") && !is_upper_str("Ab"));
-    }
-}
-
 // The tables below were generated with python3.11 (unicodedata 14.0.0) by:
 //
 //     def ranges(pred):  # inclusive [start, end] runs of code points where pred holds
@@ -1270,3 +1240,33 @@ static CASEFOLD_MAP: &[(u32, &str)] = &[
     (0xFB16, "\u{57E}\u{576}"),
     (0xFB17, "\u{574}\u{56D}"),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn properties() {
+        assert!(is_decimal('\u{663}') && decimal_value('\u{663}') == Some(3));
+        assert_eq!(decimal_value('\u{1D7D9}'), Some(1));
+        assert!(!is_decimal('\u{B2}') && is_digit('\u{B2}') && is_numeric('\u{B2}'));
+        assert!(!is_digit('\u{BD}') && is_numeric('\u{BD}') && is_numeric('\u{4E00}'));
+        assert!(is_printable('é') && !is_printable('\u{200B}') && !is_printable('\u{A0}'));
+        assert!(is_space('\u{1C}') && is_space('\u{3000}') && !is_space('\u{200B}'));
+        assert!(is_alpha('é') && !is_alpha('\u{2160}'));
+        assert!(is_identifier("_x1") && is_identifier("été") && !is_identifier("1x") && !is_identifier(""));
+    }
+
+    #[test]
+    fn case_mappings() {
+        assert_eq!(upper("straße"), "STRASSE");
+        assert_eq!(casefold("Straße"), "strasse");
+        assert_eq!(title("hello wORLD o'neil"), "Hello World O'Neil");
+        assert_eq!(title("ǆemal"), "ǅemal");
+        assert_eq!(capitalize("ßa"), "Ssa");
+        assert_eq!(swapcase("ΑΣ aß"), "ας ASS");
+        assert_eq!(lower("ΑΣ"), "ας");
+        assert!(is_title_str("Hello World") && !is_title_str("Hello world") && !is_title_str("123"));
+        assert!(is_lower_str("abc1") && !is_lower_str("1") && is_upper_str("AB1") && !is_upper_str("Ab"));
+    }
+}

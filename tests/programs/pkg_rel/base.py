@@ -1,0 +1,3 @@
+BASE = "base"
+_hidden = "hidden"
+visible = "visible"

@@ -1,0 +1,3 @@
+__all__ = ["one", "three"]
+one, two, three = 1, 2, 3
+_four = 4

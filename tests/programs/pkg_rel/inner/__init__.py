@@ -1,0 +1,2 @@
+from .. import BASE as PARENT_BASE
+from ..base import visible
