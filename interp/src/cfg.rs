@@ -444,7 +444,7 @@ impl Code {
 /// Calls `f` on every operand an op reads.
 pub fn visit_opnds(op: &Op, f: &mut dyn FnMut(&Opnd)) {
     use Op::*;
-    let many = |xs: &[Opnd], f: &mut dyn FnMut(&Opnd)| xs.iter().for_each(|x| f(x));
+    let many = |xs: &[Opnd], f: &mut dyn FnMut(&Opnd)| xs.iter().for_each(&mut *f);
     match op {
         Move { src, .. } | StoreGlobal { src, .. } | StoreName { src, .. } | StoreDeref { src, .. } => f(src),
         Unary { src, .. } | Truth { src, .. } | GetIter { src, .. } | Unpack { src, .. } | UnpackEx { src, .. } => f(src),

@@ -300,10 +300,7 @@ pub fn set_hashed(vm: &mut Vm, d: &RefCell<DictData>, key: Value, hash: i64, val
 /// `KeyError` as fits them).
 pub fn del(vm: &mut Vm, d: &RefCell<DictData>, key: Value) -> PyResult<Option<Value>> {
     let hash = vm.hash(key)?;
-    Ok(match lookup(vm, d, key, hash)? {
-        Some(i) => Some(d.borrow_mut().remove_at(i).1),
-        None => None,
-    })
+    Ok(lookup(vm, d, key, hash)?.map(|i| d.borrow_mut().remove_at(i).1))
 }
 
 #[cfg(test)]

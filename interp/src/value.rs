@@ -40,7 +40,7 @@ pub struct Value(u64);
 impl Value {
     /// "No value": an unbound local, an unset attribute slot, a missing optional argument.
     /// Never visible to Python code.
-    pub const NULL: Value = Value((TAG_SPECIAL << TAG_SHIFT) | 0);
+    pub const NULL: Value = Value(TAG_SPECIAL << TAG_SHIFT);
     pub const NONE: Value = Value((TAG_SPECIAL << TAG_SHIFT) | 1);
     pub const FALSE: Value = Value((TAG_SPECIAL << TAG_SHIFT) | 2);
     pub const TRUE: Value = Value((TAG_SPECIAL << TAG_SHIFT) | 3);

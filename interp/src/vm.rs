@@ -631,11 +631,7 @@ impl Vm {
 
     /// `getattr(obj, name, None)`-like: Ok(None) when AttributeError was raised.
     pub fn get_attr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
-        match self.get_attr(obj, name) {
-            Ok(v) => Ok(Some(v)),
-            Err(e) if self.err_matches(&e, self.exc.attribute_error) => Ok(None),
-            Err(e) => Err(e),
-        }
+        crate::eval::attr::get_attr_opt(self, obj, name)
     }
 
     pub fn set_attr(&mut self, obj: Value, name: Value, value: Value) -> PyResult<()> {

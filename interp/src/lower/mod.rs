@@ -33,7 +33,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
-use ruff_python_ast::{Expr, Stmt};
+use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_python_parser::ParseOptions;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -105,6 +105,9 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode, warnings: &mut Ve
             let Some(module) = parsed.syntax().as_module() else {
                 return Err(CompileError::internal("parser did not return a module"));
             };
+            if mode == Mode::Single {
+                single_statement_check(source, &module.body)?;
+            }
             let table = scope::build_module(&module.body, module.range)?;
             let mut c = Compiler::new(vm, source.clone(), table, mode == Mode::Single);
             let r = c.module(&module.body, module.range);
@@ -189,6 +192,10 @@ pub(crate) struct Compiler<'a> {
     pub interactive: bool,
     /// SyntaxWarnings found while lowering: (line, message).
     pub warnings: Vec<(u32, String)>,
+    /// `from __future__ import annotations` is in effect: annotations are kept as strings.
+    pub future_annotations: bool,
+    /// The `from __future__` statements allowed where they stand (by node address).
+    pub future_ok: Vec<usize>,
 }
 
 /// Parameter information for building a function unit.
@@ -202,7 +209,17 @@ pub(crate) struct ParamCounts {
 
 impl<'a> Compiler<'a> {
     fn new(vm: &'a mut Vm, source: Rc<Source>, table: ScopeTable, interactive: bool) -> Compiler<'a> {
-        Compiler { vm, source, table, units: Vec::new(), depth: 0, interactive, warnings: Vec::new() }
+        Compiler {
+            vm,
+            source,
+            table,
+            units: Vec::new(),
+            depth: 0,
+            interactive,
+            warnings: Vec::new(),
+            future_annotations: false,
+            future_ok: Vec::new(),
+        }
     }
 
     // ----- units -----
@@ -702,6 +719,7 @@ impl<'a> Compiler<'a> {
                 body = &body[1..];
             }
         }
+        self.future_imports(body)?;
         if stmt::has_annotations(body) {
             self.setup_annotations()?;
         }
@@ -710,6 +728,43 @@ impl<'a> Compiler<'a> {
         self.set_span(TextRange::empty(range.end()));
         self.emit(Op::Return { value: none });
         self.leave_unit()
+    }
+
+    /// Validates the `from __future__ import ...` statements at the top of a module (after
+    /// the docstring) and records the features that change compilation.
+    fn future_imports(&mut self, body: &'a [Stmt]) -> CResult<()> {
+        for s in body {
+            let Stmt::ImportFrom(i) = s else { break };
+            if i.level != 0 || i.module.as_ref().map(|m| m.as_str()) != Some("__future__") {
+                break;
+            }
+            self.future_ok.push(i as *const ast::StmtImportFrom as usize);
+            for a in &i.names {
+                match a.name.as_str() {
+                    "nested_scopes" | "generators" | "division" | "absolute_import" | "with_statement"
+                    | "print_function" | "unicode_literals" | "barry_as_FLUFL" | "generator_stop" => {}
+                    "annotations" => self.future_annotations = true,
+                    "braces" => return Err(self.future_error("not a chance".into(), i)),
+                    other => return Err(self.future_error(format!("future feature {other} is not defined"), i)),
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Errors of `from __future__` statements carry no end column in CPython.
+    fn future_error(&self, msg: String, i: &ast::StmtImportFrom) -> CompileError {
+        let line = self.line_of(u32::from(i.range.start()));
+        let mut e = CompileError::syntax(msg, i.range);
+        e.loc = Some(syntax_error::ErrLoc {
+            lineno: line,
+            offset: 1,
+            end_lineno: line,
+            end_offset: syntax_error::NO_OFFSET,
+            text_newline: true,
+            text: None,
+        });
+        e
     }
 
     fn expression_mode(&mut self, e: &'a Expr, range: TextRange) -> CResult<Rc<Code>> {
@@ -726,6 +781,45 @@ impl<'a> Compiler<'a> {
         self.emit(Op::BuildDict { dst: d, items: Box::new([]) });
         self.store_name("__annotations__", Opnd::Slot(d))
     }
+}
+
+/// `compile(..., "single")` accepts one statement (several simple ones on one line).
+fn single_statement_check(source: &Source, body: &[Stmt]) -> CResult<()> {
+    let Some(first) = body.first() else { return Ok(()) };
+    let first_end_line = source.line_of(u32::from(first.range().end()));
+    let Some(next) = body.iter().find(|s| source.line_of(u32::from(s.range().start())) > first_end_line) else {
+        return Ok(());
+    };
+    let compound = matches!(
+        first,
+        Stmt::If(_)
+            | Stmt::For(_)
+            | Stmt::While(_)
+            | Stmt::Try(_)
+            | Stmt::With(_)
+            | Stmt::FunctionDef(_)
+            | Stmt::ClassDef(_)
+            | Stmt::Match(_)
+    );
+    if compound {
+        let start = next.range().start();
+        let tok_end = source.text[start.to_usize()..]
+            .find(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .map_or(source.text.len(), |k| start.to_usize() + k)
+            .max(start.to_usize() + 1);
+        let mut e = CompileError::syntax("invalid syntax", TextRange::new(start, TextSize::new(tok_end as u32)));
+        e.parser = true;
+        return Err(e);
+    }
+    // CPython points at the end of the first statement's line.
+    let end = first.range().end();
+    let line_end = source.text[end.to_usize()..].find('\n').map_or(source.text.len(), |k| end.to_usize() + k);
+    let mut e = CompileError::syntax(
+        "multiple statements found while compiling a single statement",
+        TextRange::empty(TextSize::new(line_end as u32)),
+    );
+    e.parser = true;
+    Err(e)
 }
 
 /// The docstring of a body: its first statement when that is a plain string literal.

@@ -34,8 +34,32 @@ pub(crate) fn check(
 ) -> CResult<()> {
     check_inner(source, root, errors, unsupported).map_err(|mut e| {
         e.parser = true;
+        if matches!(root, Mod::Expression(_)) {
+            eval_mode_location(source, &mut e);
+        }
         e
     })
+}
+
+/// In `eval` mode CPython keeps source lines as they are (no added newline), and a
+/// generic error at the very end of input without a final newline gets offset 0.
+fn eval_mode_location(source: &Source, e: &mut CompileError) {
+    let (l, o, el, eo) = super::syntax_error::location(source, e);
+    let text = source.text.as_str();
+    let ls = source.line_starts.get(l.saturating_sub(1) as usize).copied().unwrap_or(0) as usize;
+    let has_nl = text[ls.min(text.len())..].contains('\n');
+    let at_end =
+        e.loc.is_none() && u32::from(e.range.start()) as usize >= text.trim_end().len() && !text.ends_with('\n');
+    let (o, eo) = if at_end && e.msg == "invalid syntax" { (0, 0) } else { (o, eo) };
+    let text_override = e.loc.as_ref().and_then(|x| x.text.clone());
+    e.loc = Some(ErrLoc {
+        lineno: l,
+        offset: o,
+        end_lineno: el,
+        end_offset: eo,
+        text_newline: has_nl,
+        text: text_override,
+    });
 }
 
 fn check_inner(

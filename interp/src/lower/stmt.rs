@@ -341,7 +341,7 @@ impl<'a> Compiler<'a> {
         match &*a.target {
             Expr::Name(n) => {
                 if a.simple && top {
-                    let ann = self.expr(&a.annotation)?;
+                    let ann = self.annotation(&a.annotation)?;
                     let ann = if self.is_named(ann) { self.stash(ann) } else { ann };
                     let d = self.load_name("__annotations__", None)?;
                     let key = self.mangle(n.id.as_str());
@@ -383,6 +383,29 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The value of an annotation: evaluated, or its source text under
+    /// `from __future__ import annotations`.
+    fn annotation(&mut self, e: &'a Expr) -> CResult<Opnd> {
+        if !self.future_annotations {
+            return self.expr(e);
+        }
+        let text = match e {
+            Expr::StringLiteral(s) => {
+                let v = s.value.to_str();
+                if v.contains('\'') && !v.contains('"') {
+                    format!("\"{v}\"")
+                } else {
+                    format!("'{}'", v.replace('\'', "\\'"))
+                }
+            }
+            _ => {
+                let src = &self.source.text[e.range().start().to_usize()..e.range().end().to_usize()];
+                src.split_whitespace().collect::<Vec<_>>().join(" ")
+            }
+        };
+        Ok(self.const_str(&text))
     }
 
     fn delete(&mut self, t: &'a Expr) -> CResult<()> {
@@ -892,6 +915,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn import_from(&mut self, i: &'a ast::StmtImportFrom) -> CResult<()> {
+        if i.level == 0
+            && i.module.as_ref().map(|m| m.as_str()) == Some("__future__")
+            && !self.future_ok.contains(&(i as *const ast::StmtImportFrom as usize))
+        {
+            return Err(CompileError::syntax(
+                "from __future__ imports must occur at the beginning of the file",
+                i.range,
+            ));
+        }
         let module = i.module.as_ref().map_or("", |m| m.as_str());
         let n = self.name_idx(module);
         let names: Vec<_> = i.names.iter().map(|a| self.str_value(a.name.as_str())).collect();
@@ -1021,7 +1053,7 @@ impl<'a> Compiler<'a> {
         for (name, e) in pairs {
             let key = self.mangle(name);
             let k = self.const_str(&key);
-            let v = self.expr(e)?;
+            let v = self.annotation(e)?;
             let v = if self.is_named(v) { self.stash(v) } else { v };
             items.push(k);
             items.push(v);

@@ -38,6 +38,9 @@ pub struct CompileError {
     pub parser: bool,
 }
 
+/// An `end_offset` of None (CPython leaves it unset for some compiler errors).
+pub const NO_OFFSET: i64 = i64::MIN;
+
 /// Explicit SyntaxError location attributes (1-based lines and character columns).
 #[derive(Clone, Debug)]
 pub struct ErrLoc {
@@ -152,7 +155,7 @@ pub fn syntax_error_value(
     let lineno_v = vm.new_int(lineno as i64);
     let offset_v = vm.new_int(offset);
     let end_lineno_v = vm.new_int(end_lineno as i64);
-    let end_offset_v = vm.new_int(end_offset);
+    let end_offset_v = if end_offset == NO_OFFSET { Value::NONE } else { vm.new_int(end_offset) };
     let details = vm.new_tuple(vec![file_v, lineno_v, offset_v, text_v, end_lineno_v, end_offset_v]);
     let exc = vm.new_exception(cls, vec![msg_v, details]);
     let attrs = [

@@ -209,7 +209,7 @@ fn is_number(vm: &mut Vm, v: Value) -> bool {
 
 /// `complex(real, imag)` as parts.
 pub fn complex_from_args(vm: &mut Vm, real: Option<Value>, imag: Option<Value>) -> PyResult<C> {
-    let mut r = real.unwrap_or(Value::small_int(0).unwrap_or(Value::FALSE));
+    let mut r = real.unwrap_or_else(|| vm.new_int(0));
     if let Some(s) = r.as_rstr() {
         if imag.is_some() {
             return Err(vm.type_error("complex() can't take second arg if first is a string"));

@@ -916,7 +916,8 @@ fn getnewargs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
 
 fn as_integer_ratio(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let v = identity_method(vm, "as_integer_ratio", args, kw)?;
-    Ok(vm.new_tuple(vec![v, Value::small_int(1).unwrap_or(Value::NONE)]))
+    let one = vm.new_int(1);
+    Ok(vm.new_tuple(vec![v, one]))
 }
 
 fn sizeof(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
