@@ -1,14 +1,394 @@
-//! The heap. Objects are allocated here and never move.
+//! The heap: fixed-size cells for `PyObj` in pages mapped with `memmap2`. Objects never
+//! move; the collector (`crate::gc`) marks them and `sweep` drops the dead ones in place.
 //!
-//! Until the garbage-collection issue lands, objects are individually boxed and never
-//! freed; `alloc` is the one entry point, so the collector can replace its inside without
-//! touching callers.
+//! ```text
+//!  page (PAGE_SIZE = 256 KiB, aligned to its size)
+//!  +-----------------------------+------+------+------+-- ... --+------+
+//!  | PageHeader: magic, alloc    | cell | cell | cell |         | cell |
+//!  | bitmap, mark bitmap         |  0   |  1   |  2   |         | N-1  |
+//!  +-----------------------------+------+------+------+-- ... --+------+
+//!  ^ base = any address & !(PAGE_SIZE - 1)      cell i at base + CELLS_START + i * CELL
+//! ```
+//!
+//! Size classes: there is exactly one, because every `PyObj` has the same Rust size (the
+//! `Payload` enum is as large as its largest variant). Everything variable-sized an object
+//! owns — list and tuple items, str and bytes data, big-int digits, dict tables, boxed
+//! payloads (`Box<ClassData>`, `Box<dyn NativeData>`...) — lives in the system allocator
+//! and is freed by the `PyObj`'s Rust destructor when the cell is swept. "Large objects"
+//! are therefore handled by the system allocator; the collector still sees their whole
+//! volume through `gc::counting` (net bytes held by the system allocator), which drives
+//! collections together with the number of cells allocated.
+//!
+//! Any address can be mapped to its cell: round down to the page, check the page is one of
+//! ours, divide the offset (interior pointers count). The conservative stack scan uses
+//! that (`Heap::cell_of`).
+//!
+//! Allocation fast path (`alloc`): pop the free list, else bump through the current fresh
+//! page, else `refill` (a page from the reserve or a new mapping). It sets the cell's
+//! alloc bit and bumps the byte counter; when the counter passes the threshold it raises
+//! `gc::WANTED`, which the interpreter checks at its safepoints. Allocation itself never
+//! collects.
+//!
+//! The heap is per thread (a VM lives on one thread): a leaked `Heap` reached through a
+//! `thread_local!` pointer.
+
+use std::cell::Cell;
+use std::collections::HashSet;
+
+use memmap2::MmapMut;
 
 use crate::object::PyObj;
 use crate::value::Value;
 
+/// Size and alignment of a page.
+pub const PAGE_SIZE: usize = 256 * 1024;
+const PAGE_MASK: usize = PAGE_SIZE - 1;
+/// Size of one cell: `PyObj` rounded up to 16 bytes.
+pub const CELL: usize = (std::mem::size_of::<PyObj>() + 15) & !15;
+/// Words in each per-page bitmap (enough bits for every cell the page could hold).
+const BITMAP_WORDS: usize = PAGE_SIZE / CELL / 64 + 1;
+const PAGE_MAGIC: u64 = 0x4B52_4149_5450_4147; // "KRAITPAG"
+
+#[repr(C)]
+struct PageHeader {
+    magic: u64,
+    /// Bit i set: cell i holds a live (not yet swept) `PyObj`.
+    alloc: [u64; BITMAP_WORDS],
+    /// Bit i set: cell i was reached in the current mark phase.
+    mark: [u64; BITMAP_WORDS],
+}
+
+/// Offset of cell 0 in a page.
+const CELLS_START: usize = (std::mem::size_of::<PageHeader>() + 63) & !63;
+/// Cells per page.
+pub const NCELLS: usize = (PAGE_SIZE - CELLS_START) / CELL;
+
+const _: () = assert!(NCELLS <= BITMAP_WORDS * 64);
+const _: () = assert!(std::mem::align_of::<PyObj>() <= 16);
+const _: () = assert!(CELL >= std::mem::size_of::<FreeCell>());
+
+/// Empty pages kept mapped after a sweep (beyond these, empty pages go back to the OS).
+const RESERVE_PAGES: usize = 4;
+
+/// A free cell: its first word links the free list.
+#[repr(C)]
+struct FreeCell {
+    next: *mut FreeCell,
+}
+
+struct Page {
+    /// Aligned start of the page inside `map`.
+    base: usize,
+    /// The mapping (twice `PAGE_SIZE`, so an aligned page fits in it); unmapped on drop.
+    _map: MmapMut,
+}
+
+pub(crate) struct Heap {
+    free: *mut FreeCell,
+    bump: usize,
+    bump_end: usize,
+    /// Every mapped page, in no particular order.
+    pages: Vec<Page>,
+    /// Bases of `pages`, for `cell_of`.
+    page_bases: HashSet<usize>,
+    /// Lowest page base and highest page end ever mapped (a cheap first filter).
+    lo: usize,
+    hi: usize,
+    /// Bytes of cells allocated since the last collection.
+    pub(crate) cell_bytes: usize,
+    /// Collection budget in bytes (cells plus system-allocator growth), see `gc`.
+    pub(crate) threshold: usize,
+    /// System-allocator bytes in use right after the last collection.
+    pub(crate) net_at_gc: isize,
+    /// Cells allocated since the heap was created (`gc.get_count` style statistics).
+    pub(crate) total_cells: u64,
+    /// Live cells after the last sweep.
+    pub(crate) live_cells: usize,
+    /// True while `sweep` runs destructors: allocating then is a bug.
+    sweeping: bool,
+    /// Fill freed cells with a poison pattern (stress mode), so a use after free fails
+    /// loudly instead of reading a plausible stale object.
+    pub(crate) poison: bool,
+}
+
+thread_local! {
+    static HEAP: Cell<*mut Heap> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+/// Initial collection budget (bytes).
+pub const INITIAL_THRESHOLD: usize = 8 << 20;
+
+#[cold]
+fn new_heap() -> *mut Heap {
+    let h = Box::into_raw(Box::new(Heap {
+        free: std::ptr::null_mut(),
+        bump: 0,
+        bump_end: 0,
+        pages: Vec::new(),
+        page_bases: HashSet::new(),
+        lo: usize::MAX,
+        hi: 0,
+        cell_bytes: 0,
+        threshold: INITIAL_THRESHOLD,
+        net_at_gc: crate::gc::counting::net_bytes(),
+        total_cells: 0,
+        live_cells: 0,
+        sweeping: false,
+        poison: false,
+    }));
+    crate::gc::counting::set_trigger(crate::gc::counting::net_bytes() + INITIAL_THRESHOLD as isize);
+    HEAP.with(|c| c.set(h));
+    h
+}
+
+/// This thread's heap.
+#[inline(always)]
+pub(crate) fn heap_ptr() -> *mut Heap {
+    let p = HEAP.with(|c| c.get());
+    if p.is_null() {
+        new_heap()
+    } else {
+        p
+    }
+}
+
 /// Moves `obj` to the heap and returns a `Value` referring to it.
+#[inline]
 pub fn alloc(obj: PyObj) -> Value {
-    let p: &'static PyObj = Box::leak(Box::new(obj));
-    Value::from_obj(p)
+    let h = heap_ptr();
+    // SAFETY: `h` is this thread's heap, created leaked and never freed; no other
+    // reference to it is live here (heap methods do not call back into `alloc`, and
+    // `sweep` refuses allocation while it runs destructors).
+    unsafe {
+        let heap = &mut *h;
+        let cell = heap.take_cell();
+        // SAFETY: `cell` is a free, suitably aligned cell of CELL >= size_of::<PyObj>()
+        // bytes inside a mapped page; writing initializes it.
+        std::ptr::write(cell as *mut PyObj, obj);
+        let (page, i) = split(cell);
+        (*page).alloc[i / 64] |= 1 << (i % 64);
+        heap.cell_bytes += CELL;
+        heap.total_cells += 1;
+        if heap.cell_bytes as isize + (crate::gc::counting::net_bytes() - heap.net_at_gc) >= heap.threshold as isize {
+            crate::gc::request();
+        }
+        Value::from_obj(cell as *const PyObj)
+    }
+}
+
+/// The page header and cell index of a cell address known to be in one of our pages.
+#[inline(always)]
+fn split(cell: usize) -> (*mut PageHeader, usize) {
+    let base = cell & !PAGE_MASK;
+    (base as *mut PageHeader, (cell - base - CELLS_START) / CELL)
+}
+
+impl Heap {
+    #[inline(always)]
+    fn take_cell(&mut self) -> usize {
+        let f = self.free;
+        if !f.is_null() {
+            // SAFETY: every free-list entry is a free cell whose first word was written
+            // by `sweep`/`refill` as the link.
+            self.free = unsafe { (*f).next };
+            return f as usize;
+        }
+        if self.bump < self.bump_end {
+            let p = self.bump;
+            self.bump += CELL;
+            return p;
+        }
+        self.refill()
+    }
+
+    /// Starts bump allocation in a fresh (reserve or newly mapped) page.
+    #[cold]
+    #[inline(never)]
+    fn refill(&mut self) -> usize {
+        assert!(!self.sweeping, "krait: object allocated while the collector runs destructors");
+        let base = self.map_page();
+        self.bump = base + CELLS_START + CELL;
+        self.bump_end = base + CELLS_START + NCELLS * CELL;
+        base + CELLS_START
+    }
+
+    fn map_page(&mut self) -> usize {
+        let map = match memmap2::MmapOptions::new().len(2 * PAGE_SIZE).map_anon() {
+            Ok(m) => m,
+            Err(e) => {
+                eprintln!("krait: out of memory (cannot map a heap page: {e})");
+                std::process::abort();
+            }
+        };
+        let start = map.as_ptr() as usize;
+        let base = (start + PAGE_MASK) & !PAGE_MASK;
+        // SAFETY: `base .. base + PAGE_SIZE` lies inside the fresh, writable, zeroed
+        // mapping (it is 2 * PAGE_SIZE long), and nothing else refers to it yet.
+        unsafe {
+            let h = base as *mut PageHeader;
+            (*h).magic = PAGE_MAGIC;
+        }
+        self.pages.push(Page { base, _map: map });
+        self.page_bases.insert(base);
+        self.lo = self.lo.min(base);
+        self.hi = self.hi.max(base + PAGE_SIZE);
+        base
+    }
+
+    /// The start of the allocated cell containing `addr` (any address inside the cell
+    /// counts), if `addr` points into a live object of this heap.
+    #[inline]
+    pub(crate) fn cell_of(&self, addr: usize) -> Option<usize> {
+        if addr < self.lo || addr >= self.hi {
+            return None;
+        }
+        let base = addr & !PAGE_MASK;
+        let off = addr - base;
+        if off < CELLS_START || !self.page_bases.contains(&base) {
+            return None;
+        }
+        let i = (off - CELLS_START) / CELL;
+        if i >= NCELLS {
+            return None;
+        }
+        // SAFETY: `base` is one of our mapped pages, whose header is initialized.
+        let h = unsafe { &*(base as *const PageHeader) };
+        if h.alloc[i / 64] & (1 << (i % 64)) == 0 {
+            return None;
+        }
+        Some(base + CELLS_START + i * CELL)
+    }
+
+    /// Whether `addr` is the start of an allocated cell of this heap.
+    #[inline]
+    pub(crate) fn is_object(&self, addr: usize) -> bool {
+        self.cell_of(addr) == Some(addr)
+    }
+
+    /// Sets the mark bit of an allocated cell; true when it was not marked yet.
+    #[inline]
+    pub(crate) fn mark(&self, cell: usize) -> bool {
+        let (page, i) = split(cell);
+        // SAFETY: `cell` was checked by `cell_of`/`is_object` to be a cell of one of our
+        // pages; the header is ours to update (one thread).
+        unsafe {
+            let w = &mut (*page).mark[i / 64];
+            let bit = 1u64 << (i % 64);
+            if *w & bit != 0 {
+                return false;
+            }
+            *w |= bit;
+            true
+        }
+    }
+
+    /// Whether an allocated cell is marked.
+    #[inline]
+    pub(crate) fn is_marked(&self, cell: usize) -> bool {
+        let (page, i) = split(cell);
+        // SAFETY: as in `mark`.
+        unsafe { (*page).mark[i / 64] & (1 << (i % 64)) != 0 }
+    }
+
+    /// Calls `f` on every allocated cell (objects, whether marked or not).
+    pub(crate) fn for_each_object(&self, mut f: impl FnMut(usize)) {
+        for p in &self.pages {
+            // SAFETY: our page; the header is initialized.
+            let h = unsafe { &*(p.base as *const PageHeader) };
+            for (w, &bits) in h.alloc.iter().enumerate() {
+                let mut b = bits;
+                while b != 0 {
+                    let i = w * 64 + b.trailing_zeros() as usize;
+                    b &= b - 1;
+                    f(p.base + CELLS_START + i * CELL);
+                }
+            }
+        }
+    }
+
+    /// Drops every allocated, unmarked object, clears the marks, rebuilds the free list and
+    /// returns surplus empty pages to the OS. Returns the number of objects freed.
+    ///
+    /// # Safety
+    /// Must only run at the end of a complete mark phase: every object still reachable
+    /// from anything that will be used again is marked.
+    pub(crate) unsafe fn sweep(&mut self) -> usize {
+        self.sweeping = true;
+        let mut freed = 0usize;
+        let mut live = 0usize;
+        // First pass: destructors. Dead objects may point at each other, so a destructor
+        // must not dereference `Value`s (none does: see the gc module docs).
+        for p in &self.pages {
+            let h = p.base as *mut PageHeader;
+            for w in 0..BITMAP_WORDS {
+                // SAFETY: our page's header.
+                let (alloc, mark) = unsafe { ((*h).alloc[w], (*h).mark[w]) };
+                let mut dead = alloc & !mark;
+                while dead != 0 {
+                    let i = w * 64 + dead.trailing_zeros() as usize;
+                    dead &= dead - 1;
+                    let cell = p.base + CELLS_START + i * CELL;
+                    // SAFETY: the alloc bit says the cell holds an initialized PyObj, and
+                    // it is unmarked, so (caller's contract) nothing will use it again.
+                    unsafe {
+                        std::ptr::drop_in_place(cell as *mut PyObj);
+                        if self.poison {
+                            std::ptr::write_bytes(cell as *mut u8, 0xDB, CELL);
+                        }
+                    }
+                    freed += 1;
+                }
+                // SAFETY: our page's header.
+                unsafe {
+                    (*h).alloc[w] = alloc & mark;
+                    (*h).mark[w] = 0;
+                }
+                live += (alloc & mark).count_ones() as usize;
+            }
+        }
+        self.sweeping = false;
+        self.live_cells = live;
+
+        // Second pass: free lists and page release. Empty pages beyond the reserve are
+        // unmapped; the rest get their free cells linked, lowest address first.
+        self.free = std::ptr::null_mut();
+        self.bump = 0;
+        self.bump_end = 0;
+        let mut kept_empty = 0usize;
+        let mut i = 0;
+        while i < self.pages.len() {
+            let base = self.pages[i].base;
+            // SAFETY: our page's header.
+            let h = unsafe { &*(base as *const PageHeader) };
+            let empty = h.alloc.iter().all(|&w| w == 0);
+            if empty {
+                if kept_empty >= RESERVE_PAGES {
+                    self.page_bases.remove(&base);
+                    self.pages.swap_remove(i); // drops the mapping
+                    continue;
+                }
+                kept_empty += 1;
+            }
+            i += 1;
+        }
+        self.pages.sort_by_key(|p| std::cmp::Reverse(p.base));
+        for p in &self.pages {
+            // SAFETY: our page's header.
+            let h = unsafe { &*(p.base as *const PageHeader) };
+            for i in (0..NCELLS).rev() {
+                if h.alloc[i / 64] & (1 << (i % 64)) == 0 {
+                    let cell = (p.base + CELLS_START + i * CELL) as *mut FreeCell;
+                    // SAFETY: a free cell of our page: its first word becomes the link.
+                    unsafe { (*cell).next = self.free };
+                    self.free = cell;
+                }
+            }
+        }
+        freed
+    }
+
+    /// Number of mapped pages.
+    pub(crate) fn page_count(&self) -> usize {
+        self.pages.len()
+    }
 }

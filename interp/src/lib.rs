@@ -7,6 +7,7 @@
 //!              exceptions and tracebacks
 //!  types/      methods of the builtin types (int, float, str, list, dict, ...)
 //!  builtins/   the builtins module, sys, imports, exec/eval/compile
+//!  modules/    the standard library's native modules (math, posix, _io, ...)
 //!  value.rs    the 64-bit Value word; object.rs heap objects; dict.rs the compact dict
 //!  vm.rs       the Vm context and the object-protocol entry points
 //! ```
@@ -19,6 +20,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod heap;
 pub mod lower;
+pub mod modules;
 pub mod object;
 pub mod types;
 pub mod value;
@@ -26,3 +28,4 @@ pub mod vm;
 
 pub use value::Value;
 pub use vm::{PyErr, PyResult, Vm};
+

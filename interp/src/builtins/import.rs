@@ -164,6 +164,19 @@ fn import_error(vm: &mut Vm, cls: Value, msg: String, name: Option<&str>, path: 
     }
 }
 
+/// When no standard library was found, says so on stderr (once per process) so that a
+/// failed `import os` explains itself; the ModuleNotFoundError itself stays CPython's.
+fn warn_missing_stdlib(vm: &mut Vm) {
+    if let Some(note) = super::sys::missing_stdlib_note() {
+        if vm.state.borrow().contains_key("import.warned_stdlib") {
+            return;
+        }
+        vm.state.borrow_mut().insert("import.warned_stdlib", Value::TRUE);
+        super::io::flush_all(vm);
+        eprintln!("{note}");
+    }
+}
+
 fn not_found(vm: &mut Vm, msg: String, name: &str) -> PyErr {
     let cls = vm.exc.module_not_found_error;
     import_error(vm, cls, msg, Some(name), None)
@@ -543,6 +556,9 @@ pub fn import_module(vm: &mut Vm, absname: &str) -> PyResult<Value> {
             }
         };
         let Some(loc) = loc else {
+            if parent.is_none() {
+                warn_missing_stdlib(vm);
+            }
             return Err(not_found(vm, format!("No module named '{name}'"), &name));
         };
         let m = load(vm, &name, loc)?;

@@ -86,6 +86,7 @@ pub fn init(vm: &mut Vm) {
          the full name for the built-in function len().",
     );
     set(vm, "__doc__", doc);
+    crate::modules::init(vm);
 }
 
 /// A `SyntaxError` with only a message (no location), as CPython raises for undecodable

@@ -226,6 +226,9 @@ pub fn configure(vm: &mut Vm, cfg: &SysConfig) {
             }
         }
     }
+    if let Some(dir) = stdlib_dir() {
+        path.push(vm.new_str(dir));
+    }
     let l = vm.new_list(path);
     set(vm, "path", l);
 
@@ -276,6 +279,82 @@ pub fn configure(vm: &mut Vm, cfg: &SysConfig) {
     if cfg.unbuffered || env_set("PYTHONUNBUFFERED") {
         super::io::set_unbuffered(vm);
     }
+}
+
+// ----- where the pure-Python standard library lives -----
+
+/// The CPython version whose pure-Python library Krait runs.
+const STDLIB_VERSION: &str = "3.11";
+
+/// The directory of the pure-Python standard library, found once per process:
+/// `KRAIT_STDLIB` if set, else `/usr/lib/python3.11` when it holds `os.py`, else what an
+/// installed `python3.11` says (asked once, then remembered in
+/// `$XDG_CACHE_HOME/krait/stdlib-path` or `~/.cache/krait/stdlib-path`). None when no
+/// library was found; importing a missing module then says what was searched.
+pub fn stdlib_dir() -> Option<&'static str> {
+    static DIR: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    DIR.get_or_init(find_stdlib).as_deref()
+}
+
+fn is_stdlib(dir: &std::path::Path) -> bool {
+    dir.join("os.py").is_file()
+}
+
+fn find_stdlib() -> Option<String> {
+    if let Some(d) = std::env::var_os("KRAIT_STDLIB").filter(|d| !d.is_empty()) {
+        // An explicit setting wins even when wrong: the import error then names it.
+        return Some(d.to_string_lossy().into_owned());
+    }
+    let system = format!("/usr/lib/python{STDLIB_VERSION}");
+    if is_stdlib(std::path::Path::new(&system)) {
+        return Some(system);
+    }
+    let cache = stdlib_cache_file();
+    if let Some(c) = &cache {
+        if let Ok(text) = std::fs::read_to_string(c) {
+            let d = text.trim();
+            if !d.is_empty() && is_stdlib(std::path::Path::new(d)) {
+                return Some(d.to_owned());
+            }
+        }
+    }
+    let out = std::process::Command::new(format!("python{STDLIB_VERSION}"))
+        .args(["-E", "-S", "-c", "import os, sys; print(os.path.dirname(os.__file__))"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let d = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    if !out.status.success() || d.is_empty() || !is_stdlib(std::path::Path::new(&d)) {
+        return None;
+    }
+    if let Some(c) = cache {
+        if let Some(parent) = c.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        let _ = std::fs::write(&c, format!("{d}\n"));
+    }
+    Some(d)
+}
+
+fn stdlib_cache_file() -> Option<std::path::PathBuf> {
+    let base = match std::env::var_os("XDG_CACHE_HOME").filter(|v| !v.is_empty()) {
+        Some(x) => std::path::PathBuf::from(x),
+        None => std::path::PathBuf::from(std::env::var_os("HOME").filter(|v| !v.is_empty())?).join(".cache"),
+    };
+    Some(base.join("krait").join("stdlib-path"))
+}
+
+/// What to tell a user whose import failed when no standard library was found (printed
+/// once), or None when one was found.
+pub fn missing_stdlib_note() -> Option<String> {
+    if stdlib_dir().is_some() {
+        return None;
+    }
+    Some(format!(
+        "krait: no Python {STDLIB_VERSION} standard library found (searched $KRAIT_STDLIB, /usr/lib/python{STDLIB_VERSION}, \
+         and `python{STDLIB_VERSION}` on PATH); set KRAIT_STDLIB to the directory that holds os.py"
+    ))
 }
 
 /// The `-X int_max_str_digits=N` / `PYTHONINTMAXSTRDIGITS` setting, if any and valid.

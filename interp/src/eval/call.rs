@@ -60,7 +60,7 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(Value, Value)]) ->
         }
     }
     let ty = vm.type_of(f);
-    let name = vm.intern("__call__");
+    let name = super::attr::names().__call__;
     match vm.lookup_type(ty, name) {
         Some(c) => call_unbound(vm, c, f, ty, args, kwargs),
         None => Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(f)))),

@@ -117,7 +117,9 @@ pub(crate) fn resume(vm: &mut Vm, gen: Value, how: Resume) -> PyResult<Step> {
             super::interp::set_context_to(*e, own);
         }
     }
+    vm.frames.borrow_mut().push(&*frame as *const Frame);
     let r = interp::execute(vm, &mut frame, started);
+    vm.frames.borrow_mut().pop();
     let inner = vm.handled_exc.get();
     vm.handled_exc.set(outer);
     super::leave(vm);
@@ -252,7 +254,7 @@ pub(crate) fn yield_from_step(vm: &mut Vm, it: Value, sent: Value, throw: bool) 
                 None => Step::Done(Value::NONE),
             });
         }
-        let k = vm.intern("__next__");
+        let k = super::attr::names().__next__;
         let ty = vm.type_of(it);
         let Some(m) = vm.lookup_type(ty, k) else {
             return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));

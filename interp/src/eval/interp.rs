@@ -43,16 +43,16 @@ pub(crate) enum Exit {
 pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResult<Exit> {
     let code_rc = frame.code.clone();
     let code: &Code = &code_rc;
-    let mut pos = (frame.block as usize, frame.stmt as usize);
     let mut pending: Option<PyErr> = None;
     if resuming {
-        if let Some(Op::Yield { dst, .. }) = code.blocks.get(pos.0).and_then(|b| b.ops.get(pos.1)) {
+        let here = code.blocks.get(frame.block as usize).and_then(|b| b.ops.get(frame.stmt as usize));
+        if let Some(Op::Yield { dst, .. }) = here {
             let sent = std::mem::replace(&mut frame.sent, Value::NONE);
             if std::mem::take(&mut frame.throw_in) {
                 pending = Some(PyErr(sent));
             } else {
                 frame.slots[*dst as usize] = sent;
-                pos.1 += 1;
+                frame.stmt += 1;
             }
         }
     }
@@ -60,17 +60,17 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
         let mut info = ErrInfo::default();
         let err = match pending.take() {
             Some(e) => {
-                // Thrown in by `gen.throw()`: CPython restores it as is, with no
-                // implicit chaining.
+                // Thrown in by `gen.throw()`: chained (if at all) by the generator code,
+                // as CPython's `_gen_throw` does, not here.
                 info.thrown_in = true;
                 e
             }
-            None => match run(vm, frame, code, &mut pos, &mut info) {
+            None => match run(vm, frame, code, &mut info) {
                 Ok(exit) => return Ok(exit),
                 Err(e) => e,
             },
         };
-        let (b, i) = pos;
+        let (b, i) = (frame.block as usize, frame.stmt as usize);
         if !info.reraise {
             let span = code.blocks[b].spans.get(i).copied().unwrap_or((0, 0));
             let span = match info.narrow {
@@ -83,13 +83,10 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
         match code.blocks[b].handler {
             Some(h) => {
                 frame.exc = err.0;
-                pos = (h.0 as usize, 0);
+                frame.block = h.0;
+                frame.stmt = 0;
             }
-            None => {
-                frame.block = b as u32;
-                frame.stmt = i as u32;
-                return Err(err);
-            }
+            None => return Err(err),
         }
     }
 }
@@ -365,10 +362,12 @@ pub(crate) fn compare_op(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult
     }
 }
 
-/// The statement loop. On error, `pos` is the failing statement; `reraise` says whether
+/// The statement loop. The frame's `(block, stmt)` is the statement being run at all
+/// times (so `sys._getframe` and tracebacks of callers see where each frame is); on error
+/// it is the failing statement, and `info` says how to deliver the exception.
 /// the exception is re-raised as is (no new traceback entry).
-fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), info: &mut ErrInfo) -> PyResult<Exit> {
-    let mut ops: &[Op] = &code.blocks[pos.0].ops;
+fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyResult<Exit> {
+    let mut ops: &[Op] = &code.blocks[frame.block as usize].ops;
     macro_rules! rd {
         ($o:expr) => {
             match $o {
@@ -387,14 +386,14 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), in
     }
     macro_rules! jump {
         ($t:expr) => {{
-            pos.0 = $t.0 as usize;
-            pos.1 = 0;
-            ops = &code.blocks[pos.0].ops;
+            frame.block = $t.0;
+            frame.stmt = 0;
+            ops = &code.blocks[frame.block as usize].ops;
             continue;
         }};
     }
     loop {
-        let op = &ops[pos.1];
+        let op = &ops[frame.stmt as usize];
         match op {
             Op::Move { dst, src } => {
                 let v = rd!(*src);
@@ -573,8 +572,6 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), in
             }
             Op::Yield { value, .. } => {
                 let v = rd!(*value);
-                frame.block = pos.0 as u32;
-                frame.stmt = pos.1 as u32;
                 return Ok(Exit::Yield(v));
             }
             Op::YieldFrom { dst, iter } => {
@@ -583,8 +580,6 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), in
                 let throw = std::mem::take(&mut frame.throw_in);
                 match generator::yield_from_step(vm, it, sent, throw)? {
                     generator::Step::Yielded(v) => {
-                        frame.block = pos.0 as u32;
-                        frame.stmt = pos.1 as u32;
                         return Ok(Exit::Yield(v));
                     }
                     generator::Step::Done(r) => frame.slots[*dst as usize] = r,
@@ -648,9 +643,9 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, pos: &mut (usize, usize), in
                 let v = rd!(*src);
                 unpack(vm, frame, dsts, v)?;
             }
-            _ => slow_op(vm, frame, code, op, *pos, info)?,
+            _ => slow_op(vm, frame, code, op, info)?,
         }
-        pos.1 += 1;
+        frame.stmt += 1;
     }
 }
 
@@ -812,8 +807,8 @@ fn unpack(vm: &mut Vm, frame: &mut Frame, dsts: &[Slot], v: Value) -> PyResult<(
 /// came from inside it rather than from `v` not being iterable).
 fn has_iter(vm: &mut Vm, v: Value) -> bool {
     let t = vm.type_of(v);
-    let a = vm.intern("__iter__");
-    let b = vm.intern("__getitem__");
+    let a = super::attr::names().__iter__;
+    let b = super::attr::names().__getitem__;
     matches!(vm.lookup_type(t, a), Some(x) if !x.is_none()) || vm.lookup_type(t, b).is_some()
 }
 
@@ -897,7 +892,6 @@ fn slow_op(
     frame: &mut Frame,
     code: &Code,
     op: &Op,
-    pos: (usize, usize),
     info: &mut ErrInfo,
 ) -> PyResult<()> {
     macro_rules! rd {
@@ -1085,7 +1079,7 @@ fn slow_op(
             let items = match vm.collect(src) {
                 Ok(x) => x,
                 Err(e) if vm.err_matches(&e, vm.exc.type_error) && !has_iter(vm, src) => {
-                    let msg = match star_call_target(frame, code, pos, *list) {
+                    let msg = match star_call_target(frame, code, *list) {
                         Some(f) => {
                             let fs = super::function::func_str(vm, f);
                             format!("{fs} argument after * must be an iterable, not {}", vm.type_name(src))
@@ -1275,12 +1269,12 @@ fn slow_op(
     Ok(())
 }
 
-/// When the list in slot `list` (being extended at `pos`) collects the positional
+/// When the list in slot `list` (being extended by the current statement) collects the positional
 /// arguments of a `f(*args)` call, the function being called: the list becomes a tuple
 /// (`ListToTuple`) passed to a `CallEx` later in the same straight-line code. Only used
 /// to word an error message as CPython does.
-fn star_call_target(frame: &Frame, code: &Code, pos: (usize, usize), list: Slot) -> Option<Value> {
-    let (mut b, mut i) = (pos.0, pos.1 + 1);
+fn star_call_target(frame: &Frame, code: &Code, list: Slot) -> Option<Value> {
+    let (mut b, mut i) = (frame.block as usize, frame.stmt as usize + 1);
     let mut tuple: Option<Slot> = None;
     for _ in 0..64 {
         let block = code.blocks.get(b)?;
@@ -1433,7 +1427,7 @@ pub(crate) fn make_function(
     annotations: Value,
     closure: Box<[Value]>,
 ) -> Value {
-    let name_key = vm.intern("__name__");
+    let name_key = super::attr::names().__name__;
     let module = if globals.as_dict().is_some() { vm.dict_get_str(globals, name_key) } else { None };
     let defaults = if defaults.is_none() { Value::NULL } else { defaults };
     let kwdefaults = if kwdefaults.is_none() { Value::NULL } else { kwdefaults };

@@ -146,12 +146,18 @@ impl<'a> Compiler<'a> {
             },
             Expr::Generator(c) => self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range, hint),
             Expr::Await(a) => {
-                if self.ur().kind.is_function() {
-                    if self.ur().kind == ScopeKind::Function && self.table.get(self.ur().scope).is_async {
-                        Err(CompileError::not_implemented("'await' is not supported yet", a.range))
-                    } else {
-                        Err(CompileError::syntax("'await' outside async function", a.range))
-                    }
+                if self.in_async_function() {
+                    // Only reached while checking an async function that will be rejected
+                    // as unsupported: keep lowering to find syntax errors CPython reports.
+                    self.expr(&a.value)
+                } else if self
+                    .units
+                    .iter()
+                    .rev()
+                    .find(|u| !matches!(u.kind, ScopeKind::Comprehension(_)))
+                    .is_some_and(|u| u.kind.is_function())
+                {
+                    Err(CompileError::syntax("'await' outside async function", a.range))
                 } else {
                     Err(CompileError::syntax("'await' outside function", a.range))
                 }
@@ -722,15 +728,7 @@ impl<'a> Compiler<'a> {
         if let Some(t) = callable_literal_type(&c.func) {
             self.warn(c.range().start(), format!("'{t}' object is not callable; perhaps you missed a comma?"));
         }
-        let mut seen: Vec<&str> = Vec::new();
-        for k in args.keywords.iter() {
-            if let Some(a) = &k.arg {
-                if seen.contains(&a.as_str()) {
-                    return Err(CompileError::syntax(format!("keyword argument repeated: {}", a.as_str()), k.range));
-                }
-                seen.push(a.as_str());
-            }
-        }
+        check_repeated_keywords(&args.keywords)?;
         if let Expr::Name(n) = &*c.func {
             if n.id.as_str() == "super" && args.args.is_empty() && args.keywords.is_empty() {
                 if let Some(r) = self.super_call(c, hint)? {
@@ -953,7 +951,12 @@ impl<'a> Compiler<'a> {
         hint: Option<Slot>,
     ) -> CResult<Opnd> {
         if let Some(g) = gens.iter().find(|g| g.is_async) {
-            return Err(CompileError::not_implemented("asynchronous comprehensions are not supported yet", g.range));
+            if !self.in_async_function() {
+                return Err(CompileError::syntax(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    g.range,
+                ));
+            }
         }
         let Some(first) = gens.first() else {
             return Err(CompileError::syntax("invalid syntax", range));
@@ -1176,6 +1179,20 @@ fn callable_literal_type(e: &Expr) -> Option<&'static str> {
         Expr::UnaryOp(_) if is_foldable(e) => infer_type(e),
         _ => None,
     }
+}
+
+/// "keyword argument repeated" (CPython's compiler rejects it for calls and class bases).
+pub(crate) fn check_repeated_keywords(keywords: &[ast::Keyword]) -> CResult<()> {
+    let mut seen: Vec<&str> = Vec::new();
+    for k in keywords {
+        if let Some(a) = &k.arg {
+            if seen.contains(&a.as_str()) {
+                return Err(CompileError::syntax(format!("keyword argument repeated: {}", a.as_str()), k.range));
+            }
+            seen.push(a.as_str());
+        }
+    }
+    Ok(())
 }
 
 enum Part {

@@ -112,7 +112,10 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode, warnings: &mut Ve
             let mut c = Compiler::new(vm, source.clone(), table, mode == Mode::Single);
             let r = c.module(&module.body, module.range);
             warnings.append(&mut c.warnings);
-            r
+            match (r, c.pending.take()) {
+                (Ok(_), Some(e)) => Err(e),
+                (r, _) => r,
+            }
         }
         Mode::Eval => {
             let parsed = ruff_python_parser::parse_unchecked(text, parse_options(ruff_python_parser::Mode::Expression));
@@ -124,7 +127,10 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode, warnings: &mut Ve
             let mut c = Compiler::new(vm, source.clone(), table, false);
             let r = c.expression_mode(&e.body, e.range);
             warnings.append(&mut c.warnings);
-            r
+            match (r, c.pending.take()) {
+                (Ok(_), Some(e)) => Err(e),
+                (r, _) => r,
+            }
         }
     }
 }
@@ -192,6 +198,9 @@ pub(crate) struct Compiler<'a> {
     pub interactive: bool,
     /// SyntaxWarnings found while lowering: (line, message).
     pub warnings: Vec<(u32, String)>,
+    /// An unsupported construct found while lowering, reported after the whole source
+    /// compiled (so that SyntaxErrors anywhere take precedence, as in CPython).
+    pub pending: Option<CompileError>,
     /// `from __future__ import annotations` is in effect: annotations are kept as strings.
     pub future_annotations: bool,
     /// The `from __future__` statements allowed where they stand (by node address).
@@ -217,6 +226,7 @@ impl<'a> Compiler<'a> {
             depth: 0,
             interactive,
             warnings: Vec::new(),
+            pending: None,
             future_annotations: false,
             future_ok: Vec::new(),
         }
@@ -390,6 +400,16 @@ impl<'a> Compiler<'a> {
             }
             _ => format!("{}.{}", parent.qualname, name),
         }
+    }
+
+    /// Whether the innermost function around the current code (comprehensions count as
+    /// part of their function) is `async def`.
+    pub fn in_async_function(&self) -> bool {
+        self.units
+            .iter()
+            .rev()
+            .find(|u| !matches!(u.kind, ScopeKind::Comprehension(_)))
+            .is_some_and(|u| u.kind == ScopeKind::Function && self.table.get(u.scope).is_async)
     }
 
     /// Records a SyntaxWarning at the line of `pos`.

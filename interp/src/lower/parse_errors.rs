@@ -112,6 +112,8 @@ fn check_inner(
 #[derive(Default)]
 struct Nodes<'a> {
     exprs: Vec<&'a Expr>,
+    /// End offsets of the bodies of `try` statements that have no handlers.
+    stmts_try_without_handlers: Vec<u32>,
     /// Assignment-like targets: (kind, the target expressions, their statement).
     targets: Vec<Target<'a>>,
 }
@@ -136,6 +138,11 @@ struct Target<'a> {
 impl<'a> Visitor<'a> for Nodes<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         match stmt {
+            Stmt::Try(t) if t.handlers.is_empty() && t.finalbody.is_empty() => {
+                if let Some(last) = t.body.last() {
+                    self.stmts_try_without_handlers.push(u32::from(last.range().end()));
+                }
+            }
             Stmt::Assign(a) => self.targets.push(Target {
                 kind: TargetKind::Assign,
                 exprs: a.targets.iter().collect(),
@@ -432,7 +439,14 @@ impl<'a> Ctx<'a> {
 
     /// "invalid syntax" at the token starting at or after `pos`.
     fn generic_at(&self, pos: u32) -> CompileError {
-        match self.tok_at(pos) {
+        // INDENT/DEDENT carry no text: CPython's furthest token is the next real one.
+        let found = self.tok_at(pos).map(|mut i| {
+            while matches!(self.tk.toks[i].kind, TokKind::Indent | TokKind::Dedent) && i + 1 < self.tk.toks.len() {
+                i += 1;
+            }
+            i
+        });
+        match found {
             Some(i) => {
                 let t = self.tk.toks[i];
                 match t.kind {
@@ -639,7 +653,13 @@ impl<'a> Ctx<'a> {
             ),
             P::NonDefaultParamAfterDefaultParam => self.at_range("non-default argument follows default argument", r),
             P::ParamAfterVarKeywordParam => self.at_range("arguments cannot follow var-keyword argument", r),
-            P::ExpectedKeywordParam => self.at_range("named arguments must follow bare *", r),
+            P::ExpectedKeywordParam => {
+                // CPython points at the bare `*`.
+                let star = self.tk.toks.iter().rev().find(|t| t.end <= pos && self.is_op(t, "*"));
+                let r = star.map_or(r, |t| TextRange::new(TextSize::new(t.start), TextSize::new(t.end)));
+                self.at_range("named arguments must follow bare *", r)
+            }
+            P::OtherError(m) if m.starts_with("Expected `except` or `finally`") => self.try_without_handlers(pos),
             P::VarParameterWithDefault => self.generic_at(pos),
             P::UnparenthesizedGeneratorExpression => {
                 if self.in_class_bases(pos) {
@@ -775,6 +795,34 @@ impl<'a> Ctx<'a> {
             }
         }
         None
+    }
+
+    /// `try:` whose block is followed by neither `except` nor `finally`: CPython points at
+    /// the token after the block.
+    fn try_without_handlers(&self, pos: u32) -> CompileError {
+        const MSG: &str = "expected 'except' or 'finally' block";
+        let body_end =
+            self.nodes.stmts_try_without_handlers.iter().filter(|&&end| end <= pos).max().copied().unwrap_or(pos);
+        let next =
+            self.tk.toks.iter().find(|t| {
+                t.start >= body_end && !matches!(t.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent)
+            });
+        match next {
+            Some(t) if t.kind != TokKind::EndMarker => {
+                CompileError::syntax(MSG, TextRange::new(TextSize::new(t.start), TextSize::new(t.end)))
+            }
+            _ => {
+                let end = self.text.trim_end().len();
+                let line = self.src.line_of(end.saturating_sub(1) as u32);
+                let offset = self.col(end);
+                self.loc_err(
+                    ErrKind::Syntax,
+                    MSG,
+                    end,
+                    ErrLoc { lineno: line, offset, end_lineno: line, end_offset: -1, text_newline: true, text: None },
+                )
+            }
+        }
     }
 
     fn inside_parens(&self, pos: u32) -> bool {

@@ -557,7 +557,7 @@ impl Collector {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
                         if self.scopes[self.cur].kind != ScopeKind::Module {
-                            return Err(CompileError::syntax("import * only allowed at module level", s.range()));
+                            return Err(CompileError::syntax("import * only allowed at module level", a.range));
                         }
                         continue;
                     }

@@ -131,8 +131,8 @@ impl<'a> Compiler<'a> {
             Stmt::For(f) => self.for_stmt(f)?,
             Stmt::Try(t) => self.try_stmt(t)?,
             Stmt::With(w) => {
-                if w.is_async {
-                    return Err(CompileError::not_implemented("'async with' is not supported yet", w.range));
+                if w.is_async && !self.in_async_function() {
+                    return Err(CompileError::syntax("'async with' outside async function", w.range));
                 }
                 self.with_items(&w.items, &w.body, w.range)?;
             }
@@ -594,8 +594,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) -> CResult<()> {
-        if f.is_async {
-            return Err(CompileError::not_implemented("'async for' is not supported yet", f.range));
+        if f.is_async && !self.in_async_function() {
+            return Err(CompileError::syntax("'async for' outside async function", f.range));
         }
         let src = self.expr(&f.iter)?;
         let it = self.temp();
@@ -1064,8 +1064,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        if f.is_async {
-            return Err(CompileError::not_implemented("async functions are not supported yet", f.range));
+        if f.is_async && self.pending.is_none() {
+            // Reported once the whole module compiled without a SyntaxError, as CPython
+            // would have reported those first.
+            self.pending = Some(CompileError::not_implemented("async functions are not supported yet", f.range));
         }
         if let Some(tp) = &f.type_params {
             return Err(CompileError::syntax("invalid syntax", tp.range));
@@ -1131,6 +1133,9 @@ impl<'a> Compiler<'a> {
     fn class_def(&mut self, c: &'a ast::StmtClassDef) -> CResult<()> {
         if let Some(tp) = &c.type_params {
             return Err(CompileError::syntax("invalid syntax", tp.range));
+        }
+        if let Some(a) = &c.arguments {
+            super::expr::check_repeated_keywords(&a.keywords)?;
         }
         let kw = self.keyword_before(c.name.range.start(), "class");
         let header = self.def_span(kw, c.range.end());

@@ -45,13 +45,9 @@ pub fn float_repr_short(f: f64) -> String {
     repr_digits(f, false)
 }
 
-fn repr_digits(f: f64, add_dot_0: bool) -> String {
-    if f.is_nan() {
-        return "nan".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf".into() } else { "-inf".into() };
-    }
+/// The shortest round-trip digits of a finite `f` in Rust's `{:e}` notation (`1.5e-5`),
+/// with ties between two equally close shortest candidates broken to even as CPython does.
+pub fn shortest_sci(f: f64) -> String {
     let mut sci = format!("{f:e}");
     let sig = sci.bytes().take_while(|&b| b != b'e').filter(u8::is_ascii_digit).count();
     if sig >= 16 {
@@ -64,6 +60,17 @@ fn repr_digits(f: f64, add_dot_0: bool) -> String {
             sci = exact;
         }
     }
+    sci
+}
+
+fn repr_digits(f: f64, add_dot_0: bool) -> String {
+    if f.is_nan() {
+        return "nan".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let sci = shortest_sci(f);
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let digits: String = mant.chars().filter(char::is_ascii_digit).collect();

@@ -392,7 +392,7 @@ fn split_digits(s: &str) -> (&str, &str) {
 /// The shortest round-trip digits of a finite positive `x` and its decimal exponent:
 /// `x == 0.d1d2d3... * 10^(exp+1)`, i.e. `d1.d2d3... * 10^exp`.
 fn shortest_digits(x: f64) -> (String, i32) {
-    let e = format!("{x:e}");
+    let e = crate::types::float::shortest_sci(x);
     let (mant, exp) = e.split_once('e').unwrap_or((&e, "0"));
     let digits: String = mant.chars().filter(|c| *c != '.').collect();
     (digits, exp.parse().unwrap_or(0))
@@ -450,22 +450,8 @@ fn repr_unsigned(x: f64, add_dot_0: bool) -> String {
     s
 }
 
-/// `repr(f)` (CPython's shortest round-trip notation). The numbers module owns
-/// `float.__repr__`; this is the same algorithm, used here for formatting.
-pub fn float_repr(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".to_owned();
-    }
-    if f.is_infinite() {
-        return if f < 0.0 { "-inf".to_owned() } else { "inf".to_owned() };
-    }
-    let s = repr_unsigned(f.abs(), true);
-    if f.is_sign_negative() {
-        format!("-{s}")
-    } else {
-        s
-    }
-}
+/// `repr(f)`: the numbers module's implementation, re-exported for formatting code.
+pub use crate::types::float::float_repr;
 
 /// Renders a finite non-negative `x` for presentation type `ty` (`e f g E F G r`) and
 /// precision, like CPython's `PyOS_double_to_string` without the sign.

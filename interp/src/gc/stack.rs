@@ -1,0 +1,125 @@
+//! Conservative scan of the interpreter thread's native stack and callee-saved registers.
+//!
+//! At a safepoint the interpreter's own Rust functions up the stack may hold `Value`s (or
+//! plain `&PyObj` addresses) in locals, which live either in stack slots or in registers.
+//! Every caller-saved register is dead across the call into the collector (the ABI lets
+//! the callee clobber them), so live values are in stack slots or callee-saved registers;
+//! we store the callee-saved registers into a local array first, then scan every word
+//! from the current stack pointer up to the thread's stack base.
+
+use crate::vm::Vm;
+
+/// Base (highest address) of the current thread's stack, from pthread's view of the
+/// thread, or 0 when it cannot be found.
+pub fn thread_stack_top() -> usize {
+    #[cfg(target_os = "linux")]
+    {
+        // SAFETY: `attr` is initialized by `pthread_getattr_np` before it is read and
+        // destroyed after; the out-pointers are valid locals.
+        unsafe {
+            let mut attr: libc::pthread_attr_t = std::mem::zeroed();
+            if libc::pthread_getattr_np(libc::pthread_self(), &mut attr) != 0 {
+                return 0;
+            }
+            let mut addr: *mut libc::c_void = std::ptr::null_mut();
+            let mut size: libc::size_t = 0;
+            let ok = libc::pthread_attr_getstack(&attr, &mut addr, &mut size) == 0;
+            libc::pthread_attr_destroy(&mut attr);
+            if ok {
+                return addr as usize + size;
+            }
+        }
+    }
+    0
+}
+
+/// The stack base to scan up to: the one recorded in `vm.gc` (main.rs records it when
+/// the interpreter thread starts), else pthread's.
+pub fn stack_base(vm: &Vm) -> usize {
+    let b = vm.gc.stack_base.get();
+    if b != 0 {
+        return b;
+    }
+    let t = thread_stack_top();
+    vm.gc.stack_base.set(t);
+    t
+}
+
+/// Calls `visit` with every word of the native stack between the current stack pointer
+/// and `base`, and with the callee-saved registers.
+#[inline(never)]
+pub fn scan(base: usize, visit: &mut dyn FnMut(usize)) {
+    let mut regs = [0usize; 12];
+    spill_registers(&mut regs);
+    for &r in &regs {
+        visit(r);
+    }
+    let sp = current_sp();
+    let mut p = sp & !7;
+    while p + 8 <= base {
+        // SAFETY: `[sp, base)` is this thread's stack, mapped and readable: `sp` is the
+        // current stack pointer and `base` the top of the stack the thread started on.
+        // The words may be padding or dead data; we only look at their bits.
+        let w = unsafe { std::ptr::read_volatile(p as *const usize) };
+        visit(w);
+        p += 8;
+    }
+    std::hint::black_box(&regs);
+}
+
+#[inline(always)]
+fn current_sp() -> usize {
+    let sp: usize;
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: reads the stack pointer into a register; no memory is touched.
+    unsafe {
+        std::arch::asm!("mov {}, rsp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    }
+    #[cfg(target_arch = "aarch64")]
+    // SAFETY: as above.
+    unsafe {
+        std::arch::asm!("mov {}, sp", out(reg) sp, options(nomem, nostack, preserves_flags));
+    }
+    #[cfg(not(any(target_arch = "x86_64", target_arch = "aarch64")))]
+    {
+        let marker = 0usize;
+        sp = std::ptr::addr_of!(marker) as usize;
+    }
+    sp
+}
+
+/// Stores the callee-saved registers into `out`.
+#[inline(always)]
+fn spill_registers(out: &mut [usize; 12]) {
+    let p = out.as_mut_ptr();
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: writes six words into `out`, which has room for twelve; the registers are
+    // only read.
+    unsafe {
+        std::arch::asm!(
+            "mov [{p}], rbx",
+            "mov [{p} + 8], rbp",
+            "mov [{p} + 16], r12",
+            "mov [{p} + 24], r13",
+            "mov [{p} + 32], r14",
+            "mov [{p} + 40], r15",
+            p = in(reg) p,
+            options(nostack, preserves_flags)
+        );
+    }
+    #[cfg(target_arch = "aarch64")]
+    // SAFETY: writes twelve words into `out` (x19..x30); the registers are only read.
+    unsafe {
+        std::arch::asm!(
+            "stp x19, x20, [{p}]",
+            "stp x21, x22, [{p}, #16]",
+            "stp x23, x24, [{p}, #32]",
+            "stp x25, x26, [{p}, #48]",
+            "stp x27, x28, [{p}, #64]",
+            "stp x29, x30, [{p}, #80]",
+            p = in(reg) p,
+            options(nostack, preserves_flags)
+        );
+    }
+    let _ = p;
+}
