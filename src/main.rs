@@ -387,6 +387,7 @@ fn run(mut opts: Options) -> i32 {
             opts.sys.interactive = true;
             configure(&mut vm, &opts, &argv0);
             let code = repl(&mut vm, main_dict, !opts.sys.quiet);
+            krait_interp::modules::atexit::run_exitfuncs(&mut vm);
             io::flush_all(&mut vm);
             return code;
         }
@@ -395,6 +396,7 @@ fn run(mut opts: Options) -> i32 {
         Ok(()) => 0,
         Err(e) if vm.isinstance(e.0, vm.exc.system_exit) => {
             let c = system_exit_code(&mut vm, e.0);
+            krait_interp::modules::atexit::run_exitfuncs(&mut vm);
             io::flush_all(&mut vm);
             return c;
         }
@@ -404,6 +406,7 @@ fn run(mut opts: Options) -> i32 {
     if opts.sys.inspect {
         code = repl(&mut vm, main_dict, false);
     }
+    krait_interp::modules::atexit::run_exitfuncs(&mut vm);
     io::flush_all(&mut vm);
     code
 }
@@ -429,7 +432,7 @@ fn set_item(vm: &mut Vm, d: Value, k: &str, v: Value) {
 fn run_source(vm: &mut Vm, text: String, filename: &str, globals: Value) -> Result<(), PyErr> {
     let src = Rc::new(Source::new(filename.to_owned(), text));
     let code = krait_interp::lower::compile(vm, src, Mode::Exec)?;
-    krait_interp::eval::run_code(vm, code, globals, Value::NULL)?;
+    krait_interp::eval::run_code_toplevel(vm, code, globals, Value::NULL)?;
     Ok(())
 }
 
@@ -476,7 +479,7 @@ fn run_module(vm: &mut Vm, name: &str, main_dict: Value, opts: &Options) -> Resu
     let p = vm.new_str(&package);
     set_item(vm, main_dict, "__package__", p);
     Ok(match import::compile_file(vm, &file) {
-        Ok(code) => krait_interp::eval::run_code(vm, code, main_dict, Value::NULL).map(|_| ()),
+        Ok(code) => krait_interp::eval::run_code_toplevel(vm, code, main_dict, Value::NULL).map(|_| ()),
         Err(e) => Err(e),
     })
 }

@@ -11,6 +11,8 @@ Usage: chaos.py [ITERATIONS]   (written for Krait's benchmark suite; imports onl
 """
 import sys
 
+# bench-sizes: default=60000 quick=15000
+
 
 class Rng:
     def __init__(self, seed):
@@ -166,7 +168,7 @@ def make_splines():
 
 
 def main():
-    iterations = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+    iterations = int(sys.argv[1]) if len(sys.argv) > 1 else 60000
     game = ChaosGame(make_splines(), 0.25)
     image = game.draw(256, 256, iterations, Rng(42))
     black = 0

@@ -11,6 +11,8 @@ Usage: crypto_pyaes.py [BLOCKS]   (written for Krait's benchmark suite; imports 
 """
 import sys
 
+# bench-sizes: default=16000 quick=2500
+
 
 def xtime(a):
     a <<= 1
@@ -198,7 +200,7 @@ def known_answer():
 
 
 def main():
-    blocks = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    blocks = int(sys.argv[1]) if len(sys.argv) > 1 else 16000
     kat, ok = known_answer()
     if kat != "69c4e0d86a7b0430d8cdb78070b4c55a" or not ok:
         print("AES known-answer test FAILED", kat, ok)

@@ -10,6 +10,8 @@ Usage: deltablue.py [N]   (written for Krait's benchmark suite; imports only sys
 """
 import sys
 
+# bench-sizes: default=16000 quick=4000
+
 # strengths: lower number = stronger
 REQUIRED, STRONG_PREFERRED, PREFERRED, STRONG_DEFAULT, NORMAL, WEAK_DEFAULT, WEAKEST = range(7)
 
@@ -394,7 +396,7 @@ def projection_test(n):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 20000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 16000
     a = chain_test(n)
     b = projection_test(n)
     print("deltablue", n, "chain", a, "projection", b)

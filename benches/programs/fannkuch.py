@@ -10,6 +10,8 @@ written for Krait's benchmark suite; imports only sys)
 """
 import sys
 
+# bench-sizes: default=20 quick=4
+
 
 def fannkuch(n):
     perm1 = list(range(n))
@@ -58,7 +60,7 @@ def fannkuch(n):
 
 
 def main():
-    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 12
+    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 8
     total = 0
     for _ in range(repeat):

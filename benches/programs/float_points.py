@@ -8,6 +8,8 @@ Usage: float_points.py [POINTS]   (written for Krait's benchmark suite; imports 
 """
 import sys
 
+# bench-sizes: default=300000 quick=60000
+
 TWO_PI = 6.283185307179586
 PI = 3.141592653589793
 HALF_PI = 1.5707963267948966
@@ -78,7 +80,7 @@ def run(n):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300000
     best = run(n)
     print("float", n, "max %.6f %.6f %.6f" % (best.x, best.y, best.z))
     check = 0.0

@@ -9,6 +9,8 @@ Usage: generators.py [ROUNDS]   (written for Krait's benchmark suite; imports on
 """
 import sys
 
+# bench-sizes: default=150 quick=20
+
 
 class Tree:
     def __init__(self, left, value, right):
@@ -99,7 +101,7 @@ def one_round(tree, n):
 
 
 def main():
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 150
     tree = build(0, 5000)
     check = 0
     for _ in range(rounds):

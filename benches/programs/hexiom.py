@@ -13,6 +13,8 @@ Usage: hexiom.py [REPEAT]   (written for Krait's benchmark suite; imports only s
 """
 import sys
 
+# bench-sizes: default=8 quick=1
+
 EMPTY = 7
 EMPTY_BIT = 1 << EMPTY
 TILE_BITS = (1 << 7) - 1
@@ -199,7 +201,7 @@ class Solver:
 
 
 def main():
-    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 8
     rng = Lcg(2024)
     boards = [Board(3), Board(4)]
     puzzles = []

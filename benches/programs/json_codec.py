@@ -11,6 +11,8 @@ Usage: json_codec.py [ROUNDS]   (written for Krait's benchmark suite; imports on
 """
 import sys
 
+# bench-sizes: default=20 quick=4
+
 
 class Lcg:
     def __init__(self, seed):
@@ -264,7 +266,7 @@ def make_doc(rng, depth):
 
 
 def main():
-    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 40
+    rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 20
     rng = Lcg(7)
     doc = {"records": [make_doc(rng, 4) for _ in range(40)], "version": 3, "ok": True}
     total_len = 0

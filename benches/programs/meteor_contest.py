@@ -12,6 +12,8 @@ Usage: meteor_contest.py [SOLUTIONS]   (written for Krait's benchmark suite; imp
 """
 import sys
 
+# bench-sizes: default=250 quick=20
+
 W, H = 5, 10
 CELLS = W * H
 # directions in "doubled" hex coordinates (column step 2 within a row)
@@ -186,7 +188,7 @@ class Search:
 
 
 def main():
-    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 2098
+    limit = int(sys.argv[1]) if len(sys.argv) > 1 else 250
     s = Search(limit)
     s.solve(0, 0, ["-"] * CELLS)
     print("meteor", limit, "found", s.found, "nodes", s.nodes)

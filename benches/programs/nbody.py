@@ -7,6 +7,8 @@ Usage: nbody.py [STEPS]   (written for Krait's benchmark suite; imports only sys
 """
 import sys
 
+# bench-sizes: default=150000 quick=40000
+
 PI = 3.14159265358979323
 SOLAR_MASS = 4 * PI * PI
 DAYS_PER_YEAR = 365.24
@@ -99,7 +101,7 @@ def offset_momentum(bodies):
 
 
 def main():
-    steps = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+    steps = int(sys.argv[1]) if len(sys.argv) > 1 else 150000
     bodies = planets()
     pairs = pairs_of(bodies)
     offset_momentum(bodies)

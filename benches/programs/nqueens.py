@@ -11,6 +11,8 @@ Usage: nqueens.py [REPEAT] [N]   (written for Krait's benchmark suite; imports o
 """
 import sys
 
+# bench-sizes: default=6 quick=1
+
 
 def permutations(items):
     """Yield every permutation of `items` in lexicographic index order, like
@@ -43,7 +45,7 @@ def solutions(n):
 
 
 def main():
-    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 4
+    repeat = int(sys.argv[1]) if len(sys.argv) > 1 else 6
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 8
     count = 0
     digest = 0

@@ -8,6 +8,8 @@ Usage: pidigits.py [DIGITS]   (written for Krait's benchmark suite; imports only
 """
 import sys
 
+# bench-sizes: default=5000 quick=2000
+
 
 def pi_digits(count):
     # linear fractional transformation state (q r; 0 t) and index k
@@ -29,7 +31,7 @@ def pi_digits(count):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 3000
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 5000
     digits = pi_digits(n)
     digest = 0
     for d in digits:

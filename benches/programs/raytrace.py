@@ -8,6 +8,8 @@ Usage: raytrace.py [SIZE]   (written for Krait's benchmark suite; imports only s
 """
 import sys
 
+# bench-sizes: default=180 quick=80
+
 EPS = 1e-7
 INF = float("inf")
 
@@ -213,7 +215,7 @@ def to_byte(c):
 
 
 def main():
-    size = int(sys.argv[1]) if len(sys.argv) > 1 else 64
+    size = int(sys.argv[1]) if len(sys.argv) > 1 else 180
     scene = build_scene()
     cam = Camera(V(0.0, 2.2, 7.0), V(0.0, 1.0, 0.0), V(0.0, 1.0, 0.0), size, size)
     total = 0

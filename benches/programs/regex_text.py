@@ -13,6 +13,8 @@ Usage: regex_text.py [LINES]   (written for Krait's benchmark suite; imports onl
 """
 import sys
 
+# bench-sizes: default=1500 quick=300
+
 DIGITS = frozenset("0123456789")
 WORD = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_")
 SPACE = frozenset(" \t\n\r\f\v")
@@ -429,7 +431,7 @@ PATTERNS = [
 
 
 def main():
-    lines = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    lines = int(sys.argv[1]) if len(sys.argv) > 1 else 1500
     rng = Lcg(99)
     text = [make_line(rng) for _ in range(lines)]
     regexes = [Regex(p) for p in PATTERNS]

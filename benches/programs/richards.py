@@ -9,6 +9,8 @@ Usage: richards.py [ITERATIONS]   (written for Krait's benchmark suite; imports 
 """
 import sys
 
+# bench-sizes: default=16 quick=2
+
 IDLE, WORKER, HANDLER_A, HANDLER_B, DEVICE_A, DEVICE_B = range(6)
 KIND_DEVICE, KIND_WORK = 0, 1
 BUFSIZE = 4
@@ -233,7 +235,7 @@ def simulate():
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 16
     total_q = total_h = 0
     for _ in range(n):
         q, h = simulate()

@@ -6,6 +6,8 @@ Usage: spectral_norm.py [N]   (written for Krait's benchmark suite; imports only
 """
 import sys
 
+# bench-sizes: default=300 quick=150
+
 
 def a(i, j):
     s = i + j
@@ -39,7 +41,7 @@ def ata_times(u):
 
 
 def main():
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 300
     u = [1.0] * n
     v = u
     for _ in range(10):

@@ -9,6 +9,8 @@ Usage: unpack_sequence.py [LOOPS]   (written for Krait's benchmark suite; import
 """
 import sys
 
+# bench-sizes: default=350000 quick=50000
+
 
 def unpack_tuple(loops, seq):
     total = 0
@@ -105,7 +107,7 @@ def unpack_mixed(loops):
 
 
 def main():
-    loops = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+    loops = int(sys.argv[1]) if len(sys.argv) > 1 else 350000
     t = tuple(range(10))
     l = list(range(100, 110))
     a = unpack_tuple(loops, t)

@@ -10,6 +10,8 @@ Usage: wordcount.py [WORDS]   (written for Krait's benchmark suite; imports only
 """
 import sys
 
+# bench-sizes: default=200000 quick=40000
+
 
 class Lcg:
     def __init__(self, seed):

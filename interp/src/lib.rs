@@ -18,6 +18,7 @@ pub mod dict;
 pub mod eval;
 pub mod exceptions;
 pub mod frame;
+pub mod gc;
 pub mod heap;
 pub mod lower;
 pub mod modules;

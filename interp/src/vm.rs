@@ -97,6 +97,8 @@ pub struct Vm {
     /// generator resumption): what `globals()`, `locals()`, argument-less `exec` and
     /// `sys._getframe` read.
     pub frames: RefCell<Vec<*const crate::frame::Frame>>,
+    /// The garbage collector's state (`crate::gc`).
+    pub gc: crate::gc::GcState,
 }
 
 impl Vm {
@@ -171,6 +173,7 @@ impl Vm {
             argv: RefCell::new(Vec::new()),
             state: RefCell::new(HashMap::new()),
             frames: RefCell::new(Vec::new()),
+            gc: crate::gc::GcState::new(),
         });
         fix_bootstrap_classes(&vm);
         vm.modules = vm.new_dict();
@@ -182,6 +185,116 @@ impl Vm {
         crate::types::init(&mut vm);
         crate::builtins::init(&mut vm);
         vm
+    }
+
+    /// Calls `t.value` on every `Value` the VM itself holds (collector roots; frames are
+    /// traced from `frames` by the collector). Destructures `self` exhaustively so that a
+    /// new field is a compile error here until it is classified.
+    pub(crate) fn trace_roots(&self, t: &mut dyn crate::gc::trace::Tracer) {
+        let Vm {
+            types,
+            exc,
+            extra_types,
+            builtins,
+            builtins_dict,
+            modules,
+            sys,
+            interned,
+            empty_tuple,
+            empty_str,
+            depth: _,
+            recursion_limit: _,
+            stack_limit: _,
+            handled_exc,
+            argv: _,
+            state,
+            frames: _,
+            gc: _,
+        } = self;
+        let Types {
+            object,
+            type_,
+            int,
+            bool_,
+            float,
+            complex,
+            str_,
+            bytes,
+            bytearray,
+            list,
+            tuple,
+            dict,
+            set,
+            frozenset,
+            range,
+            slice,
+            none_type,
+            not_implemented_type,
+            ellipsis_type,
+            function,
+            builtin_function,
+            method,
+            cell,
+            code,
+            module,
+            generator,
+            traceback,
+            property,
+            staticmethod,
+            classmethod,
+            super_,
+        } = types;
+        for v in [
+            object,
+            type_,
+            int,
+            bool_,
+            float,
+            complex,
+            str_,
+            bytes,
+            bytearray,
+            list,
+            tuple,
+            dict,
+            set,
+            frozenset,
+            range,
+            slice,
+            none_type,
+            not_implemented_type,
+            ellipsis_type,
+            function,
+            builtin_function,
+            method,
+            cell,
+            code,
+            module,
+            generator,
+            traceback,
+            property,
+            staticmethod,
+            classmethod,
+            super_,
+        ] {
+            t.value(*v);
+        }
+        for (_, v) in exc.all() {
+            t.value(v);
+        }
+        for v in extra_types.values() {
+            t.value(*v);
+        }
+        for v in [builtins, builtins_dict, modules, sys, empty_tuple, empty_str] {
+            t.value(*v);
+        }
+        for v in interned.values() {
+            t.value(*v);
+        }
+        t.value(handled_exc.get());
+        for v in state.borrow().values() {
+            t.value(*v);
+        }
     }
 
     // ----- allocation -----

@@ -22,6 +22,7 @@ pub fn init(vm: &mut Vm) {
     sys::init(vm, streams);
     functions::register(vm);
     import::init(vm);
+    crate::gc::module::register(vm);
 
     let b = vm.builtins;
     let set = |vm: &mut Vm, name: &str, v: Value| {

@@ -62,9 +62,46 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(Value, Value)]) ->
     let ty = vm.type_of(f);
     let name = super::attr::names().__call__;
     match vm.lookup_type(ty, name) {
-        Some(c) => call_unbound(vm, c, f, ty, args, kwargs),
+        Some(c) => {
+            // CPython counts calls through `tp_call` (classes, instances with `__call__`)
+            // as a recursion level of their own, besides the frame they run.
+            let d = vm.depth.get() + 1;
+            if d > vm.recursion_limit.get() {
+                return Err(vm.recursion_error("maximum recursion depth exceeded while calling a Python object"));
+            }
+            vm.depth.set(d);
+            let r = call_unbound(vm, c, f, ty, args, kwargs);
+            super::leave(vm);
+            r
+        }
         None => Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(f)))),
     }
+}
+
+/// `call` from the interpreter loop's `Call` statements: the collector's audited path
+/// (see `crate::gc`). Python functions (and bound methods of Python functions) called from
+/// here run as "direct" frames, whose safepoints may collect; `gc.collect()` collects
+/// right here. Every other callable takes the ordinary path.
+#[inline]
+pub(crate) fn call_from_loop(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    if let Some(o) = f.as_obj() {
+        match &o.payload {
+            Payload::Function(func) => return call_function_in(vm, f, func, None, args, kwargs, true),
+            Payload::BoundMethod { func, obj } => {
+                let (func, obj) = (*func, *obj);
+                if let Some(Payload::Function(fd)) = func.as_obj().map(|o| &o.payload) {
+                    return call_function_in(vm, func, fd, Some(obj), args, kwargs, true);
+                }
+            }
+            Payload::NativeFunction(_) if f.is(vm.gc.collect_fn.get()) => {
+                crate::gc::module::check_collect_args(vm, args, kwargs)?;
+                let n = crate::gc::collect_from_loop(vm);
+                return Ok(vm.new_int(n as i64));
+            }
+            _ => {}
+        }
+    }
+    call(vm, f, args, kwargs)
 }
 
 /// Calls an attribute `m` found on `ty` (the type of `obj`) as a method of `obj`: plain
@@ -122,12 +159,37 @@ pub(crate) fn call_method_marking(
     kwargs: &[(Value, Value)],
     narrow: &mut interp::Narrow,
 ) -> PyResult<Value> {
+    call_method_in(vm, name, args, kwargs, narrow, false)
+}
+
+/// `call_method_marking` from the interpreter loop's `CallMethod` statements: the
+/// collector's audited path, as `call_from_loop`.
+#[inline]
+pub(crate) fn call_method_from_loop(
+    vm: &mut Vm,
+    name: Value,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    narrow: &mut interp::Narrow,
+) -> PyResult<Value> {
+    call_method_in(vm, name, args, kwargs, narrow, true)
+}
+
+#[inline]
+fn call_method_in(
+    vm: &mut Vm,
+    name: Value,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    narrow: &mut interp::Narrow,
+    direct: bool,
+) -> PyResult<Value> {
     let Some(&obj) = args.first() else {
         return Err(vm.err(vm.exc.system_error, "call_method without self"));
     };
     if let Some(m) = lookup_method(vm, obj, name) {
         match &m.obj().payload {
-            Payload::Function(fd) => return call_function(vm, m, fd, None, args, kwargs),
+            Payload::Function(fd) => return call_function_in(vm, m, fd, None, args, kwargs, direct),
             Payload::NativeFunction(nf) => {
                 super::check_stack(vm)?;
                 return (nf.f)(vm, args, kwargs);
@@ -142,6 +204,9 @@ pub(crate) fn call_method_marking(
             return Err(e);
         }
     };
+    if direct {
+        return call_from_loop(vm, m, &args[1..], kwargs);
+    }
     call(vm, m, &args[1..], kwargs)
 }
 
@@ -189,6 +254,20 @@ pub(crate) fn call_function(
     args: &[Value],
     kwargs: &[(Value, Value)],
 ) -> PyResult<Value> {
+    call_function_in(vm, fval, func, self_arg, args, kwargs, false)
+}
+
+/// `call_function`; `direct` as in `eval::run_frame_in`.
+#[inline]
+pub(crate) fn call_function_in(
+    vm: &mut Vm,
+    fval: Value,
+    func: &Function,
+    self_arg: Option<Value>,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    direct: bool,
+) -> PyResult<Value> {
     let code = &func.code;
     let slots = take_slots(code.nslots as usize);
     let mut frame = Frame::with_slots(code.clone(), slots, func.globals, func.builtins, Value::NULL, fval);
@@ -197,7 +276,7 @@ pub(crate) fn call_function(
     if interp::is_generator_code(code) {
         return Ok(generator::new_generator(vm, Box::new(frame), func));
     }
-    let r = super::run_frame(vm, &mut frame);
+    let r = super::run_frame_in(vm, &mut frame, direct);
     recycle_slots(std::mem::take(&mut frame.slots));
     r
 }

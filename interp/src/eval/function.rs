@@ -290,13 +290,6 @@ fn method_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
     Ok(args[0])
 }
 
-/// Attributes a bound method does not have itself come from its function.
-fn method_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let (f, _) = method_parts(vm, args)?;
-    let name = arg1(args);
-    vm.get_attr(f, name)
-}
-
 macro_rules! method_forward {
     ($fname:ident, $attr:literal) => {
         fn $fname(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -739,7 +732,6 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(m, "__hash__", method_hash);
     vm.add_method(m, "__get__", method_get);
     vm.add_method(m, "__call__", any_call);
-    vm.add_method(m, "__getattr__", method_getattr);
     vm.add_getter(m, "__func__", method_func);
     vm.add_getter(m, "__self__", method_self);
     vm.add_getter(m, "__name__", method_name);

@@ -60,6 +60,12 @@ fn gen_cell<'a>(vm: &Vm, gen: &'a Value) -> PyResult<&'a RefCell<GenState>> {
 
 /// Resumes the generator `gen`.
 pub(crate) fn resume(vm: &mut Vm, gen: Value, how: Resume) -> PyResult<Step> {
+    resume_in(vm, gen, how, false)
+}
+
+/// `resume`; `direct` as in `eval::run_frame_in` (true only for `for` loops stepping a
+/// generator from the interpreter loop).
+pub(crate) fn resume_in(vm: &mut Vm, gen: Value, how: Resume, direct: bool) -> PyResult<Step> {
     let cell = gen_cell(vm, &gen)?;
     let mut frame = {
         let mut st = cell.borrow_mut();
@@ -117,8 +123,15 @@ pub(crate) fn resume(vm: &mut Vm, gen: Value, how: Resume) -> PyResult<Step> {
             super::interp::set_context_to(*e, own);
         }
     }
+    // The running frame is registered (for the collector's roots and `sys._getframe`).
     vm.frames.borrow_mut().push(&*frame as *const Frame);
+    if !direct {
+        vm.gc.native_depth.set(vm.gc.native_depth.get() + 1);
+    }
     let r = interp::execute(vm, &mut frame, started);
+    if !direct {
+        vm.gc.native_depth.set(vm.gc.native_depth.get() - 1);
+    }
     vm.frames.borrow_mut().pop();
     let inner = vm.handled_exc.get();
     vm.handled_exc.set(outer);

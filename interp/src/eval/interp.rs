@@ -401,12 +401,9 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
             }
             Op::LoadGlobal { dst, name } => {
                 let n = code.names[*name as usize];
-                let v = match vm.dict_get_str(frame.globals, n) {
+                let v = match load_global(vm, frame, op as *const Op as usize, n) {
                     Some(v) => v,
-                    None => match builtins_get(vm, frame, n) {
-                        Some(v) => v,
-                        None => return Err(name_not_defined(vm, n)),
-                    },
+                    None => return Err(name_not_defined(vm, n)),
                 };
                 frame.slots[*dst as usize] = v;
             }
@@ -490,7 +487,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
                     for (k, a) in args.iter().enumerate() {
                         buf[k] = rd!(*a);
                     }
-                    call::call(vm, f, &buf[..args.len()], &[])?
+                    call::call_from_loop(vm, f, &buf[..args.len()], &[])?
                 } else {
                     let mut v = Vec::with_capacity(args.len());
                     for a in args.iter() {
@@ -509,7 +506,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
                     for (k, a) in args.iter().enumerate() {
                         buf[k + 1] = rd!(*a);
                     }
-                    call::call_method_marking(vm, n, &buf[..=args.len()], &[], &mut info.narrow)?
+                    call::call_method_from_loop(vm, n, &buf[..=args.len()], &[], &mut info.narrow)?
                 } else {
                     let mut v = Vec::with_capacity(args.len() + 1);
                     v.push(o);
@@ -518,7 +515,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
                     }
                     let npos = v.len() - kwnames.len();
                     let kw = kw_pairs(code, &v[npos..], kwnames);
-                    call::call_method_marking(vm, n, &v[..npos], &kw, &mut info.narrow)?
+                    call::call_method_from_loop(vm, n, &v[..npos], &kw, &mut info.narrow)?
                 };
                 frame.slots[*dst as usize] = r;
             }
@@ -547,7 +544,13 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
                 }
             }
             Op::Nop => {}
-            Op::Jump { target } => jump!(target),
+            Op::Jump { target } => {
+                if target.0 <= frame.block {
+                    // A loop back-edge: a collector safepoint (see `crate::gc`).
+                    crate::gc::safepoint(vm);
+                }
+                jump!(target)
+            }
             Op::Branch { cond, t, f } => {
                 let c = rd!(*cond);
                 if truth(vm, c)? {
@@ -561,6 +564,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
                 match for_next(vm, it)? {
                     Some(v) => {
                         frame.slots[*dst as usize] = v;
+                        crate::gc::safepoint(vm);
                         jump!(body)
                     }
                     None => jump!(exit),
@@ -649,6 +653,69 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
     }
 }
 
+/// One remembered global lookup: the value `name` had at the `LoadGlobal` statement at
+/// address `site`, valid while neither namespace dict has changed since (their
+/// `version`s).
+#[derive(Clone, Copy)]
+struct GlobalEntry {
+    site: usize,
+    name: u64,
+    globals: u64,
+    gver: u64,
+    builtins: u64,
+    bver: u64,
+    value: Value,
+}
+
+const GLOBAL_CACHE_BITS: u32 = 10;
+const NO_GLOBAL: GlobalEntry =
+    GlobalEntry { site: 0, name: 0, globals: 0, gver: 0, builtins: 0, bver: 0, value: Value::NULL };
+
+thread_local! {
+    /// Direct-mapped cache of `LoadGlobal` results. Functions read the same globals and
+    /// builtins (`len`, `range`, other functions) over and over while those dicts rarely
+    /// change; a hit costs two version reads instead of up to two hash probes. Entries
+    /// are keyed by the statement's address and checked against the name and both dicts,
+    /// so a code object freed and replaced at the same address cannot be confused.
+    static GLOBAL_CACHE: Box<[Cell<GlobalEntry>]> =
+        (0..1usize << GLOBAL_CACHE_BITS).map(|_| Cell::new(NO_GLOBAL)).collect();
+}
+
+fn dict_version(d: Value) -> u64 {
+    d.as_dict().map(|c| c.borrow().version).unwrap_or(u64::MAX)
+}
+
+/// `name` in the frame's globals, then builtins (None when in neither).
+#[inline]
+fn load_global(vm: &Vm, frame: &Frame, site: usize, name: Value) -> Option<Value> {
+    let globals = frame.globals;
+    let builtins = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
+    let idx = ((site >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - GLOBAL_CACHE_BITS)) as usize;
+    let (gver, bver) = (dict_version(globals), dict_version(builtins));
+    let hit = GLOBAL_CACHE.with(|c| {
+        let e = c[idx].get();
+        if e.site == site
+            && e.name == name.bits()
+            && e.globals == globals.bits()
+            && e.gver == gver
+            && e.builtins == builtins.bits()
+            && e.bver == bver
+        {
+            Some(e.value)
+        } else {
+            None
+        }
+    });
+    if hit.is_some() {
+        return hit;
+    }
+    let v = vm.dict_get_str(globals, name).or_else(|| vm.dict_get_str(builtins, name))?;
+    let entry =
+        GlobalEntry { site, name: name.bits(), globals: globals.bits(), gver, builtins: builtins.bits(), bver, value: v };
+    GLOBAL_CACHE.with(|c| c[idx].set(entry));
+    Some(v)
+}
+
 /// `name` in the frame's builtins namespace.
 #[inline]
 fn builtins_get(vm: &Vm, frame: &Frame, name: Value) -> Option<Value> {
@@ -681,7 +748,7 @@ fn for_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
                 }
             }
             Payload::Generator(_) if o.class.get().is(vm.types.generator) => {
-                return match generator::resume(vm, it, generator::Resume::Next)? {
+                return match generator::resume_in(vm, it, generator::Resume::Next, true)? {
                     generator::Step::Yielded(v) => Ok(Some(v)),
                     generator::Step::Done(_) => Ok(None),
                 };
@@ -751,7 +818,7 @@ fn kw_pairs(code: &Code, vals: &[Value], kwnames: &[NameIdx]) -> Vec<(Value, Val
 fn call_with_kwnames(vm: &mut Vm, code: &Code, f: Value, v: &[Value], kwnames: &[NameIdx]) -> PyResult<Value> {
     let npos = v.len() - kwnames.len();
     let kw = kw_pairs(code, &v[npos..], kwnames);
-    call::call(vm, f, &v[..npos], &kw)
+    call::call_from_loop(vm, f, &v[..npos], &kw)
 }
 
 /// `a, b, c = v`.
@@ -887,13 +954,7 @@ fn exc_match(vm: &mut Vm, exc: Value, ty: Value) -> PyResult<bool> {
 
 /// Everything not on the hot path.
 #[inline(never)]
-fn slow_op(
-    vm: &mut Vm,
-    frame: &mut Frame,
-    code: &Code,
-    op: &Op,
-    info: &mut ErrInfo,
-) -> PyResult<()> {
+fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op, info: &mut ErrInfo) -> PyResult<()> {
     macro_rules! rd {
         ($o:expr) => {
             match $o {

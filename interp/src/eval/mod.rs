@@ -84,10 +84,23 @@ pub(crate) fn leave(vm: &Vm) {
 /// Runs `frame` from its current `(block, stmt)` until it returns (or, for generator
 /// frames, yields). Returns the returned/yielded value.
 pub fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Value> {
+    run_frame_in(vm, frame, false)
+}
+
+/// `run_frame`; `direct` says the caller is one of the collector's audited paths (see
+/// `crate::gc`): only then may safepoints in this frame collect.
+pub(crate) fn run_frame_in(vm: &mut Vm, frame: &mut Frame, direct: bool) -> PyResult<Value> {
     enter(vm)?;
     let saved = vm.handled_exc.get();
     vm.frames.borrow_mut().push(frame as *const Frame);
+    if !direct {
+        vm.gc.native_depth.set(vm.gc.native_depth.get() + 1);
+    }
+    crate::gc::safepoint(vm);
     let r = interp::execute(vm, frame, false);
+    if !direct {
+        vm.gc.native_depth.set(vm.gc.native_depth.get() - 1);
+    }
     vm.frames.borrow_mut().pop();
     vm.handled_exc.set(saved);
     leave(vm);
@@ -104,11 +117,19 @@ pub fn run_module_code(vm: &mut Vm, code: Rc<Code>, globals: Value) -> PyResult<
 /// Runs top-level code (module, `exec`, `eval`) with `globals` and a locals mapping
 /// (`locals` NULL means the globals dict). Returns the code's return value.
 pub fn run_code(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Value) -> PyResult<Value> {
+    run_code_in(vm, code, globals, locals, false)
+}
+
+/// `run_code` for the program's top-level code, called by the command line with no
+/// Python frame below: the collector may collect in it (see `crate::gc`).
+pub fn run_code_toplevel(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Value) -> PyResult<Value> {
+    let direct = vm.frames.borrow().is_empty() && vm.gc.native_depth.get() == 0;
+    run_code_in(vm, code, globals, locals, direct)
+}
+
+fn run_code_in(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Value, direct: bool) -> PyResult<Value> {
     if globals.as_dict().is_none() {
-        return Err(vm.type_error(format!(
-            "globals must be a dict, not {}",
-            vm.type_name(globals)
-        )));
+        return Err(vm.type_error(format!("globals must be a dict, not {}", vm.type_name(globals))));
     }
     let key = vm.intern("__builtins__");
     if vm.dict_get_str(globals, key).is_none() {
@@ -118,18 +139,14 @@ pub fn run_code(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Value) -> P
     let builtins = builtins_of(vm, globals);
     let locals = if locals.is_null() { globals } else { locals };
     let mut frame = Frame::new(code, globals, builtins, locals, Value::NULL);
-    run_frame(vm, &mut frame)
+    run_frame_in(vm, &mut frame, direct)
 }
 
 /// The builtins namespace (a dict) that code running with `globals` sees: the dict of the
 /// `__builtins__` module (or the dict itself) found in `globals`, else the real builtins.
 pub fn builtins_of(vm: &mut Vm, globals: Value) -> Value {
     let key = vm.intern("__builtins__");
-    let found = if globals.as_dict().is_some() {
-        vm.dict_get_str(globals, key)
-    } else {
-        None
-    };
+    let found = if globals.as_dict().is_some() { vm.dict_get_str(globals, key) } else { None };
     let Some(b) = found else {
         return vm.builtins_dict;
     };

@@ -109,8 +109,8 @@ pub fn trace_obj(o: &PyObj, t: &mut dyn Tracer) {
                 t.value(v);
             }
         }
-        Payload::Tuple(t) => {
-            for &v in t.iter() {
+        Payload::Tuple(items) => {
+            for &v in items.iter() {
                 t.value(v);
             }
         }
@@ -218,8 +218,8 @@ pub fn trace_obj(o: &PyObj, t: &mut dyn Tracer) {
             t.value(cause.get());
             t.value(context.get());
         }
-        Payload::Traceback(t) => {
-            let TracebackData { next, code: c, lineno: _, span: _, frame } = &**t;
+        Payload::Traceback(tb) => {
+            let TracebackData { next, code: c, lineno: _, span: _, frame } = &**tb;
             t.value(next.get());
             t.code(c);
             t.value(*frame);

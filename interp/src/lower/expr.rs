@@ -78,10 +78,28 @@ impl<'a> Compiler<'a> {
         let mut out = Vec::with_capacity(es.len());
         for (i, e) in es.iter().enumerate() {
             let o = self.expr(e)?;
-            let o = if self.is_named(o) && es[i + 1..].iter().any(|x| !self.is_pure(x)) { self.stash(o) } else { o };
+            let o = if self.must_stash(o, &es[i + 1..]) { self.stash(o) } else { o };
             out.push(o);
         }
         Ok(out)
+    }
+
+    /// Whether the variable operand `o` must be copied before evaluating `later`: when
+    /// one of them could raise first or rebind it (a walrus). Parameters that are never
+    /// deleted are always bound, so only a walrus can change them.
+    pub fn must_stash(&self, o: Opnd, later: &[&Expr]) -> bool {
+        if !self.is_named(o) || later.iter().all(|x| self.is_pure(x)) {
+            return false;
+        }
+        let slot = match o {
+            Opnd::Local(s) | Opnd::Slot(s) => s,
+            Opnd::Const(_) => return false,
+        };
+        if !self.ur().stable.contains(&slot) {
+            return true;
+        }
+        let name = self.ur().slot_names.get(slot as usize).and_then(|v| v.as_rstr()).unwrap_or("");
+        later.iter().any(|e| assigns_by_walrus(e, name))
     }
 
     fn dst(&mut self, d: Option<Slot>) -> Slot {
@@ -178,6 +196,9 @@ impl<'a> Compiler<'a> {
             Expr::YieldFrom(y) => {
                 if !self.ur().kind.is_function() {
                     return Err(CompileError::syntax("'yield' outside function", y.range));
+                }
+                if self.in_async_function() {
+                    return Err(CompileError::syntax("'yield from' inside async function", y.range));
                 }
                 let v = self.expr(&y.value)?;
                 let it = self.temp();
@@ -402,14 +423,15 @@ impl<'a> Compiler<'a> {
         }
         let r = self.temp();
         let end = self.b().new_block_here();
+        let comps: Vec<&'a Expr> = c.comparators.iter().collect();
         let mut left = self.expr(&c.left)?;
-        if self.is_named(left) && !c.comparators.iter().all(|x| self.is_pure(x)) {
+        if self.must_stash(left, &comps) {
             left = self.stash(left);
         }
         let n = c.ops.len();
         for i in 0..n {
             let mut right = self.expr(&c.comparators[i])?;
-            if self.is_named(right) && i + 1 < n && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x)) {
+            if i + 1 < n && self.must_stash(right, &comps[i + 1..]) {
                 right = self.stash(right);
             }
             self.set_span(c.range);
@@ -465,15 +487,16 @@ impl<'a> Compiler<'a> {
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
                 self.check_compare(c);
+                let comps: Vec<&'a Expr> = c.comparators.iter().collect();
                 let mut left = self.expr(&c.left)?;
-                if self.is_named(left) && !c.comparators.iter().all(|x| self.is_pure(x)) {
+                if self.must_stash(left, &comps) {
                     left = self.stash(left);
                 }
                 let n = c.ops.len();
                 let r = self.temp();
                 for i in 0..n {
                     let mut right = self.expr(&c.comparators[i])?;
-                    if self.is_named(right) && i + 1 < n && !c.comparators[i + 1..].iter().all(|x| self.is_pure(x)) {
+                    if i + 1 < n && self.must_stash(right, &comps[i + 1..]) {
                         right = self.stash(right);
                     }
                     self.set_span(c.range);
@@ -1193,6 +1216,35 @@ pub(crate) fn check_repeated_keywords(keywords: &[ast::Keyword]) -> CResult<()> 
         }
     }
     Ok(())
+}
+
+/// Whether `e` contains a walrus assigning `name` (outside nested scopes).
+fn assigns_by_walrus(e: &Expr, name: &str) -> bool {
+    struct Finder<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'x> ruff_python_ast::visitor::Visitor<'x> for Finder<'_> {
+        fn visit_expr(&mut self, e: &'x Expr) {
+            if self.found {
+                return;
+            }
+            match e {
+                Expr::Named(n) => {
+                    if matches!(&*n.target, Expr::Name(t) if t.id.as_str() == self.name) {
+                        self.found = true;
+                        return;
+                    }
+                }
+                Expr::Lambda(_) => return,
+                _ => {}
+            }
+            ruff_python_ast::visitor::walk_expr(self, e);
+        }
+    }
+    let mut f = Finder { name, found: false };
+    ruff_python_ast::visitor::Visitor::visit_expr(&mut f, e);
+    f.found
 }
 
 enum Part {

@@ -61,6 +61,13 @@ pub enum Mode {
 /// exception whose `filename`, `lineno`, `offset`, `text` and `msg` attributes follow
 /// CPython.
 pub fn compile(vm: &mut Vm, source: Rc<Source>, mode: Mode) -> PyResult<Rc<Code>> {
+    // Universal newlines, as CPython's tokenizer applies to files and strings alike.
+    let source = if source.text.contains('\r') {
+        let text = source.text.replace("\r\n", "\n").replace('\r', "\n");
+        Rc::new(Source::new(source.filename.clone(), text))
+    } else {
+        source
+    };
     let mut warnings = Vec::new();
     let r = compile_inner(vm, &source, mode, &mut warnings);
     emit_warnings(vm, &source, &warnings)?;
@@ -171,6 +178,8 @@ pub(crate) struct Unit<'ast> {
     pub name_lookup: bool,
     /// Slots of plain local variables (function scopes).
     pub locals: HashMap<String, Slot>,
+    /// Parameter slots that can never be unbound (no `del`): reading them cannot raise.
+    pub stable: Vec<Slot>,
     /// Slots holding cell objects, by variable name (cell and free variables).
     pub cells: HashMap<String, Slot>,
     pub frees: HashMap<String, Slot>,
@@ -322,7 +331,13 @@ impl<'a> Compiler<'a> {
         let slot_vals: Vec<Value> = slot_names.iter().map(|n| self.vm.intern(n)).collect();
         let cellvars = cellvars_s.into_iter().map(|(n, s, p)| (self.vm.intern(&n), s, p)).collect();
         let freevars = freevars_s.into_iter().map(|(n, s)| (self.vm.intern(&n), s)).collect();
+        let stable: Vec<Slot> = if kind.is_function() {
+            sc.params.iter().filter(|p| !sc.deleted.contains(*p)).filter_map(|p| locals.get(p).copied()).collect()
+        } else {
+            Vec::new()
+        };
         let unit = Unit {
+            stable,
             b: Builder::new(slot_vals.len() as u32),
             scope,
             kind,
@@ -377,7 +392,9 @@ impl<'a> Compiler<'a> {
                 return Err(CompileError::internal(format!("ill-formed code for {}: {e}", u.qualname)));
             }
         }
-        Ok(Rc::new(code))
+        let code = Rc::new(code);
+        crate::gc::register_code(&code);
+        Ok(code)
     }
 
     /// The qualified name of a definition named `name` made in the current unit.
@@ -727,6 +744,10 @@ impl<'a> Compiler<'a> {
         self.enter_unit(0, "<module>", "<module>".into(), 1, None);
         self.set_span(TextRange::empty(range.start()));
         let mut body = body;
+        // CPython creates `__annotations__` before storing the docstring.
+        if stmt::has_annotations(body) {
+            self.setup_annotations()?;
+        }
         if !self.interactive {
             if let Some(doc) = docstring(body) {
                 let d = self.const_str(&doc);
@@ -740,9 +761,6 @@ impl<'a> Compiler<'a> {
             }
         }
         self.future_imports(body)?;
-        if stmt::has_annotations(body) {
-            self.setup_annotations()?;
-        }
         self.stmts(body)?;
         let none = self.const_none();
         self.set_span(TextRange::empty(range.end()));

@@ -95,6 +95,8 @@ pub struct Scope {
     pub params: Vec<String>,
     pub is_generator: bool,
     pub is_async: bool,
+    /// Names that may become unbound again (`del x`, `except ... as x`).
+    pub deleted: HashSet<String>,
     /// A class body whose methods use `__class__`/`super`: it owns a `__class__` cell.
     pub needs_class_closure: bool,
     /// Class name used for private-name mangling inside this scope.
@@ -118,6 +120,7 @@ impl Scope {
             params: Vec::new(),
             is_generator: false,
             is_async: false,
+            deleted: HashSet::new(),
             needs_class_closure: false,
             private,
             range,
@@ -532,6 +535,8 @@ impl Collector {
                     }
                     if let Some(n) = &h.name {
                         self.add_def(n.as_str(), DEF_LOCAL);
+                        let m = self.mangled(n.as_str());
+                        self.sc().deleted.insert(m);
                     }
                     self.stmts(&h.body)?;
                 }
@@ -796,6 +801,10 @@ impl Collector {
                         return Err(CompileError::syntax(format!("cannot {verb} __debug__"), n.range));
                     }
                     self.add_def(n.id.as_str(), DEF_LOCAL);
+                    if ctx == ast::ExprContext::Del {
+                        let m = self.mangled(n.id.as_str());
+                        self.sc().deleted.insert(m);
+                    }
                 }
             },
             Expr::List(l) => self.exprs(&l.elts)?,

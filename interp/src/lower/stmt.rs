@@ -223,7 +223,7 @@ impl<'a> Compiler<'a> {
         match t {
             Expr::Name(n) => self.store_name(n.id.as_str(), v),
             Expr::Attribute(a) => {
-                let v = if self.is_named(v) && !self.is_pure(&a.value) { self.stash(v) } else { v };
+                let v = if self.must_stash(v, &[&a.value]) { self.stash(v) } else { v };
                 let obj = self.expr(&a.value)?;
                 let name = self.mangled_name_idx(a.attr.as_str());
                 self.set_span(t.range());
@@ -231,11 +231,7 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Expr::Subscript(s) => {
-                let v = if self.is_named(v) && !(self.is_pure(&s.value) && self.is_pure(&s.slice)) {
-                    self.stash(v)
-                } else {
-                    v
-                };
+                let v = if self.must_stash(v, &[&s.value, &s.slice]) { self.stash(v) } else { v };
                 let ops = self.eval_seq(&[&s.value, &s.slice])?;
                 self.set_span(t.range());
                 self.emit(Op::SetItem { obj: ops[0], key: ops[1], src: v });
@@ -256,7 +252,24 @@ impl<'a> Compiler<'a> {
         if stars.len() > 1 {
             return Err(CompileError::syntax("multiple starred expressions in assignment", elts[stars[1]].range()));
         }
-        let slots: Vec<u32> = (0..elts.len()).map(|_| self.temp()).collect();
+        // Plain local targets receive the items directly (Unpack writes nothing unless the
+        // item count matches).
+        let direct: Option<Vec<u32>> = elts
+            .iter()
+            .map(|e| match e {
+                Expr::Name(n) => self.local_slot(n.id.as_str()),
+                Expr::Starred(st) => match &*st.value {
+                    Expr::Name(n) => self.local_slot(n.id.as_str()),
+                    _ => None,
+                },
+                _ => None,
+            })
+            .collect();
+        let all_direct = direct.is_some();
+        let slots: Vec<u32> = match direct {
+            Some(d) => d,
+            None => (0..elts.len()).map(|_| self.temp()).collect(),
+        };
         match stars.first() {
             None => self.emit(Op::Unpack { dsts: slots.clone().into_boxed_slice(), src: v }),
             Some(&i) => self.emit(Op::UnpackEx {
@@ -265,6 +278,9 @@ impl<'a> Compiler<'a> {
                 after: slots[i + 1..].to_vec().into_boxed_slice(),
                 src: v,
             }),
+        }
+        if all_direct {
+            return Ok(());
         }
         for (e, s) in elts.iter().zip(slots) {
             let target = match e {
@@ -282,7 +298,7 @@ impl<'a> Compiler<'a> {
             Expr::Name(n) => {
                 let local = self.local_slot(n.id.as_str());
                 let cur = self.load_name(n.id.as_str(), None)?;
-                let cur = if self.is_named(cur) && !self.is_pure(&a.value) { self.stash(cur) } else { cur };
+                let cur = if self.must_stash(cur, &[&a.value]) { self.stash(cur) } else { cur };
                 let v = self.expr(&a.value)?;
                 self.set_span(a.range);
                 let dst = local.unwrap_or_else(|| self.temp());
@@ -632,9 +648,19 @@ impl<'a> Compiler<'a> {
 
     // ----- exceptions -----
 
+    /// The range of the `else` keyword of a `try` statement: the last `else` between the
+    /// end of the body and the first statement of the `else` block.
+    fn else_kw_range(&self, t: &ast::StmtTry) -> TextRange {
+        let lo = t.body.last().map_or(t.range.start(), |b| b.range().end()).to_usize();
+        let hi = t.orelse.first().map_or(t.range.end(), |b| b.range().start()).to_usize();
+        let text = &self.source.text;
+        let at = text.get(lo..hi).and_then(|seg| seg.rfind("else")).map_or(lo, |i| lo + i);
+        TextRange::new(TextSize::new(at as u32), TextSize::new(at as u32 + 4))
+    }
+
     fn try_stmt(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
-        if t.is_star {
-            return Err(CompileError::not_implemented("'except*' is not supported yet", t.range));
+        if t.is_star && self.pending.is_none() {
+            self.pending = Some(CompileError::not_implemented("'except*' is not supported yet", t.range));
         }
         if let Some(i) = t.handlers.iter().position(|h| {
             let ast::ExceptHandler::ExceptHandler(h) = h;
@@ -643,6 +669,10 @@ impl<'a> Compiler<'a> {
             if i + 1 < t.handlers.len() {
                 return Err(CompileError::syntax("default 'except:' must be last", except_kw_range(&t.handlers[i])));
             }
+        }
+        if t.handlers.is_empty() && !t.orelse.is_empty() {
+            // The parser accepts `try: ... else: ... finally: ...`; CPython rejects it.
+            return Err(CompileError::syntax("expected 'except' or 'finally' block", self.else_kw_range(t)));
         }
         if t.finalbody.is_empty() {
             return self.try_except(t, None);
@@ -1155,6 +1185,9 @@ impl<'a> Compiler<'a> {
         let q = self.const_str(&qualname);
         self.store_name("__qualname__", q)?;
         let mut body: &'a [Stmt] = &c.body;
+        if has_annotations(body) {
+            self.setup_annotations()?;
+        }
         if let Some(doc) = docstring(body) {
             let d = self.const_str(&doc);
             self.u().doc = self.const_of(d).unwrap_or(crate::value::Value::NONE);
@@ -1163,9 +1196,6 @@ impl<'a> Compiler<'a> {
             }
             self.store_name("__doc__", d)?;
             body = &body[1..];
-        }
-        if has_annotations(body) {
-            self.setup_annotations()?;
         }
         self.stmts(body)?;
         self.set_span(TextRange::empty(c.range.end()));

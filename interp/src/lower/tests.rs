@@ -134,3 +134,36 @@ fn compiler_syntax_errors() {
     assert_eq!(syntax_error("nonlocal x\n"), "nonlocal declaration not allowed at module level");
     assert_eq!(syntax_error("f(a=1, a=2)\n"), "keyword argument repeated: a");
 }
+
+#[test]
+fn unsupported_constructs_yield_to_syntax_errors() {
+    // An async def alone is reported as unsupported...
+    let mut vm = Vm::new();
+    let source = Rc::new(Source::new("<test>".into(), "async def f():\n    await g()\n".into()));
+    let e = compile(&mut vm, source, Mode::Exec).err().expect("error");
+    assert!(vm.isinstance(e.0, vm.exc.not_implemented_error));
+    // ...but a SyntaxError elsewhere in the file wins, as CPython would report it.
+    assert_eq!(syntax_error("async def f():\n    pass\nawait x\n"), "'await' outside function");
+}
+
+#[test]
+fn future_annotations_and_future_errors() {
+    let c = lower("from __future__ import annotations\ndef f(x: List[int]) -> 'str': pass\n");
+    all_checked(&c);
+    let strs: Vec<&str> = c.consts.iter().filter_map(|v| v.as_rstr()).collect();
+    assert!(strs.contains(&"List[int]") && strs.contains(&"'str'"), "{strs:?}");
+    assert_eq!(
+        syntax_error("x = 1\nfrom __future__ import annotations\n"),
+        "from __future__ imports must occur at the beginning of the file"
+    );
+    assert_eq!(syntax_error("from __future__ import braces\n"), "not a chance");
+}
+
+#[test]
+fn unpacking_into_locals_is_direct() {
+    let c = lower("def f(t):\n    a, b = t\n    return a\n");
+    let f = child(&c, "f");
+    let direct =
+        f.blocks.iter().flat_map(|b| &b.ops).any(|op| matches!(op, Op::Unpack { dsts, .. } if dsts[..] == [1, 2]));
+    assert!(direct);
+}

@@ -13,17 +13,42 @@ use crate::object::{Layout, NativeData};
 use crate::value::Value;
 use crate::vm::{NativeFn, PyResult, Vm};
 
+pub mod atexit;
+pub mod cmath;
+pub mod errno;
 pub mod math;
+pub mod signal;
+pub mod structseq;
+pub mod thread;
+pub mod time;
+pub mod weakref;
 
 // stdlib engineer B
+pub mod bisect;
+pub mod collections;
+pub mod functools;
+pub mod heapq;
 pub mod helpers_b;
+pub mod itertools;
 pub mod operator;
 
 pub fn init(vm: &mut Vm) {
     // stdlib engineer A
     reg(vm, "math", math::init_module);
+    reg(vm, "cmath", cmath::init_module);
+    reg(vm, "errno", errno::init_module);
+    reg(vm, "time", time::init_module);
+    reg(vm, "atexit", atexit::init_module);
+    reg(vm, "_thread", thread::init_module);
+    reg(vm, "_signal", signal::init_module);
+    reg(vm, "_weakref", weakref::init_module);
     // stdlib engineer B
     reg(vm, "_operator", operator::init_module);
+    reg(vm, "_functools", functools::init_module);
+    reg(vm, "itertools", itertools::init_module);
+    reg(vm, "_collections", collections::init_module);
+    reg(vm, "_heapq", heapq::init_module);
+    reg(vm, "_bisect", bisect::init_module);
 }
 
 // ----- helpers shared by the modules of this directory -----

@@ -714,8 +714,9 @@ fn view_contains(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
 
 fn view_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let v = args[0];
-    let dv = view_this(vm, v, "__repr__")?;
-    let name = view_class_name(dv.kind);
+    view_this(vm, v, "__repr__")?;
+    // The class's own name: `odict_keys` (a subclass made by `_collections`) prints so.
+    let name = vm.type_name(v);
     if !repr_enter(v) {
         return Ok(vm.new_str("..."));
     }

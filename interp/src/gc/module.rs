@@ -1,0 +1,172 @@
+//! The `gc` module (native).
+//!
+//! `gc.collect()` is special: called straight from a `Call`/`CallMethod` statement of the
+//! interpreter loop, it is recognized by `call::call_from_loop` before any native frame
+//! exists and collects right there — that point is a safepoint like a loop back-edge (the
+//! loop's Rust frames hold their values in frame slots and locals, and
+//! `native_depth == 0` says no non-audited native is below). Called any other way (from a
+//! native such as `map`, or via `__call__` indirection) it only requests a collection at
+//! the next safepoint and returns 0: a native may hold values in Rust heap containers
+//! that no root covers, so collecting under it is not safe.
+//!
+//! Generations do not exist here (one full mark-sweep); `get_stats()` reports everything
+//! under the oldest generation and `set_threshold()` values are stored and reported only.
+
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Registers `gc` as a builtin module.
+pub fn register(vm: &mut Vm) {
+    crate::builtins::import::register_native_module(vm, "gc", init_module);
+}
+
+fn init_module(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let m = vm.new_module("gc");
+    let f = vm.add_function(m, "collect", gc_collect);
+    vm.gc.collect_fn.set(f);
+    vm.add_function(m, "enable", gc_enable);
+    vm.add_function(m, "disable", gc_disable);
+    vm.add_function(m, "isenabled", gc_isenabled);
+    vm.add_function(m, "get_count", gc_get_count);
+    vm.add_function(m, "get_stats", gc_get_stats);
+    vm.add_function(m, "get_threshold", gc_get_threshold);
+    vm.add_function(m, "set_threshold", gc_set_threshold);
+    vm.add_function(m, "is_tracked", gc_is_tracked);
+    vm.add_function(m, "is_finalized", gc_is_finalized);
+    vm.add_function(m, "freeze", gc_noop);
+    vm.add_function(m, "unfreeze", gc_noop);
+    vm.add_function(m, "get_freeze_count", gc_zero);
+    vm.add_function(m, "set_debug", gc_noop);
+    vm.add_function(m, "get_debug", gc_zero);
+    let garbage = if vm.gc.garbage.get().is_null() { vm.new_list(Vec::new()) } else { vm.gc.garbage.get() };
+    vm.gc.garbage.set(garbage);
+    let callbacks = if vm.gc.callbacks.get().is_null() { vm.new_list(Vec::new()) } else { vm.gc.callbacks.get() };
+    vm.gc.callbacks.set(callbacks);
+    for (name, v) in [
+        ("garbage", garbage),
+        ("callbacks", callbacks),
+        ("DEBUG_STATS", Value::small_int(1).unwrap()),
+        ("DEBUG_COLLECTABLE", Value::small_int(2).unwrap()),
+        ("DEBUG_UNCOLLECTABLE", Value::small_int(4).unwrap()),
+        ("DEBUG_SAVEALL", Value::small_int(32).unwrap()),
+        ("DEBUG_LEAK", Value::small_int(38).unwrap()),
+    ] {
+        let k = vm.intern(name);
+        vm.set_class_or_module_attr(m, k, v);
+    }
+    Ok(m)
+}
+
+/// `gc.collect(generation=2)` reached other than straight from the interpreter loop.
+fn gc_collect(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    check_collect_args(vm, args, kw)?;
+    super::request();
+    Ok(Value::small_int(0).unwrap())
+}
+
+/// Validates `gc.collect`'s arguments (also used by the loop's direct path).
+pub fn check_collect_args(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<()> {
+    let [g] = vm.bind_args("collect", args, kw, ["generation"], 0)?;
+    if !g.is_null() {
+        let g = vm.to_index(g)?;
+        if !(0..=2).contains(&g) {
+            return Err(vm.value_error("invalid generation"));
+        }
+    }
+    Ok(())
+}
+
+fn gc_enable(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.bind_args("enable", args, kw, [], 0)?;
+    vm.gc.enabled.set(true);
+    super::request();
+    Ok(Value::NONE)
+}
+
+fn gc_disable(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.bind_args("disable", args, kw, [], 0)?;
+    vm.gc.enabled.set(false);
+    Ok(Value::NONE)
+}
+
+fn gc_isenabled(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.bind_args("isenabled", args, kw, [], 0)?;
+    Ok(Value::bool(vm.gc.enabled.get()))
+}
+
+fn gc_get_count(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.bind_args("get_count", args, kw, [], 0)?;
+    let (young, _) = super::counts();
+    let a = vm.new_int(young as i64);
+    let z = Value::small_int(0).unwrap();
+    Ok(vm.new_tuple(vec![a, z, z]))
+}
+
+fn gc_get_stats(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.bind_args("get_stats", args, kw, [], 0)?;
+    let st = vm.gc.stats.get();
+    let mut out = Vec::new();
+    for gen in 0..3 {
+        let (c, n) = if gen == 2 { (st.collections, st.collected) } else { (0, 0) };
+        let d = vm.new_dict();
+        for (k, v) in [("collections", c), ("collected", n), ("uncollectable", 0)] {
+            let k = vm.intern(k);
+            let v = vm.new_int(v as i64);
+            vm.dict_set_str(d, k, v);
+        }
+        out.push(d);
+    }
+    Ok(vm.new_list(out))
+}
+
+fn gc_get_threshold(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.bind_args("get_threshold", args, kw, [], 0)?;
+    let (a, b, c) = vm.gc.thresholds.get();
+    let items = vec![vm.new_int(a), vm.new_int(b), vm.new_int(c)];
+    Ok(vm.new_tuple(items))
+}
+
+fn gc_set_threshold(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.no_kwargs("set_threshold", kw)?;
+    if args.is_empty() || args.len() > 3 {
+        return Err(vm.type_error(format!("set_threshold() takes at most 3 arguments ({} given)", args.len())));
+    }
+    let (_, mut b, mut c) = vm.gc.thresholds.get();
+    let a = vm.to_index(args[0])?;
+    if let Some(&x) = args.get(1) {
+        b = vm.to_index(x)?;
+    }
+    if let Some(&x) = args.get(2) {
+        c = vm.to_index(x)?;
+    }
+    vm.gc.thresholds.set((a, b, c));
+    Ok(Value::NONE)
+}
+
+fn gc_is_tracked(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let [o] = vm.bind_args("is_tracked", args, kw, ["obj"], 1)?;
+    // Every heap object is traced, but CPython reports atoms (ints, strs...) as untracked.
+    let tracked = o.is_obj()
+        && !matches!(
+            o.obj().payload,
+            crate::object::Payload::Int(_)
+                | crate::object::Payload::Float(_)
+                | crate::object::Payload::Complex(..)
+                | crate::object::Payload::Str(_)
+                | crate::object::Payload::Bytes(_)
+        );
+    Ok(Value::bool(tracked))
+}
+
+fn gc_is_finalized(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let [o] = vm.bind_args("is_finalized", args, kw, ["obj"], 1)?;
+    Ok(Value::bool(o.is_obj() && o.obj().gc.get() & super::FINALIZED != 0))
+}
+
+fn gc_noop(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(Value::NONE)
+}
+
+fn gc_zero(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(Value::small_int(0).unwrap())
+}
