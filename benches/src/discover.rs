@@ -62,7 +62,7 @@ fn py_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
     let mut files: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().map_or(false, |x| x == "py"))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "py"))
         .collect();
     files.sort();
     Ok(files)
@@ -169,7 +169,10 @@ pub fn suite_skip_reason(path: &Path, source: &str) -> Option<String> {
 
 /// The pure-Python benchmark programs of a PyPy benchmark-suite checkout: `DIR/own/*.py`
 /// when that folder exists, else `DIR/*.py`. Returns the benches and the skipped files.
-pub fn suite_programs(dir: &Path, extra_args: &[String]) -> Result<(Vec<Bench>, Vec<(String, String)>), String> {
+/// (benchmarks to run, (skipped file, why) pairs)
+pub type SuiteFound = (Vec<Bench>, Vec<(String, String)>);
+
+pub fn suite_programs(dir: &Path, extra_args: &[String]) -> Result<SuiteFound, String> {
     let own = dir.join("own");
     let base = if own.is_dir() { own } else { dir.to_path_buf() };
     let mut benches = Vec::new();

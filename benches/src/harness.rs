@@ -225,9 +225,9 @@ fn newest_source(root: &Path) -> Option<(SystemTime, PathBuf)> {
             let p = e.path();
             if p.is_dir() {
                 walk(&p, best);
-            } else if p.extension().map_or(false, |x| x == "rs") || p.file_name().map_or(false, |n| n == "Cargo.toml") {
+            } else if p.extension().is_some_and(|x| x == "rs") || p.file_name().is_some_and(|n| n == "Cargo.toml") {
                 if let Ok(t) = e.metadata().and_then(|m| m.modified()) {
-                    if best.as_ref().map_or(true, |(b, _)| t > *b) {
+                    if best.as_ref().is_none_or(|(b, _)| t > *b) {
                         *best = Some((t, p));
                     }
                 }
@@ -551,7 +551,7 @@ fn main() {
     if let Ok(entries) = fs::read_dir(out.join("failures")) {
         for e in entries.flatten() {
             let p = e.path();
-            if p.extension().map_or(false, |x| x == "stdout" || x == "stderr" || x == "expected") {
+            if p.extension().is_some_and(|x| x == "stdout" || x == "stderr" || x == "expected") {
                 let _ = fs::remove_file(p);
             }
         }
@@ -617,8 +617,13 @@ fn main() {
     write("results.txt", &text);
     write("results.json", &report::results_json(&results).render(2));
     for (i, imp) in results.impls.iter().enumerate() {
-        if let Some(doc) = pyperf::suite(&results, i) {
-            write(&format!("{}.json", sanitize(&imp.name)), &doc.render(0));
+        let file = format!("{}.json", sanitize(&imp.name));
+        match pyperf::suite(&results, i) {
+            Some(doc) => write(&file, &doc.render(0)),
+            // no passing benchmark: do not leave an older run's file behind
+            None => {
+                let _ = fs::remove_file(out.join(&file));
+            }
         }
     }
     write("speedups.svg", &svg::chart(&results));

@@ -23,7 +23,7 @@ pub fn suite(r: &Results, imp: usize) -> Option<Json> {
         }
         let mut runs = Vec::new();
         for (k, run) in c.runs.iter().enumerate() {
-            if !(run.wall > 0.0) {
+            if run.wall.is_nan() || run.wall <= 0.0 {
                 continue;
             }
             let mut meta = Json::obj().with("date", run.date.as_str()).with("duration", run.wall);

@@ -187,9 +187,20 @@ pub fn run(argv: &[String], renv: &RunEnv) -> Measured {
     }
 }
 
-/// The peak RSS of this process so far, in KiB (the floor under every child's
-/// `ru_maxrss`, since a child's high-water mark starts from the memory it was forked with).
+/// The peak RSS of this process's memory so far, in KiB: the floor under every child's
+/// `ru_maxrss`, since Linux carries the high-water mark of the memory a child was forked
+/// with across its exec. Read from `VmHWM` (`getrusage` would also count the memory of
+/// whatever exec'ed this process, e.g. cargo).
 pub fn own_maxrss_kib() -> i64 {
+    if let Ok(status) = std::fs::read_to_string("/proc/self/status") {
+        for line in status.lines() {
+            if let Some(rest) = line.strip_prefix("VmHWM:") {
+                if let Some(kib) = rest.split_whitespace().next().and_then(|v| v.parse().ok()) {
+                    return kib;
+                }
+            }
+        }
+    }
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
     unsafe {
         libc::getrusage(libc::RUSAGE_SELF, &mut ru);

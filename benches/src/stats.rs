@@ -13,7 +13,7 @@ pub fn median(values: &[f64]) -> Option<f64> {
 
 /// Geometric mean of strictly positive values.
 pub fn geomean(values: &[f64]) -> Option<f64> {
-    if values.is_empty() || values.iter().any(|v| !(*v > 0.0) || !v.is_finite()) {
+    if values.is_empty() || values.iter().any(|v| v.is_nan() || *v <= 0.0 || !v.is_finite()) {
         return None;
     }
     let sum: f64 = values.iter().map(|v| v.ln()).sum();

@@ -96,7 +96,7 @@ pub fn chart(r: &Results) -> String {
     );
     let unavailable: Vec<&str> = r.impls.iter().filter(|i| i.unavailable.is_some()).map(|i| i.name.as_str()).collect();
     let mut sub = format!(
-        "{}; {} UTC; {} runs per cell",
+        "{}; {} UTC; median of {} timed runs per cell",
         r.meta.mode_label,
         &r.meta.started[..16.min(r.meta.started.len())],
         r.meta.repeat

@@ -34,6 +34,7 @@
 
 use std::cell::Cell;
 use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use memmap2::MmapMut;
 
@@ -76,6 +77,27 @@ struct FreeCell {
     next: *mut FreeCell,
 }
 
+/// Hashes page bases (multiples of PAGE_SIZE) with one multiply: the set of pages is
+/// consulted for every word of the stack scan and every value marked.
+#[derive(Default)]
+struct PageHasher(u64);
+
+impl Hasher for PageHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = ((n >> 18) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type PageSet = HashSet<usize, BuildHasherDefault<PageHasher>>;
+
 struct Page {
     /// Aligned start of the page inside `map`.
     base: usize,
@@ -90,7 +112,7 @@ pub(crate) struct Heap {
     /// Every mapped page, in no particular order.
     pages: Vec<Page>,
     /// Bases of `pages`, for `cell_of`.
-    page_bases: HashSet<usize>,
+    page_bases: PageSet,
     /// Lowest page base and highest page end ever mapped (a cheap first filter).
     lo: usize,
     hi: usize,
@@ -125,7 +147,7 @@ fn new_heap() -> *mut Heap {
         bump: 0,
         bump_end: 0,
         pages: Vec::new(),
-        page_bases: HashSet::new(),
+        page_bases: PageSet::default(),
         lo: usize::MAX,
         hi: 0,
         cell_bytes: 0,

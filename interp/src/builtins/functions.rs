@@ -1050,10 +1050,6 @@ fn site_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     Ok(Value::NONE)
 }
 
-fn memoryview_new(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Err(vm.not_implemented_error("memoryview is not supported yet"))
-}
-
 /// Creates the helper classes and registers every builtin function in the builtins
 /// module.
 pub fn register(vm: &mut Vm) {
@@ -1140,7 +1136,7 @@ Copyright (c) 1991-1995 Stichting Mathematisch Centrum, Amsterdam.\nAll Rights R
     }
 
     let mv = vm.new_builtin_class("memoryview", object, Layout::Other, 0);
-    vm.add_staticmethod(mv, "__new__", memoryview_new);
+    super::memoryview::register(vm, mv);
 }
 
 #[cfg(test)]

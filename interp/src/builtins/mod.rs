@@ -15,6 +15,7 @@ pub mod exec;
 pub mod functions;
 pub mod import;
 pub mod io;
+pub mod memoryview;
 pub mod sys;
 
 pub fn init(vm: &mut Vm) {

@@ -165,6 +165,20 @@ pub(crate) fn resume_in(vm: &mut Vm, gen: Value, how: Resume, direct: bool) -> P
     }
 }
 
+/// `next(gen)` for an exact generator without materializing StopIteration: `Ok(None)`
+/// when it is exhausted. For `Vm::next`/`ops::next` fast paths; `None` when `it` is not
+/// an exact generator (then the protocol applies).
+pub fn next_value(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
+    if !is_exact_generator(vm, it) {
+        return None;
+    }
+    Some(match resume(vm, it, Resume::Next) {
+        Ok(Step::Yielded(v)) => Ok(Some(v)),
+        Ok(Step::Done(_)) => Ok(None),
+        Err(e) => Err(e),
+    })
+}
+
 /// `gen.close()`.
 pub(crate) fn close(vm: &mut Vm, gen: Value) -> PyResult<()> {
     let cell = gen_cell(vm, &gen)?;

@@ -207,12 +207,16 @@ pub(crate) fn set_exc_attr(vm: &mut Vm, exc: Value, name: &str, v: Value) {
 
 /// The error for reading an empty cell held in `slot`.
 #[cold]
-fn empty_cell(vm: &Vm, code: &Code, slot: Slot) -> PyErr {
+fn empty_cell(vm: &mut Vm, code: &Code, slot: Slot) -> PyErr {
     let name = slot_name(code, slot);
     if code.freevars.iter().any(|&(_, s)| s == slot) {
-        vm.name_error(format!(
+        let e = vm.name_error(format!(
             "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
-        ))
+        ));
+        if let Some(n) = code.slot_names.get(slot as usize).copied() {
+            set_exc_attr(vm, e.0, "name", n);
+        }
+        e
     } else {
         vm.err(
             vm.exc.unbound_local_error,
@@ -655,9 +659,11 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
 
 /// One remembered global lookup: the value `name` had at the `LoadGlobal` statement at
 /// address `site`, valid while neither namespace dict has changed since (their
-/// `version`s).
+/// `version`s) and no collection has run (`epoch`): a dict's identity is its address, and
+/// only a collection can free a dict and let another take its address and version.
 #[derive(Clone, Copy)]
 struct GlobalEntry {
+    epoch: u64,
     site: usize,
     name: u64,
     globals: u64,
@@ -669,7 +675,7 @@ struct GlobalEntry {
 
 const GLOBAL_CACHE_BITS: u32 = 10;
 const NO_GLOBAL: GlobalEntry =
-    GlobalEntry { site: 0, name: 0, globals: 0, gver: 0, builtins: 0, bver: 0, value: Value::NULL };
+    GlobalEntry { epoch: u64::MAX, site: 0, name: 0, globals: 0, gver: 0, builtins: 0, bver: 0, value: Value::NULL };
 
 thread_local! {
     /// Direct-mapped cache of `LoadGlobal` results. Functions read the same globals and
@@ -690,11 +696,14 @@ fn dict_version(d: Value) -> u64 {
 fn load_global(vm: &Vm, frame: &Frame, site: usize, name: Value) -> Option<Value> {
     let globals = frame.globals;
     let builtins = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
-    let idx = ((site >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - GLOBAL_CACHE_BITS)) as usize;
+    let idx = (site as u64 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - GLOBAL_CACHE_BITS);
+    let idx = idx as usize;
     let (gver, bver) = (dict_version(globals), dict_version(builtins));
+    let epoch = vm.gc.stats.get().collections;
     let hit = GLOBAL_CACHE.with(|c| {
         let e = c[idx].get();
         if e.site == site
+            && e.epoch == epoch
             && e.name == name.bits()
             && e.globals == globals.bits()
             && e.gver == gver
@@ -710,8 +719,16 @@ fn load_global(vm: &Vm, frame: &Frame, site: usize, name: Value) -> Option<Value
         return hit;
     }
     let v = vm.dict_get_str(globals, name).or_else(|| vm.dict_get_str(builtins, name))?;
-    let entry =
-        GlobalEntry { site, name: name.bits(), globals: globals.bits(), gver, builtins: builtins.bits(), bver, value: v };
+    let entry = GlobalEntry {
+        epoch,
+        site,
+        name: name.bits(),
+        globals: globals.bits(),
+        gver,
+        builtins: builtins.bits(),
+        bver,
+        value: v,
+    };
     GLOBAL_CACHE.with(|c| c[idx].set(entry));
     Some(v)
 }
@@ -1022,10 +1039,7 @@ fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op, info: &mut ErrI
                 None => {
                     let v = cell_get(frame.slots[*cell as usize]);
                     if v.is_null() {
-                        return Err(vm.name_error(format!(
-                            "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
-                            n.as_rstr().unwrap_or("?")
-                        )));
+                        return Err(empty_cell(vm, code, *cell));
                     }
                     v
                 }
@@ -1631,7 +1645,7 @@ fn match_keys(vm: &mut Vm, src: Value, keys: Value) -> PyResult<Value> {
 /// MatchClass: the sub-pattern subjects as a tuple, or None when `src` does not match.
 fn match_class(vm: &mut Vm, src: Value, cls: Value, npos: usize, kwnames: &[Value]) -> PyResult<Value> {
     if cls.as_class().is_none() {
-        return Err(vm.type_error("called match pattern must be a class"));
+        return Err(vm.type_error("called match pattern must be a type"));
     }
     let isinst = vm.intern("isinstance");
     let is_instance = match builtins_lookup(vm, isinst) {

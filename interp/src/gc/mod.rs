@@ -154,9 +154,14 @@ pub struct GcState {
     /// `gc.enable()`/`gc.disable()`.
     pub enabled: Cell<bool>,
     collecting: Cell<bool>,
-    /// `KRAIT_GC_STRESS=N`: collect at every Nth safepoint (0: off).
+    /// `KRAIT_GC_STRESS=N`: collect at every Nth safepoint (0: off). `auto`: collect at
+    /// every safepoint as long as collecting has taken at most half of the run time
+    /// (`stress_budget`), which bounds the slowdown while still collecting at thousands
+    /// of points spread over the whole run.
     stress: u32,
     stress_count: Cell<u32>,
+    stress_budget: bool,
+    started: Instant,
     /// `gc.set_threshold` values (accepted and reported; the budget is in bytes).
     pub thresholds: Cell<(i64, i64, i64)>,
     pub stats: Cell<Stats>,
@@ -174,7 +179,9 @@ pub struct GcState {
 impl GcState {
     pub fn new() -> GcState {
         VMS.with(|n| n.set(n.get() + 1));
-        let stress = std::env::var("KRAIT_GC_STRESS").ok().and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(0);
+        let var = std::env::var("KRAIT_GC_STRESS").unwrap_or_default();
+        let stress_budget = var.trim() == "auto";
+        let stress = if stress_budget { 1 } else { var.trim().parse::<u32>().unwrap_or(0) };
         // SAFETY: the heap pointer is this thread's heap (leaked, never freed).
         unsafe { (*heap::heap_ptr()).poison = stress > 0 };
         if stress > 0 {
@@ -187,6 +194,8 @@ impl GcState {
             collecting: Cell::new(false),
             stress,
             stress_count: Cell::new(0),
+            stress_budget,
+            started: Instant::now(),
             thresholds: Cell::new((700, 10, 10)),
             stats: Cell::new(Stats::default()),
             pending: RefCell::new(Vec::new()),
@@ -230,7 +239,11 @@ fn safepoint_slow(vm: &mut Vm) {
     if g.native_depth.get() != 0 || g.collecting.get() || g.running_finalizers.get() {
         return;
     }
-    if g.stress > 0 {
+    if g.stress_budget {
+        if g.stats.get().seconds > 0.5 * g.started.elapsed().as_secs_f64() {
+            return;
+        }
+    } else if g.stress > 0 {
         let n = g.stress_count.get() + 1;
         if n < g.stress {
             g.stress_count.set(n);
@@ -379,6 +392,7 @@ fn collect(vm: &mut Vm) -> Option<usize> {
     });
     stack::scan(base, &mut |w| m.word(w));
     m.drain();
+    let t_mark = start.elapsed();
 
     // Finalizers: unreachable objects with a `__del__` not run yet are resurrected.
     let mut has_del: HashMap<u64, bool> = HashMap::new();
@@ -409,6 +423,7 @@ fn collect(vm: &mut Vm) -> Option<usize> {
     }
     m.drain();
     drop(m);
+    let t_final = start.elapsed();
 
     // SAFETY: marking is complete: every root and everything reachable from it is
     // marked (module docs), so unmarked objects are garbage.
@@ -439,12 +454,14 @@ fn collect(vm: &mut Vm) -> Option<usize> {
     vm.gc.collecting.set(false);
     if std::env::var_os("KRAIT_GC_VERBOSE").is_some() {
         eprintln!(
-            "krait: gc #{}: freed {freed}, finalizing {nfinal}, live {} cells, {} pages, budget {} KiB, {:.3} ms",
+            "krait: gc #{}: freed {freed}, finalizing {nfinal}, live {} cells, {} pages, budget {} KiB, {:.3} ms (mark {:.3}, finalizer scan {:.3})",
             st.collections,
             h.live_cells,
             h.page_count(),
             h.threshold >> 10,
-            start.elapsed().as_secs_f64() * 1e3
+            start.elapsed().as_secs_f64() * 1e3,
+            t_mark.as_secs_f64() * 1e3,
+            (t_final - t_mark).as_secs_f64() * 1e3,
         );
     }
     Some(freed + nfinal)

@@ -169,7 +169,12 @@ impl Scan<'_> {
         }
         let expr = &self.s[start..self.i];
         if expr.trim_matches(|c: char| c.is_ascii_whitespace()).is_empty() {
-            return Err(FsError::Msg("f-string: empty expression not allowed"));
+            return Err(match self.b[self.i] {
+                b':' => FsError::Msg("f-string: expression required before ':'"),
+                b'!' => FsError::Msg("f-string: expression required before '!'"),
+                b'=' => FsError::Msg("f-string: expression required before '='"),
+                _ => FsError::Msg("f-string: empty expression not allowed"),
+            });
         }
         if !expr_parses(expr) {
             let newlines = self.token[..self.base + start].matches('\n').count() as u32;

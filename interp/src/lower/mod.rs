@@ -108,7 +108,13 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode, warnings: &mut Ve
     match mode {
         Mode::Exec | Mode::Single => {
             let parsed = ruff_python_parser::parse_unchecked(text, parse_options(ruff_python_parser::Mode::Module));
-            parse_errors::check(source, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors())?;
+            parse_errors::check(
+                source,
+                parsed.syntax(),
+                parsed.errors(),
+                parsed.unsupported_syntax_errors(),
+                warnings,
+            )?;
             let Some(module) = parsed.syntax().as_module() else {
                 return Err(CompileError::internal("parser did not return a module"));
             };
@@ -126,7 +132,13 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode, warnings: &mut Ve
         }
         Mode::Eval => {
             let parsed = ruff_python_parser::parse_unchecked(text, parse_options(ruff_python_parser::Mode::Expression));
-            parse_errors::check(source, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors())?;
+            parse_errors::check(
+                source,
+                parsed.syntax(),
+                parsed.errors(),
+                parsed.unsupported_syntax_errors(),
+                warnings,
+            )?;
             let Some(e) = parsed.syntax().as_expression() else {
                 return Err(CompileError::internal("parser did not return an expression"));
             };

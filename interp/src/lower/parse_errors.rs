@@ -31,8 +31,9 @@ pub(crate) fn check(
     root: &Mod,
     errors: &[ParseError],
     unsupported: &[UnsupportedSyntaxError],
+    warnings: &mut Vec<(u32, String)>,
 ) -> CResult<()> {
-    check_inner(source, root, errors, unsupported).map_err(|mut e| {
+    check_inner(source, root, errors, unsupported, Some(warnings)).map_err(|mut e| {
         e.parser = true;
         if matches!(root, Mod::Expression(_)) {
             eval_mode_location(source, &mut e);
@@ -67,9 +68,13 @@ fn check_inner(
     root: &Mod,
     errors: &[ParseError],
     unsupported: &[UnsupportedSyntaxError],
+    warnings: Option<&mut Vec<(u32, String)>>,
 ) -> CResult<()> {
     let text = source.text.as_str();
     let tk = tokenizer::tokenize(text);
+    if let Some(w) = warnings {
+        w.extend(tk.warnings.iter().cloned());
+    }
     let mut ctx = Ctx { src: source, text, tk: &tk, nodes: Nodes::default() };
     ctx.collect(root);
 
@@ -82,6 +87,16 @@ fn check_inner(
         cands.push((pos, 2, e, true));
     }
     if let Some((pos, e)) = ctx.first_parse_error(errors, unsupported) {
+        // After a string, CPython's parser reads one more token (implicit concatenation),
+        // so a tokenizer error right after it comes first.
+        let pos = match (tk.error.as_ref(), ctx.tok_at(pos)) {
+            (Some(te), Some(i))
+                if tk.toks[i].kind == TokKind::String && tk.toks.get(i + 1).map_or(true, |n| n.start >= te.pos) =>
+            {
+                pos.max(te.pos)
+            }
+            _ => pos,
+        };
         cands.push((pos, 2, e, true));
         if let Some((pos, e, o)) = ctx.structural() {
             cands.push((pos, 1, e, o));
@@ -96,10 +111,14 @@ fn check_inner(
             return Err(ctx.tok_error(e));
         }
         if tk.error.is_none() {
+            // An unclosed bracket before the error: CPython's parser reads on inside it
+            // (newlines do not end anything there) until the end of the input.
             if let Some(&(ch, line, col)) = tk.open.last() {
-                let err_line =
-                    err.loc.as_ref().map_or_else(|| source.line_of(u32::from(err.range.end())), |l| l.end_lineno);
-                if line < err_line {
+                let bracket = ctx.line_start(line) as u32 + col;
+                let err_pos = err.loc.as_ref().map_or(u32::from(err.range.start()), |l| {
+                    ctx.line_start(l.lineno) as u32 + (l.offset.max(1) as u32 - 1)
+                });
+                if bracket <= err_pos && ctx.reads_to_eof(&err, line, bracket) {
                     return Err(ctx.unclosed(ch, line, col));
                 }
             }
@@ -210,6 +229,58 @@ fn keyword_header(kw: &str) -> Option<&'static str> {
     })
 }
 
+/// Tokens that can end an expression: a literal, a non-keyword name, a closing bracket.
+fn ends_expression(text: &str, t: &Tok) -> bool {
+    let s = &text[t.start as usize..t.end as usize];
+    match t.kind {
+        TokKind::Number | TokKind::String => true,
+        TokKind::Name => matches!(s, "True" | "False" | "None") || !is_keyword(s),
+        TokKind::Op => matches!(s, ")" | "]" | "}"),
+        _ => false,
+    }
+}
+
+fn is_keyword(s: &str) -> bool {
+    matches!(
+        s,
+        "False"
+            | "None"
+            | "True"
+            | "and"
+            | "as"
+            | "assert"
+            | "async"
+            | "await"
+            | "break"
+            | "class"
+            | "continue"
+            | "def"
+            | "del"
+            | "elif"
+            | "else"
+            | "except"
+            | "finally"
+            | "for"
+            | "from"
+            | "global"
+            | "if"
+            | "import"
+            | "in"
+            | "is"
+            | "lambda"
+            | "nonlocal"
+            | "not"
+            | "or"
+            | "pass"
+            | "raise"
+            | "return"
+            | "try"
+            | "while"
+            | "with"
+            | "yield"
+    )
+}
+
 /// Tokens that can begin an expression (for "Perhaps you forgot a comma?").
 fn starts_expression(text: &str, t: &Tok) -> bool {
     let s = &text[t.start as usize..t.end as usize];
@@ -273,7 +344,14 @@ impl<'a> Ctx<'a> {
 
     fn loc_err(&self, kind: ErrKind, msg: impl Into<String>, pos: usize, loc: ErrLoc) -> CompileError {
         let p = TextSize::new(pos as u32);
-        CompileError { kind, msg: msg.into(), range: TextRange::new(p, p), loc: Some(loc), parser: true }
+        CompileError {
+            kind,
+            msg: msg.into(),
+            range: TextRange::new(p, p),
+            loc: Some(loc),
+            parser: true,
+            tokenizer: false,
+        }
     }
 
     fn tok_error(&self, e: &tokenizer::TokError) -> CompileError {
@@ -282,7 +360,7 @@ impl<'a> Ctx<'a> {
             TokErrKind::Indentation => ErrKind::Indentation,
             TokErrKind::Tab => ErrKind::Tab,
         };
-        self.loc_err(
+        let mut err = self.loc_err(
             kind,
             e.msg.clone(),
             e.pos as usize,
@@ -294,7 +372,9 @@ impl<'a> Ctx<'a> {
                 text_newline: e.text_newline,
                 text: None,
             },
-        )
+        );
+        err.tokenizer = true;
+        err
     }
 
     fn unclosed(&self, ch: char, line: u32, col: u32) -> CompileError {
@@ -428,7 +508,14 @@ impl<'a> Ctx<'a> {
     /// Index of the first token starting at or after `pos`.
     fn tok_at(&self, pos: u32) -> Option<usize> {
         let toks = &self.tk.toks;
-        let i = toks.partition_point(|t| t.end <= pos && !(t.start == pos && t.end == pos));
+        // A NEWLINE token covers its end (the newline character itself).
+        let i = toks.partition_point(|t| {
+            if t.kind == TokKind::Newline {
+                t.end < pos
+            } else {
+                t.end <= pos && !(t.start == pos && t.end == pos)
+            }
+        });
         (i < toks.len()).then_some(i)
     }
 
@@ -439,6 +526,24 @@ impl<'a> Ctx<'a> {
 
     /// "invalid syntax" at the token starting at or after `pos`.
     fn generic_at(&self, pos: u32) -> CompileError {
+        // After an operand, `not` may begin `not in`: CPython fails at the token after it.
+        if let Some(i) = self.tok_at(pos) {
+            let t = self.tk.toks[i];
+            if t.start == pos && t.kind == TokKind::Name && &self.text[t.start as usize..t.end as usize] == "not" {
+                let prev_operand = i.checked_sub(1).is_some_and(|k| {
+                    let p = self.tk.toks[k];
+                    matches!(p.kind, TokKind::Number | TokKind::String)
+                        || (p.kind == TokKind::Name && starts_expression(self.text, &p))
+                        || (p.kind == TokKind::Op
+                            && matches!(&self.text[p.start as usize..p.end as usize], ")" | "]" | "}"))
+                });
+                if prev_operand {
+                    if let Some(n) = self.tk.toks.get(i + 1) {
+                        return self.generic_at(n.start.max(pos + 1));
+                    }
+                }
+            }
+        }
         // INDENT/DEDENT carry no text: CPython's furthest token is the next real one.
         let found = self.tok_at(pos).map(|mut i| {
             while matches!(self.tk.toks[i].kind, TokKind::Indent | TokKind::Dedent) && i + 1 < self.tk.toks.len() {
@@ -450,7 +555,26 @@ impl<'a> Ctx<'a> {
             Some(i) => {
                 let t = self.tk.toks[i];
                 match t.kind {
-                    TokKind::Newline | TokKind::EndMarker | TokKind::Dedent | TokKind::Indent => {
+                    // `expr:` with nothing after: CPython gave up at the `:` (an annotation
+                    // needs a simple target), not at the end of the line.
+                    TokKind::Newline
+                        if i > 0
+                            && self.is_op(&self.tk.toks[i - 1], ":")
+                            && self.expr_ending_before(self.tk.toks[i - 1].start).is_some_and(|e| {
+                                !matches!(e, Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_))
+                            }) =>
+                    {
+                        let c = self.tk.toks[i - 1];
+                        CompileError::syntax(
+                            "invalid syntax",
+                            TextRange::new(TextSize::new(c.start), TextSize::new(c.end)),
+                        )
+                    }
+                    TokKind::Newline => CompileError::syntax(
+                        "invalid syntax",
+                        TextRange::new(TextSize::new(t.start), TextSize::new(t.end)),
+                    ),
+                    TokKind::EndMarker | TokKind::Dedent | TokKind::Indent => {
                         CompileError::syntax("invalid syntax", TextRange::empty(TextSize::new(t.start)))
                     }
                     _ => CompileError::syntax(
@@ -471,6 +595,21 @@ impl<'a> Ctx<'a> {
         let mut sorted: Vec<&ParseError> = errors.iter().collect();
         sorted.sort_by_key(|e| e.location.start());
         let e = sorted.iter().find(|e| !self.is_recovery_artifact(e, errors)).or(sorted.first()).copied();
+        // ruff reports an unparenthesized generator argument when it finishes the call, even
+        // if a plain error follows inside the arguments; CPython stops at that error.
+        let e = match e {
+            Some(g) if matches!(g.error, P::UnparenthesizedGeneratorExpression) => sorted
+                .iter()
+                .find(|o| {
+                    !matches!(o.error, P::UnparenthesizedGeneratorExpression)
+                        && o.location.start() >= g.location.end()
+                        && self.src.line_of(u32::from(o.location.start()))
+                            == self.src.line_of(u32::from(g.location.end()))
+                })
+                .copied()
+                .or(Some(g)),
+            other => other,
+        };
         let u = unsupported.iter().min_by_key(|u| u.range.start());
         match (e, u) {
             (Some(e), Some(u)) if u.range.start() < e.location.start() => Some(self.map_unsupported(u)),
@@ -483,13 +622,17 @@ impl<'a> Ctx<'a> {
     /// An "invalid target" error caused by another error inside the target (ruff turned a
     /// broken expression into an assignment while recovering).
     fn is_recovery_artifact(&self, e: &ParseError, all: &[ParseError]) -> bool {
-        matches!(e.error, P::InvalidAssignmentTarget | P::InvalidAnnotatedAssignmentTarget)
-            && all.iter().any(|o| {
-                !std::ptr::eq(o, e)
-                    && matches!(o.error, P::ExpectedExpression)
-                    && o.location.start() >= e.location.start()
-                    && o.location.start() <= e.location.end() + TextSize::new(2)
-            })
+        matches!(
+            e.error,
+            P::InvalidAssignmentTarget
+                | P::InvalidAnnotatedAssignmentTarget
+                | P::InvalidAugmentedAssignmentTarget
+                | P::InvalidNamedAssignmentTarget
+        ) && all.iter().any(|o| {
+            !std::ptr::eq(o, e)
+                && o.location.start() >= e.location.start()
+                && o.location.start() <= e.location.end() + TextSize::new(2)
+        })
     }
 
     fn map_unsupported(&self, u: &UnsupportedSyntaxError) -> (u32, CompileError) {
@@ -513,7 +656,10 @@ impl<'a> Ctx<'a> {
                     None => self.generic_at(pos),
                 }
             }
-            U::TypeParameterList => {
+            U::UnparenthesizedExceptionTypes => {
+                self.at_range("multiple exception types must be parenthesized", u.range)
+            }
+            U::TypeParameterList if self.line_keyword(pos) == Some("def") => {
                 let r = TextRange::new(u.range.start(), u.range.start() + TextSize::new(1));
                 self.at_range("expected '('", r)
             }
@@ -573,7 +719,7 @@ impl<'a> Ctx<'a> {
         let sub = Source::new(self.src.filename.clone(), sub_text.clone());
         let parsed =
             ruff_python_parser::parse_unchecked(&sub_text, super::parse_options(ruff_python_parser::Mode::Expression));
-        let inner = check_inner(&sub, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors())
+        let inner = check_inner(&sub, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors(), None)
             .err()
             .unwrap_or_else(|| CompileError::syntax("invalid syntax", TextRange::default()));
         let (l, o, el, eo) = super::syntax_error::location(&sub, &inner);
@@ -581,17 +727,18 @@ impl<'a> Ctx<'a> {
         text.push('\n');
         CompileError {
             kind: ErrKind::Syntax,
-            msg: format!("f-string: {}", inner.msg),
+            msg: if inner.tokenizer { inner.msg.clone() } else { format!("f-string: {}", inner.msg) },
             range: TextRange::default(),
             loc: Some(ErrLoc {
                 lineno: first_line + l - 1,
                 offset: o,
                 end_lineno: first_line + el - 1,
                 end_offset: eo,
-                text_newline: true,
-                text: Some(text),
+                text_newline: !inner.tokenizer,
+                text: Some(if inner.tokenizer { text.trim_end_matches('\n').to_owned() } else { text }),
             }),
             parser: true,
+            tokenizer: false,
         }
     }
 
@@ -617,13 +764,17 @@ impl<'a> Ctx<'a> {
             {
                 self.dict_key_error(pos)
             }
+            P::ExpectedToken { expected: TokenKind::Colon, .. } if self.forced_colon_line(pos) => {
+                self.at_token_after_or_at("expected ':'", pos)
+            }
+            P::ExpectedToken { expected: TokenKind::Lpar, .. } if self.line_keyword(pos) == Some("def") => {
+                self.at_token_after_or_at("expected '('", pos)
+            }
             P::ExpectedToken { expected: TokenKind::Else, .. } => self.if_without_else(pos),
-            P::ExpectedToken { expected: TokenKind::Colon, found: TokenKind::Equal } => self.eq_in_condition(pos),
+            P::ExpectedToken { found: TokenKind::Equal, .. } => self.eq_in_condition(pos),
             P::ExpectedToken { found, .. } if is_augassign(*found) => self.aug_target_error(pos),
-            P::ExpectedToken {
-                expected: TokenKind::Comma | TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace,
-                ..
-            } => self.forgot_comma(pos).unwrap_or_else(|| self.generic_at(pos)),
+            P::ExpectedToken { .. } => self.forgot_comma(pos).unwrap_or_else(|| self.generic_at(pos)),
+            P::OtherError(m) if m.starts_with("Expected a parameter name") => self.kwarg_target_error(r),
             P::InvalidNamedAssignmentTarget => {
                 let bad = self
                     .nodes
@@ -632,6 +783,10 @@ impl<'a> Ctx<'a> {
                     .filter(|x| x.range().start() == r.start() && !matches!(x, Expr::Named(_)))
                     .max_by_key(|x| x.range().end());
                 match bad {
+                    // `*x := ...` is not an expression, and call arguments only take `name := ...`:
+                    // plain invalid syntax at `:=`.
+                    Some(Expr::Starred(_)) => self.generic_at(u32::from(r.end())),
+                    Some(_) if self.in_call_args(pos) => self.generic_at(u32::from(r.end())),
                     Some(b) => self
                         .at_range(format!("cannot use assignment expressions with {}", expr_kind_name(b)), b.range()),
                     None => self.generic_at(pos),
@@ -642,10 +797,10 @@ impl<'a> Ctx<'a> {
             | P::InvalidAugmentedAssignmentTarget
             | P::InvalidAnnotatedAssignmentTarget => self.target_error(r).unwrap_or_else(|| self.generic_at(pos)),
             P::PositionalAfterKeywordArgument => {
-                self.at_token_after("positional argument follows keyword argument", r.end())
+                self.at_call_end("positional argument follows keyword argument", r.end())
             }
             P::PositionalAfterKeywordUnpacking => {
-                self.at_token_after("positional argument follows keyword argument unpacking", r.end())
+                self.at_call_end("positional argument follows keyword argument unpacking", r.end())
             }
             P::InvalidArgumentUnpackingOrder => self.at_range(
                 "iterable argument unpacking follows keyword argument unpacking",
@@ -660,6 +815,16 @@ impl<'a> Ctx<'a> {
                 self.at_range("named arguments must follow bare *", r)
             }
             P::OtherError(m) if m.starts_with("Expected `except` or `finally`") => self.try_without_handlers(pos),
+            P::OtherError(m) if m.starts_with("Expected class, function definition") => {
+                // A decorator followed by a dedent: CPython fails at the DEDENT.
+                let first =
+                    self.tok_at(pos).and_then(|i| self.tk.toks[i..].iter().find(|t| t.kind != TokKind::Newline));
+                if let Some(d) = first.filter(|t| t.kind == TokKind::Dedent) {
+                    self.after_block_error(ErrKind::Indentation, "unexpected unindent", d.start, 0)
+                } else {
+                    self.generic_at(pos)
+                }
+            }
             P::VarParameterWithDefault => self.generic_at(pos),
             P::UnparenthesizedGeneratorExpression => {
                 if self.in_class_bases(pos) {
@@ -710,6 +875,13 @@ impl<'a> Ctx<'a> {
                 Some(&(ch, line, col)) => self.unclosed(ch, line, col),
                 None => self.generic_at(pos),
             },
+            P::ExpectedExpression if self.dict_value_missing(pos).is_some() => {
+                let c = self.dict_value_missing(pos).unwrap_or_default();
+                self.at_range(
+                    "expression expected after dictionary key and ':'",
+                    TextRange::new(TextSize::new(c), TextSize::new(c + 1)),
+                )
+            }
             P::ExpectedExpression => {
                 let s = &self.text[pos as usize..];
                 if s.starts_with("**") && self.inside_parens(pos) {
@@ -724,6 +896,134 @@ impl<'a> Ctx<'a> {
             _ => self.generic_at(pos),
         };
         (pos, err)
+    }
+
+    /// Whether CPython's parser, failing with `err` inside the unclosed bracket opened at
+    /// byte `bracket` (line `bracket_line`), fetched tokens past the error's line: then its
+    /// scan of the rest of the input ends at the open bracket and reports that instead.
+    fn reads_to_eof(&self, err: &CompileError, bracket_line: u32, bracket: u32) -> bool {
+        let (_, _, el, _) = super::syntax_error::location(self.src, err);
+        if bracket_line < el {
+            return true;
+        }
+        let err_start = u32::from(err.range.start());
+        if err.msg == "invalid syntax" {
+            let Some(i) = self.tok_at(err_start) else { return false };
+            let t = self.tk.toks[i];
+            let prev = i.checked_sub(1).map(|k| self.tk.toks[k]);
+            let ends_expr = prev.is_some_and(|p| {
+                let before =
+                    i.checked_sub(2).map(|k| &self.text[self.tk.toks[k].start as usize..self.tk.toks[k].end as usize]);
+                ends_expression(self.text, &p) && !matches!(before, Some("class" | "def"))
+            });
+            let next_starts_expr = self.tk.toks.get(i + 1).is_some_and(|n| starts_expression(self.text, n));
+            // At the bracket itself after an expression: the second pass parses the bracket
+            // as the next operand (and runs to the end). At `=`, it reads the value and then
+            // one more token.
+            if err_start == bracket {
+                let at_eof = self.tk.toks.get(i + 1).map_or(true, |n| n.kind == TokKind::EndMarker);
+                return ends_expr && (next_starts_expr || at_eof);
+            }
+            // (Not when the left side opened the bracket we are in: a slice or argument.)
+            let lhs_inside = self
+                .expr_ending_before(err_start)
+                .is_some_and(|l| self.open_bracket_before(i).is_none_or(|b| b <= u32::from(l.range().start())));
+            if self.is_op(&t, "=") && ends_expr && lhs_inside {
+                return self.tk.toks.iter().any(|x| x.line > t.line && x.kind != TokKind::EndMarker);
+            }
+            return false;
+        }
+        if err.msg.contains("Perhaps you forgot a comma") || err.msg.contains("Maybe you meant") {
+            // These rules look one token past the expression they end with.
+            let end = u32::from(err.range.end());
+            let after =
+                self.tk.toks.iter().find(|t| t.start >= end && !matches!(t.kind, TokKind::Indent | TokKind::Dedent));
+            return after.map_or(true, |t| t.kind == TokKind::EndMarker || t.line > el);
+        }
+        false
+    }
+
+    /// `{k: }`: the position of the `:` when a dict entry's value is missing at `pos`.
+    fn dict_value_missing(&self, pos: u32) -> Option<u32> {
+        let i = self.tok_at(pos)?;
+        let t = self.tk.toks[i];
+        if !(self.is_op(&t, "}") || self.is_op(&t, ",")) {
+            return None;
+        }
+        let prev = self.tk.toks.get(i.checked_sub(1)?)?;
+        if !self.is_op(prev, ":") {
+            return None;
+        }
+        let open = self.open_bracket_before(i)?;
+        let k = self.tk.toks.iter().position(|x| x.end == open)?;
+        self.is_op(&self.tk.toks[k], "{").then_some(prev.start)
+    }
+
+    /// Whether `pos` is directly inside the argument list of a call.
+    fn in_call_args(&self, pos: u32) -> bool {
+        let Some(i) = self.tok_at(pos) else { return false };
+        let Some(open) = self.open_bracket_before(i) else { return false };
+        let Some(k) = self.tk.toks.iter().position(|t| t.end == open) else { return false };
+        self.is_op(&self.tk.toks[k], "(") && k > 0 && ends_expression(self.text, &self.tk.toks[k - 1])
+    }
+
+    /// The first token of the logical line containing `pos` (after `async`).
+    fn line_keyword(&self, pos: u32) -> Option<&str> {
+        let i = self.tok_at(pos)?;
+        let mut j = i;
+        while j > 0 && !matches!(self.tk.toks[j - 1].kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent) {
+            j -= 1;
+        }
+        let t = self.tk.toks.get(j)?;
+        let mut w = &self.text[t.start as usize..t.end as usize];
+        if w == "async" {
+            let n = self.tk.toks.get(j + 1)?;
+            w = &self.text[n.start as usize..n.end as usize];
+        }
+        Some(w)
+    }
+
+    /// Statements whose `:` CPython's grammar requires wherever it is missing (`&&':'`).
+    fn forced_colon_line(&self, pos: u32) -> bool {
+        matches!(self.line_keyword(pos), Some("def" | "try" | "finally" | "else"))
+    }
+
+    /// `msg` at the (real) token at `pos`.
+    fn at_token_after_or_at(&self, msg: &str, pos: u32) -> CompileError {
+        let mut e = self.generic_at(pos);
+        e.msg = msg.into();
+        e
+    }
+
+    /// `msg` at the token closing the argument list that contains byte `pos` (CPython
+    /// checks the argument order once it has read all of them).
+    fn at_call_end(&self, msg: &str, pos: TextSize) -> CompileError {
+        let mut depth = 0i32;
+        for t in self.tk.toks.iter().filter(|t| t.start >= u32::from(pos)) {
+            if t.kind == TokKind::Op {
+                match &self.text[t.start as usize..t.end as usize] {
+                    "(" | "[" | "{" => depth += 1,
+                    ")" | "]" | "}" if depth == 0 => {
+                        return CompileError::syntax(msg, TextRange::new(TextSize::new(t.start), TextSize::new(t.end)))
+                    }
+                    ")" | "]" | "}" => depth -= 1,
+                    _ => {}
+                }
+            }
+        }
+        self.at_token_after(msg, pos)
+    }
+
+    /// `f(a.b=1)` and `f(True=1)`: a keyword argument whose name is not a name.
+    fn kwarg_target_error(&self, r: TextRange) -> CompileError {
+        let eq = self.tk.toks.iter().find(|t| t.start >= u32::from(r.end()) && self.is_op(t, "="));
+        let end = eq.map_or(r.end(), |t| TextSize::new(t.end));
+        let range = TextRange::new(r.start(), end);
+        let target = self.text[r.start().to_usize()..r.end().to_usize()].trim();
+        match target {
+            "True" | "False" | "None" => self.at_range(format!("cannot assign to {target}"), range),
+            _ => self.at_range("expression cannot contain assignment, perhaps you meant \"==\"?", range),
+        }
     }
 
     /// `msg` at the token following byte `end` (CPython's location for errors detected
@@ -800,24 +1100,50 @@ impl<'a> Ctx<'a> {
     /// `try:` whose block is followed by neither `except` nor `finally`: CPython points at
     /// the token after the block.
     fn try_without_handlers(&self, pos: u32) -> CompileError {
-        const MSG: &str = "expected 'except' or 'finally' block";
         let body_end =
             self.nodes.stmts_try_without_handlers.iter().filter(|&&end| end <= pos).max().copied().unwrap_or(pos);
-        let next =
-            self.tk.toks.iter().find(|t| {
-                t.start >= body_end && !matches!(t.kind, TokKind::Newline | TokKind::Indent | TokKind::Dedent)
-            });
+        self.after_block_error(ErrKind::Syntax, "expected 'except' or 'finally' block", body_end, 1)
+    }
+
+    /// An error at the first token after the block ending at byte `block_end`. When more
+    /// than `closing` DEDENTs come first (the next line is indented less than the
+    /// statement), CPython stops at a DEDENT, which it places at the start of that line;
+    /// at the end of the input it points past the last line.
+    fn after_block_error(&self, kind: ErrKind, msg: &str, block_end: u32, closing: usize) -> CompileError {
+        let after: Vec<&Tok> =
+            self.tk.toks.iter().filter(|t| t.start >= block_end && t.kind != TokKind::Newline).collect();
+        let dedents = after.iter().take_while(|t| t.kind == TokKind::Dedent).count();
+        let next = after.iter().find(|t| !matches!(t.kind, TokKind::Indent | TokKind::Dedent));
         match next {
             Some(t) if t.kind != TokKind::EndMarker => {
-                CompileError::syntax(MSG, TextRange::new(TextSize::new(t.start), TextSize::new(t.end)))
+                if dedents > closing {
+                    let line = t.line;
+                    self.loc_err(
+                        kind,
+                        msg,
+                        t.start as usize,
+                        ErrLoc {
+                            lineno: line,
+                            offset: self.col(t.start as usize) - 1,
+                            end_lineno: line,
+                            end_offset: -1,
+                            text_newline: true,
+                            text: None,
+                        },
+                    )
+                } else {
+                    let mut e = CompileError::syntax(msg, TextRange::new(TextSize::new(t.start), TextSize::new(t.end)));
+                    e.kind = kind;
+                    e
+                }
             }
             _ => {
                 let end = self.text.trim_end().len();
                 let line = self.src.line_of(end.saturating_sub(1) as u32);
                 let offset = self.col(end);
                 self.loc_err(
-                    ErrKind::Syntax,
-                    MSG,
+                    kind,
+                    msg,
                     end,
                     ErrLoc { lineno: line, offset, end_lineno: line, end_offset: -1, text_newline: true, text: None },
                 )
@@ -889,6 +1215,8 @@ impl<'a> Ctx<'a> {
             _ => None,
         });
         match found.max_by_key(|r| r.end()) {
+            // CPython's rule does not fire before a ':' (`for x in a if b:`).
+            Some(_) if self.tok_at(pos).is_some_and(|i| self.is_op(&self.tk.toks[i], ":")) => self.generic_at(pos),
             Some(r) => self.at_range("expected 'else' after 'if' expression", r),
             None => self.generic_at(pos),
         }
@@ -899,9 +1227,20 @@ impl<'a> Ctx<'a> {
         let Some(lhs) = self.expr_ending_before(pos) else {
             return self.generic_at(pos);
         };
+        // Inside a bracket that the left side itself opened (`a[:k = 1`), CPython is
+        // parsing a slice or an argument: plain invalid syntax.
+        if let Some(i) = self.tok_at(pos) {
+            if self.open_bracket_before(i).is_some_and(|b| b > u32::from(lhs.range().start())) {
+                return self.generic_at(pos);
+            }
+        }
         let Some(i) = self.tok_at(pos) else {
             return self.generic_at(pos);
         };
+        match self.tk.toks.get(i + 1) {
+            Some(t) if starts_expression(self.text, t) => {}
+            _ => return self.generic_at(pos),
+        }
         let rhs = self.tk.toks.get(i + 1).and_then(|t| self.expr_starting_at(t.start));
         match lhs {
             Expr::Name(_) => {
@@ -930,6 +1269,9 @@ impl<'a> Ctx<'a> {
         let Some(prev) = i.checked_sub(1).and_then(|k| self.tk.toks.get(k)) else {
             return self.generic_at(pos);
         };
+        if prev.kind == TokKind::Op && !matches!(&self.text[prev.start as usize..prev.end as usize], ")" | "]" | "}") {
+            return self.generic_at(pos);
+        }
         let end = TextSize::new(prev.end);
         // A top-level comma on the line before the operator makes the target a tuple.
         let mut depth = 0i32;
@@ -954,7 +1296,13 @@ impl<'a> Ctx<'a> {
             let r = TextRange::new(TextSize::new(self.tk.toks[first].start), end);
             return self.at_range("'tuple' is an illegal expression for augmented assignment", r);
         }
-        let target = self.nodes.exprs.iter().filter(|e| e.range().end() == end).min_by_key(|e| e.range().start());
+        let target = self
+            .nodes
+            .exprs
+            .iter()
+            .filter(|e| e.range().end() == end)
+            .min_by_key(|e| e.range().start())
+            .filter(|e| !has_error_node(e));
         match target {
             Some(t) => self.at_range(
                 format!("'{}' is an illegal expression for augmented assignment", expr_kind_name(t)),
@@ -983,17 +1331,23 @@ impl<'a> Ctx<'a> {
             .exprs
             .iter()
             .filter(|e| {
-                e.range().end() == TextSize::new(prev.end)
-                    && e.range().start() >= TextSize::new(opened)
+                self.outer_range(e).end() == TextSize::new(prev.end)
+                    && self.outer_range(e).start() >= TextSize::new(opened)
                     && !matches!(e, Expr::Tuple(t) if !t.parenthesized)
+                    && !(matches!(e, Expr::If(_) | Expr::Lambda(_) | Expr::Named(_)) && !self.parenthesized(e))
+                    && !matches!(e, Expr::Starred(_))
+                    && !matches!(e, Expr::Generator(g) if !g.parenthesized)
+                    && !has_error_node(e)
             })
-            .min_by_key(|e| e.range().start())
+            .min_by_key(|e| self.outer_range(e).start())
             .copied()?;
-        if matches!(a, Expr::If(_) | Expr::Lambda(_) | Expr::Named(_) | Expr::Starred(_)) {
+        if matches!(a, Expr::If(_) | Expr::Lambda(_) | Expr::Named(_)) && !self.parenthesized(a) {
             return None;
         }
+        // Matched with its parentheses, but CPython reports the node's own range.
+        let a_range = a.range();
         // A comprehension's `in`/`if` operand is not an `expression` in CPython's grammar.
-        if let Some(k) = self.tok_at(u32::from(a.range().start())) {
+        if let Some(k) = self.tok_at(u32::from(a_range.start())) {
             if let Some(before) = k.checked_sub(1).map(|k| self.tk.toks[k]) {
                 let w = &self.text[before.start as usize..before.end as usize];
                 if before.kind == TokKind::Name && (w == "in" || w == "if") {
@@ -1005,8 +1359,21 @@ impl<'a> Ctx<'a> {
         if let (Expr::Name(_), TokKind::String) = (a, t.kind) {
             return None;
         }
-        let b_end = self.expr_starting_at(pos).map_or(TextSize::new(t.end), |b| b.range().end());
-        Some(self.at_range("invalid syntax. Perhaps you forgot a comma?", TextRange::new(a.range().start(), b_end)))
+        // CPython's `b` is the longest expression there that parses without the error
+        // rules (`expression_without_invalid`).
+        let starting: Vec<&Expr> =
+            self.nodes.exprs.iter().filter(|e| e.range().start() == TextSize::new(pos)).copied().collect();
+        let b_end = match starting
+            .iter()
+            .filter(|e| !has_error_node(e) && !matches!(e, Expr::Generator(g) if !g.parenthesized))
+            .filter(|e| !matches!(e, Expr::Starred(_)))
+            .max_by_key(|e| e.range().end())
+        {
+            Some(b) => b.range().end(),
+            None if starting.is_empty() => TextSize::new(t.end),
+            None => return None,
+        };
+        Some(self.at_range("invalid syntax. Perhaps you forgot a comma?", TextRange::new(a_range.start(), b_end)))
     }
 
     fn bracket_depth_before(&self, i: usize) -> i32 {
@@ -1067,16 +1434,8 @@ impl<'a> Ctx<'a> {
         let body = &s[body_start + quote_len..s.len().saturating_sub(quote_len)];
         let (start, end, what) = find_bad_escape(body).unwrap_or((0, 0, "malformed escape"));
         let msg = format!("(unicode error) 'unicodeescape' codec can't decode bytes in position {start}-{end}: {what}");
-        // CPython points just past the string.
-        let after = self.tk.toks.iter().find(|x| x.start >= t.end).map_or(t.end, |x| x.start);
-        let line = self.src.line_of(t.end.saturating_sub(1));
-        let off = self.col(t.end as usize) + (after as i64 - t.end as i64).min(0);
-        self.loc_err(
-            ErrKind::Syntax,
-            msg,
-            t.start as usize,
-            ErrLoc { lineno: line, offset: off, end_lineno: line, end_offset: off, text_newline: true, text: None },
-        )
+        // Like f-string errors, CPython points at the token after the string.
+        self.fstring_error(&msg, t.start)
     }
 
     fn bytes_error(&self, pos: u32) -> CompileError {
@@ -1107,6 +1466,7 @@ impl<'a> Ctx<'a> {
         let name = expr_kind_name(bad);
         Some(match target.kind {
             TargetKind::Del => self.at_range(format!("cannot delete {name}"), bad.range()),
+            TargetKind::AugAssign if has_error_node(whole) => self.generic_at(u32::from(whole.range().end())),
             TargetKind::AugAssign => self.at_range(
                 format!("'{}' is an illegal expression for augmented assignment", expr_kind_name(whole)),
                 whole.range(),
@@ -1133,8 +1493,14 @@ impl<'a> Ctx<'a> {
                     return Some(self.at_range("starred assignment target must be in a list or tuple", bad.range()));
                 }
                 // CPython's `invalid_named_expression` looks at what stands right before a
-                // single `=`: the target, or the last element of an unparenthesized tuple.
-                if let (Expr::Tuple(tu), 1) = (whole, target.exprs.len()) {
+                // single `=`: the target, or the last element of an unparenthesized tuple;
+                // the value must begin with a `bitwise_or` operand.
+                let value_ok = target.value.is_some_and(|v| {
+                    let l = leftmost_operand(v);
+                    is_bitwise_or_level(l)
+                        && !(matches!(l, Expr::Yield(_) | Expr::YieldFrom(_)) && !self.parenthesized(l))
+                });
+                if let (Expr::Tuple(tu), 1, true) = (whole, target.exprs.len(), value_ok) {
                     if !tu.parenthesized {
                         if let Some(last) = tu.elts.last() {
                             if let Expr::Name(_) = last {
@@ -1165,7 +1531,7 @@ impl<'a> Ctx<'a> {
                     }
                 }
                 // CPython's `invalid_named_expression`: `target = value` with one `=`.
-                let single = target.exprs.len() == 1 && idx == 0;
+                let single = target.exprs.len() == 1 && idx == 0 && value_ok;
                 let here = single
                     && (std::ptr::eq(bad, *whole)
                         || matches!(whole, Expr::Tuple(t) if !t.parenthesized
@@ -1185,9 +1551,30 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    //// The range of `e` including one level of grouping parentheses around it.
+    fn outer_range(&self, e: &Expr) -> TextRange {
+        if !self.parenthesized(e) {
+            return e.range();
+        }
+        let start = self.text[..e.range().start().to_usize()].trim_end().len() - 1;
+        let after = e.range().end().to_usize();
+        let close = after + self.text[after..].find(')').unwrap_or(0) + 1;
+        TextRange::new(TextSize::new(start as u32), TextSize::new(close as u32))
+    }
+
+    /// Whether `e` is wrapped in grouping parentheses (not a call's).
     fn parenthesized(&self, e: &Expr) -> bool {
         let start = u32::from(e.range().start()) as usize;
-        self.text[..start].trim_end().ends_with('(')
+        let end = u32::from(e.range().end()) as usize;
+        let before = self.text[..start].trim_end();
+        if !before.ends_with('(') || !self.text[end.min(self.text.len())..].trim_start().starts_with(')') {
+            return false;
+        }
+        let paren = before.len() - 1;
+        match self.tk.toks.iter().position(|t| t.start as usize == paren) {
+            Some(k) if k > 0 => !ends_expression(self.text, &self.tk.toks[k - 1]),
+            _ => true,
+        }
     }
 }
 
@@ -1207,6 +1594,18 @@ fn is_bitwise_or_level(e: &Expr) -> bool {
         && !matches!(e, Expr::Tuple(_))
 }
 
+/// The operand an expression begins with, as the grammar sees it (`a` in `a or b`,
+/// `a < b`, `a if c else d`, `a, b`).
+fn leftmost_operand(e: &Expr) -> &Expr {
+    match e {
+        Expr::BoolOp(b) => b.values.first().map_or(e, leftmost_operand),
+        Expr::Compare(c) => leftmost_operand(&c.left),
+        Expr::If(i) => leftmost_operand(&i.body),
+        Expr::Tuple(t) if !t.parenthesized => t.elts.first().map_or(e, leftmost_operand),
+        _ => e,
+    }
+}
+
 /// CPython's `_PyPegen_get_invalid_target`: the first sub-expression that cannot be
 /// assigned to (or deleted).
 fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
@@ -1217,6 +1616,28 @@ fn invalid_target(e: &Expr, del: bool) -> Option<&Expr> {
         Expr::Starred(s) if !del => invalid_target(&s.value, del),
         other => Some(other),
     }
+}
+
+/// Whether ruff's recovery put a placeholder (an empty name) inside `e`.
+fn has_error_node(e: &Expr) -> bool {
+    struct F {
+        found: bool,
+    }
+    impl<'x> Visitor<'x> for F {
+        fn visit_expr(&mut self, e: &'x Expr) {
+            if let Expr::Name(n) = e {
+                if n.id.is_empty() || n.ctx == ast::ExprContext::Invalid {
+                    self.found = true;
+                }
+            }
+            if !self.found {
+                visitor::walk_expr(self, e);
+            }
+        }
+    }
+    let mut f = F { found: false };
+    f.visit_expr(e);
+    f.found
 }
 
 fn is_augassign(k: TokenKind) -> bool {
@@ -1312,7 +1733,8 @@ mod tests {
         let source = Rc::new(Source::new("<t>".into(), src.into()));
         let parsed =
             ruff_python_parser::parse_unchecked(src, super::super::parse_options(ruff_python_parser::Mode::Module));
-        let e = check(&source, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors()).unwrap_err();
+        let e = check(&source, parsed.syntax(), parsed.errors(), parsed.unsupported_syntax_errors(), &mut Vec::new())
+            .unwrap_err();
         let (l, o, _, eo) = super::super::syntax_error::location(&source, &e);
         (e.msg, l, o, eo)
     }

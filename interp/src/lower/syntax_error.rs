@@ -36,6 +36,8 @@ pub struct CompileError {
     /// Raised by the parser (CPython then always has the source line as `text`; errors of
     /// the compiler proper only have it when the file can be read).
     pub parser: bool,
+    /// Raised by the tokenizer (f-strings report these without their "f-string: " prefix).
+    pub tokenizer: bool,
 }
 
 /// An `end_offset` of None (CPython leaves it unset for some compiler errors).
@@ -58,7 +60,7 @@ pub type CResult<T> = Result<T, CompileError>;
 
 impl CompileError {
     fn new(kind: ErrKind, msg: impl Into<String>, range: TextRange) -> CompileError {
-        CompileError { kind, msg: msg.into(), range, loc: None, parser: false }
+        CompileError { kind, msg: msg.into(), range, loc: None, parser: false, tokenizer: false }
     }
 
     pub fn syntax(msg: impl Into<String>, range: TextRange) -> CompileError {

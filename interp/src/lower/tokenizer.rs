@@ -64,6 +64,8 @@ pub struct Tokens {
     pub error: Option<TokError>,
     /// Brackets still open where tokenizing stopped: (char, 1-based line, byte column).
     pub open: Vec<(char, u32, u32)>,
+    /// SyntaxWarnings the tokenizer issues: (line, message).
+    pub warnings: Vec<(u32, String)>,
 }
 
 const TABSIZE: u32 = 8;
@@ -80,6 +82,7 @@ struct Lexer<'s> {
     open: Vec<(char, u32, u32)>,
     indstack: Vec<u32>,
     altindstack: Vec<u32>,
+    warnings: Vec<(u32, String)>,
 }
 
 fn is_id_start(c: u8) -> bool {
@@ -151,6 +154,7 @@ impl<'s> Lexer<'s> {
         // Whether the current logical line has produced a token (else it is blank and
         // produces no NEWLINE).
         let mut content = false;
+        let mut comment_start: Option<usize> = None;
         loop {
             if atbol {
                 atbol = false;
@@ -173,6 +177,21 @@ impl<'s> Lexer<'s> {
                             col = 0;
                             altcol = 0;
                             self.pos += 1;
+                        }
+                        Some(b'\\') if !matches!(self.peek(1), Some(b'\n') | Some(b'\r') | None) => {
+                            // A backslash in the indentation must end the line.
+                            let off = self.chars_between(self.line_start, self.pos + 1) + 1;
+                            return Some(TokError {
+                                kind: TokErrKind::Syntax,
+                                msg: "unexpected character after line continuation character".into(),
+                                line: self.line,
+                                offset: off,
+                                end_line: self.line,
+                                end_offset: 0,
+                                text_newline: true,
+                                pos: self.pos as u32,
+                                raised: false,
+                            });
                         }
                         Some(b'\\') if matches!(self.peek(1), Some(b'\n') | Some(b'\r')) => {
                             if cont_line_col == 0 {
@@ -243,7 +262,7 @@ impl<'s> Lexer<'s> {
                                 end_line: self.line,
                                 end_offset: -1,
                                 text_newline: true,
-                                pos: self.line_start as u32,
+                                pos: self.line_start.saturating_sub(1) as u32,
                                 raised: false,
                             });
                         }
@@ -281,6 +300,8 @@ impl<'s> Lexer<'s> {
             };
             match c {
                 b'#' => {
+                    // CPython's NEWLINE token starts at a comment that ends the line.
+                    comment_start = Some(self.pos);
                     while !matches!(self.peek(0), None | Some(b'\n') | Some(b'\r')) {
                         self.pos += 1;
                     }
@@ -293,9 +314,10 @@ impl<'s> Lexer<'s> {
                     self.pos += 1;
                     if self.open.is_empty() && content {
                         let l = self.line;
-                        self.push(TokKind::Newline, nl_start, nl_start, l);
+                        self.push(TokKind::Newline, comment_start.unwrap_or(nl_start), nl_start, l);
                         content = false;
                     }
+                    comment_start = None;
                     self.newline(self.pos);
                     atbol = true;
                 }
@@ -426,7 +448,7 @@ impl<'s> Lexer<'s> {
             end_line: self.line,
             end_offset: 0,
             text_newline: true,
-            pos: self.line_start as u32,
+            pos: self.line_start.saturating_sub(1) as u32,
             raised: false,
         }
     }
@@ -611,19 +633,23 @@ impl<'s> Lexer<'s> {
     }
 
     /// CPython's `verify_end_of_number`: a literal directly followed by a name character.
-    fn end_of_number(&self, kind: &str) -> Result<(), TokError> {
+    fn end_of_number(&mut self, kind: &str) -> Result<(), TokError> {
         let Some(c) = self.peek(0) else { return Ok(()) };
         let rest = &self.b[self.pos..];
+        // A keyword that may follow a number in valid code (`1if x else y`): CPython only
+        // warns, when the keyword is not itself followed by a name character.
+        let word = |w: &[u8]| rest.starts_with(w) && !rest.get(w.len()).is_some_and(|&x| is_id_char(x));
         let kw_ok = match c {
-            b'a' => rest.starts_with(b"and"),
-            b'e' => rest.starts_with(b"else"),
-            b'f' => rest.starts_with(b"for"),
+            b'a' => word(b"and"),
+            b'e' => word(b"else"),
+            b'f' => word(b"for"),
             b'i' => matches!(rest.get(1), Some(b'f') | Some(b'n') | Some(b's')),
-            b'o' => rest.starts_with(b"or"),
-            b'n' => rest.starts_with(b"not"),
+            b'o' => word(b"or"),
+            b'n' => word(b"not"),
             _ => false,
         };
         if kw_ok {
+            self.warnings.push((self.line, format!("invalid {kind} literal")));
             return Ok(());
         }
         if is_id_char(c) {
@@ -812,6 +838,7 @@ pub fn tokenize(src: &str) -> Tokens {
         open: Vec::new(),
         indstack: vec![0],
         altindstack: vec![0],
+        warnings: Vec::new(),
     };
     // A UTF-8 byte order mark is skipped, as CPython does.
     if src.starts_with('\u{feff}') {
@@ -819,7 +846,7 @@ pub fn tokenize(src: &str) -> Tokens {
         lx.line_start = 3;
     }
     let error = lx.run();
-    Tokens { toks: lx.toks, error, open: lx.open }
+    Tokens { toks: lx.toks, error, open: lx.open, warnings: lx.warnings }
 }
 
 #[cfg(test)]

@@ -39,13 +39,28 @@ extern "C" {
     fn erf(x: f64) -> f64;
     fn erfc(x: f64) -> f64;
     fn ldexp(x: f64, exp: libc::c_int) -> f64;
-    fn cbrt(x: f64) -> f64;
 }
 
+/// `cbrt` of the C library. Rust's compiler-builtins carries a `cbrt` of its own that the
+/// linker prefers; CPython shows glibc's rounding (`cbrt(27.0)` is 3.0000000000000004),
+/// so the library's symbol is looked up at run time.
 fn c_cbrt(x: f64) -> f64 {
-    // SAFETY: a pure function of its argument (the C library's, whose rounding CPython
-    // shows).
-    unsafe { cbrt(x) }
+    static F: std::sync::OnceLock<Option<extern "C" fn(f64) -> f64>> = std::sync::OnceLock::new();
+    let f = F.get_or_init(|| {
+        // SAFETY: dlsym with a NUL-terminated name only looks the symbol up; the binary's
+        // own `cbrt` is a local symbol, so this finds the C math library's.
+        let p = unsafe { libc::dlsym(libc::RTLD_DEFAULT, c"cbrt".as_ptr()) };
+        if p.is_null() {
+            None
+        } else {
+            // SAFETY: the symbol `cbrt` of the C library has this signature.
+            Some(unsafe { std::mem::transmute::<*mut libc::c_void, extern "C" fn(f64) -> f64>(p) })
+        }
+    });
+    match f {
+        Some(f) => f(x),
+        None => x.cbrt(),
+    }
 }
 
 fn c_erf(x: f64) -> f64 {

@@ -13,17 +13,23 @@ use crate::object::{Layout, NativeData};
 use crate::value::Value;
 use crate::vm::{NativeFn, PyResult, Vm};
 
+pub mod abc;
 pub mod atexit;
+pub mod binascii;
 pub mod cmath;
 pub mod errno;
+pub mod hashes;
+pub mod locale;
 pub mod math;
 pub mod signal;
+pub mod string;
 pub mod structseq;
 pub mod thread;
 pub mod time;
 pub mod weakref;
 
 // stdlib engineer B
+pub mod array;
 pub mod bisect;
 pub mod collections;
 pub mod functools;
@@ -31,6 +37,10 @@ pub mod heapq;
 pub mod helpers_b;
 pub mod itertools;
 pub mod operator;
+pub mod random;
+pub mod sre;
+pub mod sre_engine;
+pub mod r#struct;
 
 pub fn init(vm: &mut Vm) {
     // stdlib engineer A
@@ -42,6 +52,16 @@ pub fn init(vm: &mut Vm) {
     reg(vm, "_thread", thread::init_module);
     reg(vm, "_signal", signal::init_module);
     reg(vm, "_weakref", weakref::init_module);
+    reg(vm, "_string", string::init_module);
+    reg(vm, "binascii", binascii::init_module);
+    reg(vm, "_md5", hashes::init_md5);
+    reg(vm, "_sha1", hashes::init_sha1);
+    reg(vm, "_sha256", hashes::init_sha256);
+    reg(vm, "_sha512", hashes::init_sha512);
+    reg(vm, "_sha3", hashes::init_sha3);
+    reg(vm, "_blake2", hashes::init_blake2);
+    reg(vm, "_abc", abc::init_module);
+    reg(vm, "_locale", locale::init_module);
     // stdlib engineer B
     reg(vm, "_operator", operator::init_module);
     reg(vm, "_functools", functools::init_module);
@@ -49,6 +69,10 @@ pub fn init(vm: &mut Vm) {
     reg(vm, "_collections", collections::init_module);
     reg(vm, "_heapq", heapq::init_module);
     reg(vm, "_bisect", bisect::init_module);
+    reg(vm, "_random", random::init_module);
+    reg(vm, "_struct", r#struct::init_module);
+    reg(vm, "array", array::init_module);
+    reg(vm, "_sre", sre::init_module);
 }
 
 // ----- helpers shared by the modules of this directory -----

@@ -2,11 +2,11 @@
 //! seeded exactly like CPython's, so `random.seed(n)` yields CPython's sequences through
 //! the library's own `random.py`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::io::Read;
 
 use num_bigint::{BigInt, Sign};
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 use crate::impl_native;
 use crate::object::{class_flags, Layout};
@@ -139,7 +139,6 @@ pub fn os_random_bytes(n: usize) -> Option<Vec<u8>> {
 
 pub struct RandomState {
     pub mt: RefCell<Mt>,
-    pub seeded: Cell<bool>,
 }
 impl_native!(RandomState, |s, visit| {});
 
@@ -150,7 +149,7 @@ fn random_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
     if cls.is(random_class(vm)) && !kw.is_empty() {
         return Err(vm.type_error("Random() takes no keyword arguments"));
     }
-    let obj = vm.new_native(cls, RandomState { mt: RefCell::new(Mt::new()), seeded: Cell::new(false) });
+    let obj = vm.new_native(cls, RandomState { mt: RefCell::new(Mt::new()) });
     Ok(obj)
 }
 
@@ -172,7 +171,6 @@ fn random_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
 }
 
 fn seed_impl(vm: &mut Vm, r: &RandomState, arg: Value) -> PyResult<()> {
-    r.seeded.set(true);
     if arg.is_none() || arg.is_null() {
         let key: Vec<u32> = match os_random_bytes(N * 4) {
             Some(b) => b.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect(),
@@ -313,6 +311,5 @@ pub fn init_module(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     set(vm, c, "__doc__", doc);
     set(vm, m, "Random", c);
     vm.state.borrow_mut().insert("_random.Random", c);
-    let _ = BigInt::zero();
     Ok(m)
 }

@@ -323,6 +323,10 @@ fn construct(vm: &mut Vm, kind: Kind, source: Value, encoding: Value, errors: Va
     if let Some(b) = bytes_data(source) {
         return Ok(b);
     }
+    // Other buffer exporters (memoryview, array.array) give their raw bytes.
+    if let Some(b) = crate::builtins::memoryview::buffer_of(source) {
+        return Ok(b);
+    }
     let items = if let Some(t) = source.as_tuple() {
         t.to_vec()
     } else if let Some(l) = source.as_list() {
@@ -554,8 +558,12 @@ fn repeat(vm: &Vm, d: &[u8], n: usize) -> PyResult<Vec<u8>> {
     };
     let mut out = Vec::new();
     out.try_reserve_exact(total).map_err(|_| vm.err(vm.exc.memory_error, ""))?;
-    for _ in 0..n {
+    if total > 0 {
         out.extend_from_slice(d);
+        while out.len() < total {
+            let take = (total - out.len()).min(out.len());
+            out.extend_from_within(..take);
+        }
     }
     Ok(out)
 }

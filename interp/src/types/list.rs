@@ -572,8 +572,12 @@ fn list_mul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     let src = l.borrow().clone();
     let total = check_repeat_size(vm, src.len(), n)?;
     let mut out = Vec::with_capacity(total);
-    for _ in 0..n {
+    if total > 0 {
         out.extend_from_slice(&src);
+        while out.len() < total {
+            let take = (total - out.len()).min(out.len());
+            out.extend_from_within(..take);
+        }
     }
     Ok(vm.new_list(out))
 }
@@ -587,8 +591,12 @@ fn list_imul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
     let src = l.borrow().clone();
     let total = check_repeat_size(vm, src.len(), n)?;
     let mut out = Vec::with_capacity(total);
-    for _ in 0..n {
+    if total > 0 {
         out.extend_from_slice(&src);
+        while out.len() < total {
+            let take = (total - out.len()).min(out.len());
+            out.extend_from_within(..take);
+        }
     }
     *l.borrow_mut() = out;
     Ok(args[0])

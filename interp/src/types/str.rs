@@ -626,7 +626,10 @@ pub(crate) fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
     match slice::index_of(vm, n)? {
         Some(i) => {
             if i.is_negative() {
-                return Ok(Some(0));
+                if i.to_isize().is_some() {
+                    return Ok(Some(0));
+                }
+                return Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n))));
             }
             match i.to_usize() {
                 Some(x) if x <= isize::MAX as usize => Ok(Some(x)),
@@ -669,8 +672,10 @@ fn str_repeat(vm: &mut Vm, recv: Value, s: &PyStr, n: usize) -> PyResult<Value> 
         return Err(vm.overflow_error("repeated string is too long"));
     };
     let mut out = alloc_string(vm, total)?;
-    for _ in 0..n {
-        out.push_str(&s.s);
+    out.push_str(&s.s);
+    while out.len() < total {
+        let take = (total - out.len()).min(out.len());
+        out.extend_from_within(..take);
     }
     Ok(vm.new_string(out))
 }

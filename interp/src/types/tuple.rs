@@ -194,7 +194,13 @@ pub fn repeat_count(vm: &mut Vm, n: Value, reflected_name: &str) -> PyResult<Opt
     match slice::index_of(vm, n)? {
         Some(i) => {
             if i.is_negative() {
-                return Ok(Some(0));
+                if isize::try_from(&i).is_ok() {
+                    return Ok(Some(0));
+                }
+                return Err(vm.overflow_error(format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    vm.type_name(n)
+                )));
             }
             match usize::try_from(&i) {
                 Ok(x) if x as u64 <= isize::MAX as u64 => Ok(Some(x)),
@@ -484,8 +490,10 @@ fn tuple_mul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
     }
     let total = check_repeat_size(vm, t.len(), n)?;
     let mut out = Vec::with_capacity(total);
-    for _ in 0..n {
-        out.extend_from_slice(t);
+    out.extend_from_slice(t);
+    while out.len() < total {
+        let take = (total - out.len()).min(out.len());
+        out.extend_from_within(..take);
     }
     Ok(vm.new_tuple(out))
 }
