@@ -65,12 +65,7 @@ fn read_xfail(dir: &Path) -> BTreeSet<String> {
 }
 
 fn last_nonempty_line(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes)
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .to_owned()
+    String::from_utf8_lossy(bytes).lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("").to_owned()
 }
 
 fn spawn_reader<R: Read + Send + 'static>(mut r: R) -> thread::JoinHandle<Vec<u8>> {
@@ -221,11 +216,8 @@ fn check(dir: &Path, name: &str, extra: &[String]) -> Option<String> {
 #[test]
 fn programs() {
     let dir = programs_dir();
-    let extra: Vec<String> = std::env::var("KRAIT_TEST_ARGS")
-        .unwrap_or_default()
-        .split_whitespace()
-        .map(str::to_owned)
-        .collect();
+    let extra: Vec<String> =
+        std::env::var("KRAIT_TEST_ARGS").unwrap_or_default().split_whitespace().map(str::to_owned).collect();
     let only = std::env::var("KRAIT_TEST_ONLY").ok().filter(|s| !s.is_empty());
     let all = list_programs(&dir);
     let xfail = read_xfail(&dir);
@@ -236,10 +228,7 @@ fn programs() {
         }
     }
 
-    let names: Vec<String> = all
-        .into_iter()
-        .filter(|n| only.as_deref().map_or(true, |o| n.contains(o)))
-        .collect();
+    let names: Vec<String> = all.into_iter().filter(|n| only.as_deref().map_or(true, |o| n.contains(o))).collect();
     assert!(only.is_some() || !names.is_empty(), "no programs found in {}", dir.display());
 
     let threads = thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);

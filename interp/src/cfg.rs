@@ -120,78 +120,228 @@ pub enum Conversion {
 pub enum Op {
     // ----- data movement -----
     /// `dst = src`
-    Move { dst: Slot, src: Opnd },
+    Move {
+        dst: Slot,
+        src: Opnd,
+    },
     /// Globals dict, then builtins; NameError when absent.
-    LoadGlobal { dst: Slot, name: NameIdx },
-    StoreGlobal { name: NameIdx, src: Opnd },
-    DeleteGlobal { name: NameIdx },
+    LoadGlobal {
+        dst: Slot,
+        name: NameIdx,
+    },
+    StoreGlobal {
+        name: NameIdx,
+        src: Opnd,
+    },
+    DeleteGlobal {
+        name: NameIdx,
+    },
     /// Name lookup through the frame's locals mapping (class bodies, module-level
     /// `exec`), then globals, then builtins.
-    LoadName { dst: Slot, name: NameIdx },
-    StoreName { name: NameIdx, src: Opnd },
-    DeleteName { name: NameIdx },
+    LoadName {
+        dst: Slot,
+        name: NameIdx,
+    },
+    StoreName {
+        name: NameIdx,
+        src: Opnd,
+    },
+    DeleteName {
+        name: NameIdx,
+    },
     /// In a class body, a free variable: the locals mapping first, then the cell in `cell`.
-    LoadClassDeref { dst: Slot, name: NameIdx, cell: Slot },
+    LoadClassDeref {
+        dst: Slot,
+        name: NameIdx,
+        cell: Slot,
+    },
     /// Contents of the cell object held in slot `cell`; NameError (free variable) or
     /// UnboundLocalError (cell variable) when empty.
-    LoadDeref { dst: Slot, cell: Slot },
-    StoreDeref { cell: Slot, src: Opnd },
-    DeleteDeref { cell: Slot },
+    LoadDeref {
+        dst: Slot,
+        cell: Slot,
+    },
+    StoreDeref {
+        cell: Slot,
+        src: Opnd,
+    },
+    DeleteDeref {
+        cell: Slot,
+    },
     /// `del x` for a local: UnboundLocalError when already unbound.
-    DeleteLocal { slot: Slot },
+    DeleteLocal {
+        slot: Slot,
+    },
     /// The frame's locals mapping (class body namespace) as a value.
-    LoadLocals { dst: Slot },
+    LoadLocals {
+        dst: Slot,
+    },
 
     // ----- operators -----
-    Unary { dst: Slot, op: UnaryOp, src: Opnd },
-    Binary { dst: Slot, op: BinOp, a: Opnd, b: Opnd },
+    Unary {
+        dst: Slot,
+        op: UnaryOp,
+        src: Opnd,
+    },
+    Binary {
+        dst: Slot,
+        op: BinOp,
+        a: Opnd,
+        b: Opnd,
+    },
     /// `a op= b`: tries `__iop__` first.
-    InPlace { dst: Slot, op: BinOp, a: Opnd, b: Opnd },
-    Compare { dst: Slot, op: CmpOp, a: Opnd, b: Opnd },
+    InPlace {
+        dst: Slot,
+        op: BinOp,
+        a: Opnd,
+        b: Opnd,
+    },
+    Compare {
+        dst: Slot,
+        op: CmpOp,
+        a: Opnd,
+        b: Opnd,
+    },
     /// `dst = bool(src)` as a Python bool.
-    Truth { dst: Slot, src: Opnd },
+    Truth {
+        dst: Slot,
+        src: Opnd,
+    },
 
     // ----- attributes and items -----
-    GetAttr { dst: Slot, obj: Opnd, name: NameIdx },
-    SetAttr { obj: Opnd, name: NameIdx, src: Opnd },
-    DelAttr { obj: Opnd, name: NameIdx },
+    GetAttr {
+        dst: Slot,
+        obj: Opnd,
+        name: NameIdx,
+    },
+    SetAttr {
+        obj: Opnd,
+        name: NameIdx,
+        src: Opnd,
+    },
+    DelAttr {
+        obj: Opnd,
+        name: NameIdx,
+    },
     /// Special-method lookup on the type (bypassing the instance), bound to `obj`;
     /// AttributeError when missing (used by `with`).
-    LoadSpecial { dst: Slot, obj: Opnd, name: NameIdx },
-    GetItem { dst: Slot, obj: Opnd, key: Opnd },
-    SetItem { obj: Opnd, key: Opnd, src: Opnd },
-    DelItem { obj: Opnd, key: Opnd },
+    LoadSpecial {
+        dst: Slot,
+        obj: Opnd,
+        name: NameIdx,
+    },
+    GetItem {
+        dst: Slot,
+        obj: Opnd,
+        key: Opnd,
+    },
+    SetItem {
+        obj: Opnd,
+        key: Opnd,
+        src: Opnd,
+    },
+    DelItem {
+        obj: Opnd,
+        key: Opnd,
+    },
 
     // ----- calls -----
     /// `dst = func(*args[..n-k], **{kwnames[i]: args[n-k+i]})` where k = kwnames.len().
-    Call { dst: Slot, func: Opnd, args: Box<[Opnd]>, kwnames: Box<[NameIdx]> },
+    Call {
+        dst: Slot,
+        func: Opnd,
+        args: Box<[Opnd]>,
+        kwnames: Box<[NameIdx]>,
+    },
     /// `dst = obj.name(args...)` without materializing the bound method when possible.
-    CallMethod { dst: Slot, obj: Opnd, name: NameIdx, args: Box<[Opnd]>, kwnames: Box<[NameIdx]> },
+    CallMethod {
+        dst: Slot,
+        obj: Opnd,
+        name: NameIdx,
+        args: Box<[Opnd]>,
+        kwnames: Box<[NameIdx]>,
+    },
     /// `dst = func(*args, **kwargs)`; `args` is a tuple, `kwargs` a dict or NULL const.
-    CallEx { dst: Slot, func: Opnd, args: Opnd, kwargs: Option<Opnd> },
+    CallEx {
+        dst: Slot,
+        func: Opnd,
+        args: Opnd,
+        kwargs: Option<Opnd>,
+    },
 
     // ----- building values -----
-    BuildTuple { dst: Slot, items: Box<[Opnd]> },
-    BuildList { dst: Slot, items: Box<[Opnd]> },
-    BuildSet { dst: Slot, items: Box<[Opnd]> },
+    BuildTuple {
+        dst: Slot,
+        items: Box<[Opnd]>,
+    },
+    BuildList {
+        dst: Slot,
+        items: Box<[Opnd]>,
+    },
+    BuildSet {
+        dst: Slot,
+        items: Box<[Opnd]>,
+    },
     /// `items` alternate key, value.
-    BuildDict { dst: Slot, items: Box<[Opnd]> },
-    BuildSlice { dst: Slot, start: Opnd, stop: Opnd, step: Opnd },
+    BuildDict {
+        dst: Slot,
+        items: Box<[Opnd]>,
+    },
+    BuildSlice {
+        dst: Slot,
+        start: Opnd,
+        stop: Opnd,
+        step: Opnd,
+    },
     /// Concatenates str parts (f-strings).
-    BuildString { dst: Slot, parts: Box<[Opnd]> },
+    BuildString {
+        dst: Slot,
+        parts: Box<[Opnd]>,
+    },
     /// `format(conv(src), spec)`; `spec` absent means "".
-    FormatValue { dst: Slot, src: Opnd, conv: Conversion, spec: Option<Opnd> },
-    ListAppend { list: Slot, item: Opnd },
+    FormatValue {
+        dst: Slot,
+        src: Opnd,
+        conv: Conversion,
+        spec: Option<Opnd>,
+    },
+    ListAppend {
+        list: Slot,
+        item: Opnd,
+    },
     /// `list.extend(iterable)` (star-unpacking in displays and calls).
-    ListExtend { list: Slot, iter: Opnd },
-    ListToTuple { dst: Slot, src: Opnd },
-    SetAdd { set: Slot, item: Opnd },
-    SetUpdate { set: Slot, iter: Opnd },
-    DictSet { dict: Slot, key: Opnd, value: Opnd },
+    ListExtend {
+        list: Slot,
+        iter: Opnd,
+    },
+    ListToTuple {
+        dst: Slot,
+        src: Opnd,
+    },
+    SetAdd {
+        set: Slot,
+        item: Opnd,
+    },
+    SetUpdate {
+        set: Slot,
+        iter: Opnd,
+    },
+    DictSet {
+        dict: Slot,
+        key: Opnd,
+        value: Opnd,
+    },
     /// `{**src}` in a display: any mapping, later keys win.
-    DictUpdate { dict: Slot, src: Opnd },
+    DictUpdate {
+        dict: Slot,
+        src: Opnd,
+    },
     /// `f(**src)`: any mapping, TypeError on a repeated keyword (names `func` in the message).
-    DictMerge { dict: Slot, src: Opnd, func: Opnd },
+    DictMerge {
+        dict: Slot,
+        src: Opnd,
+        func: Opnd,
+    },
 
     // ----- functions and classes -----
     /// A new function of `children[code]`. `defaults` is a tuple, `kwdefaults` a dict,
@@ -206,72 +356,154 @@ pub enum Op {
         closure: Box<[Slot]>,
     },
     /// `builtins.__build_class__` (then called like CPython's LOAD_BUILD_CLASS).
-    LoadBuildClass { dst: Slot },
+    LoadBuildClass {
+        dst: Slot,
+    },
 
     // ----- iteration -----
-    GetIter { dst: Slot, src: Opnd },
+    GetIter {
+        dst: Slot,
+        src: Opnd,
+    },
     /// `a, b, c = src`: exactly `dsts.len()` items or ValueError.
-    Unpack { dsts: Box<[Slot]>, src: Opnd },
+    Unpack {
+        dsts: Box<[Slot]>,
+        src: Opnd,
+    },
     /// `a, *b, c = src`: `before` items, the middle as a list into `star`, `after` items.
-    UnpackEx { before: Box<[Slot]>, star: Slot, after: Box<[Slot]>, src: Opnd },
+    UnpackEx {
+        before: Box<[Slot]>,
+        star: Slot,
+        after: Box<[Slot]>,
+        src: Opnd,
+    },
 
     // ----- generators -----
     /// Suspends the frame yielding `value`; on resume, `dst` holds the sent value (or the
     /// thrown exception is raised at this statement).
-    Yield { dst: Slot, value: Opnd },
+    Yield {
+        dst: Slot,
+        value: Opnd,
+    },
     /// Delegates to the iterator in `iter` (`yield from`). Re-executed on each resume; when
     /// the sub-iterator finishes, `dst` receives its return value and execution continues.
-    YieldFrom { dst: Slot, iter: Opnd },
+    YieldFrom {
+        dst: Slot,
+        iter: Opnd,
+    },
 
     // ----- exceptions -----
     /// The exception being handled (set when control reached a handler block).
-    GetException { dst: Slot },
+    GetException {
+        dst: Slot,
+    },
     /// Makes `exc` the "currently handled" exception (`sys.exc_info()`), saving the
     /// previous one into `save`.
-    PushExcInfo { save: Slot, exc: Opnd },
+    PushExcInfo {
+        save: Slot,
+        exc: Opnd,
+    },
     /// Restores the handled exception saved by `PushExcInfo`.
-    PopExcInfo { saved: Opnd },
+    PopExcInfo {
+        saved: Opnd,
+    },
     /// `dst = isinstance(exc, ty)` for an `except ty:` clause; TypeError when `ty` is not an
     /// exception class or a tuple of them.
-    ExcMatch { dst: Slot, exc: Opnd, ty: Opnd },
+    ExcMatch {
+        dst: Slot,
+        exc: Opnd,
+        ty: Opnd,
+    },
 
     // ----- imports -----
     /// `__import__(names[name], globals, None, fromlist, level)`.
-    Import { dst: Slot, name: NameIdx, fromlist: Opnd, level: u32 },
+    Import {
+        dst: Slot,
+        name: NameIdx,
+        fromlist: Opnd,
+        level: u32,
+    },
     /// `from module import name` (falls back to `sys.modules["pkg.name"]`).
-    ImportFrom { dst: Slot, module: Opnd, name: NameIdx },
-    ImportStar { module: Opnd },
+    ImportFrom {
+        dst: Slot,
+        module: Opnd,
+        name: NameIdx,
+    },
+    ImportStar {
+        module: Opnd,
+    },
 
     // ----- pattern matching -----
     /// `dst = len(src)` as an int (any sized object).
-    GetLen { dst: Slot, src: Opnd },
+    GetLen {
+        dst: Slot,
+        src: Opnd,
+    },
     /// `dst = True` when `src` is a sequence for `match` (not str/bytes/bytearray).
-    MatchSequence { dst: Slot, src: Opnd },
+    MatchSequence {
+        dst: Slot,
+        src: Opnd,
+    },
     /// `dst = True` when `src` is a mapping for `match`.
-    MatchMapping { dst: Slot, src: Opnd },
+    MatchMapping {
+        dst: Slot,
+        src: Opnd,
+    },
     /// Values of `keys` (a tuple) in the mapping `src` as a tuple, or None if any missing.
-    MatchKeys { dst: Slot, src: Opnd, keys: Opnd },
+    MatchKeys {
+        dst: Slot,
+        src: Opnd,
+        keys: Opnd,
+    },
     /// Class pattern: a tuple of the `npos` positional (via `__match_args__`) and the
     /// keyword attributes `kwnames`, or None when `src` is not an instance or lacks one.
-    MatchClass { dst: Slot, src: Opnd, cls: Opnd, npos: u32, kwnames: Box<[NameIdx]> },
+    MatchClass {
+        dst: Slot,
+        src: Opnd,
+        cls: Opnd,
+        npos: u32,
+        kwnames: Box<[NameIdx]>,
+    },
     /// Copy of the mapping `src` without `keys` (a tuple), as a dict (`**rest`).
-    CopyDictWithout { dst: Slot, src: Opnd, keys: Opnd },
+    CopyDictWithout {
+        dst: Slot,
+        src: Opnd,
+        keys: Opnd,
+    },
 
     /// Does nothing (keeps a block non-empty or carries a line position).
     Nop,
 
     // ----- terminators -----
-    Jump { target: BlockId },
-    Branch { cond: Opnd, t: BlockId, f: BlockId },
+    Jump {
+        target: BlockId,
+    },
+    Branch {
+        cond: Opnd,
+        t: BlockId,
+        f: BlockId,
+    },
     /// Advances the iterator in `iter`: its next value into `dst` and go to `body`, or go to
     /// `exit` when exhausted.
-    ForIter { dst: Slot, iter: Opnd, body: BlockId, exit: BlockId },
-    Return { value: Opnd },
+    ForIter {
+        dst: Slot,
+        iter: Opnd,
+        body: BlockId,
+        exit: BlockId,
+    },
+    Return {
+        value: Opnd,
+    },
     /// `raise exc from cause`; `exc` None means bare `raise` (re-raise the handled
     /// exception or RuntimeError).
-    Raise { exc: Option<Opnd>, cause: Option<Opnd> },
+    Raise {
+        exc: Option<Opnd>,
+        cause: Option<Opnd>,
+    },
     /// Re-raises `exc` keeping its traceback (end of `finally`/unmatched `except`).
-    Reraise { exc: Opnd },
+    Reraise {
+        exc: Opnd,
+    },
 }
 
 impl Op {
@@ -447,7 +679,9 @@ pub fn visit_opnds(op: &Op, f: &mut dyn FnMut(&Opnd)) {
     let many = |xs: &[Opnd], f: &mut dyn FnMut(&Opnd)| xs.iter().for_each(&mut *f);
     match op {
         Move { src, .. } | StoreGlobal { src, .. } | StoreName { src, .. } | StoreDeref { src, .. } => f(src),
-        Unary { src, .. } | Truth { src, .. } | GetIter { src, .. } | Unpack { src, .. } | UnpackEx { src, .. } => f(src),
+        Unary { src, .. } | Truth { src, .. } | GetIter { src, .. } | Unpack { src, .. } | UnpackEx { src, .. } => {
+            f(src)
+        }
         Binary { a, b, .. } | InPlace { a, b, .. } | Compare { a, b, .. } => {
             f(a);
             f(b)
@@ -481,7 +715,9 @@ pub fn visit_opnds(op: &Op, f: &mut dyn FnMut(&Opnd)) {
                 f(k)
             }
         }
-        BuildTuple { items, .. } | BuildList { items, .. } | BuildSet { items, .. } | BuildDict { items, .. } => many(items, f),
+        BuildTuple { items, .. } | BuildList { items, .. } | BuildSet { items, .. } | BuildDict { items, .. } => {
+            many(items, f)
+        }
         BuildString { parts, .. } => many(parts, f),
         BuildSlice { start, stop, step, .. } => {
             f(start);

@@ -249,10 +249,9 @@ pub fn lookup(vm: &mut Vm, d: &RefCell<DictData>, key: Value, hash: i64) -> PyRe
             match data.probe(key, hash) {
                 Probe::Found(i) => return Ok(Some(i)),
                 Probe::Absent => return Ok(None),
-                Probe::Ask(ask) => (
-                    ask.into_iter().map(|i| (i, data.entries[i].key)).collect::<Vec<_>>(),
-                    data.version,
-                ),
+                Probe::Ask(ask) => {
+                    (ask.into_iter().map(|i| (i, data.entries[i].key)).collect::<Vec<_>>(), data.version)
+                }
             }
         };
         let mut restarted = false;

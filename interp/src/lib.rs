@@ -29,4 +29,3 @@ pub mod vm;
 
 pub use value::Value;
 pub use vm::{PyErr, PyResult, Vm};
-

@@ -61,12 +61,23 @@ pub enum Payload {
     Dict(RefCell<DictData>),
     Set(RefCell<SetData>),
     FrozenSet(RefCell<SetData>),
-    Range { start: Value, stop: Value, step: Value },
-    Slice { start: Value, stop: Value, step: Value },
+    Range {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
+    Slice {
+        start: Value,
+        stop: Value,
+        step: Value,
+    },
     Class(Box<ClassData>),
     Function(Box<Function>),
     NativeFunction(Box<NativeFunction>),
-    BoundMethod { func: Value, obj: Value },
+    BoundMethod {
+        func: Value,
+        obj: Value,
+    },
     /// A closure cell; NULL when empty.
     Cell(Cell<Value>),
     Code(Rc<Code>),
@@ -74,10 +85,19 @@ pub enum Payload {
     Generator(RefCell<GenState>),
     Exception(Box<ExcData>),
     Traceback(Box<TracebackData>),
-    Property { fget: Cell<Value>, fset: Cell<Value>, fdel: Cell<Value>, doc: Cell<Value> },
+    Property {
+        fget: Cell<Value>,
+        fset: Cell<Value>,
+        fdel: Cell<Value>,
+        doc: Cell<Value>,
+    },
     StaticMethod(Cell<Value>),
     ClassMethod(Cell<Value>),
-    Super { ty: Value, obj: Value, obj_type: Value },
+    Super {
+        ty: Value,
+        obj: Value,
+        obj_type: Value,
+    },
     /// Every other builtin object (iterators, views, native module objects...). Kept open
     /// so that a type can be added without touching this enum.
     Native(Box<dyn NativeData>),
@@ -310,8 +330,7 @@ impl Map {
         names.push(name);
         let mut index = self.index.clone();
         index.insert(name.bits(), (names.len() - 1) as u32);
-        let m: &'static Map =
-            Box::leak(Box::new(Map { names, index, transitions: RefCell::new(HashMap::new()) }));
+        let m: &'static Map = Box::leak(Box::new(Map { names, index, transitions: RefCell::new(HashMap::new()) }));
         self.transitions.borrow_mut().insert(name.bits(), m);
         m
     }

@@ -272,14 +272,7 @@ mod tests {
 
     #[test]
     fn specials_are_distinct() {
-        let all = [
-            Value::NULL,
-            Value::NONE,
-            Value::TRUE,
-            Value::FALSE,
-            Value::NOT_IMPLEMENTED,
-            Value::ELLIPSIS,
-        ];
+        let all = [Value::NULL, Value::NONE, Value::TRUE, Value::FALSE, Value::NOT_IMPLEMENTED, Value::ELLIPSIS];
         for (i, a) in all.iter().enumerate() {
             assert!(!a.is_float() && !a.is_small_int() && !a.is_obj());
             for b in &all[i + 1..] {

@@ -701,7 +701,9 @@ impl Vm {
             match names.iter().position(|n| *n == kname) {
                 Some(i) if out[i].is_null() => out[i] = *v,
                 Some(_) => {
-                    return Err(self.type_error(format!("argument for {fname}() given by name ('{kname}') and position")))
+                    return Err(
+                        self.type_error(format!("argument for {fname}() given by name ('{kname}') and position"))
+                    )
                 }
                 None => return Err(self.type_error(format!("{fname}() got an unexpected keyword argument '{kname}'"))),
             }

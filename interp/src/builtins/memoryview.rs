@@ -122,10 +122,9 @@ pub fn new_view(vm: &mut Vm, obj: Value) -> PyResult<Value> {
         _ => match obj.as_obj().and_then(|o| o.native::<Array>()) {
             Some(a) => (false, (a.tc as char).to_string(), a.itemsize),
             None => {
-                return Err(vm.type_error(format!(
-                    "memoryview: a bytes-like object is required, not '{}'",
-                    vm.type_name(obj)
-                )))
+                return Err(
+                    vm.type_error(format!("memoryview: a bytes-like object is required, not '{}'", vm.type_name(obj)))
+                )
             }
         },
     };
@@ -302,10 +301,7 @@ fn mv_cast(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         return Err(vm.not_implemented_error("memoryview.cast with a shape (multi-dimensional views)"));
     }
     let Some(fmt) = format.as_rstr().map(|s| s.strip_prefix('@').unwrap_or(s).to_owned()) else {
-        return Err(vm.type_error(format!(
-            "cast() argument 'format' must be str, not {}",
-            vm.type_name(format)
-        )));
+        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {}", vm.type_name(format))));
     };
     if fmt.len() != 1 || !NATIVE_FORMATS.contains(fmt.as_str()) {
         return Err(vm.value_error(

@@ -127,18 +127,8 @@ pub fn trace_obj(o: &PyObj, t: &mut dyn Tracer) {
             t.value(*step);
         }
         Payload::Class(c) => {
-            let ClassData {
-                name,
-                qualname,
-                bases,
-                mro,
-                dict,
-                version: _,
-                layout: _,
-                flags: _,
-                slots,
-                subclasses,
-            } = &**c;
+            let ClassData { name, qualname, bases, mro, dict, version: _, layout: _, flags: _, slots, subclasses } =
+                &**c;
             t.value(name.get());
             t.value(qualname.get());
             for &v in read(bases) {

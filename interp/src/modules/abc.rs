@@ -190,7 +190,9 @@ fn a_abc_subclasscheck(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> Py
     let ok = vm.call_method(cls, "__subclasshook__", &[sub])?;
     if !ok.is(Value::NOT_IMPLEMENTED) {
         if ok.as_bool().is_none() {
-            return Err(vm.err(vm.exc.assertion_error, "__subclasshook__ must return either False, True, or NotImplemented"));
+            return Err(
+                vm.err(vm.exc.assertion_error, "__subclasshook__ must return either False, True, or NotImplemented")
+            );
         }
         let target = if ok == Value::TRUE { d.cache } else { d.negative };
         add(vm, target, sub)?;

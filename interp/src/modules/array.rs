@@ -15,7 +15,7 @@ use crate::value::Value;
 use crate::vm::{NativeFn, PyResult, Vm};
 
 use super::helpers_b::ssize_arg;
-use super::{native, new_class, nargs, set, this};
+use super::{nargs, native, new_class, set, this};
 
 const TYPECODES: &str = "bBuhHiIlLqQfd";
 
@@ -167,7 +167,8 @@ fn encode(vm: &mut Vm, tc: u8, v: Value) -> PyResult<u64> {
             if b.is_negative() {
                 return Err(vm.overflow_error("can't convert negative value to unsigned int"));
             }
-            let x = b.to_u64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C unsigned long"))?;
+            let x =
+                b.to_u64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C unsigned long"))?;
             if tc == b'I' && x > u32::MAX as u64 {
                 return Err(vm.overflow_error("unsigned int is greater than maximum"));
             }
@@ -258,11 +259,7 @@ fn array_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     let tc = match tcv.as_rstr() {
         Some(s) if s.chars().count() == 1 => s.chars().next().unwrap_or('\0'),
         _ => {
-            let what = if tcv.as_pystr().is_some() {
-                "str".to_owned()
-            } else {
-                vm.type_name(tcv)
-            };
+            let what = if tcv.as_pystr().is_some() { "str".to_owned() } else { vm.type_name(tcv) };
             return Err(vm.type_error(format!("array() argument 1 must be a unicode character, not {what}")));
         }
     };
@@ -274,10 +271,9 @@ fn array_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     if let Some(&init) = rest.get(1) {
         if let Some(s) = init.as_rstr() {
             if tc != b'u' {
-                return Err(vm.type_error(format!(
-                    "cannot use a str to initialize an array with typecode '{}'",
-                    tc as char
-                )));
+                return Err(
+                    vm.type_error(format!("cannot use a str to initialize an array with typecode '{}'", tc as char))
+                );
             }
             let mut d = a.data.borrow_mut();
             for c in s.chars() {
@@ -537,10 +533,9 @@ fn array_setitem(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     let s = a.itemsize;
     if slice::is_slice(key) {
         let Some(b) = native::<Array>(&value) else {
-            return Err(vm.type_error(format!(
-                "can only assign array (not \"{}\") to array slice",
-                vm.type_name(value)
-            )));
+            return Err(
+                vm.type_error(format!("can only assign array (not \"{}\") to array slice", vm.type_name(value)))
+            );
         };
         if b.tc != a.tc {
             return Err(vm.type_error("bad argument type for built-in operation"));
@@ -557,9 +552,7 @@ fn array_setitem(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
         }
         let m = src.len() / s;
         if m != n {
-            return Err(vm.value_error(format!(
-                "attempt to assign array of size {m} to extended slice of size {n}"
-            )));
+            return Err(vm.value_error(format!("attempt to assign array of size {m} to extended slice of size {n}")));
         }
         let mut i = start;
         for k in 0..n {

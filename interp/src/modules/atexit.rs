@@ -107,7 +107,11 @@ fn report(vm: &mut Vm, exc: Value, func: Value) {
         Err(_) => "<object repr() failed>".to_owned(),
     };
     let text = crate::eval::traceback::format_exception(vm, exc);
-    let _ = crate::builtins::sys::write_to_sys_stream(vm, "stderr", &format!("Exception ignored in atexit callback: {r}\n{text}"));
+    let _ = crate::builtins::sys::write_to_sys_stream(
+        vm,
+        "stderr",
+        &format!("Exception ignored in atexit callback: {r}\n{text}"),
+    );
     crate::builtins::io::flush_all(vm);
 }
 

@@ -5,7 +5,7 @@ use crate::object::{class_flags, Layout};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
-use super::{bytes_like, new_class, new_module, nargs, set};
+use super::{bytes_like, nargs, new_class, new_module, set};
 
 fn error(vm: &Vm, msg: &str) -> PyErr {
     let cls = vm.state.borrow().get("binascii.Error").copied().unwrap_or(vm.exc.value_error);
@@ -22,7 +22,9 @@ fn ascii_data(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     }
     match bytes_like(vm, v)? {
         Some(b) => Ok(b),
-        None => Err(vm.type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", vm.type_name(v)))),
+        None => {
+            Err(vm.type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", vm.type_name(v))))
+        }
     }
 }
 
@@ -83,7 +85,8 @@ fn b_b2a_base64(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
     let newline = if newline.is_null() { true } else { vm.truthy(newline)? };
     let mut out = Vec::with_capacity(b.len().div_ceil(3) * 4 + 1);
     for chunk in b.chunks(3) {
-        let n = (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
+        let n =
+            (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
         out.push(B64[(n >> 18) as usize & 63]);
         out.push(B64[(n >> 12) as usize & 63]);
         out.push(if chunk.len() > 1 { B64[(n >> 6) as usize & 63] } else { b'=' });

@@ -50,10 +50,7 @@ fn arg_c(vm: &mut Vm, v: Value) -> PyResult<C> {
         if let Some(r) = call_special(vm, v, "__complex__")? {
             return match complex_val(r) {
                 Some(c) => Ok(c),
-                None => Err(vm.type_error(format!(
-                    "__complex__ returned non-complex (type {})",
-                    vm.type_name(r)
-                ))),
+                None => Err(vm.type_error(format!("__complex__ returned non-complex (type {})", vm.type_name(r)))),
             };
         }
     }

@@ -411,7 +411,10 @@ fn copy_impl(vm: &mut Vm, this_v: Value, d: &Deque) -> PyResult<Value> {
     let cls = vm.type_of(this_v);
     if cls.is(deque_class(vm)) {
         let items = d.items.borrow().clone();
-        return Ok(vm.new_native(cls, Deque { items: RefCell::new(items), maxlen: Cell::new(d.maxlen.get()), state: Cell::new(0) }));
+        return Ok(vm.new_native(
+            cls,
+            Deque { items: RefCell::new(items), maxlen: Cell::new(d.maxlen.get()), state: Cell::new(0) },
+        ));
     }
     match d.maxlen.get() {
         None => vm.call(cls, &[this_v], &[]),
@@ -432,10 +435,7 @@ fn deque_add(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
     let d = dq(vm, args, "__add__")?;
     let other = args.get(1).copied().unwrap_or(Value::NONE);
     if native::<Deque>(&other).is_none() {
-        return Err(vm.type_error(format!(
-            "can only concatenate deque (not \"{}\") to deque",
-            vm.type_name(other)
-        )));
+        return Err(vm.type_error(format!("can only concatenate deque (not \"{}\") to deque", vm.type_name(other))));
     }
     let new = copy_impl(vm, args[0], d)?;
     let nd = native::<Deque>(&new).ok_or_else(|| vm.type_error("copy did not return a deque"))?;

@@ -27,7 +27,13 @@ fn changed(vm: &Vm) -> crate::vm::PyErr {
 }
 
 /// Moves the item at `pos` up towards `start` while it is smaller than its parent.
-fn siftdown(vm: &mut Vm, heap: &std::cell::RefCell<Vec<Value>>, start: usize, mut pos: usize, max: bool) -> PyResult<()> {
+fn siftdown(
+    vm: &mut Vm,
+    heap: &std::cell::RefCell<Vec<Value>>,
+    start: usize,
+    mut pos: usize,
+    max: bool,
+) -> PyResult<()> {
     let size = heap.borrow().len();
     if pos >= size {
         return Err(vm.index_error("index out of range"));

@@ -41,7 +41,14 @@ fn no_kw_for(vm: &Vm, cls: Value, name: &str, kw: &[(Value, Value)]) -> PyResult
 }
 
 /// Positional-only arguments `min..=max` of `name(...)` after the class in `args[0]`.
-fn pos_args<'a>(vm: &Vm, name: &str, args: &'a [Value], kw: &[(Value, Value)], min: usize, max: usize) -> PyResult<&'a [Value]> {
+fn pos_args<'a>(
+    vm: &Vm,
+    name: &str,
+    args: &'a [Value],
+    kw: &[(Value, Value)],
+    min: usize,
+    max: usize,
+) -> PyResult<&'a [Value]> {
     no_kw_for(vm, args[0], name, kw)?;
     nargs(vm, name, &args[1..], &[], min, max)?;
     Ok(&args[1..])
@@ -237,10 +244,7 @@ fn accumulate_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     let func = if func.is_null() || func.is_none() { Value::NULL } else { func };
     let it = vm.iter(iterable)?;
     let initial = if initial.is_none() { Value::NULL } else { initial };
-    Ok(vm.new_native(
-        args[0],
-        Accumulate { it, func, total: Cell::new(Value::NULL), initial: Cell::new(initial) },
-    ))
+    Ok(vm.new_native(args[0], Accumulate { it, func, total: Cell::new(Value::NULL), initial: Cell::new(initial) }))
 }
 
 fn accumulate_step(vm: &mut Vm, a: &Accumulate) -> PyResult<Option<Value>> {
@@ -909,10 +913,9 @@ fn product_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
         match k.as_rstr() {
             Some("repeat") => repeat = ssize_arg(vm, v)?,
             other => {
-                return Err(vm.type_error(format!(
-                    "'{}' is an invalid keyword argument for product()",
-                    other.unwrap_or("")
-                )))
+                return Err(
+                    vm.type_error(format!("'{}' is an invalid keyword argument for product()", other.unwrap_or("")))
+                )
             }
         }
     }

@@ -42,7 +42,9 @@ fn l_setlocale(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
         Some(l) => match l.as_rstr() {
             Some(s) => Some(c_string(vm, s)?),
             None => {
-                return Err(vm.type_error(format!("setlocale() argument 2 must be str or None, not {}", vm.type_name(l))))
+                return Err(
+                    vm.type_error(format!("setlocale() argument 2 must be str or None, not {}", vm.type_name(l)))
+                )
             }
         },
         None => None,

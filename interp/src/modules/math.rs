@@ -105,7 +105,14 @@ fn arg_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
 }
 
 /// Applies a one-argument function with CPython's `math_1` error rules.
-fn math_1(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], name: &str, f: fn(f64) -> MResult, can_overflow: bool) -> PyResult<Value> {
+fn math_1(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    name: &str,
+    f: fn(f64) -> MResult,
+    can_overflow: bool,
+) -> PyResult<Value> {
     nargs(vm, name, args, kw, 1, 1)?;
     let x = arg_f64(vm, args[0])?;
     let r = match f(x) {

@@ -111,9 +111,7 @@ fn s_signal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
             0 => libc::SIG_DFL,
             1 => libc::SIG_IGN,
             _ => {
-                return Err(vm.type_error(
-                    "signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object",
-                ))
+                return Err(vm.type_error("signal handler must be signal.SIG_IGN, signal.SIG_DFL, or a callable object"))
             }
         }
     } else if handler.is(default_int_handler_obj(vm)) {

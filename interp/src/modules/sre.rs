@@ -258,15 +258,7 @@ fn new_match(vm: &mut Vm, pattern: Value, subj: &Subject, f: &Found, pos: usize,
     let cls = vm.state.borrow().get("re.Match").copied().unwrap_or(vm.types.object);
     vm.new_native(
         cls,
-        MatchObj {
-            pattern,
-            string: subj.string,
-            text: subj.text.clone(),
-            marks,
-            pos,
-            endpos,
-            lastindex: f.lastindex,
-        },
+        MatchObj { pattern, string: subj.string, text: subj.text.clone(), marks, pos, endpos, lastindex: f.lastindex },
     )
 }
 
@@ -451,7 +443,9 @@ fn join_pieces(vm: &mut Vm, pieces: &[Value], isbytes: bool) -> PyResult<Value> 
         match p.as_rstr() {
             Some(s) => out.push_str(s),
             None => {
-                return Err(vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_name(p))))
+                return Err(
+                    vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_name(p)))
+                )
             }
         }
     }
@@ -626,7 +620,8 @@ fn pattern_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         names.push(format!("{flags:#x}"));
     }
     let pr = repr_trunc(vm, p.pattern, 200)?;
-    let s = if names.is_empty() { format!("re.compile({pr})") } else { format!("re.compile({pr}, {})", names.join("|")) };
+    let s =
+        if names.is_empty() { format!("re.compile({pr})") } else { format!("re.compile({pr}, {})", names.join("|")) };
     Ok(vm.new_string(s))
 }
 
@@ -865,13 +860,8 @@ fn match_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
 // ----- module functions -----
 
 fn sre_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let [pattern, flags, code, groups, groupindex, indexgroup] = vm.bind_args(
-        "compile",
-        args,
-        kw,
-        ["pattern", "flags", "code", "groups", "groupindex", "indexgroup"],
-        6,
-    )?;
+    let [pattern, flags, code, groups, groupindex, indexgroup] =
+        vm.bind_args("compile", args, kw, ["pattern", "flags", "code", "groups", "groupindex", "indexgroup"], 6)?;
     let flags = super::helpers_b::ssize_arg(vm, flags)? as i64;
     let Some(list) = code.as_list() else {
         return Err(vm.type_error(format!("compile() argument 'code' must be list, not {}", vm.type_name(code))));
@@ -889,16 +879,14 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     }
     let groups = super::helpers_b::ssize_arg(vm, groups)?.max(0) as usize;
     if groupindex.as_dict().is_none() {
-        return Err(vm.type_error(format!(
-            "compile() argument 'groupindex' must be dict, not {}",
-            vm.type_name(groupindex)
-        )));
+        return Err(
+            vm.type_error(format!("compile() argument 'groupindex' must be dict, not {}", vm.type_name(groupindex)))
+        );
     }
     if indexgroup.as_tuple().is_none() {
-        return Err(vm.type_error(format!(
-            "compile() argument 'indexgroup' must be tuple, not {}",
-            vm.type_name(indexgroup)
-        )));
+        return Err(
+            vm.type_error(format!("compile() argument 'indexgroup' must be tuple, not {}", vm.type_name(indexgroup)))
+        );
     }
     let isbytes = if pattern.is_none() {
         None
@@ -910,10 +898,7 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
         return Err(vm.type_error(format!("expected string or bytes-like object, got '{}'", vm.type_name(pattern))));
     };
     let cls = vm.state.borrow().get("re.Pattern").copied().unwrap_or(vm.types.object);
-    Ok(vm.new_native(
-        cls,
-        PatternObj { pattern, flags, code: words.into(), groups, groupindex, indexgroup, isbytes },
-    ))
+    Ok(vm.new_native(cls, PatternObj { pattern, flags, code: words.into(), groups, groupindex, indexgroup, isbytes }))
 }
 
 fn sre_getcodesize(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

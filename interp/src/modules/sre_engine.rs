@@ -299,18 +299,7 @@ struct Ctx {
 
 impl Ctx {
     fn new(pc: usize, toplevel: bool, jump: Jump) -> Ctx {
-        Ctx {
-            pc,
-            ptr: 0,
-            ptr_opt: None,
-            toplevel,
-            jump,
-            count: 0,
-            lastmark: -1,
-            lastindex: -1,
-            aux: 0,
-            pushed: false,
-        }
+        Ctx { pc, ptr: 0, ptr_opt: None, toplevel, jump, count: 0, lastmark: -1, lastindex: -1, aux: 0, pushed: false }
     }
 }
 
@@ -743,8 +732,7 @@ impl<'a, T: Copy + Into<u32>> State<'a, T> {
                     ptr += 1;
                 }
                 op::SUCCESS => {
-                    if ctx.toplevel
-                        && ((self.match_all && ptr != self.end) || (self.must_advance && ptr == self.start))
+                    if ctx.toplevel && ((self.match_all && ptr != self.end) || (self.must_advance && ptr == self.start))
                     {
                         fail!();
                     }

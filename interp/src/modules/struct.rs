@@ -534,7 +534,8 @@ fn get_struct(vm: &mut Vm, fmt: Value) -> PyResult<Value> {
     }
     let bytes = format_bytes(vm, fmt, "Struct()")?;
     let compiled = compile(vm, &bytes)?;
-    let format = if fmt.as_pystr().is_some() { fmt } else { vm.new_string(String::from_utf8_lossy(&bytes).into_owned()) };
+    let format =
+        if fmt.as_pystr().is_some() { fmt } else { vm.new_string(String::from_utf8_lossy(&bytes).into_owned()) };
     let cls = struct_class(vm);
     Ok(vm.new_native(cls, StructObj { format, compiled }))
 }
@@ -544,7 +545,8 @@ fn struct_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
     let [fmt] = vm.bind_args("Struct", &args[1..], kw, ["format"], 1)?;
     let bytes = format_bytes(vm, fmt, "Struct()")?;
     let compiled = compile(vm, &bytes)?;
-    let format = if fmt.as_pystr().is_some() { fmt } else { vm.new_string(String::from_utf8_lossy(&bytes).into_owned()) };
+    let format =
+        if fmt.as_pystr().is_some() { fmt } else { vm.new_string(String::from_utf8_lossy(&bytes).into_owned()) };
     Ok(vm.new_native(cls, StructObj { format, compiled }))
 }
 
@@ -603,10 +605,7 @@ fn do_pack_into(vm: &mut Vm, s: &StructObj, args: &[Value]) -> PyResult<Value> {
         if args.len() == 1 {
             return Err(vm.type_error("pack_into expected offset argument"));
         }
-        return Err(struct_error(
-            vm,
-            format!("pack_into expected {n} items for packing (got {})", args.len() - 2),
-        ));
+        return Err(struct_error(vm, format!("pack_into expected {n} items for packing (got {})", args.len() - 2)));
     }
     let buf = args[0];
     let blen = if let Some(Payload::ByteArray(b)) = buf.as_obj().map(|o| &o.payload) {
@@ -614,10 +613,7 @@ fn do_pack_into(vm: &mut Vm, s: &StructObj, args: &[Value]) -> PyResult<Value> {
     } else if let Some(a) = native::<super::array::Array>(&buf) {
         a.byte_len()
     } else {
-        return Err(vm.type_error(format!(
-            "argument must be read-write bytes-like object, not {}",
-            vm.type_name(buf)
-        )));
+        return Err(vm.type_error(format!("argument must be read-write bytes-like object, not {}", vm.type_name(buf))));
     };
     let mut off = ssize_arg(vm, args[1])?;
     let size = s.compiled.size as isize;
@@ -671,10 +667,7 @@ fn do_iter_unpack(vm: &mut Vm, st: Value, buf: Value) -> PyResult<Value> {
     }
     let data = read_buffer(vm, buf)?;
     if data.len() % size != 0 {
-        return Err(struct_error(
-            vm,
-            format!("iterative unpacking requires a buffer of a multiple of {size} bytes"),
-        ));
+        return Err(struct_error(vm, format!("iterative unpacking requires a buffer of a multiple of {size} bytes")));
     }
     let cls = vm.state.borrow().get("_struct.unpack_iterator").copied().unwrap_or(vm.types.object);
     Ok(vm.new_native(cls, UnpackIter { st, data, pos: Cell::new(0) }))

@@ -105,7 +105,11 @@ fn lock_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
     let state = if l.locked.get() { "locked" } else { "unlocked" };
     let cls = vm.type_of(args[0]);
     let m = class_module(vm, cls);
-    Ok(vm.new_string(format!("<{state} {m}.{} object at {:#x}>", vm.class_name(cls), args[0].bits() & 0xFFFF_FFFF_FFFF)))
+    Ok(vm.new_string(format!(
+        "<{state} {m}.{} object at {:#x}>",
+        vm.class_name(cls),
+        args[0].bits() & 0xFFFF_FFFF_FFFF
+    )))
 }
 
 fn class_module(vm: &mut Vm, cls: Value) -> String {

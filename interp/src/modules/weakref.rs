@@ -89,10 +89,8 @@ fn ref_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         ));
     }
     let callback = rest.get(1).copied().unwrap_or(Value::NONE);
-    let w = vm.new_native(
-        cls,
-        WeakRef { referent: Cell::new(obj), callback: Cell::new(callback), hash: Cell::new(None) },
-    );
+    let w =
+        vm.new_native(cls, WeakRef { referent: Cell::new(obj), callback: Cell::new(callback), hash: Cell::new(None) });
     REFS.with(|r| r.borrow_mut().push(w));
     Ok(w)
 }

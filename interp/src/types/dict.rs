@@ -13,9 +13,7 @@ use crate::dict::{self as store, DictData};
 use crate::impl_native;
 use crate::object::Payload;
 use crate::types::iter::{class, register_iterator};
-use crate::types::list::{
-    enter_recursion, heap_ref, leave_recursion, repr_enter, repr_leave, seq_fast,
-};
+use crate::types::list::{enter_recursion, heap_ref, leave_recursion, repr_enter, repr_leave, seq_fast};
 use crate::types::set;
 use crate::types::tuple::{descriptor_error, new_cls, no_args, one_arg};
 use crate::value::Value;
@@ -42,10 +40,7 @@ fn is_exact_dict(vm: &Vm, v: Value) -> bool {
 /// (key, hash, value) of every entry, in order.
 fn entries(d: &DCell) -> Vec<(Value, i64, Value)> {
     let d = d.borrow();
-    (0..d.raw_len())
-        .filter_map(|i| d.entry_at(i))
-        .map(|e| (e.key, e.hash, e.value))
-        .collect()
+    (0..d.raw_len()).filter_map(|i| d.entry_at(i)).map(|e| (e.key, e.hash, e.value)).collect()
 }
 
 /// A new exact dict holding `items` in order (later duplicates overwrite).
@@ -106,9 +101,9 @@ fn merge_seq2(vm: &mut Vm, d: &DCell, seq: Value) -> PyResult<()> {
         let pair = match seq_fast(vm, item, None) {
             Ok(p) => p,
             Err(e) if vm.err_matches(&e, vm.exc.type_error) => {
-                return Err(vm.type_error(format!(
-                    "cannot convert dictionary update sequence element #{i} to a sequence"
-                )))
+                return Err(
+                    vm.type_error(format!("cannot convert dictionary update sequence element #{i} to a sequence"))
+                )
             }
             Err(e) => return Err(e),
         };
@@ -136,26 +131,10 @@ pub fn update_arg(vm: &mut Vm, d: &DCell, arg: Value) -> PyResult<()> {
     merge_seq2(vm, d, arg)
 }
 
-fn update_common(
-    vm: &mut Vm,
-    fname: &str,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-) -> PyResult<()> {
-    let d = this(
-        vm,
-        args[0],
-        if fname == "dict" {
-            "__init__"
-        } else {
-            "update"
-        },
-    )?;
+fn update_common(vm: &mut Vm, fname: &str, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<()> {
+    let d = this(vm, args[0], if fname == "dict" { "__init__" } else { "update" })?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "{fname} expected at most 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("{fname} expected at most 1 argument, got {}", args.len().saturating_sub(1))));
     }
     if let Some(&a) = args.get(1) {
         update_arg(vm, d, a)?;
@@ -194,10 +173,7 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         return Err(vm.type_error("fromkeys expected at least 1 argument, got 0"));
     }
     if rest.len() > 2 {
-        return Err(vm.type_error(format!(
-            "fromkeys expected at most 2 arguments, got {}",
-            rest.len()
-        )));
+        return Err(vm.type_error(format!("fromkeys expected at most 2 arguments, got {}", rest.len())));
     }
     let value = rest.get(1).copied().unwrap_or(Value::NONE);
     let d = vm.call(cls, &[], &[])?;
@@ -237,10 +213,7 @@ fn dict_setitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
     vm.no_kwargs("dict.__setitem__", kwargs)?;
     let c = this(vm, args[0], "__setitem__")?;
     if args.len() != 3 {
-        return Err(vm.type_error(format!(
-            " expected 2 arguments, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!(" expected 2 arguments, got {}", args.len().saturating_sub(1))));
     }
     store::set(vm, c, args[1], args[2])?;
     Ok(Value::NONE)
@@ -285,12 +258,7 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> Py
     match args.len() {
         1 => return Err(vm.type_error("setdefault expected at least 1 argument, got 0")),
         2 | 3 => {}
-        n => {
-            return Err(vm.type_error(format!(
-                "setdefault expected at most 2 arguments, got {}",
-                n - 1
-            )))
-        }
+        n => return Err(vm.type_error(format!("setdefault expected at most 2 arguments, got {}", n - 1))),
     }
     let dflt = args.get(2).copied().unwrap_or(Value::NONE);
     let h = vm.hash(args[1])?;
@@ -347,12 +315,7 @@ fn dict_copy(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
     Ok(copy_dict(vm, c))
 }
 
-fn make_view(
-    vm: &mut Vm,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    kind: Kind,
-) -> PyResult<Value> {
+fn make_view(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], kind: Kind) -> PyResult<Value> {
     let name = match kind {
         Kind::Keys => "keys",
         Kind::Values => "values",
@@ -532,9 +495,7 @@ fn iter_class_name(kind: Kind, reverse: bool) -> &'static str {
 }
 
 pub fn new_dict_iter(vm: &Vm, dict: Value, kind: Kind, reverse: bool) -> Value {
-    let (n, raw) = dict_cell(dict)
-        .map(|c| (c.borrow().len(), c.borrow().raw_len()))
-        .unwrap_or((0, 0));
+    let (n, raw) = dict_cell(dict).map(|c| (c.borrow().len(), c.borrow().raw_len())).unwrap_or((0, 0));
     vm.new_native(
         class(vm, iter_class_name(kind, reverse)),
         DictIter {
@@ -601,21 +562,13 @@ fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<Value>> {
 
 /// The fast path of `iter::next_builtin` for dict iterators.
 pub fn next_dict_iter(vm: &mut Vm, any: &dyn std::any::Any) -> Option<PyResult<Option<Value>>> {
-    any.downcast_ref::<DictIter>()
-        .map(|it| dict_iter_next(vm, it))
+    any.downcast_ref::<DictIter>().map(|it| dict_iter_next(vm, it))
 }
 
-fn dict_iter_length_hint(
-    vm: &mut Vm,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-) -> PyResult<Value> {
+fn dict_iter_length_hint(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     no_args(vm, "__length_hint__", args, kwargs)?;
     let n = match args[0].as_obj().and_then(|o| o.native::<DictIter>()) {
-        Some(it)
-            if dict_cell(it.dict.get()).map(|c| c.borrow().len() as isize)
-                == Some(it.used.get()) =>
-        {
+        Some(it) if dict_cell(it.dict.get()).map(|c| c.borrow().len() as isize) == Some(it.used.get()) => {
             it.remaining.get()
         }
         _ => 0,
@@ -829,12 +782,7 @@ fn all_contained_in(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     Ok(true)
 }
 
-fn view_richcompare(
-    vm: &mut Vm,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    op: CmpOp,
-) -> PyResult<Value> {
+fn view_richcompare(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], op: CmpOp) -> PyResult<Value> {
     let other = one_arg(vm, "__eq__", args, kwargs)?;
     let me = args[0];
     view_this(vm, me, "__eq__")?;
@@ -910,10 +858,7 @@ fn mp_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
         }
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "mappingproxy() takes at most 1 argument ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("mappingproxy() takes at most 1 argument ({} given)", args.len())));
     }
     if mapping.is_null() {
         return Err(vm.type_error("mappingproxy() missing required argument 'mapping' (pos 1)"));
@@ -924,10 +869,7 @@ fn mp_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
         && !vm.isinstance(mapping, vm.types.list)
         && !vm.isinstance(mapping, vm.types.tuple);
     if !is_mapping {
-        return Err(vm.type_error(format!(
-            "mappingproxy() argument must be a mapping, not {}",
-            vm.type_name(mapping)
-        )));
+        return Err(vm.type_error(format!("mappingproxy() argument must be a mapping, not {}", vm.type_name(mapping))));
     }
     Ok(new_mappingproxy(vm, mapping))
 }
@@ -1013,10 +955,7 @@ mp_cmp_fn!(mp_gt, CmpOp::Gt);
 mp_cmp_fn!(mp_ge, CmpOp::Ge);
 
 fn unproxy(v: Value) -> Value {
-    heap_ref(v)
-        .and_then(|o| o.native::<MappingProxy>())
-        .map(|p| p.mapping)
-        .unwrap_or(v)
+    heap_ref(v).and_then(|o| o.native::<MappingProxy>()).map(|p| p.mapping).unwrap_or(v)
 }
 
 fn mp_or(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -1032,10 +971,7 @@ fn mp_ror(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
 }
 
 fn mp_ior(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Err(vm.type_error(format!(
-        "'|=' is not supported by {}; use '|' instead",
-        vm.type_name(args[0])
-    )))
+    Err(vm.type_error(format!("'|=' is not supported by {}; use '|' instead", vm.type_name(args[0]))))
 }
 
 fn class_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -1080,12 +1016,7 @@ pub fn init(vm: &mut Vm) {
             let it = register_iterator(vm, iter_class_name(kind, reverse), 0, false);
             vm.add_method(it, "__length_hint__", dict_iter_length_hint);
         }
-        let v = vm.new_builtin_class(
-            view_class_name(kind),
-            vm.types.object,
-            crate::object::Layout::Other,
-            0,
-        );
+        let v = vm.new_builtin_class(view_class_name(kind), vm.types.object, crate::object::Layout::Other, 0);
         vm.add_method(v, "__len__", view_len);
         vm.add_method(v, "__iter__", view_iter);
         vm.add_method(v, "__reversed__", view_reversed);
@@ -1113,12 +1044,7 @@ pub fn init(vm: &mut Vm) {
         }
     }
 
-    let m = vm.new_builtin_class(
-        "mappingproxy",
-        vm.types.object,
-        crate::object::Layout::Other,
-        0,
-    );
+    let m = vm.new_builtin_class("mappingproxy", vm.types.object, crate::object::Layout::Other, 0);
     vm.add_staticmethod(m, "__new__", mp_new);
     vm.add_method(m, "__getitem__", mp_getitem);
     vm.add_method(m, "get", mp_get);

@@ -72,11 +72,7 @@ impl ListRevIter {
         let l = self.list.get();
         let cell = l.as_list()?;
         let i = self.index.get();
-        let v = if i >= 0 {
-            cell.borrow().get(i as usize).copied()
-        } else {
-            None
-        };
+        let v = if i >= 0 { cell.borrow().get(i as usize).copied() } else { None };
         match v {
             Some(x) => {
                 self.index.set(i - 1);
@@ -177,59 +173,34 @@ impl LongRangeIter {
 }
 
 pub fn new_list_iter(vm: &Vm, list: Value) -> Value {
-    vm.new_native(
-        class(vm, "list_iterator"),
-        ListIter {
-            list: Cell::new(list),
-            index: Cell::new(0),
-        },
-    )
+    vm.new_native(class(vm, "list_iterator"), ListIter { list: Cell::new(list), index: Cell::new(0) })
 }
 
 pub fn new_list_rev_iter(vm: &Vm, list: Value) -> Value {
     let n = list.as_list().map(|l| l.borrow().len()).unwrap_or(0);
     vm.new_native(
         class(vm, "list_reverseiterator"),
-        ListRevIter {
-            list: Cell::new(list),
-            index: Cell::new(n as isize - 1),
-        },
+        ListRevIter { list: Cell::new(list), index: Cell::new(n as isize - 1) },
     )
 }
 
 pub fn new_tuple_iter(vm: &Vm, tuple: Value) -> Value {
-    vm.new_native(
-        class(vm, "tuple_iterator"),
-        TupleIter {
-            tuple: Cell::new(tuple),
-            index: Cell::new(0),
-        },
-    )
+    vm.new_native(class(vm, "tuple_iterator"), TupleIter { tuple: Cell::new(tuple), index: Cell::new(0) })
 }
 
 /// An iterator over `start, start+step, ...` (`len` items), allocation-free when every
 /// value fits an i64.
 pub fn new_range_iter(vm: &Vm, start: &BigInt, step: &BigInt, len: &BigInt) -> Value {
     let last: BigInt = start + step * (len - BigInt::from(1));
-    if let (Some(s), Some(st), Some(n), Some(_)) =
-        (start.to_i64(), step.to_i64(), len.to_u64(), last.to_i64())
-    {
+    if let (Some(s), Some(st), Some(n), Some(_)) = (start.to_i64(), step.to_i64(), len.to_u64(), last.to_i64()) {
         return vm.new_native(
             class(vm, "range_iterator"),
-            RangeIter {
-                next: Cell::new(s),
-                step: st,
-                remaining: Cell::new(n),
-            },
+            RangeIter { next: Cell::new(s), step: st, remaining: Cell::new(n) },
         );
     }
     vm.new_native(
         class(vm, "longrange_iterator"),
-        LongRangeIter {
-            next: RefCell::new(start.clone()),
-            step: step.clone(),
-            remaining: RefCell::new(len.clone()),
-        },
+        LongRangeIter { next: RefCell::new(start.clone()), step: step.clone(), remaining: RefCell::new(len.clone()) },
     )
 }
 
@@ -514,10 +485,7 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     let cls = new_cls(vm, args, "enumerate", base)?;
     let args = &args[1..];
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "enumerate() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("enumerate() takes at most 2 arguments ({} given)", args.len())));
     }
     let mut iterable = args.first().copied().unwrap_or(Value::NULL);
     let mut start = args.get(1).copied().unwrap_or(Value::NULL);
@@ -531,11 +499,7 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
                     k.as_rstr().unwrap_or("")
                 )))
             }
-            other => {
-                return Err(vm.type_error(format!(
-                    "'{other}' is an invalid keyword argument for enumerate()"
-                )))
-            }
+            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for enumerate()"))),
         }
     }
     if iterable.is_null() {
@@ -547,21 +511,14 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         match crate::types::slice::index_of(vm, start)? {
             Some(i) => vm.new_bigint(i),
             None => {
-                return Err(vm.type_error(format!(
-                    "'{}' object cannot be interpreted as an integer",
-                    vm.type_name(start)
-                )))
+                return Err(
+                    vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(start)))
+                )
             }
         }
     };
     let it = vm.iter(iterable)?;
-    Ok(vm.alloc(
-        cls,
-        Payload::Native(Box::new(Enumerate {
-            iter: it,
-            count: Cell::new(count),
-        })),
-    ))
+    Ok(vm.alloc(cls, Payload::Native(Box::new(Enumerate { iter: it, count: Cell::new(count) }))))
 }
 
 fn zip_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -569,32 +526,19 @@ fn zip_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
     let cls = new_cls(vm, args, "zip", base)?;
     let mut strict = false;
     if kwargs.len() > 1 {
-        return Err(vm.type_error(format!(
-            "zip() takes at most 1 keyword argument ({} given)",
-            kwargs.len()
-        )));
+        return Err(vm.type_error(format!("zip() takes at most 1 keyword argument ({} given)", kwargs.len())));
     }
     for &(k, v) in kwargs {
         match k.as_rstr().unwrap_or("") {
             "strict" => strict = vm.truthy(v)?,
-            other => {
-                return Err(vm.type_error(format!(
-                    "'{other}' is an invalid keyword argument for zip()"
-                )))
-            }
+            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for zip()"))),
         }
     }
     let mut iters = Vec::with_capacity(args.len().saturating_sub(1));
     for &a in &args[1..] {
         iters.push(vm.iter(a)?);
     }
-    Ok(vm.alloc(
-        cls,
-        Payload::Native(Box::new(Zip {
-            iters: iters.into_boxed_slice(),
-            strict,
-        })),
-    ))
+    Ok(vm.alloc(cls, Payload::Native(Box::new(Zip { iters: iters.into_boxed_slice(), strict }))))
 }
 
 fn map_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -610,13 +554,7 @@ fn map_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
     for &a in &args[2..] {
         iters.push(vm.iter(a)?);
     }
-    Ok(vm.alloc(
-        cls,
-        Payload::Native(Box::new(Map {
-            func: args[1],
-            iters: iters.into_boxed_slice(),
-        })),
-    ))
+    Ok(vm.alloc(cls, Payload::Native(Box::new(Map { func: args[1], iters: iters.into_boxed_slice() }))))
 }
 
 fn filter_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -626,19 +564,10 @@ fn filter_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
         return Err(vm.type_error("filter() takes no keyword arguments"));
     }
     if args.len() != 3 {
-        return Err(vm.type_error(format!(
-            "filter expected 2 arguments, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len().saturating_sub(1))));
     }
     let it = vm.iter(args[2])?;
-    Ok(vm.alloc(
-        cls,
-        Payload::Native(Box::new(Filter {
-            func: args[1],
-            iter: it,
-        })),
-    ))
+    Ok(vm.alloc(cls, Payload::Native(Box::new(Filter { func: args[1], iter: it }))))
 }
 
 /// True when `v` supports the sequence protocol (a `__getitem__`, and not a dict).
@@ -665,13 +594,7 @@ pub fn reversed(vm: &mut Vm, cls: Value, seq: Value) -> PyResult<Value> {
         return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
     }
     let n = vm.len(seq)?;
-    Ok(vm.alloc(
-        cls,
-        Payload::Native(Box::new(Reversed {
-            seq: Cell::new(seq),
-            index: Cell::new(n as i64 - 1),
-        })),
-    ))
+    Ok(vm.alloc(cls, Payload::Native(Box::new(Reversed { seq: Cell::new(seq), index: Cell::new(n as i64 - 1) }))))
 }
 
 fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -681,10 +604,7 @@ fn reversed_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
         return Err(vm.type_error("reversed() takes no keyword arguments"));
     }
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "reversed expected 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len().saturating_sub(1))));
     }
     reversed(vm, cls, args[1])
 }
@@ -710,13 +630,7 @@ pub fn register_iterator(vm: &mut Vm, name: &'static str, base_flags: u32, hint:
 }
 
 pub fn init(vm: &mut Vm) {
-    for name in [
-        "list_iterator",
-        "list_reverseiterator",
-        "tuple_iterator",
-        "range_iterator",
-        "longrange_iterator",
-    ] {
+    for name in ["list_iterator", "list_reverseiterator", "tuple_iterator", "range_iterator", "longrange_iterator"] {
         register_iterator(vm, name, 0, true);
     }
     let b = class_flags::BASETYPE;

@@ -12,8 +12,8 @@ use crate::cfg::CmpOp;
 use crate::object::{Payload, PyObj};
 use crate::types::slice;
 use crate::types::tuple::{
-    check_repeat_size, compare_seq, defers_to_reflected, descriptor_error, index_bounds, new_cls,
-    no_args, one_arg, repeat_count, repr_items,
+    check_repeat_size, compare_seq, defers_to_reflected, descriptor_error, index_bounds, new_cls, no_args, one_arg,
+    repeat_count, repr_items,
 };
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -80,8 +80,7 @@ pub fn heap_ref(v: Value) -> Option<&'static PyObj> {
 }
 
 fn cell<'a>(vm: &Vm, v: &'a Value, method: &str) -> PyResult<&'a RefCell<Vec<Value>>> {
-    v.as_list()
-        .ok_or_else(|| descriptor_error(vm, method, "list", *v))
+    v.as_list().ok_or_else(|| descriptor_error(vm, method, "list", *v))
 }
 
 fn item(l: &RefCell<Vec<Value>>, i: usize) -> Option<Value> {
@@ -122,16 +121,12 @@ pub fn extend(vm: &mut Vm, list: Value, iterable: Value) -> PyResult<()> {
     };
     let exact_seq = iterable.is(list)
         || (iterable.is_obj()
-            && (iterable.obj().class.get().is(vm.types.list)
-                || iterable.obj().class.get().is(vm.types.tuple)));
+            && (iterable.obj().class.get().is(vm.types.list) || iterable.obj().class.get().is(vm.types.tuple)));
     if exact_seq {
         let items = if let Some(t) = iterable.as_tuple() {
             t.to_vec()
         } else {
-            iterable
-                .as_list()
-                .map(|x| x.borrow().clone())
-                .unwrap_or_default()
+            iterable.as_list().map(|x| x.borrow().clone()).unwrap_or_default()
         };
         l.borrow_mut().extend_from_slice(&items);
         return Ok(());
@@ -167,10 +162,7 @@ fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
         return Err(vm.type_error("list() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "list expected at most 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len().saturating_sub(1))));
     }
     if !l.borrow().is_empty() {
         l.borrow_mut().clear();
@@ -200,10 +192,7 @@ fn list_insert(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResu
     vm.no_kwargs("insert", kwargs)?;
     let l = cell(vm, &args[0], "insert")?;
     if args.len() != 3 {
-        return Err(vm.type_error(format!(
-            "insert expected 2 arguments, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("insert expected 2 arguments, got {}", args.len().saturating_sub(1))));
     }
     let i = vm.to_index(args[1])?;
     let mut v = l.borrow_mut();
@@ -218,10 +207,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     vm.no_kwargs("pop", kwargs)?;
     let l = cell(vm, &args[0], "pop")?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "pop expected at most 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("pop expected at most 1 argument, got {}", args.len().saturating_sub(1))));
     }
     let i = match args.get(1) {
         Some(&v) => vm.to_index(v)?,
@@ -264,10 +250,7 @@ fn list_index(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
         return Err(vm.type_error("index expected at least 1 argument, got 0"));
     }
     if rest.len() > 3 {
-        return Err(vm.type_error(format!(
-            "index expected at most 3 arguments, got {}",
-            rest.len()
-        )));
+        return Err(vm.type_error(format!("index expected at most 3 arguments, got {}", rest.len())));
     }
     let start = rest.get(1).copied().unwrap_or(Value::NULL);
     let stop = rest.get(2).copied().unwrap_or(Value::NULL);
@@ -330,11 +313,7 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
         match k.as_rstr().unwrap_or("") {
             "key" => key = v,
             "reverse" => reverse = vm.to_index(v)? != 0,
-            other => {
-                return Err(vm.type_error(format!(
-                    "'{other}' is an invalid keyword argument for sort()"
-                )))
-            }
+            other => return Err(vm.type_error(format!("'{other}' is an invalid keyword argument for sort()"))),
         }
     }
     crate::types::sort::sort_list(vm, args[0], key, reverse)?;
@@ -385,10 +364,7 @@ pub fn getitem(vm: &mut Vm, list: Value, key: Value) -> PyResult<Value> {
         drop(v);
         return Ok(vm.new_list(out));
     }
-    Err(vm.type_error(format!(
-        "list indices must be integers or slices, not {}",
-        vm.type_name(key)
-    )))
+    Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(key))))
 }
 
 fn list_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -410,10 +386,7 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
         return Ok(());
     }
     if !slice::is_slice(key) {
-        return Err(vm.type_error(format!(
-            "list indices must be integers or slices, not {}",
-            vm.type_name(key)
-        )));
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(key))));
     }
     let len = l.borrow().len();
     let (start, stop, step, n) = slice::indices(vm, key, len)?;
@@ -428,10 +401,9 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
     }
     let items = seq_fast(vm, value, Some("must assign iterable to extended slice"))?;
     if items.len() != n {
-        return Err(vm.value_error(format!(
-            "attempt to assign sequence of size {} to extended slice of size {n}",
-            items.len()
-        )));
+        return Err(
+            vm.value_error(format!("attempt to assign sequence of size {} to extended slice of size {n}", items.len()))
+        );
     }
     let mut v = l.borrow_mut();
     let mut i = start;
@@ -447,10 +419,7 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
 fn list_setitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("list.__setitem__", kwargs)?;
     if args.len() != 3 {
-        return Err(vm.type_error(format!(
-            " expected 2 arguments, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!(" expected 2 arguments, got {}", args.len().saturating_sub(1))));
     }
     setitem(vm, args[0], args[1], args[2])?;
     Ok(Value::NONE)
@@ -470,10 +439,7 @@ pub fn delitem(vm: &mut Vm, list: Value, key: Value) -> PyResult<()> {
         return Ok(());
     }
     if !slice::is_slice(key) {
-        return Err(vm.type_error(format!(
-            "list indices must be integers or slices, not {}",
-            vm.type_name(key)
-        )));
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(key))));
     }
     let len = l.borrow().len();
     let (start, _stop, step, n) = slice::indices(vm, key, len)?;
@@ -482,11 +448,7 @@ pub fn delitem(vm: &mut Vm, list: Value, key: Value) -> PyResult<()> {
     }
     let mut v = l.borrow_mut();
     // Normalize to an ascending walk over the selected positions.
-    let (first, stride) = if step < 0 {
-        (start + step * (n as isize - 1), -step)
-    } else {
-        (start, step)
-    };
+    let (first, stride) = if step < 0 { (start + step * (n as isize - 1), -step) } else { (start, step) };
     let (first, stride) = (first as usize, stride as usize);
     if stride == 1 {
         v.drain(first..first + n);
@@ -546,10 +508,7 @@ fn list_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
         if defers_to_reflected(vm, other, "__radd__") {
             return Ok(Value::NOT_IMPLEMENTED);
         }
-        return Err(vm.type_error(format!(
-            "can only concatenate list (not \"{}\") to list",
-            vm.type_name(other)
-        )));
+        return Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", vm.type_name(other))));
     };
     let mut out = a.borrow().clone();
     out.extend_from_slice(&b.borrow());
@@ -612,14 +571,7 @@ fn list_cmp(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], op: CmpOp) -
     if la != lb && matches!(op, CmpOp::Eq | CmpOp::Ne) {
         return Ok(Value::bool(op == CmpOp::Ne));
     }
-    compare_seq(
-        vm,
-        &|i| item(a, i),
-        &|i| item(b, i),
-        &|| a.borrow().len(),
-        &|| b.borrow().len(),
-        op,
-    )
+    compare_seq(vm, &|i| item(a, i), &|i| item(b, i), &|| a.borrow().len(), &|| b.borrow().len(), op)
 }
 
 macro_rules! cmp_fn {
@@ -688,11 +640,7 @@ crate::impl_native!(GenericAlias, |s, visit| {
 
 /// `origin[item]` for a builtin generic class.
 pub fn generic_alias(vm: &mut Vm, origin: Value, item: Value) -> Value {
-    let args = if item.is_obj() && item.obj().class.get().is(vm.types.tuple) {
-        item
-    } else {
-        vm.new_tuple(vec![item])
-    };
+    let args = if item.is_obj() && item.obj().class.get().is(vm.types.tuple) { item } else { vm.new_tuple(vec![item]) };
     let cls = crate::types::iter::class(vm, "GenericAlias");
     vm.new_native(cls, GenericAlias { origin, args })
 }
@@ -708,10 +656,7 @@ fn alias_item_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
     if v == Value::ELLIPSIS {
         return Ok("...".into());
     }
-    if heap_ref(v)
-        .and_then(|o| o.native::<GenericAlias>())
-        .is_some()
-    {
+    if heap_ref(v).and_then(|o| o.native::<GenericAlias>()).is_some() {
         return vm.repr_string(v);
     }
     let qn = vm.intern("__qualname__");
@@ -821,20 +766,10 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(c, "__gt__", list_gt);
     vm.add_method(c, "__ge__", list_ge);
     vm.add_method(c, "__repr__", list_repr);
-    for cls in [
-        vm.types.list,
-        vm.types.tuple,
-        vm.types.set,
-        vm.types.frozenset,
-    ] {
+    for cls in [vm.types.list, vm.types.tuple, vm.types.set, vm.types.frozenset] {
         vm.add_classmethod(cls, "__class_getitem__", list_class_getitem);
     }
-    let g = vm.new_builtin_class(
-        "GenericAlias",
-        vm.types.object,
-        crate::object::Layout::Other,
-        0,
-    );
+    let g = vm.new_builtin_class("GenericAlias", vm.types.object, crate::object::Layout::Other, 0);
     let (k, m) = (vm.intern("__module__"), vm.intern("types"));
     vm.set_class_or_module_attr(g, k, m);
     vm.add_method(g, "__repr__", alias_repr);

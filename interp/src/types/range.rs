@@ -70,12 +70,7 @@ pub fn big(vm: &Vm, r: Value) -> Option<Big> {
     let (a, b, c) = parts(r)?;
     let (start, stop, step) = (to_big(vm, a), to_big(vm, b), to_big(vm, c));
     let len = range_len(&start, &stop, &step);
-    Some(Big {
-        start,
-        stop,
-        step,
-        len,
-    })
+    Some(Big { start, stop, step, len })
 }
 
 fn this(vm: &Vm, v: Value, method: &str) -> PyResult<Big> {
@@ -88,10 +83,7 @@ fn to_int_arg(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
     match slice::index_of(vm, v)? {
         Some(i) => Ok(vm.new_bigint(i)),
-        None => Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        ))),
+        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
     }
 }
 
@@ -163,11 +155,7 @@ pub fn getitem(vm: &mut Vm, r: Value, key: Value) -> PyResult<Value> {
         let start = &b.start + &s0 * &b.step;
         let stop = &b.start + &s1 * &b.step;
         let step = &b.step * &s2;
-        let (a, c, d) = (
-            vm.new_bigint(start),
-            vm.new_bigint(stop),
-            vm.new_bigint(step),
-        );
+        let (a, c, d) = (vm.new_bigint(start), vm.new_bigint(stop), vm.new_bigint(step));
         return Ok(new_range(vm, a, c, d));
     }
     match slice::index_of(vm, key)? {
@@ -180,10 +168,7 @@ pub fn getitem(vm: &mut Vm, r: Value, key: Value) -> PyResult<Value> {
             }
             Ok(vm.new_bigint(&b.start + i * &b.step))
         }
-        None => Err(vm.type_error(format!(
-            "range indices must be integers or slices, not {}",
-            vm.type_name(key)
-        ))),
+        None => Err(vm.type_error(format!("range indices must be integers or slices, not {}", vm.type_name(key)))),
     }
 }
 
@@ -194,11 +179,7 @@ fn range_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
 
 /// Position of the int `x` in the range, if it is there.
 fn int_position(b: &Big, x: &BigInt) -> Option<BigInt> {
-    let in_bounds = if b.step.is_positive() {
-        &b.start <= x && x < &b.stop
-    } else {
-        &b.stop < x && x <= &b.start
-    };
+    let in_bounds = if b.step.is_positive() { &b.start <= x && x < &b.stop } else { &b.stop < x && x <= &b.start };
     if !in_bounds {
         return None;
     }
@@ -212,9 +193,7 @@ fn int_position(b: &Big, x: &BigInt) -> Option<BigInt> {
 
 /// True for exact ints and bools, whose membership is arithmetic.
 fn is_exact_int(vm: &Vm, v: Value) -> bool {
-    v.is_small_int()
-        || v.is_bool()
-        || (v.as_bigint().is_some() && v.obj().class.get().is(vm.types.int))
+    v.is_small_int() || v.is_bool() || (v.as_bigint().is_some() && v.obj().class.get().is(vm.types.int))
 }
 
 /// `x in range`.
@@ -365,21 +344,15 @@ fn range_hash(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
 }
 
 fn range_start(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    parts(args[0])
-        .map(|p| p.0)
-        .ok_or_else(|| descriptor_error(vm, "start", "range", args[0]))
+    parts(args[0]).map(|p| p.0).ok_or_else(|| descriptor_error(vm, "start", "range", args[0]))
 }
 
 fn range_stop(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    parts(args[0])
-        .map(|p| p.1)
-        .ok_or_else(|| descriptor_error(vm, "stop", "range", args[0]))
+    parts(args[0]).map(|p| p.1).ok_or_else(|| descriptor_error(vm, "stop", "range", args[0]))
 }
 
 fn range_step(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    parts(args[0])
-        .map(|p| p.2)
-        .ok_or_else(|| descriptor_error(vm, "step", "range", args[0]))
+    parts(args[0]).map(|p| p.2).ok_or_else(|| descriptor_error(vm, "step", "range", args[0]))
 }
 
 pub fn init(vm: &mut Vm) {

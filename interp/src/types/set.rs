@@ -34,14 +34,8 @@ struct Slot {
     hash: i64,
 }
 
-const UNUSED: Slot = Slot {
-    key: Value::NULL,
-    hash: 0,
-};
-const DUMMY: Slot = Slot {
-    key: Value::NULL,
-    hash: -1,
-};
+const UNUSED: Slot = Slot { key: Value::NULL, hash: 0 };
+const DUMMY: Slot = Slot { key: Value::NULL, hash: -1 };
 
 impl Slot {
     #[inline]
@@ -91,11 +85,7 @@ impl Probe {
         Probe {
             i,
             off: 0,
-            limit: if i + LINEAR_PROBES <= mask {
-                LINEAR_PROBES
-            } else {
-                0
-            },
+            limit: if i + LINEAR_PROBES <= mask { LINEAR_PROBES } else { 0 },
             perturb: hash as u64,
             mask,
         }
@@ -113,18 +103,9 @@ impl Probe {
             return;
         }
         self.perturb >>= PERTURB_SHIFT;
-        self.i = (self
-            .i
-            .wrapping_mul(5)
-            .wrapping_add(1)
-            .wrapping_add(self.perturb as usize))
-            & self.mask;
+        self.i = (self.i.wrapping_mul(5).wrapping_add(1).wrapping_add(self.perturb as usize)) & self.mask;
         self.off = 0;
-        self.limit = if self.i + LINEAR_PROBES <= self.mask {
-            LINEAR_PROBES
-        } else {
-            0
-        };
+        self.limit = if self.i + LINEAR_PROBES <= self.mask { LINEAR_PROBES } else { 0 };
     }
 }
 
@@ -132,12 +113,7 @@ impl Probe {
 /// instances of str subclasses go to their `__eq__` (CPython only shortcuts exact strs).
 fn key_eq(a: Value, b: Value) -> Option<bool> {
     let user_str = |v: Value| {
-        v.as_pystr().is_some()
-            && v.obj()
-                .class
-                .get()
-                .as_class()
-                .is_some_and(|c| c.has_flag(class_flags::HEAPTYPE))
+        v.as_pystr().is_some() && v.obj().class.get().as_class().is_some_and(|c| c.has_flag(class_flags::HEAPTYPE))
     };
     if a.bits() != b.bits() && (user_str(a) || user_str(b)) {
         return None;
@@ -157,14 +133,7 @@ enum Scan {
 
 impl SetData {
     pub fn new() -> SetData {
-        SetData {
-            table: vec![UNUSED; MINSIZE],
-            fill: 0,
-            used: 0,
-            finger: 0,
-            generation: 0,
-            hash: -1,
-        }
+        SetData { table: vec![UNUSED; MINSIZE], fill: 0, used: 0, finger: 0, generation: 0, hash: -1 }
     }
 
     pub fn len(&self) -> usize {
@@ -181,20 +150,12 @@ impl SetData {
 
     /// The keys in iteration (table) order.
     pub fn keys(&self) -> Vec<Value> {
-        self.table
-            .iter()
-            .filter(|s| s.is_active())
-            .map(|s| s.key)
-            .collect()
+        self.table.iter().filter(|s| s.is_active()).map(|s| s.key).collect()
     }
 
     /// (key, hash) of every element in table order.
     pub fn entries(&self) -> Vec<(Value, i64)> {
-        self.table
-            .iter()
-            .filter(|s| s.is_active())
-            .map(|s| (s.key, s.hash))
-            .collect()
+        self.table.iter().filter(|s| s.is_active()).map(|s| (s.key, s.hash)).collect()
     }
 
     /// Number of slots, for iterators walking by position.
@@ -218,13 +179,7 @@ impl SetData {
 
     /// Probes from `p` for `key` until an answer or a slot needing Python equality. With
     /// `freeslot`, records the last dummy passed (where `add` will insert).
-    fn scan(
-        &self,
-        key: Value,
-        hash: i64,
-        p: &mut Probe,
-        mut freeslot: Option<&mut Option<usize>>,
-    ) -> Scan {
+    fn scan(&self, key: Value, hash: i64, p: &mut Probe, mut freeslot: Option<&mut Option<usize>>) -> Scan {
         loop {
             let pos = p.pos();
             let s = self.table[pos];
@@ -268,11 +223,7 @@ impl SetData {
                 }
             }
             perturb >>= PERTURB_SHIFT;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
         }
     }
 
@@ -296,11 +247,7 @@ impl SetData {
 
     fn grow_after_insert(&mut self) {
         if self.fill * 5 >= self.mask() * 3 {
-            self.resize(if self.used > 50000 {
-                self.used * 2
-            } else {
-                self.used * 4
-            });
+            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
         }
     }
 
@@ -374,11 +321,7 @@ impl SetData {
     /// "If more than 1/4th are dummies, then resize them away."
     fn purge_dummies(&mut self) {
         if self.fill - self.used > self.mask() / 4 {
-            self.resize(if self.used > 50000 {
-                self.used * 2
-            } else {
-                self.used * 4
-            });
+            self.resize(if self.used > 50000 { self.used * 2 } else { self.used * 4 });
         }
     }
 
@@ -598,10 +541,7 @@ pub fn update_cell(vm: &mut Vm, c: &Cell, other: Value) -> PyResult<()> {
         let entries: Vec<(Value, i64)> = match other.as_dict() {
             Some(dc) => {
                 let d = dc.borrow();
-                (0..d.raw_len())
-                    .filter_map(|i| d.entry_at(i))
-                    .map(|e| (e.key, e.hash))
-                    .collect()
+                (0..d.raw_len()).filter_map(|i| d.entry_at(i)).map(|e| (e.key, e.hash)).collect()
             }
             None => Vec::new(),
         };
@@ -636,14 +576,7 @@ pub fn update(vm: &mut Vm, set: Value, other: Value) -> PyResult<()> {
 fn alloc_set(vm: &Vm, cls: Value) -> Value {
     let frozen = vm.is_subclass(cls, vm.types.frozenset);
     let data = RefCell::new(SetData::new());
-    vm.alloc(
-        cls,
-        if frozen {
-            Payload::FrozenSet(data)
-        } else {
-            Payload::Set(data)
-        },
-    )
+    vm.alloc(cls, if frozen { Payload::FrozenSet(data) } else { Payload::Set(data) })
 }
 
 /// A new `set` holding `items` (for set displays: `{a, b, c}` adds them in order).
@@ -674,9 +607,7 @@ pub fn new_set_from(vm: &mut Vm, cls: Value, iterable: Value) -> PyResult<Value>
 /// constants are merged. The rebuild shows in the iteration order of larger sets.
 pub fn const_frozenset(vm: &mut Vm, items: &[Value]) -> PyResult<Value> {
     let first = new_frozenset(vm, items)?;
-    let order = set_cell(first)
-        .map(|c| c.borrow().keys())
-        .unwrap_or_default();
+    let order = set_cell(first).map(|c| c.borrow().keys()).unwrap_or_default();
     new_frozenset(vm, &order)
 }
 
@@ -738,9 +669,7 @@ fn intersection(vm: &mut Vm, so: Value, other: Value) -> PyResult<Value> {
             std::mem::swap(&mut big, &mut small);
         }
         let bc = set_cell(big).ok_or_else(|| vm.type_error("set expected"))?;
-        let entries = set_cell(small)
-            .map(|c| c.borrow().entries())
-            .unwrap_or_default();
+        let entries = set_cell(small).map(|c| c.borrow().entries()).unwrap_or_default();
         for (k, h) in entries {
             if contains_hashed(vm, bc, k, h)? {
                 add_hashed(vm, rc, k, h)?;
@@ -783,14 +712,8 @@ fn difference_update_cell(vm: &mut Vm, so: Value, other: Value) -> PyResult<()> 
         return Ok(());
     }
     if is_anyset(other) {
-        let src = if (len_of(other) >> 3) > len_of(so) {
-            intersection(vm, so, other)?
-        } else {
-            other
-        };
-        let entries = set_cell(src)
-            .map(|c| c.borrow().entries())
-            .unwrap_or_default();
+        let src = if (len_of(other) >> 3) > len_of(so) { intersection(vm, so, other)? } else { other };
+        let entries = set_cell(src).map(|c| c.borrow().entries()).unwrap_or_default();
         for (k, h) in entries {
             discard_hashed(vm, c, k, h)?;
         }
@@ -824,9 +747,7 @@ fn difference(vm: &mut Vm, so: Value, other: Value) -> PyResult<Value> {
     let cls = base_type(vm, so);
     let result = alloc_set(vm, cls);
     let rc = set_cell(result).ok_or_else(|| vm.type_error("set expected"))?;
-    let entries = set_cell(so)
-        .map(|c| c.borrow().entries())
-        .unwrap_or_default();
+    let entries = set_cell(so).map(|c| c.borrow().entries()).unwrap_or_default();
     if let Some(dc) = other.as_dict() {
         for (k, h) in entries {
             if crate::dict::lookup(vm, dc, k, h)?.is_none() {
@@ -851,15 +772,11 @@ fn symmetric_difference_update_cell(vm: &mut Vm, so: Value, other: Value) -> PyR
         c.borrow_mut().clear();
         return Ok(());
     }
-    let entries: Vec<(Value, i64)> = if other.is_obj() && other.obj().class.get().is(vm.types.dict)
-    {
+    let entries: Vec<(Value, i64)> = if other.is_obj() && other.obj().class.get().is(vm.types.dict) {
         match other.as_dict() {
             Some(dc) => {
                 let d = dc.borrow();
-                (0..d.raw_len())
-                    .filter_map(|i| d.entry_at(i))
-                    .map(|e| (e.key, e.hash))
-                    .collect()
+                (0..d.raw_len()).filter_map(|i| d.entry_at(i)).map(|e| (e.key, e.hash)).collect()
             }
             None => Vec::new(),
         }
@@ -868,9 +785,7 @@ fn symmetric_difference_update_cell(vm: &mut Vm, so: Value, other: Value) -> PyR
     } else {
         let cls = base_type(vm, so);
         let tmp = new_set_from(vm, cls, other)?;
-        set_cell(tmp)
-            .map(|c| c.borrow().entries())
-            .unwrap_or_default()
+        set_cell(tmp).map(|c| c.borrow().entries()).unwrap_or_default()
     };
     for (k, h) in entries {
         if !discard_hashed(vm, c, k, h)? {
@@ -909,9 +824,7 @@ fn issubset(vm: &mut Vm, so: Value, other: Value) -> PyResult<bool> {
         return Ok(false);
     }
     let oc = set_cell(other).ok_or_else(|| vm.type_error("set expected"))?;
-    let entries = set_cell(so)
-        .map(|c| c.borrow().entries())
-        .unwrap_or_default();
+    let entries = set_cell(so).map(|c| c.borrow().entries()).unwrap_or_default();
     for (k, h) in entries {
         if !contains_hashed(vm, oc, k, h)? {
             return Ok(false);
@@ -938,8 +851,7 @@ fn isdisjoint(vm: &mut Vm, so: Value, other: Value) -> PyResult<bool> {
         return Ok(len_of(so) == 0);
     }
     let exact_set = |vm: &Vm, v: Value| {
-        v.is_obj()
-            && (v.obj().class.get().is(vm.types.set) || v.obj().class.get().is(vm.types.frozenset))
+        v.is_obj() && (v.obj().class.get().is(vm.types.set) || v.obj().class.get().is(vm.types.frozenset))
     };
     if exact_set(vm, other) {
         let (mut big, mut small) = (so, other);
@@ -947,9 +859,7 @@ fn isdisjoint(vm: &mut Vm, so: Value, other: Value) -> PyResult<bool> {
             std::mem::swap(&mut big, &mut small);
         }
         let bc = set_cell(big).ok_or_else(|| vm.type_error("set expected"))?;
-        let entries = set_cell(small)
-            .map(|c| c.borrow().entries())
-            .unwrap_or_default();
+        let entries = set_cell(small).map(|c| c.borrow().entries()).unwrap_or_default();
         for (k, h) in entries {
             if contains_hashed(vm, bc, k, h)? {
                 return Ok(false);
@@ -1052,8 +962,7 @@ fn set_iter_next(vm: &mut Vm, it: &SetIter) -> PyResult<Option<Value>> {
 
 /// The fast path of `iter::next_builtin` for set iterators.
 pub fn next_set_iter(vm: &mut Vm, any: &dyn std::any::Any) -> Option<PyResult<Option<Value>>> {
-    any.downcast_ref::<SetIter>()
-        .map(|it| set_iter_next(vm, it))
+    any.downcast_ref::<SetIter>().map(|it| set_iter_next(vm, it))
 }
 
 // ----- Python-visible methods -----
@@ -1092,10 +1001,7 @@ fn set_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
         return Err(vm.type_error("set() takes no keyword arguments"));
     }
     if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "set expected at most 1 argument, got {}",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("set expected at most 1 argument, got {}", args.len().saturating_sub(1))));
     }
     if c.borrow().fill > 0 {
         c.borrow_mut().clear();
@@ -1117,9 +1023,7 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     }
     if cls.as_class().is_none() || !vm.is_subclass(cls, vm.types.frozenset) {
         let n = vm.class_name(cls);
-        return Err(vm.type_error(format!(
-            "frozenset.__new__({n}): {n} is not a subtype of frozenset"
-        )));
+        return Err(vm.type_error(format!("frozenset.__new__({n}): {n} is not a subtype of frozenset")));
     }
     if args.len() > 2 {
         return Err(vm.type_error(format!(
@@ -1129,10 +1033,7 @@ fn frozenset_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         )));
     }
     let iterable = args.get(1).copied().unwrap_or(Value::NULL);
-    if cls.is(vm.types.frozenset)
-        && iterable.is_obj()
-        && iterable.obj().class.get().is(vm.types.frozenset)
-    {
+    if cls.is(vm.types.frozenset) && iterable.is_obj() && iterable.obj().class.get().is(vm.types.frozenset) {
         return Ok(iterable);
     }
     new_set_from(vm, cls, iterable)
@@ -1223,11 +1124,7 @@ fn m_intersection(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyR
     intersection_multi(vm, s, &args[1..])
 }
 
-fn m_intersection_update(
-    vm: &mut Vm,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-) -> PyResult<Value> {
+fn m_intersection_update(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("set.intersection_update", kwargs)?;
     let c = mutable(vm, args[0], "intersection_update")?;
     let tmp = intersection_multi(vm, args[0], &args[1..])?;
@@ -1266,27 +1163,14 @@ fn m_difference_update(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -
     Ok(Value::NONE)
 }
 
-fn m_symmetric_difference(
-    vm: &mut Vm,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-) -> PyResult<Value> {
+fn m_symmetric_difference(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = args[0];
-    let o = one_arg(
-        vm,
-        &format!("{}.symmetric_difference", owner(s)),
-        args,
-        kwargs,
-    )?;
+    let o = one_arg(vm, &format!("{}.symmetric_difference", owner(s)), args, kwargs)?;
     cell_of(vm, s, "symmetric_difference", owner(s))?;
     symmetric_difference(vm, s, o)
 }
 
-fn m_symmetric_difference_update(
-    vm: &mut Vm,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-) -> PyResult<Value> {
+fn m_symmetric_difference_update(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let o = one_arg(vm, "set.symmetric_difference_update", args, kwargs)?;
     mutable(vm, args[0], "symmetric_difference_update")?;
     symmetric_difference_update_cell(vm, args[0], o)?;
@@ -1321,12 +1205,7 @@ fn m_len(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value>
 }
 
 fn m_contains(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let k = one_arg(
-        vm,
-        &format!("{}.__contains__", owner(args[0])),
-        args,
-        kwargs,
-    )?;
+    let k = one_arg(vm, &format!("{}.__contains__", owner(args[0])), args, kwargs)?;
     Ok(Value::bool(contains(vm, args[0], k)?))
 }
 
@@ -1404,11 +1283,7 @@ fn binop(
     f: fn(&mut Vm, Value, Value) -> PyResult<Value>,
 ) -> PyResult<Value> {
     let o = one_arg(vm, "set.__or__", args, kwargs)?;
-    let (l, r) = if reflected {
-        (o, args[0])
-    } else {
-        (args[0], o)
-    };
+    let (l, r) = if reflected { (o, args[0]) } else { (args[0], o) };
     if !is_anyset(l) || !is_anyset(r) {
         return Ok(Value::NOT_IMPLEMENTED);
     }
@@ -1485,9 +1360,7 @@ fn m_ixor(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
 fn m_iter_length_hint(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     no_args(vm, "__length_hint__", args, kwargs)?;
     let n = match args[0].as_obj().and_then(|o| o.native::<SetIter>()) {
-        Some(it)
-            if set_cell(it.set.get()).map(|c| c.borrow().len() as isize) == Some(it.used.get()) =>
-        {
+        Some(it) if set_cell(it.set.get()).map(|c| c.borrow().len() as isize) == Some(it.used.get()) => {
             it.remaining.get()
         }
         _ => 0,
@@ -1538,11 +1411,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(set, "update", m_update);
     vm.add_method(set, "intersection_update", m_intersection_update);
     vm.add_method(set, "difference_update", m_difference_update);
-    vm.add_method(
-        set,
-        "symmetric_difference_update",
-        m_symmetric_difference_update,
-    );
+    vm.add_method(set, "symmetric_difference_update", m_symmetric_difference_update);
     vm.add_method(set, "__ior__", m_ior);
     vm.add_method(set, "__iand__", m_iand);
     vm.add_method(set, "__isub__", m_isub);
@@ -1599,15 +1468,9 @@ mod tests {
             (&[10, 1, 100, 7, 33], &[1, 33, 100, 7, 10]),
             (&[3, 1, 2], &[1, 2, 3]),
             (&[-1, -2, 0, 5, 8, 16, 24], &[0, 16, 5, -2, 8, 24, -1]),
-            (
-                &[100, 200, 300, 17, 33, 64, 1000, 5],
-                &[64, 33, 100, 5, 200, 1000, 300, 17],
-            ),
+            (&[100, 200, 300, 17, 33, 64, 1000, 5], &[64, 33, 100, 5, 200, 1000, 300, 17]),
             (&[8, 0], &[8, 0]),
-            (
-                &[1, 9, 17, 25, 33, 41, 49, 57, 65, 73, 81],
-                &[65, 1, 33, 41, 9, 73, 17, 49, 81, 25, 57],
-            ),
+            (&[1, 9, 17, 25, 33, 41, 49, 57, 65, 73, 81], &[65, 1, 33, 41, 9, 73, 17, 49, 81, 25, 57]),
             (&[5, 13, 21, 29, 37], &[29, 5, 37, 21, 13]),
         ];
         for (input, expect) in literals {
@@ -1615,57 +1478,33 @@ mod tests {
         }
         let built: &[(&[i64], &[i64])] = &[
             (
+                &[20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1],
+                &[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20],
+            ),
+            (&[0, 8, 16, 24, 32, 40, 48, 56, 64, 72], &[0, 32, 64, 8, 40, 72, 16, 48, 24, 56]),
+            (&[1000, 2000, 3000, 4000, 5000, 6000, 7, 8], &[4000, 7, 1000, 5000, 8, 2000, 6000, 3000]),
+            (
                 &[
-                    20, 19, 18, 17, 16, 15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1,
+                    0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225, 256, 289, 324, 361, 400, 441,
+                    484, 529, 576, 625, 676, 729, 784, 841,
                 ],
                 &[
-                    1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20,
+                    0, 1, 256, 4, 9, 16, 144, 400, 529, 784, 25, 289, 36, 676, 169, 49, 441, 64, 576, 196, 324, 841,
+                    81, 729, 225, 100, 484, 361, 625, 121,
                 ],
             ),
             (
-                &[0, 8, 16, 24, 32, 40, 48, 56, 64, 72],
-                &[0, 32, 64, 8, 40, 72, 16, 48, 24, 56],
-            ),
-            (
-                &[1000, 2000, 3000, 4000, 5000, 6000, 7, 8],
-                &[4000, 7, 1000, 5000, 8, 2000, 6000, 3000],
+                &[1099511627776, 8589934593, 7, 70368744177664, 35184372088835, 12345678901],
+                &[1099511627776, 8589934593, 70368744177664, 35184372088835, 7, 12345678901],
             ),
             (
                 &[
-                    0, 1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225, 256, 289,
-                    324, 361, 400, 441, 484, 529, 576, 625, 676, 729, 784, 841,
+                    0, 7, 14, 21, 28, 35, 42, 49, 56, 63, 70, 77, 84, 91, 98, 105, 112, 119, 126, 133, 140, 147, 154,
+                    161, 168, 175, 182, 189, 196,
                 ],
                 &[
-                    0, 1, 256, 4, 9, 16, 144, 400, 529, 784, 25, 289, 36, 676, 169, 49, 441, 64,
-                    576, 196, 324, 841, 81, 729, 225, 100, 484, 361, 625, 121,
-                ],
-            ),
-            (
-                &[
-                    1099511627776,
-                    8589934593,
-                    7,
-                    70368744177664,
-                    35184372088835,
-                    12345678901,
-                ],
-                &[
-                    1099511627776,
-                    8589934593,
-                    70368744177664,
-                    35184372088835,
-                    7,
-                    12345678901,
-                ],
-            ),
-            (
-                &[
-                    0, 7, 14, 21, 28, 35, 42, 49, 56, 63, 70, 77, 84, 91, 98, 105, 112, 119, 126,
-                    133, 140, 147, 154, 161, 168, 175, 182, 189, 196,
-                ],
-                &[
-                    0, 133, 7, 140, 14, 147, 21, 154, 28, 161, 35, 168, 42, 175, 49, 182, 56, 189,
-                    63, 196, 70, 77, 84, 91, 98, 105, 112, 119, 126,
+                    0, 133, 7, 140, 14, 147, 21, 154, 28, 161, 35, 168, 42, 175, 49, 182, 56, 189, 63, 196, 70, 77, 84,
+                    91, 98, 105, 112, 119, 126,
                 ],
             ),
         ];
@@ -1702,9 +1541,6 @@ mod tests {
     fn frozenset_hashes_match_cpython() {
         assert_eq!(SetData::new().frozen_hash(), 133146708735736);
         assert_eq!(build(&[1, 2, 3]).frozen_hash(), -272375401224217160);
-        assert_eq!(
-            build(&(0..100).collect::<Vec<_>>()).frozen_hash(),
-            4411996150312757951
-        );
+        assert_eq!(build(&(0..100).collect::<Vec<_>>()).frozen_hash(), 4411996150312757951);
     }
 }

@@ -29,10 +29,7 @@ pub fn index_of(vm: &mut Vm, v: Value) -> PyResult<Option<BigInt>> {
     let r = vm.call(f, &[v], &[])?;
     match vm.int_value(r) {
         Some(i) => Ok(Some(i)),
-        None => Err(vm.type_error(format!(
-            "__index__ returned non-int (type {})",
-            vm.type_name(r)
-        ))),
+        None => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r)))),
     }
 }
 
@@ -67,10 +64,7 @@ pub fn seq_index(vm: &mut Vm, v: Value) -> PyResult<Option<isize>> {
     match index_of(vm, v)? {
         Some(i) => match i.to_isize() {
             Some(x) => Ok(Some(x)),
-            None => Err(vm.index_error(format!(
-                "cannot fit '{}' into an index-sized integer",
-                vm.type_name(v)
-            ))),
+            None => Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(v)))),
         },
         None => Ok(None),
     }
@@ -101,9 +95,7 @@ fn bound(vm: &mut Vm, v: Value) -> PyResult<Option<isize>> {
     }
     match index_of(vm, v)? {
         Some(i) => Ok(Some(clamp_isize(&i))),
-        None => {
-            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
-        }
+        None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
     }
 }
 
@@ -125,12 +117,7 @@ pub fn indices(vm: &mut Vm, slice: Value, len: usize) -> PyResult<(isize, isize,
 }
 
 /// CPython's `PySlice_AdjustIndices`, with `None` bounds defaulted by the step's sign.
-pub fn adjust(
-    len: isize,
-    start: Option<isize>,
-    stop: Option<isize>,
-    step: isize,
-) -> (isize, isize, isize, usize) {
+pub fn adjust(len: isize, start: Option<isize>, stop: Option<isize>, step: isize) -> (isize, isize, isize, usize) {
     let clampb = |b: Option<isize>, dflt_neg: isize, dflt_pos: isize| -> isize {
         match b {
             None => {
@@ -175,19 +162,13 @@ fn long_bound(vm: &mut Vm, v: Value) -> PyResult<Option<BigInt>> {
     }
     match index_of(vm, v)? {
         Some(i) => Ok(Some(i)),
-        None => {
-            Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
-        }
+        None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
     }
 }
 
 /// `slice.indices(length)` on exact ints: (start, stop, step), each clamped into the
 /// sequence like CPython's `_PySlice_GetLongIndices`.
-pub fn long_indices(
-    vm: &mut Vm,
-    slice: Value,
-    length: &BigInt,
-) -> PyResult<(BigInt, BigInt, BigInt)> {
+pub fn long_indices(vm: &mut Vm, slice: Value, length: &BigInt) -> PyResult<(BigInt, BigInt, BigInt)> {
     let Some((start, stop, step)) = parts(slice) else {
         return Err(vm.type_error("expected a slice object"));
     };
@@ -197,11 +178,7 @@ pub fn long_indices(
         Some(s) => s,
     };
     let neg = step.is_negative();
-    let (lower, upper) = if neg {
-        (BigInt::from(-1), length - 1)
-    } else {
-        (BigInt::zero(), length.clone())
-    };
+    let (lower, upper) = if neg { (BigInt::from(-1), length - 1) } else { (BigInt::zero(), length.clone()) };
     let fix = |b: Option<BigInt>, dflt: &BigInt| -> BigInt {
         match b {
             None => dflt.clone(),
@@ -271,10 +248,7 @@ fn slice_indices(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         )));
     }
     let Some(len) = index_of(vm, args[1])? else {
-        return Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(args[1])
-        )));
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(args[1]))));
     };
     if len.is_negative() {
         return Err(vm.value_error("length should not be negative"));

@@ -245,14 +245,7 @@ enum End {
 impl MergeState {
     /// Merges the `na` items at `pa` with the `nb` items after them; na <= nb, and
     /// a[pa] > b[0] and a[last] > b[last] already hold.
-    fn merge_lo(
-        &mut self,
-        vm: &mut Vm,
-        v: &mut [Item],
-        pa: usize,
-        mut na: usize,
-        mut nb: usize,
-    ) -> PyResult<()> {
+    fn merge_lo(&mut self, vm: &mut Vm, v: &mut [Item], pa: usize, mut na: usize, mut nb: usize) -> PyResult<()> {
         self.tmp.clear();
         self.tmp.extend_from_slice(&v[pa..pa + na]);
         let mut ia = 0; // into tmp
@@ -373,14 +366,7 @@ impl MergeState {
     }
 
     /// Like `merge_lo`, merging from the right end; na >= nb.
-    fn merge_hi(
-        &mut self,
-        vm: &mut Vm,
-        v: &mut [Item],
-        pa: usize,
-        mut na: usize,
-        mut nb: usize,
-    ) -> PyResult<()> {
+    fn merge_hi(&mut self, vm: &mut Vm, v: &mut [Item], pa: usize, mut na: usize, mut nb: usize) -> PyResult<()> {
         let pb = pa + na;
         self.tmp.clear();
         self.tmp.extend_from_slice(&v[pb..pb + nb]);
@@ -566,12 +552,7 @@ fn timsort(vm: &mut Vm, v: &mut [Item]) -> PyResult<()> {
     if n < 2 {
         return Ok(());
     }
-    let mut ms = MergeState {
-        min_gallop: MIN_GALLOP,
-        listlen: n,
-        pending: Vec::new(),
-        tmp: Vec::new(),
-    };
+    let mut ms = MergeState { min_gallop: MIN_GALLOP, listlen: n, pending: Vec::new(), tmp: Vec::new() };
     let minrun = compute_minrun(n);
     let mut lo = 0;
     let mut remaining = n;
@@ -586,11 +567,7 @@ fn timsort(vm: &mut Vm, v: &mut [Item]) -> PyResult<()> {
             run = force;
         }
         ms.found_new_run(vm, v, run)?;
-        ms.pending.push(Run {
-            base: lo,
-            len: run,
-            power: 0,
-        });
+        ms.pending.push(Run { base: lo, len: run, power: 0 });
         lo += run;
         remaining -= run;
     }
@@ -701,35 +678,15 @@ mod tests {
     #[test]
     fn sorts_and_is_stable() {
         let mut vm = Vm::new();
-        for (n, m) in [
-            (0, 1),
-            (1, 5),
-            (10, 3),
-            (63, 10),
-            (64, 10),
-            (65, 7),
-            (500, 20),
-            (3000, 50),
-            (20000, 1000),
-        ] {
+        for (n, m) in [(0, 1), (1, 5), (10, 3), (63, 10), (64, 10), (65, 7), (500, 20), (3000, 50), (20000, 1000)] {
             let keys = pseudo_random(n, m, 0x9E37_79B9_7F4A_7C15 ^ n as u64);
             // Values carry the original positions so stability can be checked.
-            let mut pairs: Vec<Item> = keys
-                .iter()
-                .enumerate()
-                .map(|(i, &k)| (int(k), int(i as i64)))
-                .collect();
+            let mut pairs: Vec<Item> = keys.iter().enumerate().map(|(i, &k)| (int(k), int(i as i64))).collect();
             timsort(&mut vm, &mut pairs).unwrap();
-            let mut expect: Vec<(i64, i64)> = keys
-                .iter()
-                .enumerate()
-                .map(|(i, &k)| (k, i as i64))
-                .collect();
+            let mut expect: Vec<(i64, i64)> = keys.iter().enumerate().map(|(i, &k)| (k, i as i64)).collect();
             expect.sort_by_key(|p| p.0);
-            let got: Vec<(i64, i64)> = pairs
-                .iter()
-                .map(|p| (p.0.as_small_int().unwrap(), p.1.as_small_int().unwrap()))
-                .collect();
+            let got: Vec<(i64, i64)> =
+                pairs.iter().map(|p| (p.0.as_small_int().unwrap(), p.1.as_small_int().unwrap())).collect();
             assert_eq!(got, expect, "n={n} m={m}");
         }
     }
@@ -743,27 +700,15 @@ mod tests {
             (0..n).rev().collect(),
             (0..n).map(|i| i % 7).collect(),
             (0..n).map(|i| if i < n / 2 { i } else { n - i }).collect(),
-            (0..n)
-                .map(|i| (i * 7919) % 1000 + if i % 100 == 0 { 5000 } else { 0 })
-                .collect(),
+            (0..n).map(|i| (i * 7919) % 1000 + if i % 100 == 0 { 5000 } else { 0 }).collect(),
         ];
         for keys in shapes {
-            let mut pairs: Vec<Item> = keys
-                .iter()
-                .enumerate()
-                .map(|(i, &k)| (int(k), int(i as i64)))
-                .collect();
+            let mut pairs: Vec<Item> = keys.iter().enumerate().map(|(i, &k)| (int(k), int(i as i64))).collect();
             timsort(&mut vm, &mut pairs).unwrap();
-            let mut expect: Vec<(i64, i64)> = keys
-                .iter()
-                .enumerate()
-                .map(|(i, &k)| (k, i as i64))
-                .collect();
+            let mut expect: Vec<(i64, i64)> = keys.iter().enumerate().map(|(i, &k)| (k, i as i64)).collect();
             expect.sort_by_key(|p| p.0);
-            let got: Vec<(i64, i64)> = pairs
-                .iter()
-                .map(|p| (p.0.as_small_int().unwrap(), p.1.as_small_int().unwrap()))
-                .collect();
+            let got: Vec<(i64, i64)> =
+                pairs.iter().map(|p| (p.0.as_small_int().unwrap(), p.1.as_small_int().unwrap())).collect();
             assert_eq!(got, expect);
         }
     }
@@ -772,11 +717,7 @@ mod tests {
     fn reverse_keeps_equal_items_in_order() {
         let mut vm = Vm::new();
         let keys = [3, 1, 3, 2, 1, 3];
-        let mut pairs: Vec<Item> = keys
-            .iter()
-            .enumerate()
-            .map(|(i, &k)| (int(k), int(i as i64)))
-            .collect();
+        let mut pairs: Vec<Item> = keys.iter().enumerate().map(|(i, &k)| (int(k), int(i as i64))).collect();
         sort_pairs(&mut vm, &mut pairs, true).unwrap();
         let got: Vec<i64> = pairs.iter().map(|p| p.1.as_small_int().unwrap()).collect();
         assert_eq!(got, vec![0, 2, 5, 3, 1, 4]);

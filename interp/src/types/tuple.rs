@@ -33,35 +33,24 @@ pub fn new_cls(vm: &Vm, args: &[Value], owner: &str, base: Value) -> PyResult<Va
         return Err(vm.type_error(format!("{owner}.__new__(): not enough arguments")));
     };
     if cls.as_class().is_none() {
-        return Err(vm.type_error(format!(
-            "{owner}.__new__(X): X is not a type object ({})",
-            vm.type_name(cls)
-        )));
+        return Err(vm.type_error(format!("{owner}.__new__(X): X is not a type object ({})", vm.type_name(cls))));
     }
     if !vm.is_subclass(cls, base) {
         let n = vm.class_name(cls);
-        return Err(vm.type_error(format!(
-            "{owner}.__new__({n}): {n} is not a subtype of {owner}"
-        )));
+        return Err(vm.type_error(format!("{owner}.__new__({n}): {n} is not a subtype of {owner}")));
     }
     Ok(cls)
 }
 
 /// Checks that a method taking exactly one argument got one (`args[0]` is self).
-pub fn one_arg(
-    vm: &Vm,
-    qualname: &str,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-) -> PyResult<Value> {
+pub fn one_arg(vm: &Vm, qualname: &str, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     if !kwargs.is_empty() {
         return Err(vm.type_error(format!("{qualname}() takes no keyword arguments")));
     }
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "{qualname}() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
+        return Err(
+            vm.type_error(format!("{qualname}() takes exactly one argument ({} given)", args.len().saturating_sub(1)))
+        );
     }
     Ok(args[1])
 }
@@ -72,10 +61,7 @@ pub fn no_args(vm: &Vm, qualname: &str, args: &[Value], kwargs: &[(Value, Value)
         return Err(vm.type_error(format!("{qualname}() takes no keyword arguments")));
     }
     if args.len() != 1 {
-        return Err(vm.type_error(format!(
-            "{qualname}() takes no arguments ({} given)",
-            args.len().saturating_sub(1)
-        )));
+        return Err(vm.type_error(format!("{qualname}() takes no arguments ({} given)", args.len().saturating_sub(1))));
     }
     Ok(())
 }
@@ -139,32 +125,18 @@ fn compare_seq_inner(
 
 /// Lexicographic comparison of two immutable item slices.
 pub fn compare_slices(vm: &mut Vm, a: &[Value], b: &[Value], op: CmpOp) -> PyResult<Value> {
-    compare_seq(
-        vm,
-        &|i| a.get(i).copied(),
-        &|i| b.get(i).copied(),
-        &|| a.len(),
-        &|| b.len(),
-        op,
-    )
+    compare_seq(vm, &|i| a.get(i).copied(), &|i| b.get(i).copied(), &|| a.len(), &|| b.len(), op)
 }
 
 /// The `start`/`stop` arguments of `index()` methods, clamped into `0..=len`.
-pub fn index_bounds(
-    vm: &mut Vm,
-    start: Value,
-    stop: Value,
-    len: usize,
-) -> PyResult<(usize, usize)> {
+pub fn index_bounds(vm: &mut Vm, start: Value, stop: Value, len: usize) -> PyResult<(usize, usize)> {
     let conv = |vm: &mut Vm, v: Value, dflt: isize| -> PyResult<isize> {
         if v.is_null() {
             return Ok(dflt);
         }
         match slice::index_of(vm, v)? {
             Some(i) => Ok(slice::clamp_isize(&i)),
-            None => {
-                Err(vm.type_error("slice indices must be integers or have an __index__ method"))
-            }
+            None => Err(vm.type_error("slice indices must be integers or have an __index__ method")),
         }
     };
     let len_i = len as isize;
@@ -197,27 +169,18 @@ pub fn repeat_count(vm: &mut Vm, n: Value, reflected_name: &str) -> PyResult<Opt
                 if isize::try_from(&i).is_ok() {
                     return Ok(Some(0));
                 }
-                return Err(vm.overflow_error(format!(
-                    "cannot fit '{}' into an index-sized integer",
-                    vm.type_name(n)
-                )));
+                return Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n))));
             }
             match usize::try_from(&i) {
                 Ok(x) if x as u64 <= isize::MAX as u64 => Ok(Some(x)),
-                _ => Err(vm.overflow_error(format!(
-                    "cannot fit '{}' into an index-sized integer",
-                    vm.type_name(n)
-                ))),
+                _ => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n)))),
             }
         }
         None => {
             if defers_to_reflected(vm, n, reflected_name) {
                 Ok(None)
             } else {
-                Err(vm.type_error(format!(
-                    "can't multiply sequence by non-int of type '{}'",
-                    vm.type_name(n)
-                )))
+                Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n))))
             }
         }
     }
@@ -227,10 +190,7 @@ pub fn repeat_count(vm: &mut Vm, n: Value, reflected_name: &str) -> PyResult<Opt
 /// a builtin sequence operator should return NotImplemented rather than raise.
 pub fn defers_to_reflected(vm: &mut Vm, other: Value, name: &str) -> bool {
     let ty = vm.type_of(other);
-    let heap = ty
-        .as_class()
-        .map(|c| c.has_flag(class_flags::HEAPTYPE))
-        .unwrap_or(false);
+    let heap = ty.as_class().map(|c| c.has_flag(class_flags::HEAPTYPE)).unwrap_or(false);
     if !heap {
         return false;
     }
@@ -273,8 +233,7 @@ pub fn new_tuple(vm: &Vm, items: Vec<Value>) -> Value {
 }
 
 fn items_of<'a>(vm: &Vm, v: &'a Value, method: &str) -> PyResult<&'a [Value]> {
-    v.as_tuple()
-        .ok_or_else(|| descriptor_error(vm, method, "tuple", *v))
+    v.as_tuple().ok_or_else(|| descriptor_error(vm, method, "tuple", *v))
 }
 
 fn tuple_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -283,20 +242,12 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
     if !kwargs.is_empty() {
         let init = vm.intern("__init__");
         let mine = vm.lookup_type(vm.types.tuple, init);
-        if cls.is(vm.types.tuple)
-            || vm
-                .lookup_type(cls, init)
-                .map(|f| Some(f) == mine)
-                .unwrap_or(true)
-        {
+        if cls.is(vm.types.tuple) || vm.lookup_type(cls, init).map(|f| Some(f) == mine).unwrap_or(true) {
             return Err(vm.type_error("tuple() takes no keyword arguments"));
         }
     }
     if args.len() > 1 {
-        return Err(vm.type_error(format!(
-            "tuple expected at most 1 argument, got {}",
-            args.len()
-        )));
+        return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.len())));
     }
     if cls.is(vm.types.tuple) {
         let Some(&src) = args.first() else {
@@ -321,12 +272,7 @@ fn tuple_len(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
 }
 
 /// `seq[key]` for an immutable item slice; `name` is the type name for errors.
-pub fn getitem_slice_seq(
-    vm: &mut Vm,
-    t: &[Value],
-    key: Value,
-    name: &str,
-) -> PyResult<Result<Value, Vec<Value>>> {
+pub fn getitem_slice_seq(vm: &mut Vm, t: &[Value], key: Value, name: &str) -> PyResult<Result<Value, Vec<Value>>> {
     if let Some(i) = slice::seq_index(vm, key)? {
         let n = t.len() as isize;
         let j = if i < 0 { i + n } else { i };
@@ -345,10 +291,7 @@ pub fn getitem_slice_seq(
         }
         return Ok(Err(out));
     }
-    Err(vm.type_error(format!(
-        "{name} indices must be integers or slices, not {}",
-        vm.type_name(key)
-    )))
+    Err(vm.type_error(format!("{name} indices must be integers or slices, not {}", vm.type_name(key))))
 }
 
 fn tuple_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -357,8 +300,7 @@ fn tuple_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     match getitem_slice_seq(vm, t, key, "tuple")? {
         Ok(v) => Ok(v),
         Err(items) => {
-            let whole =
-                items.len() == t.len() && matches!(slice::indices(vm, key, t.len())?, (0, _, 1, _));
+            let whole = items.len() == t.len() && matches!(slice::indices(vm, key, t.len())?, (0, _, 1, _));
             if whole && args[0].obj().class.get().is(vm.types.tuple) {
                 return Ok(args[0]);
             }
@@ -390,13 +332,7 @@ fn tuple_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
 }
 
 /// `repr` of a sequence of items between `open` and `close` (with the 1-tuple comma).
-pub fn repr_items(
-    vm: &mut Vm,
-    items: &[Value],
-    open: &str,
-    close: &str,
-    one_comma: bool,
-) -> PyResult<String> {
+pub fn repr_items(vm: &mut Vm, items: &[Value], open: &str, close: &str, one_comma: bool) -> PyResult<String> {
     let mut s = String::from(open);
     for (i, &it) in items.iter().enumerate() {
         if i > 0 {
@@ -458,10 +394,7 @@ fn tuple_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
         if defers_to_reflected(vm, other, "__radd__") {
             return Ok(Value::NOT_IMPLEMENTED);
         }
-        return Err(vm.type_error(format!(
-            "can only concatenate tuple (not \"{}\") to tuple",
-            vm.type_name(other)
-        )));
+        return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(other))));
     };
     let exact = |v: Value, vm: &Vm| v.obj().class.get().is(vm.types.tuple);
     if b.is_empty() && exact(args[0], vm) {
@@ -518,10 +451,7 @@ fn tuple_index(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResu
         return Err(vm.type_error("index expected at least 1 argument, got 0"));
     }
     if rest.len() > 3 {
-        return Err(vm.type_error(format!(
-            "index expected at most 3 arguments, got {}",
-            rest.len()
-        )));
+        return Err(vm.type_error(format!("index expected at most 3 arguments, got {}", rest.len())));
     }
     let start = rest.get(1).copied().unwrap_or(Value::NULL);
     let stop = rest.get(2).copied().unwrap_or(Value::NULL);
