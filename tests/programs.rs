@@ -7,6 +7,9 @@
 //! - compare stdout byte for byte with `NAME.stdout`, the exit status with line 1 of
 //!   `NAME.status` and the last non-empty stderr line with its line 2.
 //!
+//! The absolute path of `tests/programs/` in stdout and stderr is replaced by `<programs>`
+//! before comparing (`tests/record.sh` does the same), so the checkout location does not matter.
+//!
 //! `tests/programs/XFAIL` lists programs known to fail (one per line, `#` comments).
 //! The test fails only if a program not listed there fails.
 //!
@@ -143,6 +146,32 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// Replaces every occurrence of the absolute programs directory by `<programs>`.
+fn normalize_paths(mut r: RunResult, dir: &Path) -> RunResult {
+    let needle = dir.to_string_lossy().into_owned();
+    let fix = |bytes: &mut Vec<u8>| {
+        let n = needle.as_bytes();
+        if n.is_empty() || bytes.windows(n.len()).all(|w| w != n) {
+            return;
+        }
+        let mut outb = Vec::with_capacity(bytes.len());
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i..].starts_with(n) {
+                outb.extend_from_slice(b"<programs>");
+                i += n.len();
+            } else {
+                outb.push(bytes[i]);
+                i += 1;
+            }
+        }
+        *bytes = outb;
+    };
+    fix(&mut r.stdout);
+    fix(&mut r.stderr);
+    r
+}
+
 /// Returns None when the run matches, else a short report.
 fn check(dir: &Path, name: &str, extra: &[String]) -> Option<String> {
     let expected_stdout = match fs::read(dir.join(format!("{name}.stdout"))) {
@@ -161,6 +190,7 @@ fn check(dir: &Path, name: &str, extra: &[String]) -> Option<String> {
         Ok(r) => r,
         Err(e) => return Some(e),
     };
+    let r = normalize_paths(r, dir);
     let mut report = Vec::new();
     if r.timed_out {
         report.push(format!("timed out after {}s (killed)", TIMEOUT.as_secs()));

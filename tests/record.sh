@@ -13,6 +13,10 @@
 # gives command-line arguments, one per line. Programs run with cwd = tests/programs,
 # stdin from /dev/null, PYTHONHASHSEED=0 and PYTHONDONTWRITEBYTECODE=1.
 #
+# The absolute path of tests/programs/ in stdout and stderr is replaced by the literal
+# <programs> (the runner does the same), so expectations do not depend on where the
+# repository is checked out.
+#
 # Expected output is never written by hand and never by another Python.
 set -euo pipefail
 
@@ -24,6 +28,11 @@ if [[ ! -x "$PY" ]]; then
     echo "record.sh: $PY not found (expectations must come from CPython 3.11)" >&2
     exit 2
 fi
+
+# normalize FILE: replace the absolute path of tests/programs/ by <programs>, in place
+normalize() {
+    DIR="$DIR" perl -0pi -e 's/\Q$ENV{DIR}\E/<programs>/g' "$1"
+}
 
 # run_one NAME OUTDIR: run NAME.py and write OUTDIR/NAME.stdout and OUTDIR/NAME.status
 run_one() {
@@ -39,6 +48,8 @@ run_one() {
         timeout 60 "$PY" "$name.py" "${args[@]}" < /dev/null > "$out/$name.stdout" 2> "$errfile")
     rc=$?
     set -e
+    normalize "$out/$name.stdout"
+    normalize "$errfile"
     local last
     last="$(grep -v '^[[:space:]]*$' "$errfile" | tail -n 1 || true)"
     rm -f "$errfile"

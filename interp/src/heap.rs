@@ -328,6 +328,22 @@ impl Heap {
         }
     }
 
+    /// Calls `f` on every allocated cell that is not marked.
+    pub(crate) fn for_each_unmarked(&self, mut f: impl FnMut(usize)) {
+        for p in &self.pages {
+            // SAFETY: our page; the header is initialized.
+            let h = unsafe { &*(p.base as *const PageHeader) };
+            for w in 0..BITMAP_WORDS {
+                let mut b = h.alloc[w] & !h.mark[w];
+                while b != 0 {
+                    let i = w * 64 + b.trailing_zeros() as usize;
+                    b &= b - 1;
+                    f(p.base + CELLS_START + i * CELL);
+                }
+            }
+        }
+    }
+
     /// Drops every allocated, unmarked object, clears the marks, rebuilds the free list and
     /// returns surplus empty pages to the OS. Returns the number of objects freed.
     ///

@@ -34,6 +34,75 @@ pub enum Kind {
     File,
 }
 
+/// The `newline=` setting of a text stream.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Newline {
+    /// `None`: `\r`, `\n` and `\r\n` end lines and read as `\n`.
+    Universal,
+    /// `''`: the same line ends, returned untranslated.
+    Untranslated,
+    /// `'\n'`.
+    Lf,
+    /// `'\r'`: lines end at `\r`; `\n` is written as `\r`.
+    Cr,
+    /// `'\r\n'`: lines end at `\r\n`; `\n` is written as `\r\n`.
+    CrLf,
+}
+
+impl Newline {
+    /// What `\n` becomes on output, when it changes.
+    fn write_ending(self) -> Option<&'static str> {
+        match self {
+            Newline::Cr => Some("\r"),
+            Newline::CrLf => Some("\r\n"),
+            _ => None,
+        }
+    }
+
+    /// The `newline` argument of `open`/`TextIOWrapper`; Err(message) for a bad one.
+    pub fn parse(v: Option<&str>) -> Result<Newline, String> {
+        Ok(match v {
+            None => Newline::Universal,
+            Some("") => Newline::Untranslated,
+            Some("\n") => Newline::Lf,
+            Some("\r") => Newline::Cr,
+            Some("\r\n") => Newline::CrLf,
+            Some(other) => return Err(format!("illegal newline value: {other}")),
+        })
+    }
+}
+
+/// Text encodings a Krait stream can use.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Enc {
+    Utf8,
+    Latin1,
+    Ascii,
+}
+
+impl Enc {
+    /// The encoding named `name`, if supported (Python's codec aliases).
+    pub fn from_name(name: &str) -> Option<Enc> {
+        let n = name.to_ascii_lowercase().replace(['-', ' '], "_");
+        Some(match n.as_str() {
+            "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "locale" => Enc::Utf8,
+            "latin_1" | "latin1" | "latin" | "l1" | "iso_8859_1" | "iso8859_1" | "8859" | "cp819" | "iso_ir_100" => {
+                Enc::Latin1
+            }
+            "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "iso646_us" => Enc::Ascii,
+            _ => return None,
+        })
+    }
+
+    fn codec(self) -> &'static str {
+        match self {
+            Enc::Utf8 => "utf-8",
+            Enc::Latin1 => "latin-1",
+            Enc::Ascii => "ascii",
+        }
+    }
+}
+
 pub struct Stream {
     pub kind: Kind,
     file: RefCell<Option<File>>,
@@ -41,16 +110,24 @@ pub struct Stream {
     name: Value,
     mode: Box<str>,
     pub binary: bool,
-    /// Universal newlines on read: `\r\n` and `\r` end lines and read as `\n` (text
-    /// files opened with `newline=None`; never the std streams, as in CPython).
-    universal: bool,
+    /// Newline handling of a text stream (`newline=` of `open`); the std streams use
+    /// `Newline::Lf`, as in CPython.
+    newline: Newline,
+    /// A raw (`FileIO`, unbuffered) binary stream.
+    raw: bool,
+    /// The text encoding, and its name as reported by `.encoding`.
+    enc: Enc,
     readable: bool,
     writable: bool,
     line_buffering: Cell<bool>,
     write_through: Cell<bool>,
     /// Reported `encoding` (CPython says 'utf-8' for the std streams, 'UTF-8' for files
     /// opened with the locale encoding).
-    encoding: &'static str,
+    encoding: Box<str>,
+    /// The error handler of the text codec.
+    errors: Box<str>,
+    /// Close the OS file when the stream is closed (`closefd=False` leaves it open).
+    closefd: bool,
     closed: Cell<bool>,
     /// For a `.buffer` object: the text stream whose buffers and file this one uses.
     shared: Value,
@@ -83,12 +160,16 @@ impl Stream {
             name,
             mode: mode.into(),
             binary,
-            universal: false,
+            newline: Newline::Lf,
+            raw: false,
+            enc: Enc::Utf8,
             readable,
             writable,
             line_buffering: Cell::new(line_buffering),
             write_through: Cell::new(kind == Kind::Stderr),
-            encoding: if kind == Kind::File { "UTF-8" } else { "utf-8" },
+            encoding: if kind == Kind::File { "UTF-8".into() } else { "utf-8".into() },
+            errors: if kind == Kind::Stderr { "backslashreplace".into() } else { "strict".into() },
+            closefd: true,
             closed: Cell::new(false),
             shared: Value::NULL,
             buffer: Cell::new(Value::NULL),
@@ -98,12 +179,52 @@ impl Stream {
         }
     }
 
-    /// The stream whose buffers and OS handle this one uses.
+    /// The stream whose buffers and OS handle this one uses (following a chain of
+    /// wrappers: a `TextIOWrapper` over a `.buffer` over a text stream).
     fn core(&self) -> &Stream {
-        match self.shared.as_obj().and_then(|o| o.native::<Stream>()) {
-            Some(s) => s,
-            None => self,
+        let mut s = self;
+        while let Some(inner) = s.shared.as_obj().and_then(|o| o.native::<Stream>()) {
+            s = inner;
         }
+        s
+    }
+
+    /// Text from bytes read, in this stream's encoding and error handling.
+    fn decode(&self, vm: &mut Vm, b: Vec<u8>) -> PyResult<Value> {
+        match self.enc {
+            Enc::Utf8 if &*self.errors == "strict" => decode_utf8(vm, b),
+            Enc::Latin1 => Ok(vm.new_string(b.iter().map(|&c| c as char).collect())),
+            Enc::Ascii if b.is_ascii() => Ok(vm.new_string(String::from_utf8(b).unwrap_or_default())),
+            _ => {
+                let by = vm.new_bytes(b);
+                let e = vm.new_str(self.enc.codec());
+                let h = vm.new_str(&self.errors);
+                vm.call_method(by, "decode", &[e, h])
+            }
+        }
+    }
+
+    /// Bytes to write for `text`, with newline translation and this stream's encoding.
+    fn encode(&self, vm: &mut Vm, text: &str) -> PyResult<Vec<u8>> {
+        let translated;
+        let text = match self.newline.write_ending() {
+            Some(nl) if text.contains('\n') => {
+                translated = text.replace('\n', nl);
+                translated.as_str()
+            }
+            _ => text,
+        };
+        if self.enc == Enc::Utf8 || (self.enc == Enc::Ascii && text.is_ascii()) {
+            return Ok(text.as_bytes().to_vec());
+        }
+        if self.enc == Enc::Latin1 && text.chars().all(|c| (c as u32) < 256) {
+            return Ok(text.chars().map(|c| c as u8).collect());
+        }
+        let t = vm.new_str(text);
+        let e = vm.new_str(self.enc.codec());
+        let h = vm.new_str(&self.errors);
+        let r = vm.call_method(t, "encode", &[e, h])?;
+        Ok(crate::types::bytes::bytes_data(r).unwrap_or_default())
     }
 
     fn is_closed(&self) -> bool {
@@ -141,7 +262,11 @@ impl Stream {
         let flush = {
             let mut w = c.wbuf.borrow_mut();
             w.extend_from_slice(b);
-            c.write_through.get() || w.len() >= BUF_SIZE || (c.line_buffering.get() && b.contains(&b'\n'))
+            let line_buffered = c.line_buffering.get() || self.line_buffering.get();
+            c.write_through.get()
+                || self.write_through.get()
+                || w.len() >= BUF_SIZE
+                || (line_buffered && b.contains(&b'\n'))
         };
         if flush {
             self.flush_buf()?;
@@ -200,9 +325,10 @@ impl Stream {
         Ok(r.drain(..k).collect())
     }
 
-    /// One line including its terminator; with `universal`, `\r\n` and `\r` end lines too
-    /// and come back as `\n`. `limit` caps the bytes returned.
-    fn read_line(&self, universal: bool, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
+    /// One line including its terminator, as `newline` says lines end (and, for
+    /// universal newlines, with `\r\n` and `\r` read as `\n`). `limit` caps the bytes
+    /// returned.
+    fn read_line(&self, newline: Newline, limit: Option<usize>) -> std::io::Result<Vec<u8>> {
         let c = self.core();
         let mut line = Vec::new();
         loop {
@@ -219,22 +345,45 @@ impl Stream {
                     return Ok(line);
                 }
             };
-            if b == b'\n' {
-                line.push(b'\n');
-                return Ok(line);
-            }
-            if b == b'\r' && universal {
-                if c.rbuf.borrow().is_empty() {
-                    let _ = self.fill()?;
+            match newline {
+                Newline::Lf | Newline::Universal | Newline::Untranslated if b == b'\n' => {
+                    line.push(b'\n');
+                    return Ok(line);
                 }
-                let mut r = c.rbuf.borrow_mut();
-                if r.front() == Some(&b'\n') {
-                    r.pop_front();
+                Newline::Universal | Newline::Untranslated | Newline::Cr | Newline::CrLf if b == b'\r' => {
+                    if newline == Newline::Cr {
+                        line.push(b'\r');
+                        return Ok(line);
+                    }
+                    if c.rbuf.borrow().is_empty() {
+                        let _ = self.fill()?;
+                    }
+                    let mut r = c.rbuf.borrow_mut();
+                    let crlf = r.front() == Some(&b'\n');
+                    if crlf {
+                        r.pop_front();
+                    }
+                    match newline {
+                        Newline::Universal => line.push(b'\n'),
+                        Newline::Untranslated => {
+                            line.push(b'\r');
+                            if crlf {
+                                line.push(b'\n');
+                            }
+                        }
+                        _ => {
+                            line.push(b'\r');
+                            if crlf {
+                                line.push(b'\n');
+                                return Ok(line);
+                            }
+                            continue;
+                        }
+                    }
+                    return Ok(line);
                 }
-                line.push(b'\n');
-                return Ok(line);
+                _ => line.push(b),
             }
-            line.push(b);
         }
     }
 
@@ -251,7 +400,7 @@ impl Stream {
                 }
                 break;
             };
-            let width = utf8_width(b);
+            let width = if self.enc == Enc::Utf8 { utf8_width(b) } else { 1 };
             while c.rbuf.borrow().len() < width {
                 if !self.fill()? {
                     break;
@@ -381,22 +530,50 @@ const TEXT_CLASS: &str = "TextIOWrapper";
 const READER_CLASS: &str = "BufferedReader";
 const WRITER_CLASS: &str = "BufferedWriter";
 const RANDOM_CLASS: &str = "BufferedRandom";
+const FILEIO_CLASS: &str = "FileIO";
 
 /// Creates the stream classes and the three standard streams; returns
 /// (stdin, stdout, stderr).
 pub fn init(vm: &mut Vm) -> (Value, Value, Value) {
     let object = vm.types.object;
-    let unsupported = vm.new_builtin_class("UnsupportedOperation", vm.exc.os_error, Layout::Exception, {
-        use crate::object::class_flags::*;
-        BASETYPE | HAS_DICT | EXCEPTION
-    });
+    // A heap type deriving from OSError and ValueError, as CPython makes it (`io.py`
+    // sets its `__module__`).
     let io_mod = vm.intern("io");
     let k = vm.intern("__module__");
-    vm.set_class_or_module_attr(unsupported, k, io_mod);
+    let unsupported = {
+        let name = vm.new_str("UnsupportedOperation");
+        let bases = vm.new_tuple(vec![vm.exc.os_error, vm.exc.value_error]);
+        let ns = vm.new_dict();
+        vm.dict_set_str(ns, k, io_mod);
+        match vm.call(vm.types.type_, &[name, bases, ns], &[]) {
+            Ok(c) if c.as_class().is_some() => c,
+            _ => {
+                let c = vm.new_builtin_class("UnsupportedOperation", vm.exc.os_error, Layout::Exception, {
+                    use crate::object::class_flags::*;
+                    BASETYPE | HAS_DICT | EXCEPTION | HEAPTYPE
+                });
+                vm.set_class_or_module_attr(c, k, io_mod);
+                c
+            }
+        }
+    };
     vm.state.borrow_mut().insert("io.UnsupportedOperation", unsupported);
-    for name in [TEXT_CLASS, READER_CLASS, WRITER_CLASS, RANDOM_CLASS] {
-        let cls = vm.new_builtin_class(name, object, Layout::Other, 0);
-        let m = vm.intern("_io");
+    // The abstract bases of `_io` (their generic methods are added by `modules::io`).
+    let m = vm.intern("_io");
+    let base_flags = crate::object::class_flags::BASETYPE | crate::object::class_flags::HAS_DICT;
+    let iobase = vm.new_builtin_class("_IOBase", object, Layout::Object, base_flags);
+    vm.set_class_or_module_attr(iobase, k, m);
+    for name in ["_RawIOBase", "_BufferedIOBase", "_TextIOBase"] {
+        let c = vm.new_builtin_class(name, iobase, Layout::Object, base_flags);
+        vm.set_class_or_module_attr(c, k, m);
+    }
+    for name in [TEXT_CLASS, READER_CLASS, WRITER_CLASS, RANDOM_CLASS, FILEIO_CLASS] {
+        let base = match name {
+            TEXT_CLASS => vm.extra_types["_TextIOBase"],
+            FILEIO_CLASS => vm.extra_types["_RawIOBase"],
+            _ => vm.extra_types["_BufferedIOBase"],
+        };
+        let cls = vm.new_builtin_class(name, base, Layout::Other, crate::object::class_flags::BASETYPE);
         vm.set_class_or_module_attr(cls, k, m);
         register_methods(vm, cls, name == TEXT_CLASS);
     }
@@ -418,6 +595,8 @@ pub fn init(vm: &mut Vm) -> (Value, Value, Value) {
 fn class_for(vm: &Vm, s: &Stream) -> Value {
     let name = if !s.binary {
         TEXT_CLASS
+    } else if s.raw {
+        FILEIO_CLASS
     } else if s.readable && s.writable {
         RANDOM_CLASS
     } else if s.readable {
@@ -433,6 +612,42 @@ fn new_stream(vm: &mut Vm, s: Stream) -> Value {
     vm.new_native(cls, s)
 }
 
+/// Registers a writable file so that its buffered output is flushed at exit.
+fn register_open_file(vm: &mut Vm, v: Value) {
+    let files = vm.state.borrow().get("open_files").copied();
+    if let Some(l) = files.as_ref().and_then(|f| f.as_list()) {
+        l.borrow_mut().push(v);
+    }
+}
+
+/// `io.TextIOWrapper(buffer, ...)` / `io.BufferedReader(raw)`...: a stream of class
+/// `cls` layered over the Krait stream `inner` (sharing its buffers and file), or None
+/// when `inner` is not a Krait stream.
+pub fn wrap_stream(
+    vm: &mut Vm,
+    cls: Value,
+    inner: Value,
+    text: Option<(Enc, Box<str>, Box<str>, Newline, bool, bool)>,
+) -> Option<Value> {
+    let s = as_stream(&inner)?;
+    let binary = text.is_none();
+    let mode = if binary { s.mode.to_string() } else { s.mode.replace('b', "") };
+    let mut w = Stream::new(s.kind, s.name, &mode, binary, None);
+    w.shared = inner;
+    w.readable = s.readable;
+    w.writable = s.writable;
+    if let Some((enc, encoding, errors, newline, line_buffering, write_through)) = text {
+        w.enc = enc;
+        w.encoding = encoding;
+        w.errors = errors;
+        w.newline = newline;
+        w.line_buffering.set(line_buffering);
+        w.write_through.set(write_through || s.core().write_through.get());
+        w.buffer.set(inner);
+    }
+    Some(vm.new_native(cls, w))
+}
+
 /// The `Stream` behind a value, if it is one.
 pub fn as_stream(v: &Value) -> Option<&Stream> {
     v.as_obj()?.native::<Stream>()
@@ -441,7 +656,14 @@ pub fn as_stream(v: &Value) -> Option<&Stream> {
 /// Writes a str to a stream (the fast path of `print`).
 pub fn stream_write_str(vm: &mut Vm, s: &Stream, text: &str) -> PyResult<()> {
     check_writable(vm, s)?;
-    s.write_bytes(text.as_bytes()).map_err(|e| os_error_from_io(vm, &e, None))
+    if s.binary {
+        return Err(vm.type_error(format!("a bytes-like object is required, not 'str'")));
+    }
+    if s.enc == Enc::Utf8 && s.newline.write_ending().is_none() {
+        return s.write_bytes(text.as_bytes()).map_err(|e| os_error_from_io(vm, &e, None));
+    }
+    let bytes = s.encode(vm, text)?;
+    s.write_bytes(&bytes).map_err(|e| os_error_from_io(vm, &e, None))
 }
 
 pub fn stream_flush(vm: &mut Vm, s: &Stream) -> PyResult<()> {
@@ -505,11 +727,11 @@ pub fn stdin_readline(vm: &mut Vm) -> PyResult<Option<Value>> {
     let Some(s) = v.as_ref().and_then(as_stream) else {
         return Ok(None);
     };
-    let line = s.read_line(false, None).map_err(|e| os_error_from_io(vm, &e, None))?;
+    let line = s.read_line(Newline::Lf, None).map_err(|e| os_error_from_io(vm, &e, None))?;
     if line.is_empty() {
         return Ok(None);
     }
-    decode_utf8(vm, line).map(Some)
+    s.decode(vm, line).map(Some)
 }
 
 // ----- errors -----
@@ -618,8 +840,11 @@ fn m_write(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         let Some(text) = data.as_pystr() else {
             return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(data))));
         };
-        s.write_bytes(text.as_str().as_bytes()).map_err(|e| os_error_from_io(vm, &e, None))?;
-        Ok(vm.new_int(text.char_len as i64))
+        let n = text.char_len as i64;
+        let text = text.as_str().to_owned();
+        let bytes = s.encode(vm, &text)?;
+        s.write_bytes(&bytes).map_err(|e| os_error_from_io(vm, &e, None))?;
+        Ok(vm.new_int(n))
     }
 }
 
@@ -659,7 +884,8 @@ fn finish_read(vm: &mut Vm, s: &Stream, data: Vec<u8>) -> PyResult<Value> {
     if s.binary {
         Ok(vm.new_bytes(data))
     } else {
-        decode_utf8(vm, if s.universal { translate_newlines(data) } else { data })
+        let data = if s.newline == Newline::Universal { translate_newlines(data) } else { data };
+        s.decode(vm, data)
     }
 }
 
@@ -680,11 +906,11 @@ fn m_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
     let s = this(vm, args, "readline")?;
     check_readable(vm, s)?;
     let n = size_arg(vm, args, "readline")?;
-    let data = s.read_line(s.universal, n).map_err(|e| os_error_from_io(vm, &e, None))?;
+    let data = s.read_line(s.newline, n).map_err(|e| os_error_from_io(vm, &e, None))?;
     if s.binary {
         Ok(vm.new_bytes(data))
     } else {
-        decode_utf8(vm, data)
+        s.decode(vm, data)
     }
 }
 
@@ -695,12 +921,12 @@ fn m_readlines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     let mut lines = Vec::new();
     let mut total = 0;
     loop {
-        let data = s.read_line(s.universal, None).map_err(|e| os_error_from_io(vm, &e, None))?;
+        let data = s.read_line(s.newline, None).map_err(|e| os_error_from_io(vm, &e, None))?;
         if data.is_empty() {
             break;
         }
         total += data.len();
-        let v = if s.binary { vm.new_bytes(data) } else { decode_utf8(vm, data)? };
+        let v = if s.binary { vm.new_bytes(data) } else { s.decode(vm, data)? };
         lines.push(v);
         if hint.is_some_and(|h| total >= h) {
             break;
@@ -717,7 +943,15 @@ fn m_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
     }
     let r = c.flush_buf();
     c.closed.set(true);
-    *c.file.borrow_mut() = None;
+    let f = c.file.borrow_mut().take();
+    if let Some(f) = f {
+        if c.closefd {
+            drop(f);
+        } else {
+            // `closefd=False`: the descriptor stays open for its owner.
+            let _ = std::os::fd::IntoRawFd::into_raw_fd(f);
+        }
+    }
     // Drop it from the registry of files to flush at exit.
     let files = vm.state.borrow().get("open_files").copied();
     if let Some(l) = files.as_ref().and_then(|f| f.as_list()) {
@@ -888,14 +1122,14 @@ fn m_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
 fn m_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "__next__")?;
     check_readable(vm, s)?;
-    let data = s.read_line(s.universal, None).map_err(|e| os_error_from_io(vm, &e, None))?;
+    let data = s.read_line(s.newline, None).map_err(|e| os_error_from_io(vm, &e, None))?;
     if data.is_empty() {
         return Err(vm.stop_iteration(Value::NONE));
     }
     if s.binary {
         Ok(vm.new_bytes(data))
     } else {
-        decode_utf8(vm, data)
+        s.decode(vm, data)
     }
 }
 
@@ -916,7 +1150,10 @@ fn m_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
     let s = this(vm, args, "__repr__")?;
     let cls = vm.type_name(args[0]);
     let name = vm.repr_string(s.name)?;
-    let r = if s.binary {
+    let r = if s.raw {
+        let closefd = if s.closefd { "True" } else { "False" };
+        format!("<_io.{cls} name={name} mode='{}' closefd={closefd}>", s.mode)
+    } else if s.binary {
         format!("<_io.{cls} name={name}>")
     } else {
         format!("<_io.{cls} name={name} mode='{}' encoding='{}'>", s.mode, s.encoding)
@@ -939,12 +1176,12 @@ fn g_mode(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
 
 fn g_encoding(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "encoding")?;
-    Ok(vm.new_str(s.encoding))
+    Ok(vm.new_str(&s.encoding))
 }
 
 fn g_errors(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "errors")?;
-    Ok(vm.new_str(if s.kind == Kind::Stderr { "backslashreplace" } else { "strict" }))
+    Ok(vm.new_str(&s.errors))
 }
 
 fn g_newlines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -1009,18 +1246,16 @@ fn g_raw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value>
 // ----- open() -----
 
 /// `open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None,
-/// closefd=True, opener=None)` for paths, in text (UTF-8) or binary mode.
+/// closefd=True, opener=None)`: paths (str, bytes, `os.PathLike`) or file descriptors, in
+/// text (UTF-8, Latin-1 or ASCII) or binary mode; `buffering=0` gives a raw `FileIO`.
 pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let [file, mode, _buffering, encoding, _errors, newline, _closefd, opener] = vm.bind_args(
+    let [file, mode, buffering, encoding, errors, newline, closefd, opener] = vm.bind_args(
         "open",
         args,
         kw,
         ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
         1,
     )?;
-    if !opener.is_null() && !opener.is_none() {
-        return Err(vm.not_implemented_error("open() with an opener is not supported yet"));
-    }
     let mode_s = if mode.is_null() {
         "r".to_owned()
     } else {
@@ -1031,30 +1266,22 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
             }
         }
     };
-    let path = match file.as_rstr() {
-        Some(p) => p.to_owned(),
-        None if vm.int_value(file).is_some() => {
-            return Err(vm.not_implemented_error("open() of a file descriptor is not supported yet"));
+    let str_arg = |vm: &mut Vm, v: Value, what: &str| -> PyResult<Option<String>> {
+        if v.is_null() || v.is_none() {
+            return Ok(None);
         }
-        None => {
-            // os.PathLike
-            let k = vm.intern("__fspath__");
-            match vm.lookup_type(vm.type_of(file), k) {
-                Some(f) => {
-                    let p = vm.call(f, &[file], &[])?;
-                    match p.as_rstr() {
-                        Some(p) => p.to_owned(),
-                        None => return Err(vm.not_implemented_error("open() of a bytes path is not supported yet")),
-                    }
-                }
-                None => {
-                    return Err(
-                        vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(file)))
-                    )
-                }
+        match v.as_rstr() {
+            Some(s) => Ok(Some(s.to_owned())),
+            None => {
+                Err(vm.type_error(format!("open() argument '{what}' must be str or None, not {}", vm.type_name(v))))
             }
         }
     };
+    let encoding_s = str_arg(vm, encoding, "encoding")?;
+    let errors_s = str_arg(vm, errors, "errors")?;
+    let newline_s = str_arg(vm, newline, "newline")?;
+    let buffering = if buffering.is_null() { -1 } else { vm.to_index(buffering)? };
+    let closefd = if closefd.is_null() { true } else { vm.truthy(closefd)? };
     // Validate the mode like CPython.
     let mut seen = String::new();
     for ch in mode_s.chars() {
@@ -1074,54 +1301,162 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
     if creating == 0 {
         return Err(vm.value_error("Must have exactly one of create/read/write/append mode and at most one plus"));
     }
-    if binary && !encoding.is_null() && !encoding.is_none() {
+    if binary && encoding_s.is_some() {
         return Err(vm.value_error("binary mode doesn't take an encoding argument"));
     }
-    if binary && !newline.is_null() && !newline.is_none() {
+    if binary && errors_s.is_some() {
+        return Err(vm.value_error("binary mode doesn't take an errors argument"));
+    }
+    if binary && newline_s.is_some() {
         return Err(vm.value_error("binary mode doesn't take a newline argument"));
     }
-    if let Some(enc) = encoding.as_rstr() {
-        let e = enc.to_ascii_lowercase().replace(['-', '_'], "");
-        if !matches!(e.as_str(), "utf8" | "ascii" | "usascii") {
-            return Err(vm.not_implemented_error(format!("open() with encoding '{enc}' is not supported yet")));
-        }
+    let newline_mode = Newline::parse(newline_s.as_deref()).map_err(|m| vm.value_error(m))?;
+    if buffering == 0 && !binary {
+        return Err(vm.value_error("can't have unbuffered text I/O"));
     }
+    let enc = match &encoding_s {
+        None => Enc::Utf8,
+        Some(e) => match Enc::from_name(e) {
+            Some(enc) => enc,
+            None => {
+                // Unknown to Python as well? Then LookupError, as CPython.
+                let name = vm.new_str(e);
+                let codecs = crate::builtins::import::import_module(vm, "codecs")?;
+                let k = vm.intern("lookup");
+                let lookup = vm.get_attr(codecs, k)?;
+                vm.call(lookup, &[name], &[])?;
+                return Err(vm.not_implemented_error(format!("open() with encoding '{e}' is not supported yet")));
+            }
+        },
+    };
+    let plus = mode_s.contains('+');
+    let readable = mode_s.contains('r') || plus;
+    let writable = !mode_s.contains('r') || plus;
     // Data a program wrote to another file it has not closed must be visible now.
     flush_all(vm);
-    let plus = mode_s.contains('+');
-    let mut oo = std::fs::OpenOptions::new();
-    if mode_s.contains('r') {
-        oo.read(true).write(plus);
-    } else if mode_s.contains('w') {
-        oo.write(true).create(true).truncate(true).read(plus);
-    } else if mode_s.contains('a') {
-        oo.append(true).create(true).read(plus);
+    let (f, name) = if let Some(fd) = crate::types::int::int_ref(&file).filter(|_| !file.is_bool()) {
+        let fd = match fd {
+            crate::types::int::IntRef::Small(i) if (0..=i32::MAX as i64).contains(&i) => i as i32,
+            _ => return Err(vm.value_error("negative file descriptor")),
+        };
+        (file_from_fd(vm, fd)?, file)
     } else {
-        oo.write(true).create_new(true).read(plus);
-    }
-    let f = match oo.open(&path) {
-        Ok(f) => f,
-        Err(e) => return Err(os_error_from_io(vm, &e, Some(file))),
+        let p = crate::modules::posix::fspath(vm, file)?;
+        let path: std::path::PathBuf = match p.as_rstr() {
+            Some(s) => s.into(),
+            None => {
+                use std::os::unix::ffi::OsStringExt;
+                std::ffi::OsString::from_vec(crate::types::bytes::bytes_data(p).unwrap_or_default()).into()
+            }
+        };
+        let f = if !opener.is_null() && !opener.is_none() {
+            let flags = open_flags(&mode_s);
+            let fl = vm.new_int(flags as i64);
+            let fd = vm.call(opener, &[p, fl], &[])?;
+            let fd = vm.to_index(fd)?;
+            if fd < 0 {
+                return Err(vm.value_error(format!("opener returned {fd}")));
+            }
+            file_from_fd(vm, fd as i32)?
+        } else {
+            let mut oo = std::fs::OpenOptions::new();
+            if mode_s.contains('r') {
+                oo.read(true).write(plus);
+            } else if mode_s.contains('w') {
+                oo.write(true).create(true).truncate(true).read(plus);
+            } else if mode_s.contains('a') {
+                oo.append(true).create(true).read(plus);
+            } else {
+                oo.write(true).create_new(true).read(plus);
+            }
+            match oo.open(&path) {
+                Ok(f) => f,
+                Err(e) => return Err(os_error_from_io(vm, &e, Some(file))),
+            }
+        };
+        let name = if file.as_pystr().is_some() || p.as_pystr().is_none() { file } else { p };
+        (f, name)
     };
+    if !closefd && crate::types::int::int_ref(&file).is_none() {
+        return Err(vm.value_error("Cannot use closefd=False with file name"));
+    }
     if f.metadata().map(|m| m.is_dir()).unwrap_or(false) {
         let e = std::io::Error::from_raw_os_error(21);
+        if !closefd {
+            let _ = std::os::fd::IntoRawFd::into_raw_fd(f);
+        }
         return Err(os_error_from_io(vm, &e, Some(file)));
     }
-    let shown_mode = if binary { mode_s.clone() } else { mode_s.replace('t', "") };
-    let name = if file.as_rstr().is_some() { file } else { vm.new_string(path) };
+    let shown_mode = if binary { binary_mode(&mode_s) } else { mode_s.replace('t', "") };
     let mut s = Stream::new(Kind::File, name, &shown_mode, binary, Some(f));
-    s.readable = mode_s.contains('r') || plus;
-    s.writable = !mode_s.contains('r') || plus;
-    s.universal = !binary && (newline.is_null() || newline.is_none());
-    let writable = s.writable;
+    s.readable = readable;
+    s.writable = writable;
+    s.closefd = closefd;
+    s.raw = binary && buffering == 0;
+    if s.raw {
+        s.write_through.set(true);
+    }
+    if !binary {
+        s.newline = newline_mode;
+        s.enc = enc;
+        if let Some(e) = &encoding_s {
+            s.encoding = e.as_str().into();
+        }
+        if let Some(e) = &errors_s {
+            s.errors = e.as_str().into();
+        }
+        s.line_buffering.set(buffering == 1);
+    }
     let v = new_stream(vm, s);
     if writable {
-        let files = vm.state.borrow().get("open_files").copied();
-        if let Some(l) = files.as_ref().and_then(|f| f.as_list()) {
-            l.borrow_mut().push(v);
-        }
+        register_open_file(vm, v);
     }
     Ok(v)
+}
+
+/// The mode a binary file reports: `rb`, `wb`, `ab`, `xb`, with `+` last (as FileIO).
+fn binary_mode(m: &str) -> String {
+    let base = ['r', 'w', 'a', 'x'].into_iter().find(|c| m.contains(*c)).unwrap_or('r');
+    let mut out = format!("{base}b");
+    if m.contains('+') {
+        out.push('+');
+    }
+    out
+}
+
+/// The `os.open` flags `open()` passes to an opener for `mode`.
+fn open_flags(m: &str) -> i32 {
+    let plus = m.contains('+');
+    let acc = if plus {
+        libc::O_RDWR
+    } else if m.contains('r') {
+        libc::O_RDONLY
+    } else {
+        libc::O_WRONLY
+    };
+    let extra = if m.contains('w') {
+        libc::O_CREAT | libc::O_TRUNC
+    } else if m.contains('a') {
+        libc::O_CREAT | libc::O_APPEND
+    } else if m.contains('x') {
+        libc::O_CREAT | libc::O_EXCL
+    } else {
+        0
+    };
+    acc | extra | libc::O_CLOEXEC
+}
+
+/// A `File` owning the descriptor `fd` (released again without closing when the stream
+/// was opened with `closefd=False`).
+fn file_from_fd(vm: &mut Vm, fd: i32) -> PyResult<File> {
+    // SAFETY: F_GETFD only checks that `fd` is an open descriptor.
+    if unsafe { libc::fcntl(fd, libc::F_GETFD) } < 0 {
+        let e = std::io::Error::last_os_error();
+        return Err(os_error_from_io(vm, &e, None));
+    }
+    // SAFETY: the program hands this open descriptor to the new file object, which
+    // becomes its owner (or gives it back untouched on close when closefd=False).
+    Ok(unsafe { <File as std::os::fd::FromRawFd>::from_raw_fd(fd) })
 }
 
 #[cfg(test)]

@@ -881,12 +881,7 @@ impl<'a> Compiler<'a> {
     /// Zero-argument `super()`: `super(__class__, <first argument>)`. None when `super` is
     /// not the global name (then it is an ordinary call).
     fn super_call(&mut self, c: &'a ast::ExprCall, hint: Option<Slot>) -> CResult<Option<Opnd>> {
-        let (m, sc) = {
-            let m = self.mangle("super");
-            let sc = self.table.get(self.ur().scope).scope_of(&m);
-            (m, sc)
-        };
-        let _ = m;
+        let sc = self.table.get(self.ur().scope).scope_of(&self.mangle("super"));
         if !matches!(sc, NameScope::GlobalImplicit | NameScope::GlobalExplicit) {
             return Ok(None);
         }

@@ -91,7 +91,7 @@ fn check_inner(
         // so a tokenizer error right after it comes first.
         let pos = match (tk.error.as_ref(), ctx.tok_at(pos)) {
             (Some(te), Some(i))
-                if tk.toks[i].kind == TokKind::String && tk.toks.get(i + 1).map_or(true, |n| n.start >= te.pos) =>
+                if tk.toks[i].kind == TokKind::String && tk.toks.get(i + 1).is_none_or(|n| n.start >= te.pos) =>
             {
                 pos.max(te.pos)
             }
@@ -492,7 +492,12 @@ impl<'a> Ctx<'a> {
                             )
                         }
                     };
-                    let pos = t.start;
+                    // Ordered as the point where the tokenizer produces the next token, just
+                    // before its line (an indentation error there comes first).
+                    let pos = match next {
+                        Some(n) => (self.line_start(n.line) as u32).saturating_sub(1).max(t.start),
+                        None => t.start,
+                    };
                     return Some((pos, e, true));
                 }
                 _ => {}
@@ -622,17 +627,19 @@ impl<'a> Ctx<'a> {
     /// An "invalid target" error caused by another error inside the target (ruff turned a
     /// broken expression into an assignment while recovering).
     fn is_recovery_artifact(&self, e: &ParseError, all: &[ParseError]) -> bool {
-        matches!(
+        let target_error = matches!(
             e.error,
             P::InvalidAssignmentTarget
                 | P::InvalidAnnotatedAssignmentTarget
                 | P::InvalidAugmentedAssignmentTarget
                 | P::InvalidNamedAssignmentTarget
-        ) && all.iter().any(|o| {
-            !std::ptr::eq(o, e)
-                && o.location.start() >= e.location.start()
-                && o.location.start() <= e.location.end() + TextSize::new(2)
-        })
+        ) || matches!(&e.error, P::OtherError(m) if m.starts_with("Only single target"));
+        target_error
+            && all.iter().any(|o| {
+                !std::ptr::eq(o, e)
+                    && o.location.start() >= e.location.start()
+                    && o.location.start() <= e.location.end() + TextSize::new(2)
+            })
     }
 
     fn map_unsupported(&self, u: &UnsupportedSyntaxError) -> (u32, CompileError) {
@@ -775,6 +782,19 @@ impl<'a> Ctx<'a> {
             P::ExpectedToken { found, .. } if is_augassign(*found) => self.aug_target_error(pos),
             P::ExpectedToken { .. } => self.forgot_comma(pos).unwrap_or_else(|| self.generic_at(pos)),
             P::OtherError(m) if m.starts_with("Expected a parameter name") => self.kwarg_target_error(r),
+            P::OtherError(m) if m.starts_with("Only single target") => {
+                // CPython's rule needs the annotation after the `:`.
+                let colon = self.tk.toks.iter().position(|t| t.start >= u32::from(r.end()) && self.is_op(t, ":"));
+                match colon {
+                    Some(k) if self.tk.toks.get(k + 1).is_some_and(|n| starts_expression(self.text, n)) => {
+                        let mut m = m.clone();
+                        m.replace_range(..1, "o");
+                        self.at_range(m, r)
+                    }
+                    Some(k) => self.generic_at(self.tk.toks[k].start),
+                    None => self.generic_at(pos),
+                }
+            }
             P::InvalidNamedAssignmentTarget => {
                 let bad = self
                     .nodes
@@ -893,7 +913,7 @@ impl<'a> Ctx<'a> {
                     self.generic_at(pos)
                 }
             }
-            _ => self.generic_at(pos),
+            _ => self.generic_or_specific(pos),
         };
         (pos, err)
     }
@@ -921,7 +941,7 @@ impl<'a> Ctx<'a> {
             // as the next operand (and runs to the end). At `=`, it reads the value and then
             // one more token.
             if err_start == bracket {
-                let at_eof = self.tk.toks.get(i + 1).map_or(true, |n| n.kind == TokKind::EndMarker);
+                let at_eof = self.tk.toks.get(i + 1).is_none_or(|n| n.kind == TokKind::EndMarker);
                 return ends_expr && (next_starts_expr || at_eof);
             }
             // (Not when the left side opened the bracket we are in: a slice or argument.)
@@ -938,7 +958,7 @@ impl<'a> Ctx<'a> {
             let end = u32::from(err.range.end());
             let after =
                 self.tk.toks.iter().find(|t| t.start >= end && !matches!(t.kind, TokKind::Indent | TokKind::Dedent));
-            return after.map_or(true, |t| t.kind == TokKind::EndMarker || t.line > el);
+            return after.is_none_or(|t| t.kind == TokKind::EndMarker || t.line > el);
         }
         false
     }
@@ -1024,6 +1044,48 @@ impl<'a> Ctx<'a> {
             "True" | "False" | "None" => self.at_range(format!("cannot assign to {target}"), range),
             _ => self.at_range("expression cannot contain assignment, perhaps you meant \"==\"?", range),
         }
+    }
+
+    /// A generic error at `pos`, unless one of CPython's specific rules covers that spot:
+    /// `def name` not followed by `(`, or a conditional expression without `else`.
+    fn generic_or_specific(&self, pos: u32) -> CompileError {
+        if let Some(i) = self.tok_at(pos) {
+            if i >= 2
+                && self.tk.toks[i - 1].kind == TokKind::Name
+                && &self.text[self.tk.toks[i - 2].start as usize..self.tk.toks[i - 2].end as usize] == "def"
+            {
+                return self.at_token_after_or_at("expected '('", pos);
+            }
+            let at_colon_or_else = {
+                let t = self.tk.toks[i];
+                self.is_op(&t, ":") || &self.text[t.start as usize..t.end as usize] == "else"
+            };
+            if !at_colon_or_else {
+                let p = TextSize::new(pos);
+                let found = self.nodes.exprs.iter().filter_map(|e| match e {
+                    Expr::If(x)
+                        if x.range.start() < p
+                            && p <= x.range.end() + TextSize::new(1)
+                            && has_error_node(&x.orelse) =>
+                    {
+                        let test_end = self
+                            .nodes
+                            .exprs
+                            .iter()
+                            .filter(|t| t.range().start() == x.test.range().start() && !has_error_node(t))
+                            .map(|t| t.range().end())
+                            .filter(|&end| end <= p)
+                            .max()?;
+                        Some(TextRange::new(x.body.range().start(), test_end))
+                    }
+                    _ => None,
+                });
+                if let Some(r) = found.max_by_key(|r| r.end()) {
+                    return self.at_range("expected 'else' after 'if' expression", r);
+                }
+            }
+        }
+        self.generic_at(pos)
     }
 
     /// `msg` at the token following byte `end` (CPython's location for errors detected
@@ -1272,6 +1334,10 @@ impl<'a> Ctx<'a> {
         if prev.kind == TokKind::Op && !matches!(&self.text[prev.start as usize..prev.end as usize], ")" | "]" | "}") {
             return self.generic_at(pos);
         }
+        // Inside brackets an augmented assignment cannot start: plain invalid syntax.
+        if self.bracket_depth_before(i) > 0 {
+            return self.generic_at(pos);
+        }
         let end = TextSize::new(prev.end);
         // A top-level comma on the line before the operator makes the target a tuple.
         let mut depth = 0i32;
@@ -1334,7 +1400,7 @@ impl<'a> Ctx<'a> {
                 self.outer_range(e).end() == TextSize::new(prev.end)
                     && self.outer_range(e).start() >= TextSize::new(opened)
                     && !matches!(e, Expr::Tuple(t) if !t.parenthesized)
-                    && !(matches!(e, Expr::If(_) | Expr::Lambda(_) | Expr::Named(_)) && !self.parenthesized(e))
+                    && (!matches!(e, Expr::If(_) | Expr::Lambda(_) | Expr::Named(_)) || self.parenthesized(e))
                     && !matches!(e, Expr::Starred(_))
                     && !matches!(e, Expr::Generator(g) if !g.parenthesized)
                     && !has_error_node(e)
@@ -1498,7 +1564,7 @@ impl<'a> Ctx<'a> {
                 let value_ok = target.value.is_some_and(|v| {
                     let l = leftmost_operand(v);
                     is_bitwise_or_level(l)
-                        && !(matches!(l, Expr::Yield(_) | Expr::YieldFrom(_)) && !self.parenthesized(l))
+                        && (!matches!(l, Expr::Yield(_) | Expr::YieldFrom(_)) || self.parenthesized(l))
                 });
                 if let (Expr::Tuple(tu), 1, true) = (whole, target.exprs.len(), value_ok) {
                     if !tu.parenthesized {
@@ -1544,7 +1610,6 @@ impl<'a> Ctx<'a> {
                         bad.range(),
                     )
                 } else {
-                    let _ = target.value;
                     self.at_range(format!("cannot assign to {name}"), bad.range())
                 }
             }

@@ -989,14 +989,14 @@ impl<'a> Compiler<'a> {
         while i > 0 && text.as_bytes()[i - 1].is_ascii_whitespace() {
             i -= 1;
         }
-        if i >= kw.len() && &text[i - kw.len()..i] == kw {
+        if i >= kw.len() && text.get(i - kw.len()..i) == Some(kw) {
             let mut j = i - kw.len();
             // `async def`
             let mut k = j;
             while k > 0 && text.as_bytes()[k - 1].is_ascii_whitespace() {
                 k -= 1;
             }
-            if k >= 5 && &text[k - 5..k] == "async" {
+            if k >= 5 && text.get(k - 5..k) == Some("async") {
                 j = k - 5;
             }
             return TextSize::new(j as u32);

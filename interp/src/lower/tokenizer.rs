@@ -588,7 +588,8 @@ impl<'s> Lexer<'s> {
     }
 
     fn unterminated(&self, start: usize, first_line: u32, first_line_start: usize, triple: bool) -> TokError {
-        let detected = self.line;
+        // At the end of the input CPython has not started a line after a final newline.
+        let detected = if triple && self.src.ends_with('\n') { self.line.saturating_sub(1).max(1) } else { self.line };
         let off = self.chars_between(first_line_start, start) + 1;
         let msg = if triple {
             format!("unterminated triple-quoted string literal (detected at line {detected})")
@@ -652,7 +653,8 @@ impl<'s> Lexer<'s> {
             self.warnings.push((self.line, format!("invalid {kind} literal")));
             return Ok(());
         }
-        if is_id_char(c) {
+        // (Only ASCII name characters: CPython 3.11 lets `1é` tokenize as two tokens.)
+        if c.is_ascii_alphanumeric() || c == b'_' {
             return Err(self.err_at_cursor(format!("invalid {kind} literal"), self.pos));
         }
         Ok(())

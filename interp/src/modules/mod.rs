@@ -19,8 +19,10 @@ pub mod binascii;
 pub mod cmath;
 pub mod errno;
 pub mod hashes;
+pub mod io;
 pub mod locale;
 pub mod math;
+pub mod posix;
 pub mod signal;
 pub mod string;
 pub mod structseq;
@@ -36,6 +38,7 @@ pub mod functools;
 pub mod heapq;
 pub mod helpers_b;
 pub mod itertools;
+pub mod json;
 pub mod operator;
 pub mod random;
 pub mod sre;
@@ -62,6 +65,8 @@ pub fn init(vm: &mut Vm) {
     reg(vm, "_blake2", hashes::init_blake2);
     reg(vm, "_abc", abc::init_module);
     reg(vm, "_locale", locale::init_module);
+    reg(vm, "posix", posix::init_module);
+    reg(vm, "_io", io::init_module);
     // stdlib engineer B
     reg(vm, "_operator", operator::init_module);
     reg(vm, "_functools", functools::init_module);
@@ -73,6 +78,7 @@ pub fn init(vm: &mut Vm) {
     reg(vm, "_struct", r#struct::init_module);
     reg(vm, "array", array::init_module);
     reg(vm, "_sre", sre::init_module);
+    reg(vm, "_json", json::init_module);
 }
 
 // ----- helpers shared by the modules of this directory -----

@@ -14,13 +14,13 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::PathBuf;
 
 use crate::impl_native;
-use crate::object::{class_flags, Layout, Payload};
+use crate::object::{Layout, Payload};
 use crate::types::int::{int_ref, IntRef};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
 use super::structseq::{self, Spec};
-use super::{native, nargs, new_class, new_module, opt, set, set_int, this};
+use super::{nargs, native, new_class, new_module, opt, set, set_int, this};
 
 pub static STAT_RESULT: Spec = Spec {
     module: "os",
@@ -119,7 +119,9 @@ enum PathOrFd {
 fn path_or_fd(vm: &mut Vm, fname: &str, argname: &str, v: Value) -> PyResult<PathOrFd> {
     if let Some(i) = int_ref(&v) {
         if v.is_bool() {
-            return Err(vm.type_error(format!("{fname}: {argname} should be string, bytes, os.PathLike or integer, not bool")));
+            return Err(
+                vm.type_error(format!("{fname}: {argname} should be string, bytes, os.PathLike or integer, not bool"))
+            );
         }
         return match i {
             IntRef::Small(i) if (i32::MIN as i64..=i32::MAX as i64).contains(&i) => Ok(PathOrFd::Fd(i as i32)),
@@ -457,7 +459,8 @@ fn p_access(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
 }
 
 fn p_chmod(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let [path, mode, dir_fd, follow] = vm.bind_args("chmod", args, kw, ["path", "mode", "dir_fd", "follow_symlinks"], 2)?;
+    let [path, mode, dir_fd, follow] =
+        vm.bind_args("chmod", args, kw, ["path", "mode", "dir_fd", "follow_symlinks"], 2)?;
     no_dir_fd(vm, "chmod", dir_fd)?;
     if !flag(vm, follow, true)? {
         return Err(vm.not_implemented_error("chmod: follow_symlinks unavailable on this platform"));
@@ -515,7 +518,10 @@ fn p_utime(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             for (o, v) in out.iter_mut().zip(items) {
                 let b = crate::types::int::index_value(vm, v)?;
                 let n: i128 = num_traits::ToPrimitive::to_i128(&b).unwrap_or(0);
-                *o = libc::timespec { tv_sec: n.div_euclid(1_000_000_000) as i64, tv_nsec: n.rem_euclid(1_000_000_000) as i64 };
+                *o = libc::timespec {
+                    tv_sec: n.div_euclid(1_000_000_000) as i64,
+                    tv_nsec: n.rem_euclid(1_000_000_000) as i64,
+                };
             }
             Some(out)
         }
@@ -617,10 +623,8 @@ fn sd_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
     };
     let ent = ent.map_err(|e| io_err(vm, &e, Some(it.orig)))?;
     let fname = ent.file_name();
-    let full = if it.base.as_os_str().is_empty() { PathBuf::from(&fname) } else { it.base.join(&fname) };
-    // `scandir('.')` entries print as './name'; `scandir()` as 'name'... CPython joins the
-    // given path (or '.') with the name.
-    let full = if it.base.as_os_str().is_empty() { PathBuf::from(".").join(&fname) } else { full };
+    // CPython joins the given path (or '.') with the name.
+    let full = if it.base.as_os_str().is_empty() { PathBuf::from(".").join(&fname) } else { it.base.join(&fname) };
     use std::os::unix::fs::DirEntryExt;
     let name = os_value(vm, &fname, it.bytes);
     let path = os_value(vm, full.as_os_str(), it.bytes);
@@ -716,7 +720,8 @@ fn de_is_kind(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], dir: bool) -> 
     }
     match de_stat_impl(vm, args[0], follow) {
         Ok(st) => {
-            let mode = st.as_tuple().and_then(|t| t.first().copied()).and_then(|m| m.as_small_int()).unwrap_or(0) as u32;
+            let mode =
+                st.as_tuple().and_then(|t| t.first().copied()).and_then(|m| m.as_small_int()).unwrap_or(0) as u32;
             let fmt = mode & libc::S_IFMT;
             Ok(Value::bool(if dir { fmt == libc::S_IFDIR } else { fmt == libc::S_IFREG }))
         }
@@ -1326,7 +1331,6 @@ pub fn init_module(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     for &(n, v) in ints {
         set_int(vm, m, n, v);
     }
-    let _ = class_flags::BASETYPE;
     Ok(m)
 }
 

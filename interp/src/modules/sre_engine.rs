@@ -255,6 +255,8 @@ pub struct State<'a, T> {
     pub match_all: bool,
     pub must_advance: bool,
     data: Vec<Saved>,
+    /// The context stack, kept between runs to reuse its allocation.
+    stack: Vec<Ctx>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -332,6 +334,7 @@ impl<'a, T: Copy + Into<u32>> State<'a, T> {
             match_all: false,
             must_advance: false,
             data: Vec::new(),
+            stack: Vec::new(),
         }
     }
 
@@ -642,7 +645,15 @@ impl<'a, T: Copy + Into<u32>> State<'a, T> {
     /// Matches the code at `pc` against the string from `self.ptr` (`SRE(match)`). On
     /// success `self.ptr` is where the match ended.
     pub fn run(&mut self, pc: usize, toplevel: bool) -> Result<bool, SreError> {
-        let mut stack: Vec<Ctx> = vec![Ctx::new(pc, toplevel, Jump::None)];
+        let mut stack = std::mem::take(&mut self.stack);
+        stack.clear();
+        stack.push(Ctx::new(pc, toplevel, Jump::None));
+        let r = self.run_on(&mut stack);
+        self.stack = stack;
+        r
+    }
+
+    fn run_on(&mut self, stack: &mut Vec<Ctx>) -> Result<bool, SreError> {
         let mut flow = Flow::Enter;
         loop {
             flow = match flow {
@@ -662,13 +673,13 @@ impl<'a, T: Copy + Into<u32>> State<'a, T> {
                         Flow::Dispatch
                     }
                 }
-                Flow::Dispatch => self.dispatch(&mut stack)?,
+                Flow::Dispatch => self.dispatch(stack)?,
                 Flow::Return(r) => {
                     let Some(done) = stack.pop() else { return Ok(r) };
                     if stack.is_empty() {
                         return Ok(r);
                     }
-                    self.resume(&mut stack, done.jump, r)?
+                    self.resume(stack, done.jump, r)?
                 }
             };
         }
