@@ -1,0 +1,414 @@
+//! The trace IR: one loop iteration in SSA form, with guards that leave through snapshots.
+//!
+//! This file is the contract between the frontend that records traces (Krait's `interp`),
+//! the optimizer passes and the backends. It knows nothing of Python: the frontend describes
+//! its values as raw 64-bit words (`Type::Word`) and uses the integer, float and memory ops
+//! below to take them apart; everything language-specific that is not worth inlining is a
+//! `Call` to an `extern "C"` helper the frontend supplies.
+//!
+//! # Shape of a trace
+//!
+//! ```text
+//!   v0 = param 0 : int        ┐ one `Param` per loop parameter, in order, first in `ops`
+//!   v1 = param 1 : float      ┘
+//!   v2 = const_int 1          ┐
+//!   v3 = int_add_ov v0, v2 !s0│ the body: one iteration of the loop, straight-line SSA;
+//!   v4 = int_cmp lt v3, ...   │ a guard that fails leaves the trace through its snapshot
+//!   guard v4 == true !s1      ┘
+//!   jump v3, v1               ← last op: params take these values, run the body again
+//! ```
+//!
+//! Every op defines the value whose `ValueId` is its index in `Trace::ops` (ops without a
+//! result have type `Void`). Operands always refer to earlier ops.
+//!
+//! # Entering and leaving (the ABI every backend implements)
+//!
+//! `CompiledTrace::run(params, exit_buf)`: `params[i]` holds loop parameter `i` as 64 raw
+//! bits (`Int`: the i64; `Float`: the f64's bits; `Bool`: 0 or 1; `Word`: the word). The
+//! trace loops until a guard fails; it then writes the values of `Snapshot::live()` of that
+//! guard's snapshot into `exit_buf`, in that order and with the same encoding, and returns the
+//! guard's op index (its exit number). The frontend rebuilds its frames from the snapshot.
+//! There is no other way out: a loop ends when the guard on its condition fails.
+//!
+//! # Speculation kinds
+//!
+//! Every guard names the speculation it checks (`Kind`, an index into `Trace::kinds`, whose
+//! names the frontend chooses, e.g. "int-overflow", "type", "map"), so failures can be
+//! counted and each speculation switched off per kind.
+
+use std::fmt;
+
+/// An SSA value: the index of the op that defines it in `Trace::ops`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ValueId(pub u32);
+
+impl ValueId {
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl fmt::Display for ValueId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "v{}", self.0)
+    }
+}
+
+/// Index into `Trace::snapshots`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SnapshotId(pub u32);
+
+/// Speculation kind of a guard: index into `Trace::kinds`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Kind(pub u8);
+
+/// The type of an SSA value. Every value is 64 bits wide in registers and exit buffers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Type {
+    /// Signed 64-bit integer (an unboxed int, an address, a raw bit pattern).
+    Int,
+    /// IEEE-754 double, kept in a float register by machine backends.
+    Float,
+    /// 0 or 1.
+    Bool,
+    /// A frontend value word (for Krait: a NaN-boxed `Value`). Backends treat it as `Int`;
+    /// the type tells the frontend to take the bits as a value when it rebuilds frames.
+    Word,
+    /// No result (guards, stores, `jump`, calls without a result).
+    Void,
+}
+
+/// Integer and float comparisons. Integer `Lt`..`Ge` are signed; `Below`/`AboveEq` are
+/// unsigned (one compare does a `0 <= i < len` bounds check). Float comparisons are IEEE:
+/// every comparison with a NaN is false except `Ne`, which is true.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Cond {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    Below,
+    AboveEq,
+}
+
+/// One operation. `ValueId` operands refer to earlier ops.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Op {
+    /// Loop parameter `i`, with type `Trace::params[i]`. The first `params.len()` ops of a
+    /// trace are exactly `Param(0)`, `Param(1)`, ... and no `Param` appears elsewhere.
+    Param(u32),
+
+    ConstInt(i64),
+    /// The float with these bits.
+    ConstFloat(u64),
+    /// A frontend value word. Frontends keep whatever it points to alive while the trace
+    /// exists (the trace is a GC root through them).
+    ConstWord(u64),
+
+    // --- integers (operands Int, Word or Bool; result Int) -----------------------------
+    /// Wrapping arithmetic.
+    IntAdd(ValueId, ValueId),
+    IntSub(ValueId, ValueId),
+    IntMul(ValueId, ValueId),
+    /// Arithmetic that leaves through `snap` when the i64 result overflows (the int
+    /// non-overflow speculation). The result is not defined on that exit, so `snap` must not
+    /// name it. The exit number is this op's index, as for `Guard`.
+    IntAddOv { a: ValueId, b: ValueId, snap: SnapshotId, kind: Kind },
+    IntSubOv { a: ValueId, b: ValueId, snap: SnapshotId, kind: Kind },
+    IntMulOv { a: ValueId, b: ValueId, snap: SnapshotId, kind: Kind },
+    IntNeg(ValueId),
+    IntAnd(ValueId, ValueId),
+    IntOr(ValueId, ValueId),
+    IntXor(ValueId, ValueId),
+    /// Shifts take the count modulo 64, as the hardware does; frontends guard the range.
+    IntShl(ValueId, ValueId),
+    /// Arithmetic (sign-filling) right shift.
+    IntSar(ValueId, ValueId),
+    /// Logical (zero-filling) right shift.
+    IntShr(ValueId, ValueId),
+    /// Floor division and modulo with Python's semantics (quotient rounded toward negative
+    /// infinity, remainder with the sign of the divisor). The frontend guarantees (by guards)
+    /// that the divisor is not 0 and that the pair is not (i64::MIN, -1).
+    IntFloorDiv(ValueId, ValueId),
+    IntMod(ValueId, ValueId),
+    /// Compare two integers (or words, or bools); result Bool.
+    IntCmp(Cond, ValueId, ValueId),
+
+    // --- floats (operands Float; result Float unless stated) ----------------------------
+    FloatAdd(ValueId, ValueId),
+    FloatSub(ValueId, ValueId),
+    FloatMul(ValueId, ValueId),
+    FloatDiv(ValueId, ValueId),
+    FloatNeg(ValueId),
+    FloatAbs(ValueId),
+    FloatSqrt(ValueId),
+    /// Result Bool, IEEE semantics (see `Cond`; `Below`/`AboveEq` are not valid here).
+    FloatCmp(Cond, ValueId, ValueId),
+    /// Int to the nearest float (round-to-nearest-even, like `cvtsi2sd`).
+    IntToFloat(ValueId),
+
+    // --- reinterpretation (no computation; machine backends move between register files) --
+    /// The float's bits as Int.
+    FloatBits(ValueId),
+    /// Int bits as a Float.
+    BitsToFloat(ValueId),
+    /// A Word or Bool viewed as Int.
+    AsInt(ValueId),
+    /// An Int viewed as a Word.
+    AsWord(ValueId),
+
+    // --- memory: address = base + offset (+ index * 8 for the indexed forms) ------------
+    /// Load 64 bits; the result has type `ty` (Int, Float or Word).
+    Load { base: ValueId, offset: i32, ty: Type },
+    Store { base: ValueId, offset: i32, value: ValueId },
+    LoadIndexed { base: ValueId, index: ValueId, offset: i32, ty: Type },
+    StoreIndexed { base: ValueId, index: ValueId, offset: i32, value: ValueId },
+
+    // --- control ------------------------------------------------------------------------
+    /// Leave through `snap` unless `cond` (a Bool) equals `expect`.
+    Guard { cond: ValueId, expect: bool, snap: SnapshotId, kind: Kind },
+    /// Call `extern "C" fn(u64, ...) -> u64` at address `func` with up to 6 arguments, each
+    /// passed as 64 raw bits in an integer register (floats as their bits); the result (raw
+    /// bits in the integer return register) is taken as `ret` (`Void`: ignored). A call with
+    /// `pure == true` has no side effects and may be removed or folded when unused.
+    /// Helpers may allocate and collect garbage: backends must leave every live value
+    /// where the frontend's conservative stack scan finds it (on the native stack or in
+    /// callee-saved registers) across the call.
+    Call { func: u64, args: Vec<ValueId>, ret: Type, pure: bool },
+    /// The last op: loop parameters take these values (all at once), run the body again.
+    Jump(Vec<ValueId>),
+}
+
+/// The state of one frontend frame at a guard: its description (`meta`, opaque to the
+/// tracer: the frontend's own index of code object, resume point, return slot, ...) and the
+/// value each of its slots holds.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct FrameState {
+    pub meta: u64,
+    pub slots: Vec<(u32, ValueId)>,
+}
+
+/// What the frontend needs to resume after a guard: every live frame, outermost first
+/// (frames of calls inlined into the trace follow the frame that made the call).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Snapshot {
+    pub frames: Vec<FrameState>,
+}
+
+impl Snapshot {
+    /// The distinct values the snapshot names, in order of first appearance: the layout of
+    /// the exit buffer a failing guard fills.
+    pub fn live(&self) -> Vec<ValueId> {
+        let mut out: Vec<ValueId> = Vec::new();
+        for f in &self.frames {
+            for &(_, v) in &f.slots {
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// A recorded (and possibly optimized) trace.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Trace {
+    /// Loop parameter types.
+    pub params: Vec<Type>,
+    pub ops: Vec<Op>,
+    pub snapshots: Vec<Snapshot>,
+    /// Names of the speculation kinds guards refer to.
+    pub kinds: Vec<String>,
+}
+
+impl Op {
+    /// The type of the value this op defines.
+    pub fn result_type(&self, params: &[Type]) -> Type {
+        use Op::*;
+        match self {
+            Param(i) => params[*i as usize],
+            ConstInt(_) => Type::Int,
+            ConstFloat(_) => Type::Float,
+            ConstWord(_) => Type::Word,
+            IntAdd(..) | IntSub(..) | IntMul(..) | IntAddOv { .. } | IntSubOv { .. } | IntMulOv { .. } | IntNeg(_)
+            | IntAnd(..) | IntOr(..) | IntXor(..) | IntShl(..) | IntSar(..) | IntShr(..) | IntFloorDiv(..)
+            | IntMod(..) | FloatBits(_) | AsInt(_) => Type::Int,
+            IntCmp(..) | FloatCmp(..) => Type::Bool,
+            FloatAdd(..) | FloatSub(..) | FloatMul(..) | FloatDiv(..) | FloatNeg(_) | FloatAbs(_) | FloatSqrt(_)
+            | IntToFloat(_) | BitsToFloat(_) => Type::Float,
+            AsWord(_) => Type::Word,
+            Load { ty, .. } | LoadIndexed { ty, .. } => *ty,
+            Call { ret, .. } => *ret,
+            Store { .. } | StoreIndexed { .. } | Guard { .. } | Jump(_) => Type::Void,
+        }
+    }
+
+    /// The values this op reads (snapshots not included).
+    pub fn operands(&self) -> Vec<ValueId> {
+        use Op::*;
+        match self {
+            Param(_) | ConstInt(_) | ConstFloat(_) | ConstWord(_) => vec![],
+            IntAdd(a, b) | IntSub(a, b) | IntMul(a, b) | IntAnd(a, b) | IntOr(a, b) | IntXor(a, b) | IntShl(a, b)
+            | IntSar(a, b) | IntShr(a, b) | IntFloorDiv(a, b) | IntMod(a, b) | IntCmp(_, a, b) | FloatAdd(a, b)
+            | FloatSub(a, b) | FloatMul(a, b) | FloatDiv(a, b) | FloatCmp(_, a, b) => vec![*a, *b],
+            IntAddOv { a, b, .. } | IntSubOv { a, b, .. } | IntMulOv { a, b, .. } => vec![*a, *b],
+            IntNeg(a) | FloatNeg(a) | FloatAbs(a) | FloatSqrt(a) | IntToFloat(a) | FloatBits(a) | BitsToFloat(a)
+            | AsInt(a) | AsWord(a) => vec![*a],
+            Load { base, .. } => vec![*base],
+            Store { base, value, .. } => vec![*base, *value],
+            LoadIndexed { base, index, .. } => vec![*base, *index],
+            StoreIndexed { base, index, value, .. } => vec![*base, *index, *value],
+            Guard { cond, .. } => vec![*cond],
+            Call { args, .. } => args.clone(),
+            Jump(args) => args.clone(),
+        }
+    }
+
+    /// The snapshot this op exits through, if it can exit.
+    pub fn snapshot(&self) -> Option<SnapshotId> {
+        match self {
+            Op::Guard { snap, .. }
+            | Op::IntAddOv { snap, .. }
+            | Op::IntSubOv { snap, .. }
+            | Op::IntMulOv { snap, .. } => Some(*snap),
+            _ => None,
+        }
+    }
+
+    /// Whether removing this op when its value is unused changes nothing.
+    pub fn is_pure(&self) -> bool {
+        match self {
+            Op::Store { .. } | Op::StoreIndexed { .. } | Op::Guard { .. } | Op::Jump(_) => false,
+            Op::IntAddOv { .. } | Op::IntSubOv { .. } | Op::IntMulOv { .. } => false,
+            Op::Call { pure, .. } => *pure,
+            // Loads are pure here: a load whose value is unused can go. Frontends must not
+            // rely on a load faulting.
+            _ => true,
+        }
+    }
+}
+
+impl Trace {
+    /// The type of every value, indexed by `ValueId`.
+    pub fn types(&self) -> Vec<Type> {
+        let mut types = Vec::with_capacity(self.ops.len());
+        for op in &self.ops {
+            let t = op.result_type(&self.params);
+            types.push(t);
+        }
+        types
+    }
+
+    /// The largest exit buffer any guard of this trace needs, in 64-bit words.
+    pub fn max_exit_len(&self) -> usize {
+        self.snapshots.iter().map(|s| s.live().len()).max().unwrap_or(0)
+    }
+
+    /// Checks the structural rules stated in this file; returns the first violation.
+    pub fn check(&self) -> Result<(), String> {
+        let types = self.types();
+        let np = self.params.len();
+        if self.ops.len() < np + 1 {
+            return Err("trace shorter than its params plus a jump".into());
+        }
+        for (i, op) in self.ops.iter().enumerate() {
+            match op {
+                Op::Param(p) if i < np && *p as usize == i => {}
+                _ if i < np => return Err(format!("op {i} must be param {i}")),
+                Op::Param(_) => return Err(format!("param at op {i} after the body started")),
+                _ => {}
+            }
+            for v in op.operands() {
+                if v.index() >= i {
+                    return Err(format!("op {i} reads {v}, not defined before it"));
+                }
+                if types[v.index()] == Type::Void {
+                    return Err(format!("op {i} reads {v}, which has no value"));
+                }
+            }
+            if let Some(s) = op.snapshot() {
+                let snap = self.snapshots.get(s.0 as usize).ok_or_else(|| format!("op {i}: no snapshot {}", s.0))?;
+                for v in snap.live() {
+                    let bad = v.index() >= i || types[v.index()] == Type::Void;
+                    if bad {
+                        return Err(format!("op {i}: snapshot {} names {v}, not available there", s.0));
+                    }
+                }
+            }
+            match op {
+                Op::Guard { kind, .. }
+                | Op::IntAddOv { kind, .. }
+                | Op::IntSubOv { kind, .. }
+                | Op::IntMulOv { kind, .. }
+                    if kind.0 as usize >= self.kinds.len() =>
+                {
+                    return Err(format!("op {i}: unknown speculation kind {}", kind.0));
+                }
+                Op::Call { args, .. } if args.len() > 6 => return Err(format!("op {i}: call with more than 6 args")),
+                Op::Jump(args) => {
+                    if i != self.ops.len() - 1 {
+                        return Err(format!("jump at op {i} is not the last op"));
+                    }
+                    if args.len() != np {
+                        return Err(format!("jump passes {} values for {np} params", args.len()));
+                    }
+                    for (k, a) in args.iter().enumerate() {
+                        let (want, got) = (self.params[k], types[a.index()]);
+                        if want != got {
+                            return Err(format!("jump arg {k} is {got:?}, param is {want:?}"));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        match self.ops.last() {
+            Some(Op::Jump(_)) => Ok(()),
+            _ => Err("trace does not end with jump".into()),
+        }
+    }
+}
+
+/// Builds a trace op by op (the recorder API the frontend drives).
+#[derive(Default)]
+pub struct TraceBuilder {
+    pub trace: Trace,
+    types: Vec<Type>,
+}
+
+impl TraceBuilder {
+    /// A builder for a trace with these loop parameter types; `Param` ops are emitted.
+    pub fn new(params: Vec<Type>, kinds: Vec<String>) -> TraceBuilder {
+        let mut b = TraceBuilder { trace: Trace { params: params.clone(), kinds, ..Trace::default() }, types: vec![] };
+        for i in 0..params.len() {
+            b.push(Op::Param(i as u32));
+        }
+        b
+    }
+
+    /// Appends `op`, returning the value it defines.
+    pub fn push(&mut self, op: Op) -> ValueId {
+        let t = op.result_type(&self.trace.params);
+        self.types.push(t);
+        self.trace.ops.push(op);
+        ValueId(self.trace.ops.len() as u32 - 1)
+    }
+
+    pub fn type_of(&self, v: ValueId) -> Type {
+        self.types[v.index()]
+    }
+
+    pub fn snapshot(&mut self, s: Snapshot) -> SnapshotId {
+        self.trace.snapshots.push(s);
+        SnapshotId(self.trace.snapshots.len() as u32 - 1)
+    }
+
+    /// Closes the loop and returns the trace.
+    pub fn finish(mut self, jump_args: Vec<ValueId>) -> Trace {
+        self.push(Op::Jump(jump_args));
+        self.trace
+    }
+}
