@@ -49,9 +49,20 @@ Options:
 -V     : print the Krait version number and exit (also --version)
 -W arg : warning control (accepted)
 -X opt : set implementation-specific option (accepted)
---jit=off|trace|method : JIT mode (only 'off' is available yet)
---jit-threshold=N      : loop iterations before a trace is recorded
---jit-stats            : print JIT counters at exit
+--jit=off|trace|method : JIT mode: off (default), trace (the tracing JIT); method is
+                         not available yet
+--jit-threshold=N      : loop back edges before a loop is recorded (default 200; 1 records
+                         every loop at its first back edge)
+--jit-stats            : print JIT counters at exit (loops recorded, compiled, aborted and
+                         why, guards emitted and failed per speculation kind)
+--jit-backend=native|ref : compile traces to machine code (default) or run them on the
+                         tracer's reference interpreter of the IR (for debugging)
+--jit-no=KIND,...      : switch speculations off: int-overflow (int arithmetic through the
+                         interpreter), float (float arithmetic through the interpreter),
+                         range (for-range loops step their iterator through a helper),
+                         branch (no trace is compiled)
+KRAIT_JIT_LOG=FILE     : write every trace's IR (as recorded and optimized) and its machine
+                         code to FILE
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -64,12 +75,16 @@ enum JitMode {
     Method,
 }
 
-/// The JIT's command-line settings (the JIT itself lands later).
+/// The JIT's command-line settings.
 #[derive(Clone, Debug)]
 struct JitOptions {
     mode: JitMode,
     threshold: Option<u32>,
     stats: bool,
+    /// `--jit-backend=ref`: the tracer's reference interpreter instead of machine code.
+    reference: bool,
+    /// `--jit-no=...`: speculation kinds switched off.
+    disabled: Vec<String>,
 }
 
 #[derive(Clone, Debug)]
@@ -102,7 +117,7 @@ enum ParseExit {
 
 fn parse_args(argv: &[String]) -> Result<Options, ParseExit> {
     let mut cfg = sys::SysConfig { orig_argv: argv.to_vec(), ..Default::default() };
-    let mut jit = JitOptions { mode: JitMode::Off, threshold: None, stats: false };
+    let mut jit = JitOptions { mode: JitMode::Off, threshold: None, stats: false, reference: false, disabled: vec![] };
     let mut mode = None;
     let mut i = 1;
     let mut rest = Vec::new();
@@ -145,6 +160,25 @@ fn parse_args(argv: &[String]) -> Result<Options, ParseExit> {
                     Err(_) => return Err(ParseExit::Usage(format!("krait: invalid --jit-threshold value '{v}'"))),
                 },
                 ("jit-stats", None) => jit.stats = true,
+                ("jit-backend", Some(v)) => {
+                    jit.reference = match v {
+                        "native" => false,
+                        "ref" => true,
+                        _ => {
+                            return Err(ParseExit::Usage(format!(
+                                "krait: invalid --jit-backend '{v}' (expected native or ref)"
+                            )))
+                        }
+                    }
+                }
+                ("jit-no", Some(v)) => {
+                    for k in v.split(',').filter(|k| !k.is_empty()) {
+                        if !krait_interp::jit::SWITCHABLE.iter().any(|(name, _)| *name == k) {
+                            return Err(ParseExit::Usage(format!("krait: unknown speculation '{k}' in --jit-no")));
+                        }
+                        jit.disabled.push(k.to_owned());
+                    }
+                }
                 ("check-hash-based-pycs", _) => {
                     if value.is_none() {
                         i += 1;
@@ -260,12 +294,10 @@ fn main() {
             std::process::exit(2);
         }
     };
-    if opts.jit.mode != JitMode::Off {
-        let m = if opts.jit.mode == JitMode::Trace { "trace" } else { "method" };
-        eprintln!("krait: --jit={m} is not available yet (only --jit=off)");
+    if opts.jit.mode == JitMode::Method {
+        eprintln!("krait: --jit=method is not available yet (only --jit=off and --jit=trace)");
         std::process::exit(2);
     }
-    let _ = (opts.jit.threshold, opts.jit.stats);
     let handle = std::thread::Builder::new().name("krait".into()).stack_size(STACK_SIZE).spawn(move || run(opts));
     let code = match handle {
         Ok(h) => h.join().unwrap_or(101),
@@ -277,11 +309,48 @@ fn main() {
     std::process::exit(code);
 }
 
+/// The backend `--jit-backend` asks for: machine code for this host, or the tracer's
+/// reference interpreter.
+fn jit_backend(reference: bool) -> Box<dyn krait_tracer::Backend> {
+    if reference {
+        return Box::new(krait_tracer::RefBackend::new());
+    }
+    #[cfg(target_arch = "x86_64")]
+    {
+        Box::new(krait_backend_x86_64::X86Backend::new())
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        Box::new(krait_tracer::RefBackend::new())
+    }
+}
+
 /// Runs the program the options name; returns the process exit status.
-fn run(mut opts: Options) -> i32 {
+fn run(opts: Options) -> i32 {
     let base = &opts as *const Options as usize;
     let mut vm = Vm::new();
     vm.stack_limit.set(base.saturating_sub(STACK_SIZE) + STACK_MARGIN);
+    if opts.jit.mode == JitMode::Trace {
+        let defaults = krait_interp::jit::JitConfig::default();
+        let config = krait_interp::jit::JitConfig {
+            threshold: opts.jit.threshold.unwrap_or(defaults.threshold),
+            disabled: opts.jit.disabled.clone(),
+            stats: opts.jit.stats,
+            log: std::env::var("KRAIT_JIT_LOG").ok().filter(|p| !p.is_empty()),
+            ..defaults
+        };
+        vm.jit.enable(config, jit_backend(opts.jit.reference));
+    }
+    let stats = opts.jit.stats;
+    let code = run_program(&mut vm, opts);
+    if stats {
+        eprint!("{}", vm.jit.stats_text());
+    }
+    code
+}
+
+/// Runs the program in `vm`; returns the process exit status.
+fn run_program(mut vm: &mut Vm, mut opts: Options) -> i32 {
 
     let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     let main_mod = vm.new_module("__main__");

@@ -1,5 +1,5 @@
 //! What to run: the benchmark programs of `benches/programs` and `benches/micro` (with
-//! their work sizes), the start-up rows, and the programs of a user's PyPy-suite checkout.
+//! their work sizes) and the start-up rows. (`--suite DIR` programs: `suite.rs`.)
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -33,8 +33,8 @@ pub struct Bench {
     pub size: String,
     /// Whether stdout is compared with CPython's (the suite's programs print timings).
     pub check_output: bool,
-    /// Where the program runs (the same for every implementation).
-    pub cwd: Option<PathBuf>,
+    /// Environment variables added for this benchmark (the same for every implementation).
+    pub env: Vec<(String, String)>,
 }
 
 /// Reads the `# bench-sizes: default=N quick=M` line of a benchmark program.
@@ -83,7 +83,7 @@ pub fn own_programs(dir: &Path, group: Group, quick: bool) -> Result<Vec<Bench>,
             args: vec![path.to_string_lossy().to_string(), size.clone()],
             size,
             check_output: true,
-            cwd: None,
+            env: Vec::new(),
         });
     }
     Ok(out)
@@ -96,112 +96,9 @@ pub fn startup_rows() -> Vec<Bench> {
         args: vec!["-c".to_string(), code.to_string()],
         size: String::new(),
         check_output: true,
-        cwd: None,
+        env: Vec::new(),
     };
     vec![row("startup: -c pass", "pass"), row("startup: import optparse", "import optparse")]
-}
-
-/// Imports that mark a suite program as not pure Python (a C extension or a third-party
-/// package that a plain interpreter does not have).
-const NOT_PURE: &[&str] = &[
-    "numpy",
-    "twisted",
-    "django",
-    "genshi",
-    "sqlalchemy",
-    "sympy",
-    "html5lib",
-    "spitfire",
-    "mako",
-    "cffi",
-    "ctypes",
-    "_sqlite3",
-    "sqlite3",
-    "zope",
-    "pyxl",
-    "eparse",
-    "scimark",
-    "rpython",
-    "pypy",
-    "translate",
-    "gevent",
-    "greenlet",
-];
-
-fn imports_of(source: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in source.lines() {
-        let t = line.trim_start();
-        let rest = if let Some(r) = t.strip_prefix("import ") {
-            r
-        } else if let Some(r) = t.strip_prefix("from ") {
-            r.split(" import").next().unwrap_or("")
-        } else {
-            continue;
-        };
-        for part in rest.split(',') {
-            let module = part.split_whitespace().next().unwrap_or("");
-            let top = module.split('.').next().unwrap_or("");
-            if !top.is_empty() {
-                out.push(top.to_string());
-            }
-        }
-    }
-    out
-}
-
-/// Why a suite file is not run, or None when it is a benchmark to run.
-pub fn suite_skip_reason(path: &Path, source: &str) -> Option<String> {
-    let stem = path.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    if stem == "util" || stem.starts_with('_') || stem.starts_with("test_") || stem == "setup" || stem == "conftest" {
-        return Some("helper module".to_string());
-    }
-    if !source.contains("__main__") {
-        return Some("no `if __name__ == \"__main__\"` entry point (a library module)".to_string());
-    }
-    for m in imports_of(source) {
-        if NOT_PURE.contains(&m.as_str()) {
-            return Some(format!("imports {} (not pure Python)", m));
-        }
-    }
-    None
-}
-
-/// The pure-Python benchmark programs of a PyPy benchmark-suite checkout: `DIR/own/*.py`
-/// when that folder exists, else `DIR/*.py`. Returns the benches and the skipped files.
-/// (benchmarks to run, (skipped file, why) pairs)
-pub type SuiteFound = (Vec<Bench>, Vec<(String, String)>);
-
-pub fn suite_programs(dir: &Path, extra_args: &[String]) -> Result<SuiteFound, String> {
-    let own = dir.join("own");
-    let base = if own.is_dir() { own } else { dir.to_path_buf() };
-    let mut benches = Vec::new();
-    let mut skipped = Vec::new();
-    for path in py_files(&base)? {
-        let source = match fs::read(&path) {
-            Ok(b) => String::from_utf8_lossy(&b).to_string(),
-            Err(e) => {
-                skipped.push((path.display().to_string(), e.to_string()));
-                continue;
-            }
-        };
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        if let Some(why) = suite_skip_reason(&path, &source) {
-            skipped.push((name, why));
-            continue;
-        }
-        let mut args = vec![path.to_string_lossy().to_string()];
-        args.extend(extra_args.iter().cloned());
-        benches.push(Bench {
-            name,
-            group: Group::Suite,
-            args,
-            size: extra_args.join(" "),
-            check_output: false,
-            cwd: Some(base.clone()),
-        });
-    }
-    Ok((benches, skipped))
 }
 
 #[cfg(test)]
@@ -214,19 +111,6 @@ mod tests {
         assert_eq!(parse_sizes(src), Some(("100".to_string(), "20".to_string())));
         assert_eq!(parse_sizes("# bench-sizes: default=1\n"), None);
         assert_eq!(parse_sizes("print(1)\n"), None);
-    }
-
-    #[test]
-    fn suite_filter() {
-        let p = Path::new("/x/own/chaos.py");
-        let main = "import optparse, util\nif __name__ == '__main__':\n    main()\n";
-        assert_eq!(suite_skip_reason(p, main), None);
-        assert!(suite_skip_reason(p, "def f(): pass\n").is_some());
-        assert!(suite_skip_reason(Path::new("/x/own/util.py"), main).is_some());
-        let np = "import numpy as np\nif __name__ == '__main__':\n    pass\n";
-        assert!(suite_skip_reason(p, np).unwrap().contains("numpy"));
-        let tw = "from twisted.internet import reactor\nif __name__ == '__main__': pass\n";
-        assert!(suite_skip_reason(p, tw).unwrap().contains("twisted"));
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod pyperf;
 mod report;
 mod runner;
 mod stats;
+mod suite;
 mod svg;
 
 use std::fs;
@@ -42,7 +43,8 @@ usage: cargo run --release -p krait-bench -- [options]
   --cpython PATH     the reference CPython (default /usr/bin/python3.11)
   --krait PATH       the krait binary (default: target/release/krait of this workspace)
   --no-pypy          do not look for pypy3 on PATH
-  --timeout SECS     per-run timeout (default 300); a timeout fails the cell
+  --timeout SECS     per-run timeout (default 300, or 60 with --quick except for a
+                     suite); a timeout fails the cell
   --out DIR          output directory (default target/bench-results)
   --list             list the benchmarks and their work sizes, run nothing
   -h, --help         this help
@@ -61,7 +63,7 @@ struct Options {
     cpython: Option<String>,
     krait: Option<String>,
     no_pypy: bool,
-    timeout: f64,
+    timeout: Option<f64>,
     out: Option<PathBuf>,
     list: bool,
 }
@@ -83,7 +85,7 @@ fn parse_args() -> Options {
         cpython: None,
         krait: None,
         no_pypy: false,
-        timeout: 300.0,
+        timeout: None,
         out: None,
         list: false,
     };
@@ -117,7 +119,8 @@ fn parse_args() -> Options {
             "--no-pypy" => o.no_pypy = true,
             "--timeout" => {
                 let v = value();
-                o.timeout = v.parse().ok().filter(|t: &f64| *t > 0.0).unwrap_or_else(|| die("--timeout needs SECS > 0"))
+                o.timeout =
+                    Some(v.parse().ok().filter(|t: &f64| *t > 0.0).unwrap_or_else(|| die("--timeout needs SECS > 0")))
             }
             "--out" => o.out = Some(PathBuf::from(value())),
             "--list" => o.list = true,
@@ -255,10 +258,9 @@ fn git_revision(root: &Path, renv: &RunEnv) -> String {
     rev
 }
 
-fn detect_impls(o: &Options, renv: &RunEnv, notes: &mut Vec<String>) -> Vec<Impl> {
-    let mut impls = Vec::new();
-    // The reference: CPython 3.11.
-    let cpython = match &o.cpython {
+/// The reference CPython 3.11: `--cpython`, else /usr/bin/python3.11, else python3.11 on PATH.
+fn reference_cpython(o: &Options) -> String {
+    match &o.cpython {
         Some(p) => p.clone(),
         None => {
             if Path::new("/usr/bin/python3.11").is_file() {
@@ -269,7 +271,94 @@ fn detect_impls(o: &Options, renv: &RunEnv, notes: &mut Vec<String>) -> Vec<Impl
                 die("no CPython 3.11 found (/usr/bin/python3.11); give one with --cpython PATH")
             }
         }
+    }
+}
+
+/// The programs of `--suite DIR` that can run (see suite.rs), and the layout's name. The
+/// reference CPython checks which programs are Python 3 and which import only standard
+/// library or suite modules; the others go to the notes.
+fn suite_benches(
+    o: &Options,
+    dir: &Path,
+    work: &Path,
+    probe: &RunEnv,
+    notes: &mut Vec<String>,
+) -> (Vec<Bench>, String) {
+    let found = suite::find(dir, o.quick, &o.suite_args).unwrap_or_else(|e| die(&e));
+    let mut skipped = found.skipped.clone();
+    let cpython = reference_cpython(o);
+    let mut argv = vec![cpython.clone(), "-I".to_string(), "-c".to_string(), suite::ANALYZE_PY.to_string()];
+    let mut scripts: Vec<String> = found.candidates.iter().map(|c| c.script.to_string_lossy().to_string()).collect();
+    scripts.dedup();
+    argv.extend(scripts);
+    let m = runner::run(&argv, probe);
+    if !m.exit.ok() {
+        die(&format!(
+            "{} could not analyse the suite's programs ({}): {}",
+            cpython,
+            m.exit.describe(),
+            runner::last_line(&m.stderr)
+        ));
+    }
+    let (stdlib, analysis) = suite::parse_analysis(&String::from_utf8_lossy(&m.stdout));
+    let mut env = Vec::new();
+    let layout = match found.layout {
+        suite::Layout::PyPy => {
+            // For programs that import the suite's packages from its root (`from own import util`).
+            if let Some(p) = &found.pythonpath {
+                env.push(("PYTHONPATH".to_string(), p.to_string_lossy().to_string()));
+            }
+            "PyPy"
+        }
+        suite::Layout::Pyperformance => {
+            // pyperf itself, from the reference CPython, alone on PYTHONPATH for everyone.
+            let find =
+                [&cpython, "-I", "-c", "import os, pyperf; print(os.path.dirname(os.path.abspath(pyperf.__file__)))"];
+            let m = command_output(&find, probe);
+            let pkg = String::from_utf8_lossy(&m.stdout).trim().to_string();
+            if !m.exit.ok() || pkg.is_empty() {
+                die(&format!(
+                    "the programs of a pyperformance checkout import pyperf, which {} cannot import: \
+                     make a virtualenv with pyperf (/usr/bin/python3.11 -m venv V && V/bin/pip install pyperf) \
+                     and pass --cpython V/bin/python",
+                    cpython
+                ));
+            }
+            let lib = work.join("suite-lib");
+            let _ = fs::create_dir_all(&lib);
+            let link = lib.join("pyperf");
+            let _ = fs::remove_file(&link);
+            if let Err(e) = std::os::unix::fs::symlink(&pkg, &link) {
+                die(&format!("cannot link {} to {}: {}", link.display(), pkg, e));
+            }
+            // Its distribution metadata too: pyperf finds its hooks through entry points.
+            if let Some(site) = Path::new(&pkg).parent() {
+                for e in fs::read_dir(site).into_iter().flatten().flatten() {
+                    let n = e.file_name().to_string_lossy().to_string();
+                    if n.starts_with("pyperf-") && n.ends_with(".dist-info") {
+                        let link = lib.join(&n);
+                        let _ = fs::remove_file(&link);
+                        let _ = std::os::unix::fs::symlink(e.path(), &link);
+                    }
+                }
+            }
+            env.push(("PYTHONPATH".to_string(), lib.to_string_lossy().to_string()));
+            notes.push(format!("suite: pyperf from {} (via PYTHONPATH={})", pkg, lib.display()));
+            "pyperformance"
+        }
     };
+    notes.push(format!("suite: every program gets {}", found.options));
+    let (benches, more) = suite::select(&found, &stdlib, &analysis, &env);
+    skipped.extend(more);
+    for (name, why) in skipped {
+        notes.push(format!("suite: skipped {}: {}", name, why));
+    }
+    (benches, layout.to_string())
+}
+
+fn detect_impls(o: &Options, out: &Path, renv: &RunEnv, notes: &mut Vec<String>) -> Vec<Impl> {
+    let mut impls = Vec::new();
+    let cpython = reference_cpython(o);
     impls.push(Impl {
         name: "cpython".to_string(),
         argv: vec![cpython.clone()],
@@ -330,8 +419,25 @@ fn detect_impls(o: &Options, renv: &RunEnv, notes: &mut Vec<String>) -> Vec<Impl
             krait.display()
         ));
     }
-    let krait_s = krait.to_string_lossy().to_string();
     let built = fs::metadata(&krait).and_then(|m| m.modified()).ok();
+    // Time a copy taken now, so that a `cargo build` during the run (other work goes on in
+    // the same tree) cannot mix two binaries in one table. Krait finds its standard library
+    // by absolute path, not relative to the executable, so the copy behaves the same.
+    let snapshot = out.join("bin").join("krait");
+    let krait_s = match fs::create_dir_all(out.join("bin")).and_then(|_| fs::copy(&krait, &snapshot)) {
+        Ok(_) => {
+            notes.push(format!(
+                "krait: timing a copy of {} taken at the start: {}",
+                krait.display(),
+                snapshot.display()
+            ));
+            snapshot.to_string_lossy().to_string()
+        }
+        Err(e) => {
+            notes.push(format!("krait: could not copy {} ({}): timing it in place", krait.display(), e));
+            krait.to_string_lossy().to_string()
+        }
+    };
     if let (Some(built), None) = (built, &o.krait) {
         if let Some((t, p)) = newest_source(&root) {
             if t > built {
@@ -419,14 +525,14 @@ fn run_bench(
     out: &Path,
     progress: &str,
 ) -> Vec<Cell> {
-    let cwd_owned;
-    let renv = match &bench.cwd {
-        Some(c) => {
-            cwd_owned = c.clone();
-            RunEnv { cwd: &cwd_owned, env: renv_default.env, timeout: renv_default.timeout }
-        }
-        None => RunEnv { cwd: renv_default.cwd, env: renv_default.env, timeout: renv_default.timeout },
-    };
+    // The benchmark's own environment variables (suite programs: PYTHONPATH) on top of
+    // the common one; every implementation gets the same.
+    let mut env_owned: Vec<(String, String)> = renv_default.env.to_vec();
+    for (k, v) in &bench.env {
+        env_owned.retain(|(k0, _)| k0 != k);
+        env_owned.push((k.clone(), v.clone()));
+    }
+    let renv = RunEnv { cwd: renv_default.cwd, env: &env_owned, timeout: renv_default.timeout };
     let argv_of = |imp: &Impl| -> Vec<String> {
         let mut v = imp.argv.clone();
         v.extend(bench.args.iter().cloned());
@@ -503,21 +609,43 @@ fn main() {
     let out = o.out.clone().unwrap_or_else(|| root.join("target/bench-results"));
     let repeat = o.repeat.unwrap_or(if o.quick { 3 } else { 5 });
 
+    // Where and how every run happens: the same for every implementation.
+    let work = out.join("work");
+    fs::create_dir_all(&work).unwrap_or_else(|e| die(&format!("{}: {}", work.display(), e)));
+    let work = work.canonicalize().unwrap_or(work);
+    let out = out.canonicalize().unwrap_or(out);
+    let env: Vec<(String, String)> = vec![
+        ("PATH".to_string(), "/usr/local/bin:/usr/bin:/bin".to_string()),
+        ("HOME".to_string(), work.to_string_lossy().to_string()),
+        ("LANG".to_string(), "C.UTF-8".to_string()),
+        ("LC_ALL".to_string(), "C.UTF-8".to_string()),
+        ("PYTHONHASHSEED".to_string(), "0".to_string()),
+        ("PYTHONDONTWRITEBYTECODE".to_string(), "1".to_string()),
+    ];
+    // Quick programs take well under a second under CPython: a minute is plenty even for
+    // a slow mode, and keeps a hanging one from eating the run's time budget.
+    let timeout = o.timeout.unwrap_or(if o.quick && o.suite.is_none() { 60.0 } else { 300.0 });
+    let renv = RunEnv { cwd: &work, env: &env, timeout: Duration::from_secs_f64(timeout) };
+    let probe_env = RunEnv { cwd: &work, env: &env, timeout: Duration::from_secs(60) };
+
     // What to run.
     let mut notes = Vec::new();
     let mut benches: Vec<Bench> = Vec::new();
     let mode_label;
     if let Some(dir) = &o.suite {
-        let (b, skipped) = discover::suite_programs(dir, &o.suite_args).unwrap_or_else(|e| die(&e));
+        let dir = dir.canonicalize().unwrap_or_else(|e| die(&format!("--suite {}: {}", dir.display(), e)));
+        let (b, layout) = suite_benches(&o, &dir, &work, &probe_env, &mut notes);
         if b.is_empty() {
-            die(&format!("no pure-Python benchmark programs found in {}", dir.display()));
-        }
-        for (name, why) in skipped {
-            notes.push(format!("suite: skipped {}: {}", name, why));
+            die(&format!("no pure-Python benchmark programs found in {} (see the notes above)", dir.display()));
         }
         benches.extend(b);
         benches.extend(discover::startup_rows());
-        mode_label = format!("PyPy benchmark suite at {} (exit status checked, not output)", dir.display());
+        mode_label = format!(
+            "{} benchmark suite at {}, {} sizes (exit status checked, not output)",
+            layout,
+            dir.display(),
+            if o.quick { "quick" } else { "default" }
+        );
     } else if o.micro {
         benches.extend(
             discover::own_programs(&bench_dir.join("micro"), Group::Micro, o.quick).unwrap_or_else(|e| die(&e)),
@@ -540,14 +668,11 @@ fn main() {
         for b in &benches {
             println!("{:<28} {:<8} size {}", b.name, b.group.label(), if b.size.is_empty() { "-" } else { &b.size });
         }
+        for n in &notes {
+            eprintln!("note: {}", n);
+        }
         return;
     }
-
-    // Where and how every run happens: the same for every implementation.
-    let work = out.join("work");
-    fs::create_dir_all(&work).unwrap_or_else(|e| die(&format!("{}: {}", work.display(), e)));
-    let work = work.canonicalize().unwrap_or(work);
-    let out = out.canonicalize().unwrap_or(out);
     if let Ok(entries) = fs::read_dir(out.join("failures")) {
         for e in entries.flatten() {
             let p = e.path();
@@ -556,23 +681,13 @@ fn main() {
             }
         }
     }
-    let env: Vec<(String, String)> = vec![
-        ("PATH".to_string(), "/usr/local/bin:/usr/bin:/bin".to_string()),
-        ("HOME".to_string(), work.to_string_lossy().to_string()),
-        ("LANG".to_string(), "C.UTF-8".to_string()),
-        ("LC_ALL".to_string(), "C.UTF-8".to_string()),
-        ("PYTHONHASHSEED".to_string(), "0".to_string()),
-        ("PYTHONDONTWRITEBYTECODE".to_string(), "1".to_string()),
-    ];
-    let renv = RunEnv { cwd: &work, env: &env, timeout: Duration::from_secs_f64(o.timeout) };
-    let probe_env = RunEnv { cwd: &work, env: &env, timeout: Duration::from_secs(60) };
 
-    let impls = detect_impls(&o, &probe_env, &mut notes);
+    let impls = detect_impls(&o, &out, &probe_env, &mut notes);
     let (_, load_start) = loadavg();
     let mut meta = Meta {
         quick: o.quick,
         repeat,
-        timeout_s: o.timeout,
+        timeout_s: timeout,
         mode_label,
         started,
         hostname: fs::read_to_string("/proc/sys/kernel/hostname").map(|s| s.trim().to_string()).unwrap_or_default(),
@@ -590,7 +705,7 @@ fn main() {
         impls.len(),
         impls.iter().filter(|i| i.unavailable.is_none()).count(),
         repeat,
-        o.timeout
+        timeout
     );
 
     let mut cells = Vec::new();

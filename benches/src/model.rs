@@ -136,13 +136,16 @@ impl Results {
         self.benches[bench].group != Group::Startup
     }
 
-    /// (geomean of wall ratios, geomean of CPU ratios, passed, counted programs) of one implementation.
+    /// (geomean of wall ratios, geomean of CPU ratios, passed, counted programs) of one
+    /// implementation. Counted: the programs that CPython ran (a suite program that fails
+    /// under CPython has no ratio for anyone).
     pub fn geomeans(&self, imp: usize) -> (Option<f64>, Option<f64>, usize, usize) {
         let mut wall = Vec::new();
         let mut cpu = Vec::new();
         let mut total = 0;
+        let reference = self.reference();
         for b in 0..self.benches.len() {
-            if !self.in_geomean(b) {
+            if !self.in_geomean(b) || !self.cells[b][reference].passed() {
                 continue;
             }
             total += 1;

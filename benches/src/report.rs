@@ -1,5 +1,6 @@
 //! The text table and the combined `results.json`.
 
+use crate::discover::Group;
 use crate::json::Json;
 use crate::model::{Results, Status};
 use crate::stats::{fmt_kib, fmt_ratio, fmt_secs};
@@ -39,9 +40,14 @@ pub fn table(r: &Results) -> String {
     let m = &r.meta;
     let mut s = String::new();
     s.push_str(&format!("Krait benchmarks: {}\n", m.mode_label));
+    let checked = if r.benches.iter().any(|b| b.check_output && b.group != Group::Startup) {
+        "outputs compared byte for byte with CPython's"
+    } else {
+        "exit status checked (these programs print timings, not checksums)"
+    };
     s.push_str(&format!(
-        "runs: 1 warm-up + {} timed runs per cell (medians shown), per-run timeout {} s, outputs compared byte for byte with CPython's\n",
-        m.repeat, m.timeout_s
+        "runs: 1 warm-up + {} timed runs per cell (medians shown), per-run timeout {} s, {}\n",
+        m.repeat, m.timeout_s, checked
     ));
     s.push_str(&format!(
         "date: {} .. {} UTC   host: {}   {}   CPUs: {}   krait git: {}\n",
@@ -152,7 +158,7 @@ pub fn table(r: &Results) -> String {
         s.push_str(&geomean_row(r, &shown));
     }
 
-    s.push_str("\ngeometric mean of ratios to CPython, over the benchmarks that passed (start-up rows excluded):\n");
+    s.push_str("\ngeometric mean of ratios to CPython, over the benchmarks that passed (start-up rows and programs that failed under CPython excluded):\n");
     for &i in &shown {
         if r.impls[i].reference {
             continue;

@@ -72,8 +72,8 @@ mod tests {
     fn formatting() {
         assert_eq!(fmt_secs(1.23456), "1.235s");
         assert_eq!(fmt_secs(0.0123), "12.3ms");
-        assert_eq!(fmt_ratio(3.14159), "3.14x");
-        assert_eq!(fmt_ratio(31.4159), "31.4x");
+        assert_eq!(fmt_ratio(3.125), "3.12x");
+        assert_eq!(fmt_ratio(31.25), "31.2x");
         assert_eq!(fmt_kib(2048), "2.0M");
         assert_eq!(fmt_kib(1024 * 300), "300M");
     }

@@ -520,6 +520,7 @@ impl Op {
     }
 }
 
+#[derive(Clone)]
 pub struct Block {
     pub ops: Vec<Op>,
     /// Byte range in the source of the Python statement/expression each op came from,
@@ -579,9 +580,13 @@ pub mod code_flags {
     pub const CLASS_BODY: u32 = 32;
     /// Module top level.
     pub const MODULE: u32 = 64;
+    /// A generator usable in `await` (CPython's CO_ITERABLE_COROUTINE, set by
+    /// `types.coroutine`). GENERATOR|COROUTINE together mean an async generator.
+    pub const ITERABLE_COROUTINE: u32 = 128;
 }
 
 /// A lowered code object.
+#[derive(Clone)]
 pub struct Code {
     pub name: Value,
     pub qualname: Value,

@@ -23,11 +23,16 @@
 //! ours, divide the offset (interior pointers count). The conservative stack scan uses
 //! that (`Heap::cell_of`).
 //!
-//! Allocation fast path (`alloc`): pop the free list, else bump through the current fresh
-//! page, else `refill` (a page from the reserve or a new mapping). It sets the cell's
-//! alloc bit and bumps the byte counter; when the counter passes the threshold it raises
-//! `gc::WANTED`, which the interpreter checks at its safepoints. Allocation itself never
-//! collects.
+//! Allocation fast path (`alloc`): take the lowest set bit of `free_bits`, the free cells
+//! of the current 64-cell group (a snapshot of the inverted alloc bitmap word), else
+//! `refill`, which moves the cursor to the next bitmap word with a free cell, page after
+//! page, mapping a new page when every page is full. There is no free list: a sweep only
+//! clears alloc bits and resets the cursor, so its cost is the dead objects' destructors
+//! plus a few words per page, not a walk over every free cell; and allocation never
+//! reads the free cell it hands out. A fresh page is all free bits, so allocating in it
+//! is bump allocation in 64-cell steps. `alloc` sets the cell's alloc bit and bumps the
+//! byte counter; when the counter passes the threshold it raises `gc::WANTED`, which the
+//! interpreter checks at its safepoints. Allocation itself never collects.
 //!
 //! The heap is per thread (a VM lives on one thread): a leaked `Heap` reached through a
 //! `thread_local!` pointer.
@@ -66,16 +71,12 @@ pub const NCELLS: usize = (PAGE_SIZE - CELLS_START) / CELL;
 
 const _: () = assert!(NCELLS <= BITMAP_WORDS * 64);
 const _: () = assert!(std::mem::align_of::<PyObj>() <= 16);
-const _: () = assert!(CELL >= std::mem::size_of::<FreeCell>());
+
+/// Largest address span (in pages) indexed by `Heap::page_bits` (a 512 KiB bitmap).
+const MAX_SPAN_PAGES: usize = 1 << 22;
 
 /// Empty pages kept mapped after a sweep (beyond these, empty pages go back to the OS).
 const RESERVE_PAGES: usize = 4;
-
-/// A free cell: its first word links the free list.
-#[repr(C)]
-struct FreeCell {
-    next: *mut FreeCell,
-}
 
 /// Hashes page bases (multiples of PAGE_SIZE) with one multiply: the set of pages is
 /// consulted for every word of the stack scan and every value marked.
@@ -106,9 +107,13 @@ struct Page {
 }
 
 pub(crate) struct Heap {
-    free: *mut FreeCell,
-    bump: usize,
-    bump_end: usize,
+    /// Free cells of the allocation group: bit i set means the cell at
+    /// `group + i * CELL` is free.
+    free_bits: u64,
+    group: usize,
+    /// Allocation cursor: index in `pages` and bitmap word of the group.
+    cur_page: usize,
+    cur_word: usize,
     /// Every mapped page, in no particular order.
     pages: Vec<Page>,
     /// Bases of `pages`, for `cell_of`.
@@ -116,6 +121,11 @@ pub(crate) struct Heap {
     /// Lowest page base and highest page end ever mapped (a cheap first filter).
     lo: usize,
     hi: usize,
+    /// Bit k set: the page at `lo + k * PAGE_SIZE` is one of ours. Used instead of
+    /// `page_bases` by `cell_of` (the stack scan and every marked value go through it)
+    /// while the span `lo..hi` is at most `MAX_SPAN_PAGES` pages.
+    page_bits: Vec<u64>,
+    page_bits_ok: bool,
     /// Bytes of cells allocated since the last collection.
     pub(crate) cell_bytes: usize,
     /// Collection budget in bytes (cells plus system-allocator growth), see `gc`.
@@ -126,6 +136,8 @@ pub(crate) struct Heap {
     pub(crate) total_cells: u64,
     /// Live cells after the last sweep.
     pub(crate) live_cells: usize,
+    /// Most pages mapped at once.
+    pub(crate) peak_pages: usize,
     /// True while `sweep` runs destructors: allocating then is a bug.
     sweeping: bool,
     /// Fill freed cells with a poison pattern (stress mode), so a use after free fails
@@ -143,18 +155,22 @@ pub const INITIAL_THRESHOLD: usize = 8 << 20;
 #[cold]
 fn new_heap() -> *mut Heap {
     let h = Box::into_raw(Box::new(Heap {
-        free: std::ptr::null_mut(),
-        bump: 0,
-        bump_end: 0,
+        free_bits: 0,
+        group: 0,
+        cur_page: 0,
+        cur_word: 0,
         pages: Vec::new(),
         page_bases: PageSet::default(),
         lo: usize::MAX,
         hi: 0,
+        page_bits: Vec::new(),
+        page_bits_ok: false,
         cell_bytes: 0,
         threshold: INITIAL_THRESHOLD,
         net_at_gc: crate::gc::counting::net_bytes(),
         total_cells: 0,
         live_cells: 0,
+        peak_pages: 0,
         sweeping: false,
         poison: false,
     }));
@@ -198,6 +214,18 @@ pub fn alloc(obj: PyObj) -> Value {
     }
 }
 
+/// The bits of bitmap word `w` that stand for cells of the page (the last word is partial).
+#[inline(always)]
+const fn word_mask(w: usize) -> u64 {
+    if (w + 1) * 64 <= NCELLS {
+        u64::MAX
+    } else if w * 64 >= NCELLS {
+        0
+    } else {
+        (1u64 << (NCELLS - w * 64)) - 1
+    }
+}
+
 /// The page header and cell index of a cell address known to be in one of our pages.
 #[inline(always)]
 fn split(cell: usize) -> (*mut PageHeader, usize) {
@@ -208,30 +236,42 @@ fn split(cell: usize) -> (*mut PageHeader, usize) {
 impl Heap {
     #[inline(always)]
     fn take_cell(&mut self) -> usize {
-        let f = self.free;
-        if !f.is_null() {
-            // SAFETY: every free-list entry is a free cell whose first word was written
-            // by `sweep`/`refill` as the link.
-            self.free = unsafe { (*f).next };
-            return f as usize;
-        }
-        if self.bump < self.bump_end {
-            let p = self.bump;
-            self.bump += CELL;
-            return p;
+        let b = self.free_bits;
+        if b != 0 {
+            self.free_bits = b & (b - 1);
+            return self.group + b.trailing_zeros() as usize * CELL;
         }
         self.refill()
     }
 
-    /// Starts bump allocation in a fresh (reserve or newly mapped) page.
+    /// Moves the allocation cursor to the next bitmap word with a free cell (mapping a
+    /// new page when every page is full) and takes its first free cell.
     #[cold]
     #[inline(never)]
     fn refill(&mut self) -> usize {
         assert!(!self.sweeping, "krait: object allocated while the collector runs destructors");
-        let base = self.map_page();
-        self.bump = base + CELLS_START + CELL;
-        self.bump_end = base + CELLS_START + NCELLS * CELL;
-        base + CELLS_START
+        loop {
+            if self.cur_page >= self.pages.len() {
+                self.map_page();
+                self.cur_page = self.pages.len() - 1;
+                self.cur_word = 0;
+            }
+            let base = self.pages[self.cur_page].base;
+            // SAFETY: our page; the header is initialized.
+            let h = unsafe { &*(base as *const PageHeader) };
+            while self.cur_word < BITMAP_WORDS {
+                let w = self.cur_word;
+                self.cur_word += 1;
+                let free = !h.alloc[w] & word_mask(w);
+                if free != 0 {
+                    self.group = base + CELLS_START + w * 64 * CELL;
+                    self.free_bits = free & (free - 1);
+                    return self.group + free.trailing_zeros() as usize * CELL;
+                }
+            }
+            self.cur_page += 1;
+            self.cur_word = 0;
+        }
     }
 
     fn map_page(&mut self) -> usize {
@@ -251,10 +291,52 @@ impl Heap {
             (*h).magic = PAGE_MAGIC;
         }
         self.pages.push(Page { base, _map: map });
+        self.peak_pages = self.peak_pages.max(self.pages.len());
         self.page_bases.insert(base);
-        self.lo = self.lo.min(base);
-        self.hi = self.hi.max(base + PAGE_SIZE);
+        if base < self.lo || base + PAGE_SIZE > self.hi {
+            self.lo = self.lo.min(base);
+            self.hi = self.hi.max(base + PAGE_SIZE);
+            self.rebuild_page_bits();
+        } else {
+            self.set_page_bit(base, true);
+        }
         base
+    }
+
+    /// Rebuilds `page_bits` for a new span `lo..hi`.
+    fn rebuild_page_bits(&mut self) {
+        let span = (self.hi - self.lo) / PAGE_SIZE;
+        self.page_bits_ok = span <= MAX_SPAN_PAGES;
+        self.page_bits.clear();
+        if self.page_bits_ok {
+            self.page_bits.resize(span.div_ceil(64), 0);
+            let bases: Vec<usize> = self.page_bases.iter().copied().collect();
+            for b in bases {
+                self.set_page_bit(b, true);
+            }
+        }
+    }
+
+    fn set_page_bit(&mut self, base: usize, on: bool) {
+        if self.page_bits_ok {
+            let k = (base - self.lo) / PAGE_SIZE;
+            if on {
+                self.page_bits[k / 64] |= 1 << (k % 64);
+            } else {
+                self.page_bits[k / 64] &= !(1 << (k % 64));
+            }
+        }
+    }
+
+    /// Whether `base` (a multiple of PAGE_SIZE in `lo..hi`) is one of our pages.
+    #[inline(always)]
+    fn is_page(&self, base: usize) -> bool {
+        if self.page_bits_ok {
+            let k = (base - self.lo) / PAGE_SIZE;
+            self.page_bits[k / 64] & (1 << (k % 64)) != 0
+        } else {
+            self.page_bases.contains(&base)
+        }
     }
 
     /// The start of the allocated cell containing `addr` (any address inside the cell
@@ -266,7 +348,7 @@ impl Heap {
         }
         let base = addr & !PAGE_MASK;
         let off = addr - base;
-        if off < CELLS_START || !self.page_bases.contains(&base) {
+        if off < CELLS_START || !self.is_page(base) {
             return None;
         }
         let i = (off - CELLS_START) / CELL;
@@ -387,11 +469,13 @@ impl Heap {
         self.sweeping = false;
         self.live_cells = live;
 
-        // Second pass: free lists and page release. Empty pages beyond the reserve are
-        // unmapped; the rest get their free cells linked, lowest address first.
-        self.free = std::ptr::null_mut();
-        self.bump = 0;
-        self.bump_end = 0;
+        // Second pass: page release. Empty pages beyond the reserve are unmapped; the
+        // allocation cursor restarts at the first page (free cells are found through the
+        // alloc bitmaps, lowest address first within each page).
+        self.free_bits = 0;
+        self.group = 0;
+        self.cur_page = 0;
+        self.cur_word = 0;
         let mut kept_empty = 0usize;
         let mut i = 0;
         while i < self.pages.len() {
@@ -402,6 +486,7 @@ impl Heap {
             if empty {
                 if kept_empty >= RESERVE_PAGES {
                     self.page_bases.remove(&base);
+                    self.set_page_bit(base, false);
                     self.pages.swap_remove(i); // drops the mapping
                     continue;
                 }
@@ -409,19 +494,7 @@ impl Heap {
             }
             i += 1;
         }
-        self.pages.sort_by_key(|p| std::cmp::Reverse(p.base));
-        for p in &self.pages {
-            // SAFETY: our page's header.
-            let h = unsafe { &*(p.base as *const PageHeader) };
-            for i in (0..NCELLS).rev() {
-                if h.alloc[i / 64] & (1 << (i % 64)) == 0 {
-                    let cell = (p.base + CELLS_START + i * CELL) as *mut FreeCell;
-                    // SAFETY: a free cell of our page: its first word becomes the link.
-                    unsafe { (*cell).next = self.free };
-                    self.free = cell;
-                }
-            }
-        }
+        self.pages.sort_unstable_by_key(|p| p.base);
         freed
     }
 

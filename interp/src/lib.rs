@@ -20,6 +20,7 @@ pub mod exceptions;
 pub mod frame;
 pub mod gc;
 pub mod heap;
+pub mod jit;
 pub mod lower;
 pub mod modules;
 pub mod object;

@@ -258,6 +258,22 @@ pub struct GenState {
     /// The exception the generator's own frame was handling when it last suspended
     /// (restored as `sys.exc_info()` when it resumes), or NULL.
     pub exc_state: Value,
+    /// Generator, coroutine or async generator.
+    pub kind: GenKind,
+    /// The code object (kept after the frame is gone, for `gi_code`/`cr_code`).
+    pub code: Rc<Code>,
+    /// Async generators: an `asend`/`athrow` awaitable is currently driving it.
+    pub running_async: bool,
+    /// Async generators: finished or being closed (`ag_closed` in CPython).
+    pub closed: bool,
+}
+
+/// What kind of object a `Payload::Generator` is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
 }
 
 pub struct ExcData {

@@ -99,6 +99,8 @@ pub struct Vm {
     pub frames: RefCell<Vec<*const crate::frame::Frame>>,
     /// The garbage collector's state (`crate::gc`).
     pub gc: crate::gc::GcState,
+    /// The tracing JIT's state (`crate::jit`): off unless the command line turns it on.
+    pub jit: crate::jit::Jit,
 }
 
 impl Vm {
@@ -174,6 +176,7 @@ impl Vm {
             state: RefCell::new(HashMap::new()),
             frames: RefCell::new(Vec::new()),
             gc: crate::gc::GcState::new(),
+            jit: crate::jit::Jit::default(),
         });
         fix_bootstrap_classes(&vm);
         vm.modules = vm.new_dict();
@@ -210,7 +213,9 @@ impl Vm {
             state,
             frames: _,
             gc: _,
+            jit,
         } = self;
+        jit.trace_roots(t);
         let Types {
             object,
             type_,

@@ -30,6 +30,14 @@
 //! guard's op index (its exit number). The frontend rebuilds its frames from the snapshot.
 //! There is no other way out: a loop ends when the guard on its condition fails.
 //!
+//! # After optimization
+//!
+//! The optimizer (`opt`) renumbers values and ops, so exit numbers refer to the optimized
+//! trace, which is the one to keep for resuming. It never renumbers snapshots: a snapshot
+//! no op leaves through any more is emptied instead. Operand types follow the rules of
+//! `Trace::check_types` (added after the first version of this contract; `RefBackend` and
+//! the optimizer enforce it).
+//!
 //! # Speculation kinds
 //!
 //! Every guard names the speculation it checks (`Kind`, an index into `Trace::kinds`, whose
@@ -94,7 +102,10 @@ pub enum Cond {
 }
 
 /// One operation. `ValueId` operands refer to earlier ops.
-#[derive(Clone, Debug, PartialEq)]
+///
+/// `Eq` and `Hash` compare ops structurally (constants by their bits), which is what
+/// common-subexpression elimination wants.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Op {
     /// Loop parameter `i`, with type `Trace::params[i]`. The first `params.len()` ops of a
     /// trace are exactly `Param(0)`, `Param(1)`, ... and no `Param` appears elsewhere.
@@ -115,9 +126,24 @@ pub enum Op {
     /// Arithmetic that leaves through `snap` when the i64 result overflows (the int
     /// non-overflow speculation). The result is not defined on that exit, so `snap` must not
     /// name it. The exit number is this op's index, as for `Guard`.
-    IntAddOv { a: ValueId, b: ValueId, snap: SnapshotId, kind: Kind },
-    IntSubOv { a: ValueId, b: ValueId, snap: SnapshotId, kind: Kind },
-    IntMulOv { a: ValueId, b: ValueId, snap: SnapshotId, kind: Kind },
+    IntAddOv {
+        a: ValueId,
+        b: ValueId,
+        snap: SnapshotId,
+        kind: Kind,
+    },
+    IntSubOv {
+        a: ValueId,
+        b: ValueId,
+        snap: SnapshotId,
+        kind: Kind,
+    },
+    IntMulOv {
+        a: ValueId,
+        b: ValueId,
+        snap: SnapshotId,
+        kind: Kind,
+    },
     IntNeg(ValueId),
     IntAnd(ValueId, ValueId),
     IntOr(ValueId, ValueId),
@@ -130,7 +156,9 @@ pub enum Op {
     IntShr(ValueId, ValueId),
     /// Floor division and modulo with Python's semantics (quotient rounded toward negative
     /// infinity, remainder with the sign of the divisor). The frontend guarantees (by guards)
-    /// that the divisor is not 0 and that the pair is not (i64::MIN, -1).
+    /// that the divisor is not 0 and that the pair is not (i64::MIN, -1); otherwise the result
+    /// is unspecified and a machine backend may trap (`RefBackend` and constant folding give
+    /// 0 and the wrapped quotient, and never fold those cases).
     IntFloorDiv(ValueId, ValueId),
     IntMod(ValueId, ValueId),
     /// Compare two integers (or words, or bools); result Bool.
@@ -161,22 +189,51 @@ pub enum Op {
 
     // --- memory: address = base + offset (+ index * 8 for the indexed forms) ------------
     /// Load 64 bits; the result has type `ty` (Int, Float or Word).
-    Load { base: ValueId, offset: i32, ty: Type },
-    Store { base: ValueId, offset: i32, value: ValueId },
-    LoadIndexed { base: ValueId, index: ValueId, offset: i32, ty: Type },
-    StoreIndexed { base: ValueId, index: ValueId, offset: i32, value: ValueId },
+    Load {
+        base: ValueId,
+        offset: i32,
+        ty: Type,
+    },
+    Store {
+        base: ValueId,
+        offset: i32,
+        value: ValueId,
+    },
+    LoadIndexed {
+        base: ValueId,
+        index: ValueId,
+        offset: i32,
+        ty: Type,
+    },
+    StoreIndexed {
+        base: ValueId,
+        index: ValueId,
+        offset: i32,
+        value: ValueId,
+    },
 
     // --- control ------------------------------------------------------------------------
     /// Leave through `snap` unless `cond` (a Bool) equals `expect`.
-    Guard { cond: ValueId, expect: bool, snap: SnapshotId, kind: Kind },
+    Guard {
+        cond: ValueId,
+        expect: bool,
+        snap: SnapshotId,
+        kind: Kind,
+    },
     /// Call `extern "C" fn(u64, ...) -> u64` at address `func` with up to 6 arguments, each
     /// passed as 64 raw bits in an integer register (floats as their bits); the result (raw
     /// bits in the integer return register) is taken as `ret` (`Void`: ignored). A call with
     /// `pure == true` has no side effects and may be removed or folded when unused.
+    /// A helper whose `ret` is `Bool` returns exactly 0 or 1 in the whole 64-bit register.
     /// Helpers may allocate and collect garbage: backends must leave every live value
     /// where the frontend's conservative stack scan finds it (on the native stack or in
     /// callee-saved registers) across the call.
-    Call { func: u64, args: Vec<ValueId>, ret: Type, pure: bool },
+    Call {
+        func: u64,
+        args: Vec<ValueId>,
+        ret: Type,
+        pure: bool,
+    },
     /// The last op: loop parameters take these values (all at once), run the body again.
     Jump(Vec<ValueId>),
 }
@@ -233,9 +290,23 @@ impl Op {
             ConstInt(_) => Type::Int,
             ConstFloat(_) => Type::Float,
             ConstWord(_) => Type::Word,
-            IntAdd(..) | IntSub(..) | IntMul(..) | IntAddOv { .. } | IntSubOv { .. } | IntMulOv { .. } | IntNeg(_)
-            | IntAnd(..) | IntOr(..) | IntXor(..) | IntShl(..) | IntSar(..) | IntShr(..) | IntFloorDiv(..)
-            | IntMod(..) | FloatBits(_) | AsInt(_) => Type::Int,
+            IntAdd(..)
+            | IntSub(..)
+            | IntMul(..)
+            | IntAddOv { .. }
+            | IntSubOv { .. }
+            | IntMulOv { .. }
+            | IntNeg(_)
+            | IntAnd(..)
+            | IntOr(..)
+            | IntXor(..)
+            | IntShl(..)
+            | IntSar(..)
+            | IntShr(..)
+            | IntFloorDiv(..)
+            | IntMod(..)
+            | FloatBits(_)
+            | AsInt(_) => Type::Int,
             IntCmp(..) | FloatCmp(..) => Type::Bool,
             FloatAdd(..) | FloatSub(..) | FloatMul(..) | FloatDiv(..) | FloatNeg(_) | FloatAbs(_) | FloatSqrt(_)
             | IntToFloat(_) | BitsToFloat(_) => Type::Float,
@@ -251,9 +322,23 @@ impl Op {
         use Op::*;
         match self {
             Param(_) | ConstInt(_) | ConstFloat(_) | ConstWord(_) => vec![],
-            IntAdd(a, b) | IntSub(a, b) | IntMul(a, b) | IntAnd(a, b) | IntOr(a, b) | IntXor(a, b) | IntShl(a, b)
-            | IntSar(a, b) | IntShr(a, b) | IntFloorDiv(a, b) | IntMod(a, b) | IntCmp(_, a, b) | FloatAdd(a, b)
-            | FloatSub(a, b) | FloatMul(a, b) | FloatDiv(a, b) | FloatCmp(_, a, b) => vec![*a, *b],
+            IntAdd(a, b)
+            | IntSub(a, b)
+            | IntMul(a, b)
+            | IntAnd(a, b)
+            | IntOr(a, b)
+            | IntXor(a, b)
+            | IntShl(a, b)
+            | IntSar(a, b)
+            | IntShr(a, b)
+            | IntFloorDiv(a, b)
+            | IntMod(a, b)
+            | IntCmp(_, a, b)
+            | FloatAdd(a, b)
+            | FloatSub(a, b)
+            | FloatMul(a, b)
+            | FloatDiv(a, b)
+            | FloatCmp(_, a, b) => vec![*a, *b],
             IntAddOv { a, b, .. } | IntSubOv { a, b, .. } | IntMulOv { a, b, .. } => vec![*a, *b],
             IntNeg(a) | FloatNeg(a) | FloatAbs(a) | FloatSqrt(a) | IntToFloat(a) | FloatBits(a) | BitsToFloat(a)
             | AsInt(a) | AsWord(a) => vec![*a],
@@ -369,6 +454,265 @@ impl Trace {
             Some(Op::Jump(_)) => Ok(()),
             _ => Err("trace does not end with jump".into()),
         }
+    }
+}
+
+impl Cond {
+    /// The name used in the text IR (`lt`, `above_eq`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Cond::Eq => "eq",
+            Cond::Ne => "ne",
+            Cond::Lt => "lt",
+            Cond::Le => "le",
+            Cond::Gt => "gt",
+            Cond::Ge => "ge",
+            Cond::Below => "below",
+            Cond::AboveEq => "above_eq",
+        }
+    }
+
+    pub const ALL: [Cond; 8] = [Cond::Eq, Cond::Ne, Cond::Lt, Cond::Le, Cond::Gt, Cond::Ge, Cond::Below, Cond::AboveEq];
+
+    /// The condition with its operands swapped: `a c b` iff `b c' a` (for floats too, NaN
+    /// included). `None` for the unsigned conditions, whose mirror images are not in `Cond`.
+    pub fn swapped(self) -> Option<Cond> {
+        match self {
+            Cond::Eq => Some(Cond::Eq),
+            Cond::Ne => Some(Cond::Ne),
+            Cond::Lt => Some(Cond::Gt),
+            Cond::Le => Some(Cond::Ge),
+            Cond::Gt => Some(Cond::Lt),
+            Cond::Ge => Some(Cond::Le),
+            Cond::Below | Cond::AboveEq => None,
+        }
+    }
+
+    /// The integer condition that holds exactly when this one does not (not valid for
+    /// floats, where a NaN makes both false).
+    pub fn negated(self) -> Cond {
+        match self {
+            Cond::Eq => Cond::Ne,
+            Cond::Ne => Cond::Eq,
+            Cond::Lt => Cond::Ge,
+            Cond::Le => Cond::Gt,
+            Cond::Gt => Cond::Le,
+            Cond::Ge => Cond::Lt,
+            Cond::Below => Cond::AboveEq,
+            Cond::AboveEq => Cond::Below,
+        }
+    }
+}
+
+impl Type {
+    /// The name used in the text IR.
+    pub fn name(self) -> &'static str {
+        match self {
+            Type::Int => "int",
+            Type::Float => "float",
+            Type::Bool => "bool",
+            Type::Word => "word",
+            Type::Void => "void",
+        }
+    }
+
+    /// Whether values of this type live in integer registers and may be integer operands
+    /// (`Int`, `Word`, `Bool`).
+    pub fn is_intlike(self) -> bool {
+        matches!(self, Type::Int | Type::Word | Type::Bool)
+    }
+}
+
+impl Op {
+    /// The op's name in the text IR (`int_add_ov`, `load_indexed`, ...). Guards are named
+    /// `guard_true`/`guard_false` after their `expect`, calls `call`/`call_pure`.
+    pub fn name(&self) -> &'static str {
+        use Op::*;
+        match self {
+            Param(_) => "param",
+            ConstInt(_) => "const_int",
+            ConstFloat(_) => "const_float",
+            ConstWord(_) => "const_word",
+            IntAdd(..) => "int_add",
+            IntSub(..) => "int_sub",
+            IntMul(..) => "int_mul",
+            IntAddOv { .. } => "int_add_ov",
+            IntSubOv { .. } => "int_sub_ov",
+            IntMulOv { .. } => "int_mul_ov",
+            IntNeg(_) => "int_neg",
+            IntAnd(..) => "int_and",
+            IntOr(..) => "int_or",
+            IntXor(..) => "int_xor",
+            IntShl(..) => "int_shl",
+            IntSar(..) => "int_sar",
+            IntShr(..) => "int_shr",
+            IntFloorDiv(..) => "int_floordiv",
+            IntMod(..) => "int_mod",
+            IntCmp(..) => "int_cmp",
+            FloatAdd(..) => "float_add",
+            FloatSub(..) => "float_sub",
+            FloatMul(..) => "float_mul",
+            FloatDiv(..) => "float_div",
+            FloatNeg(_) => "float_neg",
+            FloatAbs(_) => "float_abs",
+            FloatSqrt(_) => "float_sqrt",
+            FloatCmp(..) => "float_cmp",
+            IntToFloat(_) => "int_to_float",
+            FloatBits(_) => "float_bits",
+            BitsToFloat(_) => "bits_to_float",
+            AsInt(_) => "as_int",
+            AsWord(_) => "as_word",
+            Load { .. } => "load",
+            Store { .. } => "store",
+            LoadIndexed { .. } => "load_indexed",
+            StoreIndexed { .. } => "store_indexed",
+            Guard { expect: true, .. } => "guard_true",
+            Guard { expect: false, .. } => "guard_false",
+            Call { pure: false, .. } => "call",
+            Call { pure: true, .. } => "call_pure",
+            Jump(_) => "jump",
+        }
+    }
+
+    /// This op with every operand `v` replaced by `f(v)` (snapshot and kind untouched).
+    pub fn map_operands(&self, mut f: impl FnMut(ValueId) -> ValueId) -> Op {
+        use Op::*;
+        let mut op = self.clone();
+        match &mut op {
+            Param(_) | ConstInt(_) | ConstFloat(_) | ConstWord(_) => {}
+            IntAdd(a, b)
+            | IntSub(a, b)
+            | IntMul(a, b)
+            | IntAnd(a, b)
+            | IntOr(a, b)
+            | IntXor(a, b)
+            | IntShl(a, b)
+            | IntSar(a, b)
+            | IntShr(a, b)
+            | IntFloorDiv(a, b)
+            | IntMod(a, b)
+            | IntCmp(_, a, b)
+            | FloatAdd(a, b)
+            | FloatSub(a, b)
+            | FloatMul(a, b)
+            | FloatDiv(a, b)
+            | FloatCmp(_, a, b) => {
+                *a = f(*a);
+                *b = f(*b);
+            }
+            IntAddOv { a, b, .. } | IntSubOv { a, b, .. } | IntMulOv { a, b, .. } => {
+                *a = f(*a);
+                *b = f(*b);
+            }
+            IntNeg(a) | FloatNeg(a) | FloatAbs(a) | FloatSqrt(a) | IntToFloat(a) | FloatBits(a) | BitsToFloat(a)
+            | AsInt(a) | AsWord(a) => *a = f(*a),
+            Load { base, .. } => *base = f(*base),
+            Store { base, value, .. } => {
+                *base = f(*base);
+                *value = f(*value);
+            }
+            LoadIndexed { base, index, .. } => {
+                *base = f(*base);
+                *index = f(*index);
+            }
+            StoreIndexed { base, index, value, .. } => {
+                *base = f(*base);
+                *index = f(*index);
+                *value = f(*value);
+            }
+            Guard { cond, .. } => *cond = f(*cond),
+            Call { args, .. } | Jump(args) => {
+                for a in args.iter_mut() {
+                    *a = f(*a);
+                }
+            }
+        }
+        op
+    }
+
+    /// The speculation kind of an op that can exit.
+    pub fn kind(&self) -> Option<Kind> {
+        match self {
+            Op::Guard { kind, .. }
+            | Op::IntAddOv { kind, .. }
+            | Op::IntSubOv { kind, .. }
+            | Op::IntMulOv { kind, .. } => Some(*kind),
+            _ => None,
+        }
+    }
+}
+
+impl Trace {
+    /// Checks the operand types of every op, which `check` leaves alone (a gap in the first
+    /// version of this contract, closed compatibly here; `RefBackend` and the optimizer call
+    /// both). The rules, which every backend may rely on:
+    /// - integer ops (`int_*`, `int_cmp`, the `*Ov` ops), `int_to_float`, `bits_to_float`,
+    ///   `as_int`, `as_word`, load/store bases and indices: operands are `Int`, `Word` or
+    ///   `Bool` (all live in integer registers);
+    /// - float ops, `float_cmp` and `float_bits`: operands are `Float`; `float_cmp` never
+    ///   uses `Below`/`AboveEq`;
+    /// - `Guard::cond` is a `Bool`; `Load`/`LoadIndexed` produce `Int`, `Float` or `Word`;
+    /// - stored values, call arguments and snapshot values are any type but `Void`.
+    pub fn check_types(&self) -> Result<(), String> {
+        use Op::*;
+        let types = self.types();
+        let ty = |v: &ValueId| types.get(v.index()).copied().unwrap_or(Type::Void);
+        for (i, op) in self.ops.iter().enumerate() {
+            let ints: Vec<ValueId> = match op {
+                IntAdd(a, b)
+                | IntSub(a, b)
+                | IntMul(a, b)
+                | IntAnd(a, b)
+                | IntOr(a, b)
+                | IntXor(a, b)
+                | IntShl(a, b)
+                | IntSar(a, b)
+                | IntShr(a, b)
+                | IntFloorDiv(a, b)
+                | IntMod(a, b)
+                | IntCmp(_, a, b) => {
+                    vec![*a, *b]
+                }
+                IntAddOv { a, b, .. } | IntSubOv { a, b, .. } | IntMulOv { a, b, .. } => vec![*a, *b],
+                IntNeg(a) | IntToFloat(a) | BitsToFloat(a) | AsInt(a) | AsWord(a) => vec![*a],
+                Load { base, .. } | Store { base, .. } => vec![*base],
+                LoadIndexed { base, index, .. } | StoreIndexed { base, index, .. } => vec![*base, *index],
+                _ => vec![],
+            };
+            for v in &ints {
+                if !ty(v).is_intlike() {
+                    return Err(format!("op {i} ({}): operand {v} is {:?}, wants an integer", op.name(), ty(v)));
+                }
+            }
+            let floats: Vec<ValueId> = match op {
+                FloatAdd(a, b) | FloatSub(a, b) | FloatMul(a, b) | FloatDiv(a, b) | FloatCmp(_, a, b) => vec![*a, *b],
+                FloatNeg(a) | FloatAbs(a) | FloatSqrt(a) | FloatBits(a) => vec![*a],
+                _ => vec![],
+            };
+            for v in &floats {
+                if ty(v) != Type::Float {
+                    return Err(format!("op {i} ({}): operand {v} is {:?}, wants a float", op.name(), ty(v)));
+                }
+            }
+            match op {
+                FloatCmp(Cond::Below | Cond::AboveEq, ..) => {
+                    return Err(format!("op {i}: float_cmp has no unsigned conditions"));
+                }
+                Guard { cond, .. } if ty(cond) != Type::Bool => {
+                    return Err(format!("op {i}: guard on {cond}, which is {:?}, not a bool", ty(cond)));
+                }
+                Load { ty: t, .. } | LoadIndexed { ty: t, .. }
+                    if !matches!(t, Type::Int | Type::Float | Type::Word) =>
+                {
+                    return Err(format!("op {i}: load of type {t:?}"));
+                }
+                Store { value, .. } | StoreIndexed { value, .. } if ty(value) == Type::Void => {
+                    return Err(format!("op {i}: store of {value}, which has no value"));
+                }
+                _ => {}
+            }
+        }
+        Ok(())
     }
 }
 

@@ -1,11 +1,46 @@
-//! `krait-tracer`: the language-neutral trace IR, recorder, snapshots, optimizer and
-//! `Backend` trait (see `../shared/DESIGN.md`). Nothing here knows about Python: a frontend
-//! records traces through `ir::TraceBuilder`, and a `Backend` turns them into something that
-//! runs (machine code, or the reference interpreter of the IR).
+//! `krait-tracer`: the language-neutral half of the tracing JIT (see `../shared/DESIGN.md`).
+//! Nothing here knows about the language being run: a frontend records traces through
+//! `ir::TraceBuilder`, and a `Backend` turns them into something that runs (machine code, or
+//! the reference interpreter of the IR).
+//!
+//! ```text
+//!   frontend ── back_edge ──► cache ── Record ──► TraceBuilder ──► Trace ──► opt::optimize
+//!      ▲          (hotness,                       (ir: ops, guards,            │ fold, cse,
+//!      │           aborts,                         snapshots)                  │ guards, dce
+//!      │           blacklist)                                                  ▼
+//!      └── exit number + exit buffer ◄── CompiledTrace::run ◄── Backend::compile
+//!          (resume from the snapshot)                          (x86-64, AArch64, refbackend)
+//! ```
+//!
+//! | module        | owns                                                                  |
+//! |---------------|-----------------------------------------------------------------------|
+//! | `ir`          | the IR contract: ops, types, snapshots, the exit ABI, checks, builder |
+//! | `text`        | the text form of traces (`Display`, `parse_trace`)                    |
+//! | `semantics`   | what every computing op computes, on raw words                        |
+//! | `refbackend`  | `RefBackend`, the interpreter of the IR every backend must agree with |
+//! | `conformance` | the suite every backend runs (`run_all`, `run_random`)                |
+//! | `opt`         | the optimizer passes, one file each                                   |
+//! | `cache`       | loops by key: hotness, recording, compiled code, aborts, exits        |
+//! | `stats`       | `JitStats`, the counters behind `--jit-stats`                         |
+//! | `tunables`    | every threshold and limit, in one table                               |
 
+pub mod cache;
+pub mod conformance;
 pub mod ir;
+pub mod opt;
+pub mod refbackend;
+pub mod semantics;
+pub mod stats;
+pub mod text;
+pub mod tunables;
 
+pub use cache::{CompiledLoop, OnBackEdge, TraceCache};
 pub use ir::{Cond, FrameState, Kind, Op, Snapshot, SnapshotId, Trace, TraceBuilder, Type, ValueId};
+pub use opt::{optimize, OptOptions};
+pub use refbackend::RefBackend;
+pub use stats::{Abort, JitStats};
+pub use text::parse_trace;
+pub use tunables::Tunables;
 
 /// A compiled trace, ready to run.
 pub trait CompiledTrace {

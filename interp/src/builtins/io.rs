@@ -108,7 +108,7 @@ pub struct Stream {
     file: RefCell<Option<File>>,
     /// `name` attribute: a str (path or `<stdout>`).
     name: Value,
-    mode: Box<str>,
+    mode: RefCell<Box<str>>,
     pub binary: bool,
     /// Newline handling of a text stream (`newline=` of `open`); the std streams use
     /// `Newline::Lf`, as in CPython.
@@ -158,7 +158,7 @@ impl Stream {
             kind,
             file: RefCell::new(file),
             name,
-            mode: mode.into(),
+            mode: RefCell::new(mode.into()),
             binary,
             newline: Newline::Lf,
             raw: false,
@@ -631,7 +631,7 @@ pub fn wrap_stream(
 ) -> Option<Value> {
     let s = as_stream(&inner)?;
     let binary = text.is_none();
-    let mode = if binary { s.mode.to_string() } else { s.mode.replace('b', "") };
+    let mode = if binary { s.mode.borrow().to_string() } else { s.mode.borrow().replace('b', "") };
     let mut w = Stream::new(s.kind, s.name, &mode, binary, None);
     w.shared = inner;
     w.readable = s.readable;
@@ -721,6 +721,14 @@ pub fn flush_all(vm: &mut Vm) {
     }
 }
 
+/// For the collector: flushes the buffered output of a file found unreachable (its
+/// destructor closes it when it is swept). Runs no Python code and allocates no object.
+pub fn flush_unreachable(v: &Value) {
+    if let Some(s) = as_stream(v) {
+        let _ = s.flush_buf();
+    }
+}
+
 /// Reads one line from Krait's stdin (for `input()`); None at end of file.
 pub fn stdin_readline(vm: &mut Vm) -> PyResult<Option<Value>> {
     let v = vm.state.borrow().get("io.stdin").copied();
@@ -802,7 +810,7 @@ fn register_methods(vm: &mut Vm, cls: Value, text: bool) {
     vm.add_method(cls, "__repr__", m_repr);
     vm.add_getter(cls, "closed", g_closed);
     vm.add_getter(cls, "name", g_name);
-    vm.add_getter(cls, "mode", g_mode);
+    vm.add_property(cls, "mode", g_mode, Some(s_mode));
     if text {
         vm.add_getter(cls, "encoding", g_encoding);
         vm.add_getter(cls, "errors", g_errors);
@@ -830,9 +838,14 @@ fn m_write(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         let bytes: Vec<u8> = match data.as_obj().map(|o| &o.payload) {
             Some(Payload::Bytes(b)) => b.to_vec(),
             Some(Payload::ByteArray(b)) => b.borrow().clone(),
-            _ => {
-                return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(data))));
-            }
+            _ => match crate::modules::bytes_like(vm, data)? {
+                Some(b) => b,
+                None => {
+                    return Err(
+                        vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(data)))
+                    );
+                }
+            },
         };
         s.write_bytes(&bytes).map_err(|e| os_error_from_io(vm, &e, None))?;
         Ok(vm.new_int(bytes.len() as i64))
@@ -1152,11 +1165,11 @@ fn m_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
     let name = vm.repr_string(s.name)?;
     let r = if s.raw {
         let closefd = if s.closefd { "True" } else { "False" };
-        format!("<_io.{cls} name={name} mode='{}' closefd={closefd}>", s.mode)
+        format!("<_io.{cls} name={name} mode='{}' closefd={closefd}>", s.mode.borrow())
     } else if s.binary {
         format!("<_io.{cls} name={name}>")
     } else {
-        format!("<_io.{cls} name={name} mode='{}' encoding='{}'>", s.mode, s.encoding)
+        format!("<_io.{cls} name={name} mode='{}' encoding='{}'>", s.mode.borrow(), s.encoding)
     };
     Ok(vm.new_string(r))
 }
@@ -1171,7 +1184,19 @@ fn g_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
 
 fn g_mode(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "mode")?;
-    Ok(vm.new_str(&s.mode))
+    let m = s.mode.borrow().clone();
+    Ok(vm.new_str(&m))
+}
+
+/// `f.mode = 'r'`: CPython stores it in the wrapper's `__dict__` (`tokenize.open` does).
+fn s_mode(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = this(vm, args, "mode")?;
+    let v = args.get(1).copied().unwrap_or(Value::NONE);
+    let Some(m) = v.as_rstr() else {
+        return Err(vm.type_error(format!("mode must be str, not {}", vm.type_name(v))));
+    };
+    *s.mode.borrow_mut() = m.into();
+    Ok(Value::NONE)
 }
 
 fn g_encoding(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -1228,7 +1253,7 @@ fn g_buffer(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
     if !b.is_null() {
         return Ok(b);
     }
-    let mode = s.mode.replace('t', "");
+    let mode = s.mode.borrow().replace('t', "");
     let mut inner = Stream::new(s.kind, s.name, &format!("{mode}b"), true, None);
     inner.shared = args[0];
     inner.readable = s.readable;

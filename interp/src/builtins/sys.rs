@@ -287,8 +287,8 @@ pub fn configure(vm: &mut Vm, cfg: &SysConfig) {
 const STDLIB_VERSION: &str = "3.11";
 
 /// The directory of the pure-Python standard library, found once per process:
-/// `KRAIT_STDLIB` if set, else `/usr/lib/python3.11` when it holds `os.py`, else what an
-/// installed `python3.11` says (asked once, then remembered in
+/// `KRAIT_STDLIB` if set, else `/usr/lib/python3.11` or `/usr/local/lib/python3.11` when it
+/// holds `os.py`, else what an installed `python3.11` (or a `python3` that is 3.11) says (asked once, then remembered in
 /// `$XDG_CACHE_HOME/krait/stdlib-path` or `~/.cache/krait/stdlib-path`). None when no
 /// library was found; importing a missing module then says what was searched.
 pub fn stdlib_dir() -> Option<&'static str> {
@@ -305,9 +305,11 @@ fn find_stdlib() -> Option<String> {
         // An explicit setting wins even when wrong: the import error then names it.
         return Some(d.to_string_lossy().into_owned());
     }
-    let system = format!("/usr/lib/python{STDLIB_VERSION}");
-    if is_stdlib(std::path::Path::new(&system)) {
-        return Some(system);
+    for prefix in ["/usr/lib", "/usr/local/lib"] {
+        let system = format!("{prefix}/python{STDLIB_VERSION}");
+        if is_stdlib(std::path::Path::new(&system)) {
+            return Some(system);
+        }
     }
     let cache = stdlib_cache_file();
     if let Some(c) = &cache {
@@ -318,16 +320,7 @@ fn find_stdlib() -> Option<String> {
             }
         }
     }
-    let out = std::process::Command::new(format!("python{STDLIB_VERSION}"))
-        .args(["-E", "-S", "-c", "import os, sys; print(os.path.dirname(os.__file__))"])
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .output()
-        .ok()?;
-    let d = String::from_utf8(out.stdout).ok()?.trim().to_owned();
-    if !out.status.success() || d.is_empty() || !is_stdlib(std::path::Path::new(&d)) {
-        return None;
-    }
+    let d = ["python3.11", "python3"].into_iter().find_map(ask_python_for_stdlib)?;
     if let Some(c) = cache {
         if let Some(parent) = c.parent() {
             let _ = std::fs::create_dir_all(parent);
@@ -335,6 +328,21 @@ fn find_stdlib() -> Option<String> {
         let _ = std::fs::write(&c, format!("{d}\n"));
     }
     Some(d)
+}
+
+/// Asks an installed CPython where its library is; only a 3.11 answer counts.
+fn ask_python_for_stdlib(exe: &str) -> Option<String> {
+    let (major, minor) = STDLIB_VERSION.split_once('.')?;
+    let script =
+        format!("import os, sys; print(os.path.dirname(os.__file__) if sys.version_info[:2] == ({major}, {minor}) else '')");
+    let out = std::process::Command::new(exe)
+        .args(["-E", "-S", "-c", &script])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .ok()?;
+    let d = String::from_utf8(out.stdout).ok()?.trim().to_owned();
+    (out.status.success() && !d.is_empty() && is_stdlib(std::path::Path::new(&d))).then_some(d)
 }
 
 fn stdlib_cache_file() -> Option<std::path::PathBuf> {
@@ -348,12 +356,20 @@ fn stdlib_cache_file() -> Option<std::path::PathBuf> {
 /// What to tell a user whose import failed when no standard library was found (printed
 /// once), or None when one was found.
 pub fn missing_stdlib_note() -> Option<String> {
-    if stdlib_dir().is_some() {
-        return None;
+    if let Some(d) = stdlib_dir() {
+        if is_stdlib(std::path::Path::new(d)) {
+            return None;
+        }
+        return Some(format!(
+            "krait: KRAIT_STDLIB={d} does not hold a Python {STDLIB_VERSION} standard library (no os.py there); \
+             point it at the directory that holds CPython {STDLIB_VERSION}'s os.py, or unset it"
+        ));
     }
     Some(format!(
         "krait: no Python {STDLIB_VERSION} standard library found (searched $KRAIT_STDLIB, /usr/lib/python{STDLIB_VERSION}, \
-         and `python{STDLIB_VERSION}` on PATH); set KRAIT_STDLIB to the directory that holds os.py"
+         /usr/local/lib/python{STDLIB_VERSION}, the cached answer in {}, and `python{STDLIB_VERSION}`/`python3` on PATH); \
+         set KRAIT_STDLIB to the directory that holds CPython {STDLIB_VERSION}'s os.py",
+        stdlib_cache_file().map_or_else(|| "~/.cache/krait/stdlib-path".to_owned(), |p| p.display().to_string())
     ))
 }
 

@@ -743,10 +743,22 @@ fn ga_getattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
     // Attributes the alias lacks come from its origin (`list[int].append`).
     let (origin, _) = ga_parts(vm, arg(args, 0))?;
     let name = args.get(1).copied().unwrap_or(Value::NONE);
-    if let Some(s) = name.as_rstr() {
-        if s.starts_with("__") && s.ends_with("__") {
-            return Err(attr::attr_error(vm, arg(args, 0), name));
-        }
+    // Like CPython, everything but the alias's own attributes comes from the origin.
+    const OWN: [&str; 11] = [
+        "__class__",
+        "__origin__",
+        "__args__",
+        "__unpacked__",
+        "__parameters__",
+        "__typing_unpacked_tuple_args__",
+        "__mro_entries__",
+        "__reduce_ex__",
+        "__reduce__",
+        "__copy__",
+        "__deepcopy__",
+    ];
+    if name.as_rstr().is_some_and(|s| OWN.contains(&s)) {
+        return Err(attr::attr_error(vm, arg(args, 0), name));
     }
     vm.get_attr(origin, name)
 }
@@ -758,8 +770,140 @@ fn ga_args(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
     Ok(ga_parts(vm, arg(args, 0))?.1)
 }
 fn ga_parameters(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    ga_parts(vm, arg(args, 0))?;
-    Ok(vm.empty_tuple)
+    let (_, a) = ga_parts(vm, arg(args, 0))?;
+    let params = make_parameters(vm, a)?;
+    Ok(vm.new_tuple(params))
+}
+
+/// The type variables among `args`, in order of first appearance: arguments with a
+/// `__typing_subst__` attribute, and the `__parameters__` of the others (classes skipped).
+fn make_parameters(vm: &mut Vm, args: Value) -> PyResult<Vec<Value>> {
+    let items = args.as_tuple().map(<[Value]>::to_vec).unwrap_or_default();
+    let mut out: Vec<Value> = Vec::new();
+    let subst = vm.intern("__typing_subst__");
+    let params = vm.intern("__parameters__");
+    for t in items {
+        if t.as_class().is_some() {
+            continue;
+        }
+        if vm.get_attr_opt(vm.type_of(t), subst)?.is_some() {
+            if !out.iter().any(|x| x.is(t)) {
+                out.push(t);
+            }
+            continue;
+        }
+        if let Some(p) = vm.get_attr_opt(t, params)? {
+            if let Some(ps) = p.as_tuple() {
+                for &x in ps {
+                    if !out.iter().any(|y| y.is(x)) {
+                        out.push(x);
+                    }
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `obj` with its own type variables replaced by the matching items of `argitems`.
+fn subs_tvars(vm: &mut Vm, obj: Value, params: &[Value], argitems: &[Value]) -> PyResult<Value> {
+    let k = vm.intern("__parameters__");
+    let Some(sub) = vm.get_attr_opt(obj, k)? else { return Ok(obj) };
+    let Some(subparams) = sub.as_tuple().map(<[Value]>::to_vec) else { return Ok(obj) };
+    if subparams.is_empty() {
+        return Ok(obj);
+    }
+    let mut subargs = Vec::with_capacity(subparams.len());
+    for p in subparams {
+        match params.iter().position(|x| x.is(p)) {
+            Some(i) => subargs.push(argitems[i]),
+            None => subargs.push(p),
+        }
+    }
+    let t = vm.new_tuple(subargs);
+    vm.get_item(obj, t)
+}
+
+/// `alias[items]`: substitutes the alias's type variables (`list[T][int]` is `list[int]`).
+fn ga_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let this = arg(args, 0);
+    let (origin, a) = ga_parts(vm, this)?;
+    let params = make_parameters(vm, a)?;
+    if params.is_empty() {
+        let r = vm.repr_string(this)?;
+        return Err(vm.type_error(format!("{r} is not a generic class")));
+    }
+    let mut item = args.get(1).copied().unwrap_or(Value::NONE);
+    let prep = vm.intern("__typing_prepare_subst__");
+    for &p in &params {
+        if let Some(f) = vm.get_attr_opt(p, prep)? {
+            let it = if item.as_tuple().is_some() { item } else { vm.new_tuple(vec![item]) };
+            item = vm.call(f, &[this, it], &[])?;
+        }
+    }
+    let argitems: Vec<Value> = match item.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![item],
+    };
+    if argitems.len() != params.len() {
+        let r = vm.repr_string(this)?;
+        let which = if argitems.len() > params.len() { "many" } else { "few" };
+        return Err(vm.type_error(format!(
+            "Too {which} arguments for {r}; actual {}, expected {}",
+            argitems.len(),
+            params.len()
+        )));
+    }
+    let subst = vm.intern("__typing_subst__");
+    let unpacked = vm.intern("__typing_is_unpacked_typevartuple__");
+    let mut newargs = Vec::new();
+    for x in a.as_tuple().map(<[Value]>::to_vec).unwrap_or_default() {
+        if x.as_class().is_some() {
+            newargs.push(x);
+            continue;
+        }
+        let unpack = match vm.get_attr_opt(x, unpacked)? {
+            Some(u) => vm.truthy(u)?,
+            None => false,
+        };
+        let tp = vm.type_of(x);
+        let v = if let Some(f) = vm.get_attr_opt(tp, subst)? {
+            let i = params.iter().position(|p| p.is(x)).unwrap_or(0);
+            vm.call(f, &[x, argitems[i]], &[])?
+        } else {
+            subs_tvars(vm, x, &params, &argitems)?
+        };
+        if unpack {
+            if let Some(t) = v.as_tuple() {
+                newargs.extend_from_slice(t);
+                continue;
+            }
+        }
+        newargs.push(v);
+    }
+    let t = vm.new_tuple(newargs);
+    Ok(new_generic_alias(vm, origin, t))
+}
+
+/// `types.GenericAlias(origin, args)`, also for subclasses (`_CallableGenericAlias`).
+fn ga_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("GenericAlias() takes no keyword arguments"));
+    }
+    if args.len() != 3 {
+        return Err(vm.type_error(format!("GenericAlias expected 2 arguments, got {}", args.len().saturating_sub(1))));
+    }
+    let (cls, origin, a) = (args[0], args[1], args[2]);
+    let a = if a.as_tuple().is_some() && vm.type_of(a).is(vm.types.tuple) { a } else { vm.new_tuple(vec![a]) };
+    Ok(vm.new_native(cls, GenericAlias { origin, args: a }))
+}
+
+fn ga_reduce(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let this = arg(args, 0);
+    let (origin, a) = ga_parts(vm, this)?;
+    let cls = vm.type_of(this);
+    let inner = vm.new_tuple(vec![origin, a]);
+    Ok(vm.new_tuple(vec![cls, inner]))
 }
 fn ga_mro_entries(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let (origin, _) = ga_parts(vm, arg(args, 0))?;
@@ -784,10 +928,6 @@ fn ga_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
     Ok(vm.new_int(h1 ^ h2))
 }
 
-fn ga_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let r = vm.repr_string(arg(args, 0))?;
-    Err(vm.type_error(format!("{r} is not a generic class")))
-}
 
 fn ga_instancecheck(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
@@ -973,7 +1113,9 @@ pub fn init(vm: &mut Vm) {
     vm.add_getter(sp, "__self__", super_self);
     vm.add_getter(sp, "__self_class__", super_self_class);
 
-    let ga = vm.new_builtin_class("GenericAlias", object, Layout::Other, 0);
+    let ga = vm.new_builtin_class("GenericAlias", object, Layout::Other, class_flags::BASETYPE);
+    vm.add_staticmethod(ga, "__new__", ga_new);
+    vm.add_method(ga, "__reduce__", ga_reduce);
     vm.state.borrow_mut().insert(GA_KEY, ga);
     set_module(vm, ga, "types");
     vm.add_method(ga, "__repr__", ga_repr);

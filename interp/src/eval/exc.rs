@@ -712,7 +712,10 @@ fn exc_group_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     }
     let (message, excs) = (a[0], a[1]);
     if message.as_pystr().is_none() {
-        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.type_name(message))));
+        return Err(vm.type_error(format!(
+            "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
+            vm.type_name(message)
+        )));
     }
     let is_seq = excs.as_tuple().is_some() || excs.as_list().is_some();
     if !is_seq {
@@ -772,22 +775,47 @@ fn exc_group_derive(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     vm.call(cls, &[m, arg1(args)], &[])
 }
 
-/// Whether a leaf exception matches a `split`/`subgroup` condition (a type, a tuple of
-/// types, or a predicate).
-fn group_matches(vm: &mut Vm, cond: Value, exc: Value) -> PyResult<bool> {
-    if cond.as_class().is_some() || cond.as_tuple().is_some() {
-        let types: Vec<Value> = match cond.as_tuple() {
-            Some(t) => t.to_vec(),
-            None => vec![cond],
-        };
-        return Ok(types.iter().any(|&t| vm.isinstance(exc, t)));
+/// A `split`/`subgroup` condition.
+enum Cond<'a> {
+    /// Exception classes (a class or a tuple of them, checked by `matcher`).
+    Types(Vec<Value>),
+    /// A predicate called on each exception.
+    Pred(Value),
+    /// Leaves whose identity is in the set (`except*` re-raise bookkeeping).
+    Ids(&'a std::collections::HashSet<usize>),
+}
+
+/// CPython's `get_matcher_type`: validates a `split`/`subgroup` argument.
+fn matcher(vm: &mut Vm, cond: Value) -> PyResult<Cond<'static>> {
+    let is_exc_class = |vm: &Vm, c: Value| c.as_class().is_some() && vm.is_subclass(c, vm.exc.base_exception);
+    if cond.as_class().is_none() && crate::builtins::functions::is_callable(vm, cond) {
+        return Ok(Cond::Pred(cond));
     }
-    let r = vm.call(cond, &[exc], &[])?;
-    vm.truthy(r)
+    if is_exc_class(vm, cond) {
+        return Ok(Cond::Types(vec![cond]));
+    }
+    if let Some(t) = cond.as_tuple() {
+        if vm.type_of(cond).is(vm.types.tuple) && t.iter().all(|&c| is_exc_class(vm, c)) {
+            return Ok(Cond::Types(t.to_vec()));
+        }
+    }
+    Err(vm.type_error("expected a function, exception type or tuple of exception types"))
+}
+
+/// Whether `exc` (a leaf or a group) matches a `split`/`subgroup` condition.
+fn group_matches(vm: &mut Vm, cond: &Cond, exc: Value) -> PyResult<bool> {
+    match cond {
+        Cond::Types(types) => Ok(types.iter().any(|&t| vm.isinstance(exc, t))),
+        Cond::Pred(f) => {
+            let r = vm.call(*f, &[exc], &[])?;
+            vm.truthy(r)
+        }
+        Cond::Ids(ids) => Ok(ids.contains(&(exc.obj_ptr() as usize))),
+    }
 }
 
 /// Splits the group `e` by `cond`: (matching part, rest), each a derived group or None.
-fn group_split(vm: &mut Vm, e: Value, cond: Value, depth: u32) -> PyResult<(Value, Value)> {
+fn group_split(vm: &mut Vm, e: Value, cond: &Cond, depth: u32) -> PyResult<(Value, Value)> {
     super::check_stack(vm)?;
     if depth > 10_000 {
         return Err(super::recursion_error(vm));
@@ -821,7 +849,10 @@ fn group_split(vm: &mut Vm, e: Value, cond: Value, depth: u32) -> PyResult<(Valu
             (e.as_obj().and_then(|o| o.as_exception()), d.as_obj().and_then(|o| o.as_exception()))
         {
             dst.traceback.set(src.traceback.get());
+            // CPython copies the cause with PyException_SetCause, which also sets
+            // __suppress_context__.
             dst.cause.set(src.cause.get());
+            dst.suppress_context.set(true);
             dst.context.set(src.context.get());
         }
         let nk = vm.intern("__notes__");
@@ -837,13 +868,155 @@ fn group_split(vm: &mut Vm, e: Value, cond: Value, depth: u32) -> PyResult<(Valu
 
 fn exc_group_split(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let e = self_exc(vm, args)?;
-    let (a, b) = group_split(vm, e, arg1(args), 0)?;
+    let cond = matcher(vm, arg1(args))?;
+    let (a, b) = group_split(vm, e, &cond, 0)?;
     Ok(vm.new_tuple(vec![a, b]))
 }
 
 fn exc_group_subgroup(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let e = self_exc(vm, args)?;
-    Ok(group_split(vm, e, arg1(args), 0)?.0)
+    let cond = matcher(vm, arg1(args))?;
+    Ok(group_split(vm, e, &cond, 0)?.0)
+}
+
+// ----- except* support (called by lowered code) -----
+
+/// Hidden helpers the lowering of `except*` calls.
+#[derive(Clone, Copy)]
+pub enum Helper {
+    /// `(match, rest) = f(rest, type)`: CPython's CHECK_EG_MATCH.
+    StarMatch,
+    /// `f(orig, raised_and_rest_list)`: what to raise at the end, or None (PREP_RERAISE_STAR).
+    StarReraise,
+}
+
+/// The native function for `h`, created once per VM (kept in `vm.state`).
+pub fn helper(vm: &mut Vm, h: Helper) -> Value {
+    let (key, f): (&'static str, crate::vm::NativeFn) = match h {
+        Helper::StarMatch => ("exc.star_match", star_match),
+        Helper::StarReraise => ("exc.star_reraise", star_reraise),
+    };
+    if let Some(v) = vm.state.borrow().get(key) {
+        return *v;
+    }
+    let v = vm.new_native_fn(key, f);
+    vm.state.borrow_mut().insert(key, v);
+    v
+}
+
+fn is_group(vm: &Vm, v: Value) -> bool {
+    vm.isinstance(v, vm.exc.base_exception_group)
+}
+
+fn star_match(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (rest, ty) = (args.first().copied().unwrap_or(Value::NONE), arg1(args));
+    // check_except_star_type_valid
+    let types: Vec<Value> = match ty.as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![ty],
+    };
+    for &t in &types {
+        if t.as_class().is_none() || !vm.is_subclass(t, vm.exc.base_exception) {
+            return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+        }
+    }
+    if types.iter().any(|&t| vm.is_subclass(t, vm.exc.base_exception_group)) {
+        return Err(vm.type_error("catching ExceptionGroup with except* is not allowed. Use except instead."));
+    }
+    if rest.is_none() {
+        return Ok(vm.new_tuple(vec![Value::NONE, Value::NONE]));
+    }
+    let (m, r) = if types.iter().any(|&t| vm.isinstance(rest, t)) {
+        if is_group(vm, rest) {
+            (rest, Value::NONE)
+        } else {
+            // A naked exception is wrapped in a new group (3.11 gives it no traceback).
+            let empty = vm.new_str("");
+            let l = vm.new_list(vec![rest]);
+            let g = vm.call(vm.exc.base_exception_group, &[empty, l], &[])?;
+            (g, Value::NONE)
+        }
+    } else if is_group(vm, rest) {
+        group_split(vm, rest, &Cond::Types(types), 0)?
+    } else {
+        (Value::NONE, rest)
+    };
+    Ok(vm.new_tuple(vec![m, r]))
+}
+
+/// Identities of the leaf exceptions of `e`.
+fn leaf_ids(vm: &mut Vm, e: Value, out: &mut std::collections::HashSet<usize>, depth: u32) -> PyResult<()> {
+    super::check_stack(vm)?;
+    if depth > 10_000 {
+        return Err(super::recursion_error(vm));
+    }
+    if is_group(vm, e) {
+        let subs: Vec<Value> = slot_get(vm, e, "exceptions").as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+        for s in subs {
+            leaf_ids(vm, s, out, depth + 1)?;
+        }
+    } else {
+        out.insert(e.obj_ptr() as usize);
+    }
+    Ok(())
+}
+
+/// Same notes, traceback, cause and context (by identity): `e` is `orig` or a split of it.
+fn same_metadata(vm: &mut Vm, e: Value, orig: Value) -> PyResult<bool> {
+    let nk = vm.intern("__notes__");
+    let n1 = vm.get_attr_opt(e, nk)?;
+    let n2 = vm.get_attr_opt(orig, nk)?;
+    let notes_same = match (n1, n2) {
+        (None, None) => true,
+        (Some(a), Some(b)) => a.is(b),
+        _ => false,
+    };
+    let (Some(a), Some(b)) = (e.as_obj().and_then(|o| o.as_exception()), orig.as_obj().and_then(|o| o.as_exception()))
+    else {
+        return Ok(false);
+    };
+    Ok(notes_same
+        && a.traceback.get().is(b.traceback.get())
+        && a.cause.get().is(b.cause.get())
+        && a.context.get().is(b.context.get()))
+}
+
+fn star_reraise(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let orig = args.first().copied().unwrap_or(Value::NONE);
+    let excs: Vec<Value> = arg1(args).as_list().map(|l| l.borrow().clone()).unwrap_or_default();
+    if excs.is_empty() {
+        return Ok(Value::NONE);
+    }
+    if !is_group(vm, orig) {
+        // A naked exception was caught and wrapped: at most one clause ran.
+        return Ok(excs[0]);
+    }
+    let (mut raised, mut reraised) = (Vec::new(), Vec::new());
+    for &e in excs.iter().filter(|e| !e.is_none()) {
+        if same_metadata(vm, e, orig)? {
+            reraised.push(e);
+        } else {
+            raised.push(e);
+        }
+    }
+    // The part of `orig` made of the leaves that were re-raised.
+    let mut keep = std::collections::HashSet::new();
+    for &e in &reraised {
+        leaf_ids(vm, e, &mut keep, 0)?;
+    }
+    let reraised_eg = if keep.is_empty() { Value::NONE } else { group_split(vm, orig, &Cond::Ids(&keep), 0)?.0 };
+    if raised.is_empty() {
+        return Ok(reraised_eg);
+    }
+    if !reraised_eg.is_none() {
+        raised.push(reraised_eg);
+    }
+    if raised.len() == 1 {
+        return Ok(raised[0]);
+    }
+    let empty = vm.new_str("");
+    let l = vm.new_list(raised);
+    vm.call(vm.exc.base_exception_group, &[empty, l], &[])
 }
 
 pub fn init(vm: &mut Vm) {

@@ -57,6 +57,23 @@ pub fn bind_descriptor(vm: &mut Vm, m: Value, obj: Value, ty: Value) -> PyResult
     super::attr::descr_get(vm, m, obj, ty)
 }
 
+/// `types.MethodType(func, obj)` (`method.__new__`).
+fn method_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("method() takes no keyword arguments"));
+    }
+    let [_, func, obj] = args else {
+        return Err(vm.type_error(format!("method expected 2 arguments, got {}", args.len().saturating_sub(1))));
+    };
+    if !crate::builtins::functions::is_callable(vm, *func) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if obj.is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    Ok(new_bound_method(vm, *func, *obj))
+}
+
 pub fn new_bound_method(vm: &Vm, func: Value, obj: Value) -> Value {
     vm.alloc(vm.types.method, Payload::BoundMethod { func, obj })
 }
@@ -142,7 +159,118 @@ func_getter!(function_module, |vm, f| null_to_none(f.module.get()));
 func_getter!(function_defaults, |vm, f| null_to_none(f.defaults.get()));
 func_getter!(function_kwdefaults, |vm, f| null_to_none(f.kwdefaults.get()));
 func_getter!(function_globals, |vm, f| f.globals);
-func_getter!(function_code, |vm, f| vm.alloc(vm.types.code, Payload::Code(f.code.clone())));
+fn function_code(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let f = func_of(vm, args)?;
+    let code = code_override(vm, args[0]).unwrap_or_else(|| f.code.clone());
+    Ok(vm.alloc(vm.types.code, Payload::Code(code)))
+}
+
+const CODE_OVERRIDES: &str = "function.code_overrides";
+
+/// The code object assigned to `func.__code__` (only flag changes are supported, see
+/// `function_set_code`), if any.
+pub(crate) fn code_override(vm: &mut Vm, fval: Value) -> Option<Rc<Code>> {
+    let d = vm.state.borrow().get(CODE_OVERRIDES).copied()?;
+    let c = vm.dict_get(d, fval).ok().flatten()?;
+    match c.as_obj().map(|o| &o.payload) {
+        Some(Payload::Code(c)) => Some(c.clone()),
+        _ => None,
+    }
+}
+
+/// `func.__code__ = code`. Krait's functions keep their code immutably, so only a code
+/// object that differs from the function's own by its flags (what `types.coroutine` does
+/// with `code.replace(co_flags=...)`) can be assigned; it changes what `__code__` reports
+/// and how calls of the function create generators.
+fn function_set_code(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let f = func_of(vm, args)?;
+    let v = args.get(1).copied().unwrap_or(Value::NULL);
+    let new = match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Code(c)) => c.clone(),
+        _ => return Err(vm.type_error("__code__ must be set to a code object")),
+    };
+    let own = f.code.clone();
+    let same_body = Rc::ptr_eq(&own, &new)
+        || (Rc::ptr_eq(&own.source, &new.source)
+            && own.first_line == new.first_line
+            && own.blocks.len() == new.blocks.len()
+            && own.nslots == new.nslots
+            && own.argcount == new.argcount
+            && own.kwonlyargcount == new.kwonlyargcount
+            && own.freevars.len() == new.freevars.len()
+            && own.name.is(new.name));
+    if !same_body {
+        return Err(vm.not_implemented_error(
+            "assigning a different code object to a function's __code__ is not supported".to_string(),
+        ));
+    }
+    let d = match vm.state.borrow().get(CODE_OVERRIDES).copied() {
+        Some(d) => d,
+        None => Value::NULL,
+    };
+    let d = if d.is_null() {
+        let d = vm.new_dict();
+        vm.state.borrow_mut().insert(CODE_OVERRIDES, d);
+        d
+    } else {
+        d
+    };
+    vm.set_item(d, args[0], v)?;
+    Ok(Value::NONE)
+}
+
+/// `code.replace(**changes)`: the flags (ITERABLE_COROUTINE only), name and qualname.
+fn code_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let c = code_of(vm, args)?;
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("replace() takes no positional arguments ({} given)", args.len() - 1)));
+    }
+    let mut new: Code = (*c).clone();
+    for &(k, v) in kw {
+        let key = k.as_rstr().unwrap_or("");
+        match key {
+            "co_flags" => {
+                let Some(fl) = v.as_small_int() else {
+                    return Err(vm.type_error(format!(
+                        "replace() argument 'co_flags' must be int, not {}",
+                        vm.type_name(v)
+                    )));
+                };
+                let cur = match co_flags(vm, &args[..1], &[])?.as_small_int() {
+                    Some(x) => x,
+                    None => 0,
+                };
+                if (fl ^ cur) & !0x100 != 0 {
+                    return Err(vm.not_implemented_error(format!(
+                        "code.replace(co_flags={fl:#x}): only the CO_ITERABLE_COROUTINE bit can be changed"
+                    )));
+                }
+                if fl & 0x100 != 0 {
+                    new.flags |= code_flags::ITERABLE_COROUTINE;
+                } else {
+                    new.flags &= !code_flags::ITERABLE_COROUTINE;
+                }
+            }
+            "co_name" | "co_qualname" => {
+                if v.as_pystr().is_none() {
+                    return Err(vm.type_error(format!(
+                        "replace() argument '{key}' must be str, not {}",
+                        vm.type_name(v)
+                    )));
+                }
+                if key == "co_name" {
+                    new.name = v;
+                } else {
+                    new.qualname = v;
+                }
+            }
+            _ => {
+                return Err(vm.not_implemented_error(format!("code.replace() of '{key}' is not supported")));
+            }
+        }
+    }
+    Ok(vm.alloc(vm.types.code, Payload::Code(Rc::new(new))))
+}
 func_getter!(function_builtins, |vm, f| if f.builtins.is_null() { vm.builtins_dict } else { f.builtins });
 func_getter!(function_closure, |vm, f| if f.closure.is_empty() {
     Value::NONE
@@ -520,7 +648,7 @@ code_getter!(co_code, |vm, c| {
 code_getter!(co_stacksize, |vm, c| vm.new_int(c.nslots as i64));
 code_getter!(co_flags, |vm, c| {
     // CPython's CO_* bits: OPTIMIZED|NEWLOCALS for functions, VARARGS, VARKEYWORDS,
-    // NESTED, GENERATOR, NOFREE, COROUTINE.
+    // NESTED, GENERATOR, NOFREE, COROUTINE, ITERABLE_COROUTINE, ASYNC_GENERATOR.
     let mut f = 0i64;
     if c.flags & (code_flags::MODULE | code_flags::CLASS_BODY) == 0 {
         f |= 0x1 | 0x2;
@@ -534,14 +662,19 @@ code_getter!(co_flags, |vm, c| {
     if !c.freevars.is_empty() {
         f |= 0x10;
     }
-    if c.flags & code_flags::GENERATOR != 0 {
-        f |= 0x20;
+    let gen = c.flags & code_flags::GENERATOR != 0;
+    let coro = c.flags & code_flags::COROUTINE != 0;
+    match (gen, coro) {
+        (true, true) => f |= 0x200,
+        (true, false) => f |= 0x20,
+        (false, true) => f |= 0x80,
+        (false, false) => {}
     }
     if c.freevars.is_empty() && c.cellvars.is_empty() {
         f |= 0x40;
     }
-    if c.flags & code_flags::COROUTINE != 0 {
-        f |= 0x80;
+    if c.flags & code_flags::ITERABLE_COROUTINE != 0 {
+        f |= 0x100;
     }
     vm.new_int(f)
 });
@@ -720,12 +853,13 @@ pub fn init(vm: &mut Vm) {
     vm.add_property(f, "__defaults__", function_defaults, Some(function_set_defaults));
     vm.add_property(f, "__kwdefaults__", function_kwdefaults, Some(function_set_kwdefaults));
     vm.add_property(f, "__annotations__", function_annotations, Some(function_set_annotations));
-    vm.add_getter(f, "__code__", function_code);
+    vm.add_property(f, "__code__", function_code, Some(function_set_code));
     vm.add_getter(f, "__globals__", function_globals);
     vm.add_getter(f, "__builtins__", function_builtins);
     vm.add_getter(f, "__closure__", function_closure);
 
     let m = vm.types.method;
+    vm.add_staticmethod(m, "__new__", method_new);
     vm.add_method(m, "__repr__", method_repr);
     vm.add_method(m, "__eq__", method_eq);
     vm.add_method(m, "__ne__", method_ne);
@@ -776,6 +910,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getter(k, "co_code", co_code);
     vm.add_getter(k, "co_stacksize", co_stacksize);
     vm.add_getter(k, "co_flags", co_flags);
+    vm.add_method(k, "replace", code_replace);
 
     let t = vm.types.traceback;
     vm.add_property(t, "tb_next", tb_next, Some(tb_set_next));

@@ -16,7 +16,8 @@
 use std::cell::RefCell;
 
 use crate::frame::Frame;
-use crate::object::{Function, GenState, Payload};
+use crate::cfg::code_flags;
+use crate::object::{Function, GenKind, GenState, Payload};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
@@ -36,18 +37,79 @@ pub(crate) enum Resume {
     Throw(Value),
 }
 
-/// A generator object running `frame` (already bound to its arguments).
+/// A generator, coroutine or async generator object running `frame` (already bound to
+/// its arguments), by the code's flags.
 pub(crate) fn new_generator(vm: &mut Vm, mut frame: Box<Frame>, func: &Function) -> Value {
+    let fval = frame.func;
     frame.sent = Value::NULL;
+    let flags = frame.code.flags;
+    let kind = match (flags & code_flags::GENERATOR != 0, flags & code_flags::COROUTINE != 0) {
+        (true, true) => GenKind::AsyncGenerator,
+        (false, true) => GenKind::Coroutine,
+        _ => GenKind::Generator,
+    };
+    let class = match kind {
+        GenKind::Generator => vm.types.generator,
+        GenKind::Coroutine => super::coro::coroutine_type(vm),
+        GenKind::AsyncGenerator => super::coro::async_generator_type(vm),
+    };
+    // A generator function marked by `types.coroutine` (its `__code__` replaced by a copy
+    // carrying CO_ITERABLE_COROUTINE) makes generators that `await` accepts.
+    let code = match kind {
+        GenKind::Generator if !fval.is_null() => {
+            super::function::code_override(vm, fval).unwrap_or_else(|| frame.code.clone())
+        }
+        _ => frame.code.clone(),
+    };
     vm.alloc(
-        vm.types.generator,
+        class,
         Payload::Generator(RefCell::new(GenState {
             frame: Some(frame),
             running: false,
             name: func.name.get(),
             qualname: func.qualname.get(),
             exc_state: Value::NULL,
+            kind,
+            code,
+            running_async: false,
+            closed: false,
         })),
+    )
+}
+
+/// "generator", "coroutine" or "async generator" (for messages).
+pub(crate) fn kind_word(kind: GenKind) -> &'static str {
+    match kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async generator",
+    }
+}
+
+/// The kind of a generator-like object, or None for anything else.
+pub(crate) fn gen_kind(v: Value) -> Option<GenKind> {
+    match v.as_obj().map(|o| &o.payload) {
+        Some(Payload::Generator(g)) => Some(g.borrow().kind),
+        _ => None,
+    }
+}
+
+/// True when the suspended frame of `gen` is delegating (`yield from`/`await`), i.e. it
+/// is stopped at a `YieldFrom` statement.
+pub(crate) fn suspended_in_yield_from(gen: Value) -> bool {
+    let Some(Payload::Generator(g)) = gen.as_obj().map(|o| &o.payload) else {
+        return false;
+    };
+    let st = g.borrow();
+    let Some(f) = st.frame.as_ref() else {
+        return false;
+    };
+    if f.sent.is_null() {
+        return false;
+    }
+    matches!(
+        f.code.blocks.get(f.block as usize).and_then(|b| b.ops.get(f.stmt as usize)),
+        Some(crate::cfg::Op::YieldFrom { .. })
     )
 }
 
@@ -70,25 +132,32 @@ pub(crate) fn resume_in(vm: &mut Vm, gen: Value, how: Resume, direct: bool) -> P
     let mut frame = {
         let mut st = cell.borrow_mut();
         if st.running {
-            return Err(vm.value_error("generator already executing"));
+            return Err(vm.value_error(format!("{} already executing", kind_word(st.kind))));
         }
         match st.frame.take() {
             Some(f) => f,
             None => {
+                if st.kind == GenKind::Coroutine {
+                    return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+                }
                 return match how {
                     Resume::Throw(e) => Err(PyErr(e)),
                     _ => Ok(Step::Done(Value::NONE)),
-                }
+                };
             }
         }
     };
+    let kind = cell.borrow().kind;
     let started = !frame.sent.is_null();
     match how {
         Resume::Next => frame.sent = Value::NONE,
         Resume::Send(v) => {
             if !started && !v.is_none() {
                 cell.borrow_mut().frame = Some(frame);
-                return Err(vm.type_error("can't send non-None value to a just-started generator"));
+                return Err(vm.type_error(format!(
+                    "can't send non-None value to a just-started {}",
+                    kind_word(kind)
+                )));
             }
             frame.sent = v;
         }
@@ -147,12 +216,12 @@ pub(crate) fn resume_in(vm: &mut Vm, gen: Value, how: Resume, direct: bool) -> P
         Ok(Exit::Return(v)) => Ok(Step::Done(v)),
         Err(e) => {
             drop(st);
-            if vm.isinstance(e.0, vm.exc.stop_iteration) {
+            let stop_async = kind == GenKind::AsyncGenerator && vm.isinstance(e.0, vm.exc.stop_async_iteration);
+            if stop_async || vm.isinstance(e.0, vm.exc.stop_iteration) {
                 // PEP 479: a StopIteration escaping the generator body is a bug, not the
-                // end of iteration.
-                let kind =
-                    if frame.code.flags & crate::cfg::code_flags::COROUTINE != 0 { "coroutine" } else { "generator" };
-                let r = vm.runtime_error(format!("{kind} raised StopIteration"));
+                // end of iteration (likewise StopAsyncIteration in an async generator).
+                let what = if stop_async { "StopAsyncIteration" } else { "StopIteration" };
+                let r = vm.runtime_error(format!("{} raised {what}", kind_word(kind)));
                 if let Some(ed) = r.0.as_obj().and_then(|o| o.as_exception()) {
                     ed.cause.set(e.0);
                     ed.context.set(e.0);
@@ -185,7 +254,7 @@ pub(crate) fn close(vm: &mut Vm, gen: Value) -> PyResult<()> {
     {
         let mut st = cell.borrow_mut();
         if st.running {
-            return Err(vm.value_error("generator already executing"));
+            return Err(vm.value_error(format!("{} already executing", kind_word(st.kind))));
         }
         let fresh = match &st.frame {
             None => return Ok(()),
@@ -197,8 +266,9 @@ pub(crate) fn close(vm: &mut Vm, gen: Value) -> PyResult<()> {
         }
     }
     let exc = vm.new_exception(vm.exc.generator_exit, vec![]);
+    let kind = cell.borrow().kind;
     match resume(vm, gen, Resume::Throw(exc)) {
-        Ok(Step::Yielded(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(Step::Yielded(_)) => Err(vm.runtime_error(format!("{} ignored GeneratorExit", kind_word(kind)))),
         Ok(Step::Done(_)) => Ok(()),
         Err(e) if vm.isinstance(e.0, vm.exc.generator_exit) || vm.isinstance(e.0, vm.exc.stop_iteration) => Ok(()),
         Err(e) => Err(e),
@@ -233,6 +303,11 @@ fn is_exact_generator(vm: &Vm, v: Value) -> bool {
     v.as_obj().is_some_and(|o| matches!(o.payload, Payload::Generator(_)) && o.class.get().is(vm.types.generator))
 }
 
+/// A generator or coroutine object (resumed directly by `yield from`/`await`).
+fn is_direct_delegate(vm: &Vm, v: Value) -> bool {
+    is_exact_generator(vm, v) || gen_kind(v) == Some(GenKind::Coroutine)
+}
+
 /// Catches StopIteration from a sub-iterator step, turning it into `Done(value)`.
 fn finish_on_stop(vm: &mut Vm, r: PyResult<Value>) -> PyResult<Step> {
     match r {
@@ -249,7 +324,7 @@ pub(crate) fn yield_from_step(vm: &mut Vm, it: Value, sent: Value, throw: bool) 
         let exc = sent;
         if vm.isinstance(exc, vm.exc.generator_exit) {
             // Close the sub-iterator, then let GeneratorExit unwind the delegator.
-            if is_exact_generator(vm, it) {
+            if is_direct_delegate(vm, it) {
                 close(vm, it)?;
             } else {
                 let k = vm.intern("close");
@@ -259,7 +334,7 @@ pub(crate) fn yield_from_step(vm: &mut Vm, it: Value, sent: Value, throw: bool) 
             }
             return Err(PyErr(exc));
         }
-        if is_exact_generator(vm, it) {
+        if is_direct_delegate(vm, it) {
             return resume(vm, it, Resume::Throw(exc));
         }
         let k = vm.intern("throw");
@@ -269,13 +344,15 @@ pub(crate) fn yield_from_step(vm: &mut Vm, it: Value, sent: Value, throw: bool) 
         let r = vm.call(t, &[exc], &[]);
         return finish_on_stop(vm, r);
     }
-    if is_exact_generator(vm, it) {
+    if is_direct_delegate(vm, it) {
         let how = if sent.is_none() { Resume::Next } else { Resume::Send(sent) };
         return resume(vm, it, how);
     }
     if sent.is_none() {
+        // Builtin iterators end without a value, so `vm.next` will do; user iterators and
+        // the async generator awaitables may carry one in their StopIteration.
         let heap_type = vm.type_of(it).as_class().is_some_and(|c| c.has_flag(crate::object::class_flags::HEAPTYPE));
-        if !heap_type {
+        if !heap_type && !super::coro::returns_value(it) {
             return Ok(match vm.next(it)? {
                 Some(v) => Step::Yielded(v),
                 None => Step::Done(Value::NONE),
@@ -313,17 +390,17 @@ fn step_result(vm: &mut Vm, s: Step) -> PyResult<Value> {
     }
 }
 
-fn gen_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     this(vm, args, "__iter__")
 }
 
-fn gen_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "__next__")?;
     let s = resume(vm, g, Resume::Next)?;
     step_result(vm, s)
 }
 
-fn gen_send(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_send(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "send")?;
     vm.no_kwargs("send", kw)?;
     if args.len() != 2 {
@@ -382,7 +459,7 @@ pub(crate) fn throw_exception(vm: &mut Vm, typ: Value, val: Value, tb: Value) ->
     Ok(exc)
 }
 
-fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "throw")?;
     vm.no_kwargs("throw", kw)?;
     if args.len() < 2 || args.len() > 4 {
@@ -395,32 +472,40 @@ fn gen_throw(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     step_result(vm, s)
 }
 
-fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "close")?;
     close(vm, g)?;
     Ok(Value::NONE)
 }
 
-fn gen_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "__repr__")?;
-    let q = gen_cell(vm, &g)?.borrow().qualname;
-    let s = format!("<generator object {} at {:#x}>", q.as_rstr().unwrap_or("?"), g.obj_ptr() as usize);
+    let (q, kind) = {
+        let st = gen_cell(vm, &g)?.borrow();
+        (st.qualname, st.kind)
+    };
+    let what = match kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    };
+    let s = format!("<{what} object {} at {:#x}>", q.as_rstr().unwrap_or("?"), g.obj_ptr() as usize);
     Ok(vm.new_string(s))
 }
 
-fn gi_running(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gi_running(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "gi_running")?;
     let r = gen_cell(vm, &g)?.borrow().running;
     Ok(Value::bool(r))
 }
 
-fn gi_suspended(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gi_suspended(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "gi_suspended")?;
     let r = gen_cell(vm, &g)?.borrow().frame.as_ref().is_some_and(|f| !f.sent.is_null());
     Ok(Value::bool(r))
 }
 
-fn gi_frame(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gi_frame(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "gi_frame")?;
     let info = {
         let st = gen_cell(vm, &g)?.borrow();
@@ -444,20 +529,13 @@ fn gi_frame(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
     }
 }
 
-fn gi_code(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gi_code(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "gi_code")?;
-    let code = {
-        let st = gen_cell(vm, &g)?.borrow();
-        st.frame.as_ref().map(|f| f.code.clone())
-    };
-    match code {
-        Some(c) => Ok(vm.alloc(vm.types.code, Payload::Code(c))),
-        // A finished generator no longer has its frame; its code is not recoverable.
-        None => Ok(Value::NONE),
-    }
+    let code = gen_cell(vm, &g)?.borrow().code.clone();
+    Ok(vm.alloc(vm.types.code, Payload::Code(code)))
 }
 
-fn gi_yieldfrom(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gi_yieldfrom(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "gi_yieldfrom")?;
     let st = gen_cell(vm, &g)?.borrow();
     let Some(f) = st.frame.as_ref() else {
@@ -478,13 +556,13 @@ fn gi_yieldfrom(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     })
 }
 
-fn gen_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "__name__")?;
     let r = gen_cell(vm, &g)?.borrow().name;
     Ok(r)
 }
 
-fn gen_set_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_set_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "__name__")?;
     let v = args.get(1).copied().unwrap_or(Value::NONE);
     if v.as_pystr().is_none() {
@@ -494,13 +572,13 @@ fn gen_set_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     Ok(Value::NONE)
 }
 
-fn gen_qualname(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_qualname(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "__qualname__")?;
     let r = gen_cell(vm, &g)?.borrow().qualname;
     Ok(r)
 }
 
-fn gen_set_qualname(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+pub(crate) fn gen_set_qualname(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let g = this(vm, args, "__qualname__")?;
     let v = args.get(1).copied().unwrap_or(Value::NONE);
     if v.as_pystr().is_none() {

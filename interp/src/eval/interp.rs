@@ -37,6 +37,24 @@ pub(crate) enum Exit {
     Yield(Value),
 }
 
+/// Modes of the statement loop (`run::<MODE>`), one monomorphized copy each so the plain
+/// interpreter pays nothing for the JIT's hooks.
+/// `RUN`: interpret (back edges count towards the JIT and enter compiled traces).
+pub(crate) const RUN: u8 = 0;
+/// `STEP`: run exactly one statement and return (the JIT's generic runtime helper).
+pub(crate) const STEP: u8 = 1;
+/// `RECORD`: call the JIT's recorder before every statement (`crate::jit::record_stmt`).
+pub(crate) const RECORD: u8 = 2;
+
+/// How a run of the statement loop ended without an exception.
+pub(crate) enum Flow {
+    Exit(Exit),
+    /// Continue in another mode from the frame's current position.
+    Mode(u8),
+    /// `STEP` ran its one statement.
+    Stepped,
+}
+
 /// Runs `frame` from `(frame.block, frame.stmt)`. With `resuming`, the frame is a generator
 /// frame suspended at a `Yield` or `YieldFrom`: the sent value (or thrown exception) in
 /// `frame.sent`/`frame.throw_in` is delivered there first.
@@ -56,6 +74,7 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
             }
         }
     }
+    let mut mode = RUN;
     loop {
         let mut info = ErrInfo::default();
         let err = match pending.take() {
@@ -65,10 +84,33 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
                 info.thrown_in = true;
                 e
             }
-            None => match run(vm, frame, code, &mut info) {
-                Ok(exit) => return Ok(exit),
-                Err(e) => e,
-            },
+            None => {
+                let r = if mode == RECORD {
+                    run::<RECORD>(vm, frame, code, &mut info)
+                } else {
+                    run::<RUN>(vm, frame, code, &mut info)
+                };
+                match r {
+                    Ok(Flow::Mode(m)) => {
+                        mode = m;
+                        continue;
+                    }
+                    Ok(Flow::Exit(exit)) => {
+                        if mode == RECORD {
+                            crate::jit::abort_recording(vm, frame, "left the frame");
+                        }
+                        return Ok(exit);
+                    }
+                    Ok(Flow::Stepped) => continue,
+                    Err(e) => {
+                        if mode == RECORD {
+                            crate::jit::abort_recording(vm, frame, "exception");
+                            mode = RUN;
+                        }
+                        e
+                    }
+                }
+            }
         };
         let (b, i) = (frame.block as usize, frame.stmt as usize);
         if !info.reraise {
@@ -92,8 +134,8 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
 }
 
 /// How a failed statement wants its exception delivered.
-#[derive(Default)]
-struct ErrInfo {
+#[derive(Default, Clone, Copy)]
+pub(crate) struct ErrInfo {
     /// Re-raise as is: no new traceback entry (bare `raise`, `Reraise`).
     reraise: bool,
     /// Which part of the statement's source the traceback entry should mark.
@@ -370,7 +412,7 @@ pub(crate) fn compare_op(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult
 /// times (so `sys._getframe` and tracebacks of callers see where each frame is); on error
 /// it is the failing statement, and `info` says how to deliver the exception.
 /// the exception is re-raised as is (no new traceback entry).
-fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyResult<Exit> {
+fn run<const MODE: u8>(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyResult<Flow> {
     let mut ops: &[Op] = &code.blocks[frame.block as usize].ops;
     macro_rules! rd {
         ($o:expr) => {
@@ -392,12 +434,39 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
         ($t:expr) => {{
             frame.block = $t.0;
             frame.stmt = 0;
+            if MODE == STEP {
+                return Ok(Flow::Stepped);
+            }
             ops = &code.blocks[frame.block as usize].ops;
             continue;
         }};
     }
+    // A loop back edge to `$t`: the JIT counts it, and may record or run the loop.
+    macro_rules! back_edge {
+        ($t:expr) => {
+            if MODE == RUN && vm.jit.enabled {
+                frame.block = $t.0;
+                frame.stmt = 0;
+                match crate::jit::back_edge(vm, frame, code) {
+                    crate::jit::BackEdge::Go => {}
+                    crate::jit::BackEdge::Record => return Ok(Flow::Mode(RECORD)),
+                    crate::jit::BackEdge::Ran(Ok(())) => {
+                        ops = &code.blocks[frame.block as usize].ops;
+                        continue;
+                    }
+                    crate::jit::BackEdge::Ran(Err((e, i))) => {
+                        *info = i;
+                        return Err(e);
+                    }
+                }
+            }
+        };
+    }
     loop {
         let op = &ops[frame.stmt as usize];
+        if MODE == RECORD && !crate::jit::record_stmt(vm, frame, code) {
+            return Ok(Flow::Mode(RUN));
+        }
         match op {
             Op::Move { dst, src } => {
                 let v = rd!(*src);
@@ -552,16 +621,17 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
                 if target.0 <= frame.block {
                     // A loop back-edge: a collector safepoint (see `crate::gc`).
                     crate::gc::safepoint(vm);
+                    back_edge!(target);
                 }
                 jump!(target)
             }
             Op::Branch { cond, t, f } => {
                 let c = rd!(*cond);
-                if truth(vm, c)? {
-                    jump!(t)
-                } else {
-                    jump!(f)
+                let target = if truth(vm, c)? { t } else { f };
+                if MODE == RUN && target.0 <= frame.block {
+                    back_edge!(target);
                 }
+                jump!(target)
             }
             Op::ForIter { dst, iter, body, exit } => {
                 let it = rd!(*iter);
@@ -576,11 +646,11 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
             }
             Op::Return { value } => {
                 let v = rd!(*value);
-                return Ok(Exit::Return(v));
+                return Ok(Flow::Exit(Exit::Return(v)));
             }
             Op::Yield { value, .. } => {
                 let v = rd!(*value);
-                return Ok(Exit::Yield(v));
+                return Ok(Flow::Exit(Exit::Yield(v)));
             }
             Op::YieldFrom { dst, iter } => {
                 let it = rd!(*iter);
@@ -588,7 +658,7 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
                 let throw = std::mem::take(&mut frame.throw_in);
                 match generator::yield_from_step(vm, it, sent, throw)? {
                     generator::Step::Yielded(v) => {
-                        return Ok(Exit::Yield(v));
+                        return Ok(Flow::Exit(Exit::Yield(v)));
                     }
                     generator::Step::Done(r) => frame.slots[*dst as usize] = r,
                 }
@@ -654,7 +724,27 @@ fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut ErrInfo) -> PyRes
             _ => slow_op(vm, frame, code, op, info)?,
         }
         frame.stmt += 1;
+        if MODE == STEP {
+            return Ok(Flow::Stepped);
+        }
     }
+}
+
+/// Runs the one statement at the frame's `(block, stmt)` (the JIT's generic helper: exactly
+/// what the interpreter does for it), leaving the frame at the next statement or the
+/// jump's target. On error the frame still points at the statement, and the `ErrInfo`
+/// says how `execute` must deliver the exception there.
+pub(crate) fn step(vm: &mut Vm, frame: &mut Frame, code: &Code) -> Result<(), (PyErr, ErrInfo)> {
+    let mut info = ErrInfo::default();
+    match run::<STEP>(vm, frame, code, &mut info) {
+        Ok(_) => Ok(()),
+        Err(e) => Err((e, info)),
+    }
+}
+
+/// The Python truth of `v` (the JIT's truth helper).
+pub(crate) fn truth_of(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    truth(vm, v)
 }
 
 /// One remembered global lookup: the value `name` had at the `LoadGlobal` statement at

@@ -5,6 +5,7 @@
 //!                exception delivery to handler blocks, traceback entries
 //!  call.rs       calling anything; argument binding for Python functions
 //!  generator.rs  generator objects over suspended frames; `yield from` delegation
+//!  coro.rs       coroutines, async generators and the awaitables that drive them
 //!  function.rs   Python-visible attributes of functions, cells, code, methods, natives
 //!  exc.rs        methods of the builtin exception classes
 //!  traceback.rs  CPython's text for an uncaught exception
@@ -18,6 +19,7 @@
 pub mod attr;
 pub mod call;
 pub mod class;
+pub mod coro;
 pub mod descr;
 pub mod exc;
 pub mod function;
@@ -42,6 +44,7 @@ pub fn init(vm: &mut Vm) {
     object_type::init(vm);
     function::init(vm);
     generator::init(vm);
+    coro::init(vm);
     exc::init(vm);
 }
 

@@ -9,6 +9,10 @@
 //! the next safepoint and returns 0: a native may hold values in Rust heap containers
 //! that no root covers, so collecting under it is not safe.
 //!
+//! `get_objects()` lists every object in the heap that `is_tracked` (including garbage not
+//! collected yet, as CPython's does until a collection runs), `get_referents(*objs)`
+//! uses the collector's own tracing, and `get_referrers(*objs)` scans the heap with it.
+//!
 //! Generations do not exist here (one full mark-sweep); `get_stats()` reports everything
 //! under the oldest generation and `set_threshold()` values are stored and reported only.
 
@@ -36,7 +40,10 @@ fn init_module(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     vm.add_function(m, "freeze", gc_noop);
     vm.add_function(m, "unfreeze", gc_noop);
     vm.add_function(m, "get_freeze_count", gc_zero);
-    vm.add_function(m, "set_debug", gc_noop);
+    vm.add_function(m, "get_objects", gc_get_objects);
+    vm.add_function(m, "get_referrers", gc_get_referrers);
+    vm.add_function(m, "get_referents", gc_get_referents);
+    vm.add_function(m, "set_debug", gc_set_debug);
     vm.add_function(m, "get_debug", gc_zero);
     let garbage = if vm.gc.garbage.get().is_null() { vm.new_list(Vec::new()) } else { vm.gc.garbage.get() };
     vm.gc.garbage.set(garbage);
@@ -146,16 +153,7 @@ fn gc_set_threshold(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
 fn gc_is_tracked(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let [o] = vm.bind_args("is_tracked", args, kw, ["obj"], 1)?;
     // Every heap object is traced, but CPython reports atoms (ints, strs...) as untracked.
-    let tracked = o.is_obj()
-        && !matches!(
-            o.obj().payload,
-            crate::object::Payload::Int(_)
-                | crate::object::Payload::Float(_)
-                | crate::object::Payload::Complex(..)
-                | crate::object::Payload::Str(_)
-                | crate::object::Payload::Bytes(_)
-        );
-    Ok(Value::bool(tracked))
+    Ok(Value::bool(tracked(o)))
 }
 
 fn gc_is_finalized(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -169,4 +167,95 @@ fn gc_noop(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
 
 fn gc_zero(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     Ok(Value::small_int(0).unwrap())
+}
+
+/// Values `o` refers to (what the collector traces, code objects' constants included).
+fn referents_of(o: &crate::object::PyObj) -> Vec<Value> {
+    struct Collect(Vec<Value>);
+    impl super::trace::Tracer for Collect {
+        fn value(&mut self, v: Value) {
+            if v.is_obj() {
+                self.0.push(v);
+            }
+        }
+        fn code(&mut self, _c: &std::rc::Rc<crate::cfg::Code>) {}
+    }
+    let mut c = Collect(Vec::new());
+    super::trace::trace_obj(o, &mut c);
+    c.0
+}
+
+/// Whether CPython's collector would track `o` (containers; not atoms such as ints and
+/// strs).
+fn tracked(o: Value) -> bool {
+    o.is_obj()
+        && !matches!(
+            o.obj().payload,
+            crate::object::Payload::Int(_)
+                | crate::object::Payload::Float(_)
+                | crate::object::Payload::Complex(..)
+                | crate::object::Payload::Str(_)
+                | crate::object::Payload::Bytes(_)
+        )
+}
+
+/// Every allocated heap object (a snapshot: no allocation happens while it is taken).
+fn all_objects() -> Vec<Value> {
+    let mut out = Vec::new();
+    // SAFETY: this thread's heap, only read; every allocated cell holds a valid object
+    // (cells are only freed by a sweep, which cannot run while this executes).
+    let h = unsafe { &*crate::heap::heap_ptr() };
+    h.for_each_object(|cell| out.push(Value::from_obj(cell as *const crate::object::PyObj)));
+    out
+}
+
+fn gc_get_objects(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let [g] = vm.bind_args("get_objects", args, kw, ["generation"], 0)?;
+    if !g.is_null() && !g.is_none() {
+        let g = vm.to_index(g)?;
+        if g >= 3 {
+            return Err(vm.value_error("generation parameter must be less than the number of available generations (3)"));
+        }
+        if g < 0 {
+            return Err(vm.value_error("generation parameter cannot be negative"));
+        }
+    }
+    let objs: Vec<Value> = all_objects().into_iter().filter(|&o| tracked(o)).collect();
+    Ok(vm.new_list(objs))
+}
+
+fn gc_get_referents(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.no_kwargs("get_referents", kw)?;
+    let mut out = Vec::new();
+    for &a in args {
+        if tracked(a) {
+            out.extend(referents_of(a.obj()));
+        }
+    }
+    Ok(vm.new_list(out))
+}
+
+fn gc_get_referrers(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.no_kwargs("get_referrers", kw)?;
+    let targets: std::collections::HashSet<u64> = args.iter().map(|v| v.bits()).collect();
+    let mut out = Vec::new();
+    for o in all_objects() {
+        if !tracked(o) {
+            continue;
+        }
+        if referents_of(o.obj()).iter().any(|r| targets.contains(&r.bits())) {
+            out.push(o);
+        }
+    }
+    Ok(vm.new_list(out))
+}
+
+/// `gc.set_debug(flags)`: 0 is accepted; the debugging flags (printing statistics,
+/// saving garbage in `gc.garbage`) are not implemented.
+fn gc_set_debug(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let [f] = vm.bind_args("set_debug", args, kw, ["flags"], 1)?;
+    if vm.to_index(f)? != 0 {
+        return Err(vm.not_implemented_error("gc.set_debug: debugging flags are not supported by Krait's collector"));
+    }
+    Ok(Value::NONE)
 }

@@ -28,7 +28,7 @@ pub trait Tracer {
 /// that code is not running while we read, so reading the contents is a plain read of
 /// memory that is not being written.
 #[inline]
-fn read<T>(c: &RefCell<T>) -> &T {
+pub(crate) fn read<T>(c: &RefCell<T>) -> &T {
     // SAFETY (Ok case): no mutable borrow exists now, and none is created while we trace
     // (the collector runs no Python code and mutates no object during marking).
     match unsafe { c.try_borrow_unguarded() } {
@@ -193,10 +193,11 @@ pub fn trace_obj(o: &PyObj, t: &mut dyn Tracer) {
             t.value(*dict);
         }
         Payload::Generator(g) => {
-            let GenState { frame, running: _, name, qualname, exc_state } = read(g);
+            let GenState { frame, running: _, name, qualname, exc_state, kind: _, code, running_async: _, closed: _ } = read(g);
             if let Some(f) = frame {
                 trace_frame(f, t);
             }
+            t.code(code);
             t.value(*name);
             t.value(*qualname);
             t.value(*exc_state);

@@ -165,9 +165,11 @@ impl<'a> Compiler<'a> {
             Expr::Generator(c) => self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range, hint),
             Expr::Await(a) => {
                 if self.in_async_function() {
-                    // Only reached while checking an async function that will be rejected
-                    // as unsupported: keep lowering to find syntax errors CPython reports.
-                    self.expr(&a.value)
+                    let v = self.expr(&a.value)?;
+                    let dst = self.dst(hint);
+                    self.set_span(a.range);
+                    self.emit_await(v, crate::eval::coro::Helper::Await, dst);
+                    Ok(Opnd::Slot(dst))
                 } else if self
                     .units
                     .iter()
@@ -981,9 +983,15 @@ impl<'a> Compiler<'a> {
         };
         let scope = self.table.scope_for(node).ok_or_else(|| CompileError::internal("no scope for comprehension"))?;
         let src = self.expr(&first.iter)?;
-        let it = self.temp();
         self.set_span(first.iter.range());
-        self.emit(Op::GetIter { dst: it, src });
+        let it = if first.is_async {
+            self.emit_get_aiter(src)
+        } else {
+            let it = self.temp();
+            self.emit(Op::GetIter { dst: it, src });
+            it
+        };
+        let is_async = self.table.get(scope).is_async;
         let name = match kind {
             CompKind::List => "<listcomp>",
             CompKind::Set => "<setcomp>",
@@ -1033,6 +1041,9 @@ impl<'a> Compiler<'a> {
         });
         let dst = self.dst(hint);
         self.emit(Op::Call { dst, func: Opnd::Slot(f), args: Box::new([Opnd::Slot(it)]), kwnames: Box::new([]) });
+        if is_async && kind != CompKind::Gen {
+            self.emit_await(Opnd::Slot(dst), crate::eval::coro::Helper::Await, dst);
+        }
         Ok(Opnd::Slot(dst))
     }
 
@@ -1059,7 +1070,11 @@ impl<'a> Compiler<'a> {
         };
         let dst = direct.unwrap_or_else(|| self.temp());
         self.set_span(g.range);
-        self.emit(Op::ForIter { dst, iter: Opnd::Slot(iter), body, exit });
+        if g.is_async {
+            self.emit_async_for_next(iter, dst, body, exit);
+        } else {
+            self.emit(Op::ForIter { dst, iter: Opnd::Slot(iter), body, exit });
+        }
         self.b().switch_to(body);
         if direct.is_none() {
             self.assign(&g.target, Opnd::Slot(dst))?;
@@ -1072,9 +1087,14 @@ impl<'a> Compiler<'a> {
         if i + 1 < gens.len() {
             let inner = &gens[i + 1];
             let src = self.expr(&inner.iter)?;
-            let it = self.temp();
             self.set_span(inner.iter.range());
-            self.emit(Op::GetIter { dst: it, src });
+            let it = if inner.is_async {
+                self.emit_get_aiter(src)
+            } else {
+                let it = self.temp();
+                self.emit(Op::GetIter { dst: it, src });
+                it
+            };
             self.comp_generator(gens, i + 1, it, kind, elt, value, result, head)?;
             return Ok(());
         }

@@ -174,11 +174,14 @@ pub(crate) enum Ctl<'ast> {
         name: Option<&'ast str>,
         outer_handler: Option<BlockId>,
     },
-    /// Inside a `with` body: leaving calls `exit(None, None, None)`.
+    /// Inside an `except*` handler: `break`, `continue` and `return` may not leave it.
+    ExceptStar,
+    /// Inside a `with` body: leaving calls `exit(None, None, None)` (and awaits it for `async with`).
     With {
         exit: Slot,
         outer_handler: Option<BlockId>,
         span: (u32, u32),
+        is_async: bool,
     },
 }
 
@@ -323,6 +326,9 @@ impl<'a> Compiler<'a> {
         if sc.is_generator {
             flags |= code_flags::GENERATOR;
         }
+        if sc.is_async && matches!(kind, ScopeKind::Function | ScopeKind::Comprehension(_)) {
+            flags |= code_flags::COROUTINE;
+        }
         match kind {
             ScopeKind::Module => flags |= code_flags::MODULE | code_flags::NAME_LOOKUP,
             ScopeKind::Class => flags |= code_flags::CLASS_BODY | code_flags::NAME_LOOKUP,
@@ -439,6 +445,50 @@ impl<'a> Compiler<'a> {
             .rev()
             .find(|u| !matches!(u.kind, ScopeKind::Comprehension(_)))
             .is_some_and(|u| u.kind == ScopeKind::Function && self.table.get(u.scope).is_async)
+    }
+
+    /// `dst = await v`: the awaitable's iterator from the hidden helper `h`, then a
+    /// `YieldFrom` delegating to it (see `eval::coro`).
+    pub fn emit_await(&mut self, v: Opnd, h: crate::eval::coro::Helper, dst: Slot) {
+        let f = crate::eval::coro::helper(self.vm, h);
+        let fc = self.const_value(f);
+        let t = self.temp();
+        self.emit(Op::Call { dst: t, func: fc, args: Box::new([v]), kwnames: Box::new([]) });
+        self.emit(Op::YieldFrom { dst, iter: Opnd::Slot(t) });
+    }
+
+    /// The step of an `async for` loop, emitted at its head: `dst = await anext(it)` and on
+    /// to `body`; `StopAsyncIteration` goes to `exit`, any other exception propagates.
+    pub fn emit_async_for_next(&mut self, it: Slot, dst: Slot, body: BlockId, exit: BlockId) {
+        let outer = self.b().handler();
+        let stop = self.b().new_block(outer);
+        self.b().continue_in_new_block(Some(stop));
+        let f = crate::eval::coro::helper(self.vm, crate::eval::coro::Helper::GetAnext);
+        let fc = self.const_value(f);
+        let t = self.temp();
+        self.emit(Op::Call { dst: t, func: fc, args: Box::new([Opnd::Slot(it)]), kwnames: Box::new([]) });
+        self.emit(Op::YieldFrom { dst, iter: Opnd::Slot(t) });
+        self.b().jump(body);
+        self.b().switch_to(stop);
+        let e = self.temp();
+        let m = self.temp();
+        let sai = self.vm.exc.stop_async_iteration;
+        let ty = self.const_value(sai);
+        self.emit(Op::GetException { dst: e });
+        self.emit(Op::ExcMatch { dst: m, exc: Opnd::Slot(e), ty });
+        let reraise = self.b().new_block(outer);
+        self.emit(Op::Branch { cond: Opnd::Slot(m), t: exit, f: reraise });
+        self.b().switch_to(reraise);
+        self.emit(Op::Reraise { exc: Opnd::Slot(e) });
+    }
+
+    /// `aiter(v)` for `async for` (with its TypeErrors) into a new temporary.
+    pub fn emit_get_aiter(&mut self, v: Opnd) -> Slot {
+        let f = crate::eval::coro::helper(self.vm, crate::eval::coro::Helper::GetAiter);
+        let fc = self.const_value(f);
+        let t = self.temp();
+        self.emit(Op::Call { dst: t, func: fc, args: Box::new([v]), kwnames: Box::new([]) });
+        t
     }
 
     /// Records a SyntaxWarning at the line of `pos`.

@@ -781,6 +781,15 @@ impl<'a> Ctx<'a> {
             P::ExpectedToken { found: TokenKind::Equal, .. } => self.eq_in_condition(pos),
             P::ExpectedToken { found, .. } if is_augassign(*found) => self.aug_target_error(pos),
             P::ExpectedToken { .. } => self.forgot_comma(pos).unwrap_or_else(|| self.generic_at(pos)),
+            P::OtherError(m) if m.starts_with("Cannot have both 'except' and 'except*'") => {
+                // CPython points at the clause's `except` (or `except*`) keyword.
+                let start = u32::from(r.start()) as usize;
+                let rest = self.text.get(start + 6..).unwrap_or("");
+                let ws = rest.len() - rest.trim_start().len();
+                let end = if rest.trim_start().starts_with('*') { start + 6 + ws + 1 } else { start + 6 };
+                let kw = TextRange::new(r.start(), ruff_text_size::TextSize::new(end as u32));
+                self.at_range("cannot have both 'except' and 'except*' on the same 'try'".to_string(), kw)
+            }
             P::OtherError(m) if m.starts_with("Expected a parameter name") => self.kwarg_target_error(r),
             P::OtherError(m) if m.starts_with("Only single target") => {
                 // CPython's rule needs the annotation after the `:`.

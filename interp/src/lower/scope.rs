@@ -746,7 +746,13 @@ impl Collector {
                 }
             },
             Expr::Generator(c) => self.comprehension(c, CompKind::Gen, &c.generators, &c.elt, None, c.range)?,
-            Expr::Await(a) => self.expr(&a.value)?,
+            Expr::Await(a) => {
+                self.expr(&a.value)?;
+                // An `await` makes a comprehension a coroutine (CPython's ste_coroutine).
+                if matches!(self.sc().kind, ScopeKind::Comprehension(_)) {
+                    self.sc().is_async = true;
+                }
+            }
             Expr::Yield(y) => {
                 if let Some(v) = &y.value {
                     self.expr(v)?;
@@ -894,7 +900,13 @@ impl Collector {
             self.expr(v)?;
         }
         self.expr(elt)?;
+        let inner_async = self.sc().is_async && kind != CompKind::Gen;
         self.leave();
+        // 3.11: a comprehension containing an asynchronous comprehension becomes
+        // asynchronous itself (it awaits the inner one).
+        if inner_async && matches!(self.sc().kind, ScopeKind::Comprehension(_)) {
+            self.sc().is_async = true;
+        }
         Ok(())
     }
 

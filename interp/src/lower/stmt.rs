@@ -17,6 +17,9 @@ use super::scope::ScopeKind;
 use super::syntax_error::{CResult, CompileError};
 use super::{docstring, Compiler, Ctl, ParamCounts};
 use crate::cfg::{BinOp, BlockId, Op, Opnd};
+use crate::eval::coro::Helper;
+
+const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
 
 /// True when a module or class body (outside nested definitions) has an annotated
 /// assignment, so the body must create `__annotations__` first.
@@ -134,7 +137,7 @@ impl<'a> Compiler<'a> {
                 if w.is_async && !self.in_async_function() {
                     return Err(CompileError::syntax("'async with' outside async function", w.range));
                 }
-                self.with_items(&w.items, &w.body, w.range)?;
+                self.with_items(&w.items, &w.body, w.range, w.is_async)?;
             }
             Stmt::Raise(r) => {
                 let mut es: Vec<&'a Expr> = Vec::new();
@@ -461,6 +464,9 @@ impl<'a> Compiler<'a> {
             Some(e) => self.expr(e)?,
             None => self.const_none(),
         };
+        if self.ur().ctl.iter().any(|c| matches!(c, Ctl::ExceptStar)) {
+            return Err(CompileError::syntax(EXCEPT_STAR_EXIT, r.range));
+        }
         let has_cleanup = self.ur().ctl.iter().any(|c| !matches!(c, Ctl::Loop { .. }));
         if has_cleanup && self.is_named(v) {
             v = self.stash(v);
@@ -481,6 +487,9 @@ impl<'a> Compiler<'a> {
             Ctl::Loop { head, exit } => (*head, *exit),
             _ => return Err(CompileError::internal("loop entry expected")),
         };
+        if self.ur().ctl[i..].iter().any(|c| matches!(c, Ctl::ExceptStar)) {
+            return Err(CompileError::syntax(EXCEPT_STAR_EXIT, range));
+        }
         self.unwind(Some(i))?;
         self.set_span(range);
         self.b().jump(if is_break { exit } else { head });
@@ -497,13 +506,15 @@ impl<'a> Compiler<'a> {
                 Nothing,
                 Finally(&'x [Stmt], Option<BlockId>),
                 Handler(u32, Option<&'x str>, Option<BlockId>),
-                With(u32, Option<BlockId>, (u32, u32)),
+                With(u32, Option<BlockId>, (u32, u32), bool),
             }
             let todo = match &self.ur().ctl[i] {
-                Ctl::Loop { .. } => Todo::Nothing,
+                Ctl::Loop { .. } | Ctl::ExceptStar => Todo::Nothing,
                 Ctl::Finally { body, outer_handler } => Todo::Finally(body, *outer_handler),
                 Ctl::HandlerCleanup { save, name, outer_handler } => Todo::Handler(*save, *name, *outer_handler),
-                Ctl::With { exit, outer_handler, span } => Todo::With(*exit, *outer_handler, *span),
+                Ctl::With { exit, outer_handler, span, is_async } => {
+                    Todo::With(*exit, *outer_handler, *span, *is_async)
+                }
             };
             match todo {
                 Todo::Nothing => {}
@@ -521,11 +532,11 @@ impl<'a> Compiler<'a> {
                         self.unbind_handler_name(name)?;
                     }
                 }
-                Todo::With(exit, oh, span) => {
+                Todo::With(exit, oh, span, is_async) => {
                     self.b().continue_in_new_block(oh);
                     let old = self.b().span;
                     self.b().span = span;
-                    self.call_exit_none(exit);
+                    self.call_exit_none(exit, is_async);
                     self.b().span = old;
                 }
             }
@@ -533,7 +544,7 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn call_exit_none(&mut self, exit: u32) {
+    fn call_exit_none(&mut self, exit: u32, is_async: bool) {
         let none = self.const_none();
         let d = self.temp();
         self.emit(Op::Call {
@@ -542,6 +553,9 @@ impl<'a> Compiler<'a> {
             args: Box::new([none, none, none]),
             kwnames: Box::new([]),
         });
+        if is_async {
+            self.emit_await(Opnd::Slot(d), Helper::AwaitAexit, d);
+        }
     }
 
     /// `name = None; del name` at the end of `except ... as name`.
@@ -614,9 +628,14 @@ impl<'a> Compiler<'a> {
             return Err(CompileError::syntax("'async for' outside async function", f.range));
         }
         let src = self.expr(&f.iter)?;
-        let it = self.temp();
         self.set_span(f.iter.range());
-        self.emit(Op::GetIter { dst: it, src });
+        let it = if f.is_async {
+            self.emit_get_aiter(src)
+        } else {
+            let it = self.temp();
+            self.emit(Op::GetIter { dst: it, src });
+            it
+        };
         let head = self.b().new_block_here();
         let body = self.b().new_block_here();
         let orelse = self.b().new_block_here();
@@ -629,7 +648,11 @@ impl<'a> Compiler<'a> {
         };
         let dst = direct.unwrap_or_else(|| self.temp());
         self.set_span(TextRange::new(f.range.start(), f.iter.range().end()));
-        self.emit(Op::ForIter { dst, iter: Opnd::Slot(it), body, exit: orelse });
+        if f.is_async {
+            self.emit_async_for_next(it, dst, body, orelse);
+        } else {
+            self.emit(Op::ForIter { dst, iter: Opnd::Slot(it), body, exit: orelse });
+        }
         self.b().switch_to(body);
         if direct.is_none() {
             self.assign(&f.target, Opnd::Slot(dst))?;
@@ -659,9 +682,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn try_stmt(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
-        if t.is_star && self.pending.is_none() {
-            self.pending = Some(CompileError::not_implemented("'except*' is not supported yet", t.range));
-        }
         if let Some(i) = t.handlers.iter().position(|h| {
             let ast::ExceptHandler::ExceptHandler(h) = h;
             h.type_.is_none()
@@ -675,7 +695,7 @@ impl<'a> Compiler<'a> {
             return Err(CompileError::syntax("expected 'except' or 'finally' block", self.else_kw_range(t)));
         }
         if t.finalbody.is_empty() {
-            return self.try_except(t, None);
+            return if t.is_star { self.try_star(t, None) } else { self.try_except(t, None) };
         }
         let outer = self.b().handler();
         let fin_exc = self.b().new_block(outer);
@@ -683,6 +703,8 @@ impl<'a> Compiler<'a> {
         let r = if t.handlers.is_empty() {
             self.b().continue_in_new_block(Some(fin_exc));
             self.stmts(&t.body)
+        } else if t.is_star {
+            self.try_star(t, Some(fin_exc))
         } else {
             self.try_except(t, Some(fin_exc))
         };
@@ -776,6 +798,114 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try/except*/else` (PEP 654); `fin_exc` as in `try_except`. Each clause splits what
+    /// is left of the exception group (`exc::Helper::StarMatch`); what the handlers raise and
+    /// the unmatched rest are combined at the end (`exc::Helper::StarReraise`).
+    fn try_star(&mut self, t: &'a ast::StmtTry, fin_exc: Option<BlockId>) -> CResult<()> {
+        let outer = self.b().handler();
+        let h1 = fin_exc.or(outer);
+        let after = self.b().new_block(h1);
+        let cleanup = self.b().new_block(h1);
+        let eh = self.b().new_block(Some(cleanup));
+        self.b().continue_in_new_block(Some(eh));
+        self.stmts(&t.body)?;
+        self.b().continue_in_new_block(h1);
+        self.stmts(&t.orelse)?;
+        self.b().jump(after);
+        self.b().switch_to(eh);
+        let exc = self.temp();
+        let save = self.temp();
+        let rest = self.temp();
+        let raised = self.temp();
+        let old = self.set_span(t.handlers.first().map_or(t.range, except_kw_range));
+        self.emit(Op::GetException { dst: exc });
+        self.emit(Op::PushExcInfo { save, exc: Opnd::Slot(exc) });
+        self.emit(Op::Move { dst: rest, src: Opnd::Slot(exc) });
+        self.emit(Op::BuildList { dst: raised, items: Box::new([]) });
+        self.restore_span(old);
+        let match_fn = crate::eval::exc::helper(self.vm, crate::eval::exc::Helper::StarMatch);
+        let reraise_fn = crate::eval::exc::helper(self.vm, crate::eval::exc::Helper::StarReraise);
+        for h in &t.handlers {
+            let ast::ExceptHandler::ExceptHandler(h) = h;
+            let old = self.set_span(except_kw_range_h(h));
+            let Some(ty) = &h.type_ else {
+                return Err(CompileError::syntax("expected one or more exception types", h.range));
+            };
+            let tyv = self.expr(ty)?;
+            let tyv = if self.is_named(tyv) { self.stash(tyv) } else { tyv };
+            self.set_span(except_kw_range_h(h));
+            let f = self.const_value(match_fn);
+            let pair = self.temp();
+            self.emit(Op::Call { dst: pair, func: f, args: Box::new([Opnd::Slot(rest), tyv]), kwnames: Box::new([]) });
+            let m = self.temp();
+            self.emit(Op::Unpack { dsts: Box::new([m, rest]), src: Opnd::Slot(pair) });
+            let none = self.const_none();
+            let is_none = self.temp();
+            self.emit(Op::Compare { dst: is_none, op: crate::cfg::CmpOp::Is, a: Opnd::Slot(m), b: none });
+            let body_b = self.b().new_block(Some(cleanup));
+            let next = self.b().new_block(Some(cleanup));
+            self.emit(Op::Branch { cond: Opnd::Slot(is_none), t: next, f: body_b });
+            self.b().switch_to(body_b);
+            let save2 = self.temp();
+            self.emit(Op::PushExcInfo { save: save2, exc: Opnd::Slot(m) });
+            let hx = self.b().new_block(Some(cleanup));
+            self.b().continue_in_new_block(Some(hx));
+            let name: Option<&'a str> = h.name.as_ref().map(|n| n.as_str());
+            if let Some(name) = name {
+                self.store_name(name, Opnd::Slot(m))?;
+            }
+            self.u().ctl.push(Ctl::ExceptStar);
+            let r = self.stmts(&h.body);
+            self.u().ctl.pop();
+            r?;
+            self.b().continue_in_new_block(Some(cleanup));
+            self.emit(Op::PopExcInfo { saved: Opnd::Slot(save2) });
+            if let Some(name) = name {
+                self.unbind_handler_name(name)?;
+            }
+            self.b().jump(next);
+            // An exception raised by the handler is collected, to be raised at the end.
+            self.b().switch_to(hx);
+            let e2 = self.temp();
+            self.emit(Op::GetException { dst: e2 });
+            self.emit(Op::ListAppend { list: raised, item: Opnd::Slot(e2) });
+            self.emit(Op::PopExcInfo { saved: Opnd::Slot(save2) });
+            if let Some(name) = name {
+                self.unbind_handler_name(name)?;
+            }
+            self.b().jump(next);
+            self.b().switch_to(next);
+            self.restore_span(old);
+        }
+        let old = self.set_span(t.handlers.first().map_or(t.range, except_kw_range));
+        self.emit(Op::ListAppend { list: raised, item: Opnd::Slot(rest) });
+        let f = self.const_value(reraise_fn);
+        let res = self.temp();
+        self.emit(Op::Call {
+            dst: res,
+            func: f,
+            args: Box::new([Opnd::Slot(exc), Opnd::Slot(raised)]),
+            kwnames: Box::new([]),
+        });
+        let none = self.const_none();
+        let is_none = self.temp();
+        self.emit(Op::Compare { dst: is_none, op: crate::cfg::CmpOp::Is, a: Opnd::Slot(res), b: none });
+        let handled = self.b().new_block(h1);
+        let rr = self.b().new_block(h1);
+        self.emit(Op::Branch { cond: Opnd::Slot(is_none), t: handled, f: rr });
+        self.b().switch_to(rr);
+        self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
+        self.emit(Op::Reraise { exc: Opnd::Slot(res) });
+        self.b().switch_to(handled);
+        self.emit(Op::PopExcInfo { saved: Opnd::Slot(save) });
+        self.b().jump(after);
+        self.restore_span(old);
+        self.b().switch_to(cleanup);
+        self.pop_and_reraise_current(save);
+        self.b().switch_to(after);
+        Ok(())
+    }
+
     fn handler_body(
         &mut self,
         h: &'a ast::ExceptHandlerExceptHandler,
@@ -820,7 +950,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with_items(&mut self, items: &'a [ast::WithItem], body: &'a [Stmt], range: TextRange) -> CResult<()> {
+    fn with_items(
+        &mut self,
+        items: &'a [ast::WithItem],
+        body: &'a [Stmt],
+        range: TextRange,
+        is_async: bool,
+    ) -> CResult<()> {
         let Some((item, rest)) = items.split_first() else {
             return self.stmts(body);
         };
@@ -831,25 +967,29 @@ impl<'a> Compiler<'a> {
         self.b().span = span;
         let enter = self.temp();
         let exit = self.temp();
-        let n_enter = self.name_idx("__enter__");
-        let n_exit = self.name_idx("__exit__");
+        let (s_enter, s_exit) = if is_async { ("__aenter__", "__aexit__") } else { ("__enter__", "__exit__") };
+        let n_enter = self.name_idx(s_enter);
+        let n_exit = self.name_idx(s_exit);
         self.emit(Op::LoadSpecial { dst: enter, obj: mgr, name: n_enter });
         self.emit(Op::LoadSpecial { dst: exit, obj: mgr, name: n_exit });
         let res = self.temp();
         self.emit(Op::Call { dst: res, func: Opnd::Slot(enter), args: Box::new([]), kwnames: Box::new([]) });
+        if is_async {
+            self.emit_await(Opnd::Slot(res), Helper::AwaitAenter, res);
+        }
         let wh = self.b().new_block(outer);
         self.b().continue_in_new_block(Some(wh));
         if let Some(v) = &item.optional_vars {
             self.assign(v, Opnd::Slot(res))?;
         }
-        self.u().ctl.push(Ctl::With { exit, outer_handler: outer, span });
-        let r = self.with_items(rest, body, range);
+        self.u().ctl.push(Ctl::With { exit, outer_handler: outer, span, is_async });
+        let r = self.with_items(rest, body, range, is_async);
         self.u().ctl.pop();
         r?;
         // Normal exit.
         self.b().continue_in_new_block(outer);
         self.b().span = span;
-        self.call_exit_none(exit);
+        self.call_exit_none(exit, is_async);
         let after = self.b().new_block(outer);
         self.b().jump(after);
         // Exceptional exit: __exit__(type, value, traceback) decides whether to suppress.
@@ -873,6 +1013,9 @@ impl<'a> Compiler<'a> {
             args: Box::new([Opnd::Slot(tp), Opnd::Slot(exc), Opnd::Slot(tb)]),
             kwnames: Box::new([]),
         });
+        if is_async {
+            self.emit_await(Opnd::Slot(r), Helper::AwaitAexit, r);
+        }
         let sup = self.b().new_block(outer);
         let rr = self.b().new_block(outer);
         self.emit(Op::Branch { cond: Opnd::Slot(r), t: sup, f: rr });
@@ -1094,11 +1237,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn function_def(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
-        if f.is_async && self.pending.is_none() {
-            // Reported once the whole module compiled without a SyntaxError, as CPython
-            // would have reported those first.
-            self.pending = Some(CompileError::not_implemented("async functions are not supported yet", f.range));
-        }
         if let Some(tp) = &f.type_params {
             return Err(CompileError::syntax("invalid syntax", tp.range));
         }

@@ -14,9 +14,13 @@ use crate::value::Value;
 use crate::vm::{NativeFn, PyResult, Vm};
 
 pub mod abc;
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod cmath;
+pub mod codecs;
+pub mod contextvars;
+pub mod csv;
 pub mod errno;
 pub mod hashes;
 pub mod io;
@@ -79,6 +83,10 @@ pub fn init(vm: &mut Vm) {
     reg(vm, "array", array::init_module);
     reg(vm, "_sre", sre::init_module);
     reg(vm, "_json", json::init_module);
+    reg(vm, "_codecs", codecs::init_module);
+    reg(vm, "_ast", ast::init_module);
+    reg(vm, "_contextvars", contextvars::init_module);
+    reg(vm, "_csv", csv::init_module);
 }
 
 // ----- helpers shared by the modules of this directory -----

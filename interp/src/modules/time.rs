@@ -499,6 +499,7 @@ fn init_timezone(vm: &mut Vm, m: Value) {
     set_int(vm, m, "timezone", tz);
     set_int(vm, m, "altzone", alt);
     set_int(vm, m, "daylight", (janzone != julzone) as i64);
+    set_int(vm, m, "_STRUCT_TM_ITEMS", 11);
     let n = vec![vm.new_string(names.0), vm.new_string(names.1)];
     let t = vm.new_tuple(n);
     set(vm, m, "tzname", t);

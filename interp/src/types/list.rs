@@ -627,109 +627,9 @@ fn list_class_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) ->
 
 // ----- types.GenericAlias (`list[int]`) -----
 
-/// A parameterized builtin generic (`list[int]`): enough for annotations and `repr`.
-pub struct GenericAlias {
-    pub origin: Value,
-    /// A tuple.
-    pub args: Value,
-}
-crate::impl_native!(GenericAlias, |s, visit| {
-    visit(s.origin);
-    visit(s.args);
-});
-
-/// `origin[item]` for a builtin generic class.
+/// `origin[item]` for a builtin generic class: a `types.GenericAlias` (see `eval::descr`).
 pub fn generic_alias(vm: &mut Vm, origin: Value, item: Value) -> Value {
-    let args = if item.is_obj() && item.obj().class.get().is(vm.types.tuple) { item } else { vm.new_tuple(vec![item]) };
-    let cls = crate::types::iter::class(vm, "GenericAlias");
-    vm.new_native(cls, GenericAlias { origin, args })
-}
-
-fn alias_of(vm: &Vm, v: Value) -> PyResult<&'static GenericAlias> {
-    heap_ref(v)
-        .and_then(|o| o.native::<GenericAlias>())
-        .ok_or_else(|| descriptor_error(vm, "__repr__", "types.GenericAlias", v))
-}
-
-/// How an argument of a generic alias prints: `int`, `mod.Class`, `...`, or its repr.
-fn alias_item_repr(vm: &mut Vm, v: Value) -> PyResult<String> {
-    if v == Value::ELLIPSIS {
-        return Ok("...".into());
-    }
-    if heap_ref(v).and_then(|o| o.native::<GenericAlias>()).is_some() {
-        return vm.repr_string(v);
-    }
-    let qn = vm.intern("__qualname__");
-    let mn = vm.intern("__module__");
-    let (Some(q), Some(m)) = (vm.get_attr_opt(v, qn)?, vm.get_attr_opt(v, mn)?) else {
-        return vm.repr_string(v);
-    };
-    let q = vm.str_string(q)?;
-    let m = vm.str_string(m)?;
-    if m == "builtins" {
-        Ok(q)
-    } else {
-        Ok(format!("{m}.{q}"))
-    }
-}
-
-fn alias_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let a = alias_of(vm, args[0])?;
-    let mut s = alias_item_repr(vm, a.origin)?;
-    s.push('[');
-    let items = a.args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
-    if items.is_empty() {
-        s.push_str("()");
-    }
-    for (i, &it) in items.iter().enumerate() {
-        if i > 0 {
-            s.push_str(", ");
-        }
-        s.push_str(&alias_item_repr(vm, it)?);
-    }
-    s.push(']');
-    Ok(vm.new_string(s))
-}
-
-fn alias_origin(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(alias_of(vm, args[0])?.origin)
-}
-
-fn alias_args(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(alias_of(vm, args[0])?.args)
-}
-
-fn alias_parameters(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    alias_of(vm, args[0])?;
-    Ok(vm.empty_tuple)
-}
-
-fn alias_call(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let a = alias_of(vm, args[0])?;
-    vm.call(a.origin, &args[1..], kwargs)
-}
-
-fn alias_mro_entries(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let a = alias_of(vm, args[0])?;
-    Ok(vm.new_tuple(vec![a.origin]))
-}
-
-fn alias_eq(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
-    let other = one_arg(vm, "__eq__", args, kwargs)?;
-    let a = alias_of(vm, args[0])?;
-    let Some(b) = heap_ref(other).and_then(|o| o.native::<GenericAlias>()) else {
-        return Ok(Value::NOT_IMPLEMENTED);
-    };
-    if !a.origin.is(b.origin) {
-        return Ok(Value::FALSE);
-    }
-    Ok(Value::bool(vm.eq(a.args, b.args)?))
-}
-
-fn alias_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let a = alias_of(vm, args[0])?;
-    let h = vm.hash(a.origin)? ^ vm.hash(a.args)?;
-    Ok(vm.new_int(if h == -1 { -2 } else { h }))
+    crate::eval::descr::new_generic_alias(vm, origin, item)
 }
 
 pub fn init(vm: &mut Vm) {
@@ -769,17 +669,6 @@ pub fn init(vm: &mut Vm) {
     for cls in [vm.types.list, vm.types.tuple, vm.types.set, vm.types.frozenset] {
         vm.add_classmethod(cls, "__class_getitem__", list_class_getitem);
     }
-    let g = vm.new_builtin_class("GenericAlias", vm.types.object, crate::object::Layout::Other, 0);
-    let (k, m) = (vm.intern("__module__"), vm.intern("types"));
-    vm.set_class_or_module_attr(g, k, m);
-    vm.add_method(g, "__repr__", alias_repr);
-    vm.add_getter(g, "__origin__", alias_origin);
-    vm.add_getter(g, "__args__", alias_args);
-    vm.add_getter(g, "__parameters__", alias_parameters);
-    vm.add_method(g, "__call__", alias_call);
-    vm.add_method(g, "__mro_entries__", alias_mro_entries);
-    vm.add_method(g, "__eq__", alias_eq);
-    vm.add_method(g, "__hash__", alias_hash);
     let k = vm.intern("__hash__");
     vm.set_class_or_module_attr(c, k, Value::NONE);
 }

@@ -1090,6 +1090,24 @@ fn m_copy(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
     copy_of(vm, s)
 }
 
+/// `s.__reduce__()`: `(type(s), (list(s),), s.__dict__ or None)`, as pickle and
+/// `copy.deepcopy` use it.
+fn m_reduce(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let s = args[0];
+    no_args(vm, &format!("{}.__reduce__", owner(s)), args, kwargs)?;
+    cell_of(vm, s, "__reduce__", owner(s))?;
+    let items = vm.collect(s)?;
+    let l = vm.new_list(items);
+    let cls = vm.type_of(s);
+    let inner = vm.new_tuple(vec![l]);
+    let k = vm.intern("__dict__");
+    let d = match vm.get_attr_opt(s, k) {
+        Ok(Some(d)) => d,
+        _ => Value::NONE,
+    };
+    Ok(vm.new_tuple(vec![cls, inner, d]))
+}
+
 fn m_update(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("set.update", kwargs)?;
     let c = mutable(vm, args[0], "update")?;
@@ -1377,6 +1395,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_staticmethod(fset, "__new__", frozenset_new);
     for c in [set, fset] {
         vm.add_method(c, "copy", m_copy);
+        vm.add_method(c, "__reduce__", m_reduce);
         vm.add_method(c, "union", m_union);
         vm.add_method(c, "intersection", m_intersection);
         vm.add_method(c, "difference", m_difference);

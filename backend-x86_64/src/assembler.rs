@@ -1,0 +1,908 @@
+//! Lowering: one pass over the allocated trace that emits the prologue, the loop body, the
+//! loop-closing parallel move, the exit stubs and the shared epilogue (the layout and the
+//! protocols are described in the crate docs, `lib.rs`).
+//!
+//! Scratch registers: rax, rcx, rdx and r11 (and xmm14, xmm15) hold values only within
+//! the lowering of one op. Conventions inside an op: rax is the default result and first
+//! operand scratch, rcx the second operand (and shift count), rdx the index of indexed
+//! stores (and the remainder of `idiv`), r11 the temporary of parallel moves and of float
+//! constants.
+
+use dynasmrt::x64::X64Relocation;
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
+use krait_tracer::{Cond, Op, Trace, Type, ValueId};
+
+use crate::moves::sequentialize;
+use crate::regalloc::{
+    allocate, check_allocation, float_cond_ok, Allocation, Loc, CALLEE_SAVED, R11, R8, R9, RAX, RCX, RDI, RDX, RSI,
+    XMM_SCRATCH0, XMM_SCRATCH1,
+};
+
+type Asm = VecAssembler<X64Relocation>;
+
+macro_rules! x64 {
+    ($ops:expr ; $($t:tt)*) => { dynasm!($ops ; .arch x64 ; $($t)*) };
+}
+
+/// Spill slots a frame may have (512 KiB of stack): beyond that a trace is refused rather
+/// than risk overflowing the native stack.
+const MAX_SLOTS: u32 = 1 << 16;
+
+/// Integer argument registers of the System V ABI, in order.
+const ARG_REGS: [u8; 6] = [RDI, RSI, RDX, RCX, R8, R9];
+
+/// Where a guard jumps when it fails: the exit stub, and the jumps that lead to it.
+#[derive(Clone, Debug)]
+pub struct GuardSite {
+    /// The guard's op index (its exit number).
+    pub exit: u32,
+    /// Offset of the exit stub.
+    pub stub: usize,
+    /// Offsets just past each `jcc rel32`/`jmp rel32` that goes to the stub; the rel32 is
+    /// the 4 bytes before. Patching these retargets the guard (to a bridge, later).
+    pub jumps: Vec<usize>,
+    /// Where each value of the guard's `Snapshot::live()` is when the guard fails: the
+    /// state a bridge attached to this guard starts from.
+    pub live: Vec<Loc>,
+}
+
+/// Machine code of one trace, position independent, plus what patching and disassembly need.
+pub struct Assembled {
+    pub code: Vec<u8>,
+    pub guards: Vec<GuardSite>,
+    /// Offsets annotated in disassembly listings (op boundaries, stubs).
+    pub marks: Vec<(usize, String)>,
+    pub frame_size: i32,
+}
+
+/// x86 condition codes used by the lowering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Cc {
+    O,
+    E,
+    Ne,
+    L,
+    Le,
+    G,
+    Ge,
+    B,
+    Ae,
+    A,
+    Be,
+}
+
+impl Cc {
+    fn not(self) -> Cc {
+        match self {
+            Cc::O => Cc::O, // not used negated
+            Cc::E => Cc::Ne,
+            Cc::Ne => Cc::E,
+            Cc::L => Cc::Ge,
+            Cc::Ge => Cc::L,
+            Cc::Le => Cc::G,
+            Cc::G => Cc::Le,
+            Cc::B => Cc::Ae,
+            Cc::Ae => Cc::B,
+            Cc::A => Cc::Be,
+            Cc::Be => Cc::A,
+        }
+    }
+}
+
+/// A condition on the flags. Float equality needs the parity flag too: `ucomisd` reports
+/// an unordered result (a NaN operand) as ZF = PF = CF = 1.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Flags {
+    Cc(Cc),
+    /// ZF = 1 and PF = 0: ordered and equal.
+    FloatEq,
+    /// ZF = 0 or PF = 1: unequal or unordered.
+    FloatNe,
+}
+
+impl Flags {
+    fn not(self) -> Flags {
+        match self {
+            Flags::Cc(c) => Flags::Cc(c.not()),
+            Flags::FloatEq => Flags::FloatNe,
+            Flags::FloatNe => Flags::FloatEq,
+        }
+    }
+}
+
+/// An integer source operand.
+#[derive(Clone, Copy)]
+enum Src {
+    Imm(i32),
+    Reg(u8),
+    /// `[rsp + offset]`
+    Mem(i32),
+}
+
+#[derive(Clone, Copy)]
+enum Alu {
+    Add,
+    Sub,
+    Mul,
+    And,
+    Or,
+    Xor,
+}
+
+#[derive(Clone, Copy)]
+enum Shift {
+    Shl,
+    Sar,
+    Shr,
+}
+
+fn fits_i32(c: u64) -> bool {
+    c as i64 >= i32::MIN as i64 && c as i64 <= i32::MAX as i64
+}
+
+/// Offset from rsp of spill slot `s`; `[rsp]` holds the exit buffer pointer.
+fn slot_offset(s: u32) -> i32 {
+    8 + 8 * s as i32
+}
+
+struct Exit {
+    op: usize,
+    label: DynamicLabel,
+    jumps: Vec<usize>,
+}
+
+struct Codegen<'t> {
+    trace: &'t Trace,
+    alloc: Allocation,
+    ops: Asm,
+    frame: i32,
+    header: DynamicLabel,
+    epilogue: DynamicLabel,
+    exits: Vec<Exit>,
+    marks: Vec<(usize, String)>,
+    /// Flags set by a compare fused into the guard that follows it.
+    pending: Option<Flags>,
+}
+
+/// Allocates registers for `trace` (which passed `Trace::check`) and emits its code.
+pub fn assemble(trace: &Trace) -> Result<Assembled, String> {
+    for (i, op) in trace.ops.iter().enumerate() {
+        if let Op::FloatCmp(c, ..) = op {
+            if !float_cond_ok(*c) {
+                return Err(format!("op {i}: float comparison with unsigned condition {c:?}"));
+            }
+        }
+    }
+    let alloc = allocate(trace);
+    if cfg!(debug_assertions) {
+        check_allocation(trace, &alloc).map_err(|e| format!("register allocation is broken: {e}"))?;
+    }
+    if alloc.num_slots > MAX_SLOTS {
+        return Err(format!("trace needs {} spill slots, more than the {MAX_SLOTS} a frame may hold", alloc.num_slots));
+    }
+    // After the return address and six pushes rsp is 8 mod 16: an odd number of 8-byte
+    // words keeps calls 16-byte aligned.
+    let words = 1 + alloc.num_slots as i32;
+    let frame = 8 * (words | 1);
+    let mut ops = Asm::new(0);
+    let header = ops.new_dynamic_label();
+    let epilogue = ops.new_dynamic_label();
+    let mut g =
+        Codegen { trace, alloc, ops, frame, header, epilogue, exits: Vec::new(), marks: Vec::new(), pending: None };
+    g.prologue();
+    for i in trace.params.len()..trace.ops.len() {
+        g.op(i)?;
+    }
+    g.exit_stubs()?;
+    g.epilogue();
+    let Codegen { ops, exits, marks, alloc, .. } = g;
+    let mut guards = Vec::new();
+    for e in &exits {
+        let stub = ops.labels().resolve_dynamic(e.label).map_err(|e| format!("{e}"))?.0;
+        let snap = trace.ops[e.op].snapshot().and_then(|s| trace.snapshots.get(s.0 as usize));
+        let live = snap.map(|s| s.live().iter().map(|v| alloc.locs[v.index()]).collect()).unwrap_or_default();
+        guards.push(GuardSite { exit: e.op as u32, stub, jumps: e.jumps.clone(), live });
+    }
+    let code = ops.finalize().map_err(|e| format!("assembling trace: {e}"))?;
+    Ok(Assembled { code, guards, marks, frame_size: frame })
+}
+
+macro_rules! alu_src {
+    ($ops:expr, $m:ident, $d:expr, $src:expr) => {
+        match $src {
+            Src::Imm(k) => x64!($ops ; $m Rq($d), k),
+            Src::Reg(r) => x64!($ops ; $m Rq($d), Rq(r)),
+            Src::Mem(off) => x64!($ops ; $m Rq($d), QWORD [rsp + off]),
+        }
+    };
+}
+
+macro_rules! float_src {
+    ($ops:expr, $m:ident, $d:expr, $s:expr) => {
+        x64!($ops ; $m Rx($d), Rx($s))
+    };
+}
+
+impl Codegen<'_> {
+    fn loc(&self, v: ValueId) -> Loc {
+        self.alloc.locs[v.index()]
+    }
+
+    fn mark(&mut self, text: String) {
+        self.marks.push((self.ops.offset().0, text));
+    }
+
+    // --- entry and exit -----------------------------------------------------------------
+
+    fn prologue(&mut self) {
+        self.mark("prologue".into());
+        for &r in CALLEE_SAVED.iter() {
+            x64!(self.ops ; push Rq(r));
+        }
+        let frame = self.frame;
+        x64!(self.ops
+            ; sub rsp, frame
+            ; mov [rsp], rsi
+            ; mov rax, rdi
+        );
+        for p in 0..self.trace.params.len() {
+            let off = 8 * p as i32;
+            match self.alloc.locs[p] {
+                Loc::Gpr(r) => x64!(self.ops ; mov Rq(r), QWORD [rax + off]),
+                Loc::Xmm(x) => x64!(self.ops ; movsd Rx(x), QWORD [rax + off]),
+                Loc::Slot(s) => {
+                    let so = slot_offset(s);
+                    x64!(self.ops ; mov r11, QWORD [rax + off] ; mov QWORD [rsp + so], r11);
+                }
+                Loc::None | Loc::Const(_) => {}
+            }
+        }
+        for (v, op) in self.trace.ops.iter().enumerate() {
+            if let (Loc::Gpr(_) | Loc::Xmm(_), Op::ConstInt(_) | Op::ConstFloat(_) | Op::ConstWord(_)) =
+                (self.alloc.locs[v], op)
+            {
+                let c = match op {
+                    Op::ConstInt(c) => *c as u64,
+                    Op::ConstFloat(c) | Op::ConstWord(c) => *c,
+                    _ => 0,
+                };
+                self.emit_move(self.alloc.locs[v], Loc::Const(c));
+            }
+        }
+        x64!(self.ops ; .align 16);
+        self.mark("loop header".into());
+        let header = self.header;
+        x64!(self.ops ; =>header);
+    }
+
+    fn epilogue(&mut self) {
+        self.mark("epilogue (eax = exit number)".into());
+        let (frame, epilogue) = (self.frame, self.epilogue);
+        x64!(self.ops ; =>epilogue ; add rsp, frame);
+        for &r in CALLEE_SAVED.iter().rev() {
+            x64!(self.ops ; pop Rq(r));
+        }
+        x64!(self.ops ; ret);
+    }
+
+    fn exit_stubs(&mut self) -> Result<(), String> {
+        let exits: Vec<(usize, DynamicLabel)> = self.exits.iter().map(|e| (e.op, e.label)).collect();
+        for (op, label) in exits {
+            let Some(snap) = self.trace.ops[op].snapshot() else { continue };
+            let snap = self.trace.snapshots.get(snap.0 as usize).ok_or(format!("op {op}: missing snapshot"))?;
+            self.mark(format!("exit stub of guard {op}"));
+            x64!(self.ops ; =>label ; mov r11, [rsp]);
+            for (k, v) in snap.live().into_iter().enumerate() {
+                let off = 8 * k as i32;
+                match self.loc(v) {
+                    Loc::Gpr(r) => x64!(self.ops ; mov [r11 + off], Rq(r)),
+                    Loc::Xmm(x) => x64!(self.ops ; movsd QWORD [r11 + off], Rx(x)),
+                    Loc::Slot(s) => {
+                        let so = slot_offset(s);
+                        x64!(self.ops ; mov rax, QWORD [rsp + so] ; mov [r11 + off], rax);
+                    }
+                    Loc::Const(c) if fits_i32(c) => x64!(self.ops ; mov QWORD [r11 + off], c as i32),
+                    Loc::Const(c) => x64!(self.ops ; mov rax, QWORD c as i64 ; mov [r11 + off], rax),
+                    Loc::None => return Err(format!("op {op}: snapshot value {v} has no location")),
+                }
+            }
+            let (exit, epilogue) = (op as i32, self.epilogue);
+            x64!(self.ops ; mov eax, exit ; jmp =>epilogue);
+        }
+        Ok(())
+    }
+
+    // --- moving values ------------------------------------------------------------------
+
+    fn mov_imm(&mut self, r: u8, c: u64) {
+        if c == 0 {
+            x64!(self.ops ; xor Rd(r), Rd(r));
+        } else if c <= u32::MAX as u64 {
+            x64!(self.ops ; mov Rd(r), c as u32 as i32);
+        } else if fits_i32(c) {
+            x64!(self.ops ; mov Rq(r), c as i32);
+        } else {
+            x64!(self.ops ; mov Rq(r), QWORD c as i64);
+        }
+    }
+
+    /// `dst := src` for any pair of locations (`Loc::None` means r11, the move temporary).
+    /// Uses rax for memory-to-memory moves.
+    fn emit_move(&mut self, dst: Loc, src: Loc) {
+        let fix = |l: Loc| if l == Loc::None { Loc::Gpr(R11) } else { l };
+        let (dst, src) = (fix(dst), fix(src));
+        if dst == src {
+            return;
+        }
+        match (dst, src) {
+            (Loc::Gpr(d), Loc::Gpr(s)) => x64!(self.ops ; mov Rq(d), Rq(s)),
+            (Loc::Gpr(d), Loc::Xmm(s)) => x64!(self.ops ; movq Rq(d), Rx(s)),
+            (Loc::Gpr(d), Loc::Slot(s)) => {
+                let off = slot_offset(s);
+                x64!(self.ops ; mov Rq(d), QWORD [rsp + off]);
+            }
+            (Loc::Gpr(d), Loc::Const(c)) => self.mov_imm(d, c),
+            (Loc::Xmm(d), Loc::Xmm(s)) => x64!(self.ops ; movaps Rx(d), Rx(s)),
+            (Loc::Xmm(d), Loc::Gpr(s)) => x64!(self.ops ; movq Rx(d), Rq(s)),
+            (Loc::Xmm(d), Loc::Slot(s)) => {
+                let off = slot_offset(s);
+                x64!(self.ops ; movsd Rx(d), QWORD [rsp + off]);
+            }
+            (Loc::Xmm(d), Loc::Const(0)) => x64!(self.ops ; xorps Rx(d), Rx(d)),
+            (Loc::Xmm(d), Loc::Const(c)) => {
+                self.mov_imm(RAX, c);
+                x64!(self.ops ; movq Rx(d), rax);
+            }
+            (Loc::Slot(d), Loc::Gpr(s)) => {
+                let off = slot_offset(d);
+                x64!(self.ops ; mov QWORD [rsp + off], Rq(s));
+            }
+            (Loc::Slot(d), Loc::Xmm(s)) => {
+                let off = slot_offset(d);
+                x64!(self.ops ; movsd QWORD [rsp + off], Rx(s));
+            }
+            (Loc::Slot(d), Loc::Slot(s)) => {
+                let (doff, soff) = (slot_offset(d), slot_offset(s));
+                x64!(self.ops ; mov rax, QWORD [rsp + soff] ; mov QWORD [rsp + doff], rax);
+            }
+            (Loc::Slot(d), Loc::Const(c)) => {
+                let off = slot_offset(d);
+                if fits_i32(c) {
+                    x64!(self.ops ; mov QWORD [rsp + off], c as i32);
+                } else {
+                    x64!(self.ops ; mov rax, QWORD c as i64 ; mov QWORD [rsp + off], rax);
+                }
+            }
+            // Nothing is ever moved into a constant or to nowhere.
+            (Loc::Const(_) | Loc::None, _) | (_, Loc::None) => {}
+        }
+    }
+
+    /// Loads `v` into general register `r`.
+    fn load_gpr(&mut self, r: u8, v: ValueId) {
+        match self.loc(v) {
+            Loc::Const(c) => self.mov_imm(r, c),
+            l => self.emit_move(Loc::Gpr(r), l),
+        }
+    }
+
+    /// A general register holding `v`: its own, or `scratch` loaded with it.
+    fn gpr(&mut self, v: ValueId, scratch: u8) -> u8 {
+        match self.loc(v) {
+            Loc::Gpr(r) => r,
+            _ => {
+                self.load_gpr(scratch, v);
+                scratch
+            }
+        }
+    }
+
+    /// Loads `v` into XMM register `x` (constants go through r11).
+    fn load_xmm(&mut self, x: u8, v: ValueId) {
+        match self.loc(v) {
+            Loc::Const(0) => x64!(self.ops ; xorps Rx(x), Rx(x)),
+            Loc::Const(c) => {
+                self.mov_imm(R11, c);
+                x64!(self.ops ; movq Rx(x), r11);
+            }
+            l => self.emit_move(Loc::Xmm(x), l),
+        }
+    }
+
+    fn xmm(&mut self, v: ValueId, scratch: u8) -> u8 {
+        match self.loc(v) {
+            Loc::Xmm(x) => x,
+            _ => {
+                self.load_xmm(scratch, v);
+                scratch
+            }
+        }
+    }
+
+    /// `v` as an integer source operand (constants that fit as immediates).
+    fn int_src(&mut self, v: ValueId, scratch: u8) -> Src {
+        match self.loc(v) {
+            Loc::Const(c) if fits_i32(c) => Src::Imm(c as i32),
+            Loc::Gpr(r) => Src::Reg(r),
+            Loc::Slot(s) => Src::Mem(slot_offset(s)),
+            _ => Src::Reg(self.gpr(v, scratch)),
+        }
+    }
+
+    /// The register to compute op `i`'s integer result in: its own, or rax.
+    fn result_gpr(&self, i: usize) -> u8 {
+        match self.alloc.locs[i] {
+            Loc::Gpr(r) => r,
+            _ => RAX,
+        }
+    }
+
+    fn result_xmm(&self, i: usize) -> u8 {
+        match self.alloc.locs[i] {
+            Loc::Xmm(x) => x,
+            _ => XMM_SCRATCH0,
+        }
+    }
+
+    /// Puts op `i`'s result, computed in general register `r`, where it lives.
+    fn finish_gpr(&mut self, i: usize, r: u8) {
+        let l = self.alloc.locs[i];
+        if l != Loc::None {
+            self.emit_move(l, Loc::Gpr(r));
+        }
+    }
+
+    fn finish_xmm(&mut self, i: usize, x: u8) {
+        let l = self.alloc.locs[i];
+        if l != Loc::None {
+            self.emit_move(l, Loc::Xmm(x));
+        }
+    }
+
+    // --- branches -----------------------------------------------------------------------
+
+    fn new_exit(&mut self, op: usize) -> usize {
+        let label = self.ops.new_dynamic_label();
+        self.exits.push(Exit { op, label, jumps: Vec::new() });
+        self.exits.len() - 1
+    }
+
+    fn jcc(&mut self, cc: Cc, exit: usize) {
+        let l = self.exits[exit].label;
+        match cc {
+            Cc::O => x64!(self.ops ; jo =>l),
+            Cc::E => x64!(self.ops ; je =>l),
+            Cc::Ne => x64!(self.ops ; jne =>l),
+            Cc::L => x64!(self.ops ; jl =>l),
+            Cc::Le => x64!(self.ops ; jle =>l),
+            Cc::G => x64!(self.ops ; jg =>l),
+            Cc::Ge => x64!(self.ops ; jge =>l),
+            Cc::B => x64!(self.ops ; jb =>l),
+            Cc::Ae => x64!(self.ops ; jae =>l),
+            Cc::A => x64!(self.ops ; ja =>l),
+            Cc::Be => x64!(self.ops ; jbe =>l),
+        }
+        let at = self.ops.offset().0;
+        self.exits[exit].jumps.push(at);
+    }
+
+    /// Jumps to the exit stub when `f` holds.
+    fn exit_if(&mut self, f: Flags, exit: usize) {
+        match f {
+            Flags::Cc(cc) => self.jcc(cc, exit),
+            Flags::FloatNe => {
+                let l = self.exits[exit].label;
+                x64!(self.ops ; jne =>l);
+                let at = self.ops.offset().0;
+                self.exits[exit].jumps.push(at);
+                x64!(self.ops ; jp =>l);
+                let at = self.ops.offset().0;
+                self.exits[exit].jumps.push(at);
+            }
+            Flags::FloatEq => {
+                let l = self.exits[exit].label;
+                x64!(self.ops ; jp >ordered ; je =>l ; ordered:);
+                let at = self.ops.offset().0;
+                self.exits[exit].jumps.push(at);
+            }
+        }
+    }
+
+    /// Materializes `f` as a Bool in op `i`'s location.
+    fn set_bool(&mut self, i: usize, f: Flags) {
+        match f {
+            Flags::Cc(cc) => match cc {
+                Cc::O => x64!(self.ops ; seto al),
+                Cc::E => x64!(self.ops ; sete al),
+                Cc::Ne => x64!(self.ops ; setne al),
+                Cc::L => x64!(self.ops ; setl al),
+                Cc::Le => x64!(self.ops ; setle al),
+                Cc::G => x64!(self.ops ; setg al),
+                Cc::Ge => x64!(self.ops ; setge al),
+                Cc::B => x64!(self.ops ; setb al),
+                Cc::Ae => x64!(self.ops ; setae al),
+                Cc::A => x64!(self.ops ; seta al),
+                Cc::Be => x64!(self.ops ; setbe al),
+            },
+            Flags::FloatEq => x64!(self.ops ; sete al ; setnp cl ; and al, cl),
+            Flags::FloatNe => x64!(self.ops ; setne al ; setp cl ; or al, cl),
+        }
+        x64!(self.ops ; movzx eax, al);
+        self.finish_gpr(i, RAX);
+    }
+
+    // --- ops ----------------------------------------------------------------------------
+
+    fn op(&mut self, i: usize) -> Result<(), String> {
+        let trace = self.trace;
+        let op = &trace.ops[i];
+        let dead = self.alloc.locs[i] == Loc::None && !self.alloc.fused[i];
+        let no_code = matches!(op, Op::Param(_) | Op::ConstInt(_) | Op::ConstFloat(_) | Op::ConstWord(_));
+        if no_code || (dead && op.is_pure()) {
+            return Ok(());
+        }
+        let text = op.to_text(&trace.params, &trace.kinds);
+        self.mark(if op.result_type(&trace.params) == Type::Void {
+            format!("{text}  ; #{i}")
+        } else {
+            format!("v{i} = {text}")
+        });
+        match op {
+            Op::Param(_) | Op::ConstInt(_) | Op::ConstFloat(_) | Op::ConstWord(_) => {}
+            Op::IntAdd(a, b) => self.alu(i, Alu::Add, *a, *b, None),
+            Op::IntSub(a, b) => self.alu(i, Alu::Sub, *a, *b, None),
+            Op::IntMul(a, b) => self.alu(i, Alu::Mul, *a, *b, None),
+            Op::IntAnd(a, b) => self.alu(i, Alu::And, *a, *b, None),
+            Op::IntOr(a, b) => self.alu(i, Alu::Or, *a, *b, None),
+            Op::IntXor(a, b) => self.alu(i, Alu::Xor, *a, *b, None),
+            Op::IntAddOv { a, b, .. } => self.alu(i, Alu::Add, *a, *b, Some(i)),
+            Op::IntSubOv { a, b, .. } => self.alu(i, Alu::Sub, *a, *b, Some(i)),
+            Op::IntMulOv { a, b, .. } => self.alu(i, Alu::Mul, *a, *b, Some(i)),
+            Op::IntNeg(a) => {
+                let d = self.result_gpr(i);
+                self.load_gpr(d, *a);
+                x64!(self.ops ; neg Rq(d));
+                self.finish_gpr(i, d);
+            }
+            Op::IntShl(a, b) => self.shift(i, Shift::Shl, *a, *b),
+            Op::IntSar(a, b) => self.shift(i, Shift::Sar, *a, *b),
+            Op::IntShr(a, b) => self.shift(i, Shift::Shr, *a, *b),
+            Op::IntFloorDiv(a, b) => self.floor_div_mod(i, *a, *b, false),
+            Op::IntMod(a, b) => self.floor_div_mod(i, *a, *b, true),
+            Op::IntCmp(c, a, b) => {
+                let ar = self.gpr(*a, RAX);
+                let src = self.int_src(*b, RCX);
+                alu_src!(self.ops, cmp, ar, src);
+                let cc = match c {
+                    Cond::Eq => Cc::E,
+                    Cond::Ne => Cc::Ne,
+                    Cond::Lt => Cc::L,
+                    Cond::Le => Cc::Le,
+                    Cond::Gt => Cc::G,
+                    Cond::Ge => Cc::Ge,
+                    Cond::Below => Cc::B,
+                    Cond::AboveEq => Cc::Ae,
+                };
+                self.flags_result(i, Flags::Cc(cc));
+            }
+            Op::FloatCmp(c, a, b) => {
+                // ucomisd x, y sets "above" for x > y and CF = ZF = 1 when unordered, so the
+                // ordered "less" tests swap the operands and use "above" too: every test but
+                // `!=` is then false on a NaN.
+                let (x, y, f) = match c {
+                    Cond::Lt => (*b, *a, Flags::Cc(Cc::A)),
+                    Cond::Le => (*b, *a, Flags::Cc(Cc::Ae)),
+                    Cond::Gt => (*a, *b, Flags::Cc(Cc::A)),
+                    Cond::Ge => (*a, *b, Flags::Cc(Cc::Ae)),
+                    Cond::Eq => (*a, *b, Flags::FloatEq),
+                    Cond::Ne | Cond::Below | Cond::AboveEq => (*a, *b, Flags::FloatNe),
+                };
+                let xr = self.xmm(x, XMM_SCRATCH0);
+                let yr = self.xmm(y, XMM_SCRATCH1);
+                x64!(self.ops ; ucomisd Rx(xr), Rx(yr));
+                self.flags_result(i, f);
+            }
+            Op::FloatAdd(a, b) => self.float_binop(i, FloatOp::Add, *a, *b),
+            Op::FloatSub(a, b) => self.float_binop(i, FloatOp::Sub, *a, *b),
+            Op::FloatMul(a, b) => self.float_binop(i, FloatOp::Mul, *a, *b),
+            Op::FloatDiv(a, b) => self.float_binop(i, FloatOp::Div, *a, *b),
+            Op::FloatNeg(a) | Op::FloatAbs(a) => {
+                let d = self.result_xmm(i);
+                self.load_xmm(d, *a);
+                let neg = matches!(op, Op::FloatNeg(_));
+                let mask = if neg { 1u64 << 63 } else { !(1u64 << 63) };
+                x64!(self.ops ; mov r11, QWORD mask as i64 ; movq Rx(XMM_SCRATCH1), r11);
+                if neg {
+                    float_src!(self.ops, xorpd, d, XMM_SCRATCH1);
+                } else {
+                    float_src!(self.ops, andpd, d, XMM_SCRATCH1);
+                }
+                self.finish_xmm(i, d);
+            }
+            Op::FloatSqrt(a) => {
+                let s = self.xmm(*a, XMM_SCRATCH1);
+                let d = self.result_xmm(i);
+                float_src!(self.ops, sqrtsd, d, s);
+                self.finish_xmm(i, d);
+            }
+            Op::IntToFloat(a) => {
+                let s = self.gpr(*a, RAX);
+                let d = self.result_xmm(i);
+                // Clearing first breaks cvtsi2sd's false dependency on the old register.
+                x64!(self.ops ; xorps Rx(d), Rx(d) ; cvtsi2sd Rx(d), Rq(s));
+                self.finish_xmm(i, d);
+            }
+            Op::FloatBits(a) | Op::BitsToFloat(a) | Op::AsInt(a) | Op::AsWord(a) => {
+                let (dst, src) = (self.alloc.locs[i], self.loc(*a));
+                match (dst, src) {
+                    (Loc::Xmm(x), _) => self.load_xmm(x, *a),
+                    (Loc::Gpr(r), _) => self.load_gpr(r, *a),
+                    (Loc::Slot(_), Loc::Const(c)) => self.emit_move(dst, Loc::Const(c)),
+                    _ => self.emit_move(dst, src),
+                }
+            }
+            Op::Load { base, offset, ty } => {
+                let b = self.gpr(*base, RAX);
+                let off = *offset;
+                if *ty == Type::Float {
+                    let d = self.result_xmm(i);
+                    x64!(self.ops ; movsd Rx(d), QWORD [Rq(b) + off]);
+                    self.finish_xmm(i, d);
+                } else {
+                    let d = self.result_gpr(i);
+                    x64!(self.ops ; mov Rq(d), QWORD [Rq(b) + off]);
+                    self.finish_gpr(i, d);
+                }
+            }
+            Op::LoadIndexed { base, index, offset, ty } => {
+                let b = self.gpr(*base, RAX);
+                let x = self.gpr(*index, RCX);
+                let off = *offset;
+                if *ty == Type::Float {
+                    let d = self.result_xmm(i);
+                    x64!(self.ops ; movsd Rx(d), QWORD [Rq(b) + Rq(x) * 8 + off]);
+                    self.finish_xmm(i, d);
+                } else {
+                    let d = self.result_gpr(i);
+                    x64!(self.ops ; mov Rq(d), QWORD [Rq(b) + Rq(x) * 8 + off]);
+                    self.finish_gpr(i, d);
+                }
+            }
+            Op::Store { base, offset, value } => {
+                let b = self.gpr(*base, RAX);
+                let off = *offset;
+                match self.loc(*value) {
+                    Loc::Xmm(x) => x64!(self.ops ; movsd QWORD [Rq(b) + off], Rx(x)),
+                    Loc::Const(c) if fits_i32(c) => x64!(self.ops ; mov QWORD [Rq(b) + off], c as i32),
+                    _ => {
+                        let v = self.gpr(*value, RCX);
+                        x64!(self.ops ; mov QWORD [Rq(b) + off], Rq(v));
+                    }
+                }
+            }
+            Op::StoreIndexed { base, index, offset, value } => {
+                let b = self.gpr(*base, RAX);
+                let x = self.gpr(*index, RDX);
+                let off = *offset;
+                match self.loc(*value) {
+                    Loc::Xmm(v) => x64!(self.ops ; movsd QWORD [Rq(b) + Rq(x) * 8 + off], Rx(v)),
+                    Loc::Const(c) if fits_i32(c) => {
+                        x64!(self.ops ; mov QWORD [Rq(b) + Rq(x) * 8 + off], c as i32)
+                    }
+                    _ => {
+                        let v = self.gpr(*value, RCX);
+                        x64!(self.ops ; mov QWORD [Rq(b) + Rq(x) * 8 + off], Rq(v));
+                    }
+                }
+            }
+            Op::Guard { cond, expect, .. } => self.guard(i, *cond, *expect),
+            Op::Call { func, args, .. } => self.call(i, *func, args),
+            Op::Jump(args) => self.jump(args),
+        }
+        Ok(())
+    }
+
+    fn flags_result(&mut self, i: usize, f: Flags) {
+        if self.alloc.fused[i] {
+            self.pending = Some(f);
+        } else {
+            self.set_bool(i, f);
+        }
+    }
+
+    fn alu(&mut self, i: usize, alu: Alu, a: ValueId, b: ValueId, exit_op: Option<usize>) {
+        let commutative = !matches!(alu, Alu::Sub);
+        let (mut a, mut b) = (a, b);
+        // An overflow check must leave the values its exit stores intact until the jump: it
+        // computes in rax unless the result's register holds none of them.
+        let mut d = self.result_gpr(i);
+        if exit_op.is_some() && self.exit_reads(i, Loc::Gpr(d)) {
+            d = RAX;
+        }
+        if self.loc(b) == Loc::Gpr(d) && a != b {
+            if commutative {
+                std::mem::swap(&mut a, &mut b);
+            } else {
+                d = RAX;
+            }
+        }
+        let src = self.int_src(b, RCX);
+        self.load_gpr(d, a);
+        match alu {
+            Alu::Add => alu_src!(self.ops, add, d, src),
+            Alu::Sub => alu_src!(self.ops, sub, d, src),
+            Alu::And => alu_src!(self.ops, and, d, src),
+            Alu::Or => alu_src!(self.ops, or, d, src),
+            Alu::Xor => alu_src!(self.ops, xor, d, src),
+            Alu::Mul => match src {
+                Src::Imm(k) => x64!(self.ops ; imul Rq(d), Rq(d), k),
+                Src::Reg(r) => x64!(self.ops ; imul Rq(d), Rq(r)),
+                Src::Mem(off) => x64!(self.ops ; imul Rq(d), QWORD [rsp + off]),
+            },
+        }
+        if let Some(op) = exit_op {
+            let e = self.new_exit(op);
+            self.jcc(Cc::O, e);
+        }
+        self.finish_gpr(i, d);
+    }
+
+    /// Whether the exit stub of op `i` reads location `l`.
+    fn exit_reads(&self, i: usize, l: Loc) -> bool {
+        let Some(s) = self.trace.ops[i].snapshot() else { return false };
+        let Some(snap) = self.trace.snapshots.get(s.0 as usize) else { return false };
+        snap.live().iter().any(|v| self.loc(*v) == l)
+    }
+
+    fn shift(&mut self, i: usize, kind: Shift, a: ValueId, b: ValueId) {
+        let d = self.result_gpr(i);
+        if let Loc::Const(c) = self.loc(b) {
+            let k = (c & 63) as i8;
+            self.load_gpr(d, a);
+            match kind {
+                Shift::Shl => x64!(self.ops ; shl Rq(d), k),
+                Shift::Sar => x64!(self.ops ; sar Rq(d), k),
+                Shift::Shr => x64!(self.ops ; shr Rq(d), k),
+            }
+        } else {
+            // The count goes to cl first: `d` may be the register `b` dies in.
+            self.load_gpr(RCX, b);
+            self.load_gpr(d, a);
+            match kind {
+                Shift::Shl => x64!(self.ops ; shl Rq(d), cl),
+                Shift::Sar => x64!(self.ops ; sar Rq(d), cl),
+                Shift::Shr => x64!(self.ops ; shr Rq(d), cl),
+            }
+        }
+        self.finish_gpr(i, d);
+    }
+
+    /// Python's floor division and modulo: `idiv` truncates toward zero; when the
+    /// remainder is nonzero and its sign differs from the divisor's, the quotient is one
+    /// less and the remainder gains the divisor.
+    fn floor_div_mod(&mut self, i: usize, a: ValueId, b: ValueId, modulo: bool) {
+        let br = match self.loc(b) {
+            Loc::Gpr(r) => r,
+            _ => {
+                self.load_gpr(RCX, b);
+                RCX
+            }
+        };
+        self.load_gpr(RAX, a);
+        x64!(self.ops
+            ; cqo
+            ; idiv Rq(br)
+            ; test rdx, rdx
+            ; jz >done
+            ; mov r11, rdx
+            ; xor r11, Rq(br)
+            ; jns >done
+        );
+        if modulo {
+            x64!(self.ops ; add rdx, Rq(br) ; done:);
+            self.finish_gpr(i, RDX);
+        } else {
+            x64!(self.ops ; sub rax, 1 ; done:);
+            self.finish_gpr(i, RAX);
+        }
+    }
+
+    /// Float arithmetic. Operands are never swapped, even for `+` and `*`: with two NaN
+    /// operands SSE returns the first one's payload, as compiled Rust and C code do for
+    /// `a + b`, so NaN bits (which a frontend may observe through `float_bits`) match the
+    /// reference backend's.
+    fn float_binop(&mut self, i: usize, fop: FloatOp, a: ValueId, b: ValueId) {
+        let mut d = self.result_xmm(i);
+        if self.loc(b) == Loc::Xmm(d) && a != b {
+            d = XMM_SCRATCH0;
+        }
+        let s = self.xmm(b, XMM_SCRATCH1);
+        self.load_xmm(d, a);
+        match fop {
+            FloatOp::Add => float_src!(self.ops, addsd, d, s),
+            FloatOp::Sub => float_src!(self.ops, subsd, d, s),
+            FloatOp::Mul => float_src!(self.ops, mulsd, d, s),
+            FloatOp::Div => float_src!(self.ops, divsd, d, s),
+        }
+        self.finish_xmm(i, d);
+    }
+
+    fn guard(&mut self, i: usize, cond: ValueId, expect: bool) {
+        let e = self.new_exit(i);
+        if self.alloc.fused[cond.index()] {
+            if let Some(f) = self.pending.take() {
+                self.exit_if(if expect { f.not() } else { f }, e);
+                return;
+            }
+        }
+        // Bools are 0 or 1: leave when the word is zero and `true` was expected, or nonzero
+        // and `false` was.
+        let leave = if expect { Cc::E } else { Cc::Ne };
+        match self.loc(cond) {
+            Loc::Const(c) => {
+                if (c != 0) != expect {
+                    let l = self.exits[e].label;
+                    x64!(self.ops ; jmp =>l);
+                    let at = self.ops.offset().0;
+                    self.exits[e].jumps.push(at);
+                }
+            }
+            Loc::Slot(s) => {
+                let off = slot_offset(s);
+                x64!(self.ops ; cmp QWORD [rsp + off], 0);
+                self.jcc(leave, e);
+            }
+            _ => {
+                let r = self.gpr(cond, RAX);
+                x64!(self.ops ; test Rq(r), Rq(r));
+                self.jcc(leave, e);
+            }
+        }
+    }
+
+    /// A call to an `extern "C"` helper. Values live across it in caller-saved registers
+    /// go to their save slots (where the GC's stack scan sees them) and come back after;
+    /// the arguments are a parallel move into the argument registers.
+    fn call(&mut self, i: usize, func: u64, args: &[ValueId]) {
+        let saves: Vec<(Loc, Loc)> = (0..self.alloc.locs.len())
+            .filter(|&v| self.alloc.live_across(v, i))
+            .filter_map(|v| self.alloc.save_slot[v].map(|s| (self.alloc.locs[v], Loc::Slot(s))))
+            .collect();
+        for &(reg, slot) in &saves {
+            self.emit_move(slot, reg);
+        }
+        let pairs: Vec<(Loc, Loc)> =
+            args.iter().enumerate().map(|(k, a)| (Loc::Gpr(ARG_REGS[k]), self.loc(*a))).collect();
+        for m in sequentialize(&pairs) {
+            self.emit_move(m.dst, m.src);
+        }
+        x64!(self.ops ; mov rax, QWORD func as i64 ; call rax);
+        for &(reg, slot) in &saves {
+            self.emit_move(reg, slot);
+        }
+        self.finish_gpr(i, RAX);
+    }
+
+    /// The loop-closing jump: parameters take the arguments' values, all at once.
+    fn jump(&mut self, args: &[ValueId]) {
+        let pairs: Vec<(Loc, Loc)> = args
+            .iter()
+            .enumerate()
+            .filter(|&(p, _)| self.alloc.locs[p] != Loc::None)
+            .map(|(p, a)| (self.alloc.locs[p], self.loc(*a)))
+            .collect();
+        for m in sequentialize(&pairs) {
+            self.emit_move(m.dst, m.src);
+        }
+        let header = self.header;
+        x64!(self.ops ; jmp =>header);
+    }
+}
+
+#[derive(Clone, Copy)]
+enum FloatOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+}

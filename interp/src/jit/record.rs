@@ -1,0 +1,663 @@
+//! The recorder core: slot states, parameters, snapshots, boxing and unboxing, the
+//! generic helper path, and closing the loop. Statement families live in `arith.rs` and
+//! `iter.rs`; the rules this file keeps (slot states, what snapshots name) are in `mod.rs`.
+
+use std::rc::Rc;
+
+use krait_tracer::{Cond, FrameState, Kind, Op as IrOp, Snapshot, SnapshotId, Trace, TraceBuilder, Type, ValueId};
+
+use super::helpers;
+use super::liveness;
+use crate::cfg::{Code, Op, Opnd, Slot};
+use crate::frame::Frame;
+use crate::types::iter::RangeIter;
+use crate::value::Value;
+use crate::vm::Vm;
+
+/// Outcome of recording one statement.
+pub(crate) enum Step {
+    Continue,
+    /// Back at the header: the trace is complete.
+    Done,
+}
+
+pub(crate) type RecResult<T> = Result<T, &'static str>;
+
+/// Where a slot's current value is (see `mod.rs`).
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum SlotState {
+    /// Frame memory holds it; no SSA value yet.
+    Mem,
+    /// `v` holds it; `in_mem` when frame memory holds it too.
+    Val { v: ValueId, in_mem: bool },
+}
+
+/// What the interpreter passes for each loop parameter when it enters the trace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ParamSrc {
+    /// The address of the `exit::Ctx` of this run.
+    Ctx,
+    /// The address of the frame's slot array.
+    Base,
+    /// The small int in this slot, unboxed.
+    Int(Slot),
+    /// The float in this slot, unboxed.
+    Float(Slot),
+    /// The address of the `RangeIter` in this slot (never rebound by the loop).
+    RangeIter(Slot),
+    /// Not used by the trace.
+    Unused,
+}
+
+/// A branch on a value whose truth only the interpreter computes: the direction guard is
+/// emitted at the next statement, when the taken target is known.
+struct PendingBranch {
+    truth: ValueId,
+    t: u32,
+    f: u32,
+}
+
+pub(crate) struct Recorder {
+    pub code: Rc<Code>,
+    pub frame: *const Frame,
+    pub header: u32,
+    b: TraceBuilder,
+    slots: Vec<SlotState>,
+    pub params: Vec<ParamSrc>,
+    /// For each slot, the parameter it came in as.
+    param_of: Vec<Option<u32>>,
+    written: Vec<bool>,
+    read_param: Vec<bool>,
+    live_at_header: Vec<bool>,
+    /// Heap words baked into the trace (kept alive by the JIT).
+    pub consts: Vec<Value>,
+    pub ctx: ValueId,
+    pub base: ValueId,
+    expect: Option<(u32, u32)>,
+    pending_branch: Option<PendingBranch>,
+    nstmts: u32,
+    max_stmts: u32,
+    has_call: bool,
+    /// Guards emitted per speculation kind.
+    pub guards: [u64; 16],
+    /// The statement being recorded.
+    pub pos: (u32, u32),
+    snap_cache: Option<SnapshotId>,
+    pub spec_int: bool,
+    pub spec_float: bool,
+    pub spec_range: bool,
+}
+
+impl Recorder {
+    /// Starts recording at the frame's current position (a loop header).
+    pub(crate) fn start(vm: &Vm, frame: &Frame, code: &Code) -> RecResult<Recorder> {
+        if !vm.jit.spec_on("branch") {
+            return Err("branch speculation off");
+        }
+        let header = frame.block;
+        let live = liveness::live_at(code, header);
+        let n = code.nslots as usize;
+        let mut params = vec![ParamSrc::Ctx, ParamSrc::Base];
+        let mut types = vec![Type::Int, Type::Int];
+        let mut param_of = vec![None; n];
+        for s in 0..n {
+            if !live[s] {
+                continue;
+            }
+            let v = frame.slots[s];
+            let (p, t) = if v.is_small_int() {
+                (ParamSrc::Int(s as Slot), Type::Int)
+            } else if v.is_float() {
+                (ParamSrc::Float(s as Slot), Type::Float)
+            } else if range_iter(v).is_some() {
+                (ParamSrc::RangeIter(s as Slot), Type::Int)
+            } else {
+                continue;
+            };
+            param_of[s] = Some(params.len() as u32);
+            params.push(p);
+            types.push(t);
+        }
+        let kinds = super::KINDS.iter().map(|k| (*k).to_owned()).collect();
+        let b = TraceBuilder::new(types, kinds);
+        let mut slots = vec![SlotState::Mem; n];
+        for (s, p) in param_of.iter().enumerate() {
+            if let Some(i) = p {
+                if !matches!(params[*i as usize], ParamSrc::RangeIter(_)) {
+                    slots[s] = SlotState::Val { v: ValueId(*i), in_mem: false };
+                }
+            }
+        }
+        let np = params.len();
+        Ok(Recorder {
+            code: frame.code.clone(),
+            frame: frame as *const Frame,
+            header,
+            b,
+            slots,
+            params,
+            param_of,
+            written: vec![false; n],
+            read_param: vec![false; np],
+            live_at_header: live,
+            consts: Vec::new(),
+            ctx: ValueId(0),
+            base: ValueId(1),
+            expect: None,
+            pending_branch: None,
+            nstmts: 0,
+            max_stmts: vm.jit.config.max_stmts,
+            has_call: false,
+            guards: [0; 16],
+            pos: (header, 0),
+            snap_cache: None,
+            spec_int: vm.jit.spec_on("int-overflow"),
+            spec_float: vm.jit.spec_on("float"),
+            spec_range: vm.jit.spec_on("range"),
+        })
+    }
+
+    pub(crate) fn key(&self) -> (usize, u32) {
+        (Rc::as_ptr(&self.code) as usize, self.header)
+    }
+
+    /// Records the statement at the frame's position, before the interpreter runs it.
+    pub(crate) fn record(&mut self, vm: &mut Vm, frame: &Frame, code: &Code) -> RecResult<Step> {
+        let pos = (frame.block, frame.stmt);
+        if let Some(pb) = self.pending_branch.take() {
+            let taken = if pos == (pb.t, 0) {
+                true
+            } else if pos == (pb.f, 0) {
+                false
+            } else {
+                return Err("left the recorded path");
+            };
+            let other = if taken { pb.f } else { pb.t };
+            let snap = self.snap_at(other, 0);
+            self.guard(pb.truth, taken, "branch", snap);
+        } else if let Some(e) = self.expect {
+            if e != pos {
+                return Err("left the recorded path");
+            }
+        }
+        self.nstmts += 1;
+        if self.nstmts > self.max_stmts || self.b.trace.ops.len() > 20 * self.max_stmts as usize {
+            return Err("trace too long");
+        }
+        if self.nstmts > 1 && pos == (self.header, 0) {
+            return Ok(Step::Done);
+        }
+        self.pos = pos;
+        self.snap_cache = None;
+        let op = &code.blocks[pos.0 as usize].ops[pos.1 as usize];
+        self.expect = Some((pos.0, pos.1 + 1));
+        if reads_unbound_local(op, frame) {
+            self.generic(op)?;
+            return Ok(Step::Continue);
+        }
+        match op {
+            Op::Nop => {}
+            Op::Move { dst, src } => {
+                let (v, _) = self.read(frame, code, *src);
+                self.write(*dst, v);
+            }
+            Op::Binary { dst, op: bop, a, b } | Op::InPlace { dst, op: bop, a, b } => {
+                super::arith::binary(self, frame, code, op, *dst, *bop, *a, *b)?
+            }
+            Op::Unary { dst, op: uop, src } => super::arith::unary(self, frame, code, op, *dst, *uop, *src)?,
+            Op::Compare { dst, op: cop, a, b } => super::arith::compare(self, frame, code, op, *dst, *cop, *a, *b)?,
+            Op::Truth { dst, src } => super::arith::truth_stmt(self, frame, code, op, *dst, *src)?,
+            Op::Branch { cond, t, f } => super::arith::branch(self, vm, frame, code, *cond, t.0, f.0)?,
+            Op::ForIter { dst, iter, body, exit } => {
+                super::iter::for_iter(self, frame, code, op, *dst, *iter, body.0, exit.0)?
+            }
+            Op::Jump { target } => {
+                if target.0 == self.header {
+                    return Ok(Step::Done);
+                }
+                if target.0 <= pos.0 {
+                    return Err("inner loop");
+                }
+                self.expect = Some((target.0, 0));
+            }
+            Op::Return { .. } | Op::Yield { .. } | Op::YieldFrom { .. } => return Err("leaves the frame"),
+            Op::Raise { .. } | Op::Reraise { .. } => return Err("raises"),
+            _ => {
+                self.generic(op)?;
+            }
+        }
+        Ok(Step::Continue)
+    }
+
+    // ----- IR building -----
+
+    pub(crate) fn push(&mut self, op: IrOp) -> ValueId {
+        self.b.push(op)
+    }
+
+    pub(crate) fn ty(&self, v: ValueId) -> Type {
+        self.b.type_of(v)
+    }
+
+    pub(crate) fn cint(&mut self, i: i64) -> ValueId {
+        self.push(IrOp::ConstInt(i))
+    }
+
+    pub(crate) fn cfloat(&mut self, f: f64) -> ValueId {
+        self.push(IrOp::ConstFloat(f.to_bits()))
+    }
+
+    pub(crate) fn cword(&mut self, v: Value) -> ValueId {
+        if v.is_obj() {
+            self.consts.push(v);
+        }
+        self.push(IrOp::ConstWord(v.bits()))
+    }
+
+    pub(crate) fn kind(name: &str) -> Kind {
+        Kind(super::kind_index(name))
+    }
+
+    /// A snapshot resuming at `(block, stmt)` with the current slot states.
+    pub(crate) fn snap_at(&mut self, block: u32, stmt: u32) -> SnapshotId {
+        let mut slots = Vec::new();
+        for (s, st) in self.slots.iter().enumerate() {
+            if let SlotState::Val { v, in_mem: false } = st {
+                slots.push((s as u32, *v));
+            }
+        }
+        let meta = ((block as u64) << 32) | stmt as u64;
+        self.b.snapshot(Snapshot { frames: vec![FrameState { meta, slots }] })
+    }
+
+    /// A snapshot resuming at the statement being recorded (it runs again from its start).
+    pub(crate) fn snap(&mut self) -> SnapshotId {
+        if let Some(s) = self.snap_cache {
+            return s;
+        }
+        let s = self.snap_at(self.pos.0, self.pos.1);
+        self.snap_cache = Some(s);
+        s
+    }
+
+    pub(crate) fn guard(&mut self, cond: ValueId, expect: bool, kind: &str, snap: SnapshotId) {
+        let k = Self::kind(kind);
+        self.guards[k.0 as usize] += 1;
+        self.push(IrOp::Guard { cond, expect, snap, kind: k });
+    }
+
+    /// Guards with a snapshot at the current statement.
+    pub(crate) fn guard_here(&mut self, cond: ValueId, expect: bool, kind: &str) {
+        let s = self.snap();
+        self.guard(cond, expect, kind, s);
+    }
+
+    /// `IntAddOv` and friends, leaving through the current statement's snapshot.
+    pub(crate) fn int_ov(&mut self, which: u8, a: ValueId, b: ValueId) -> ValueId {
+        let snap = self.snap();
+        let kind = Self::kind("int-overflow");
+        self.guards[kind.0 as usize] += 1;
+        self.push(match which {
+            b'+' => IrOp::IntAddOv { a, b, snap, kind },
+            b'-' => IrOp::IntSubOv { a, b, snap, kind },
+            _ => IrOp::IntMulOv { a, b, snap, kind },
+        })
+    }
+
+    // ----- slots -----
+
+    fn load_slot(&mut self, s: Slot) -> ValueId {
+        let base = self.base;
+        self.push(IrOp::Load { base, offset: slot_offset(s), ty: Type::Word })
+    }
+
+    fn store_slot(&mut self, s: Slot, w: ValueId) {
+        let base = self.base;
+        self.push(IrOp::Store { base, offset: slot_offset(s), value: w });
+    }
+
+    /// The value `frame` holds for an operand (what the interpreter is about to read).
+    pub(crate) fn observe(frame: &Frame, code: &Code, o: Opnd) -> Value {
+        match o {
+            Opnd::Slot(s) | Opnd::Local(s) => frame.slots[s as usize],
+            Opnd::Const(c) => code.consts[c as usize],
+        }
+    }
+
+    /// The SSA value of an operand (callers have checked that locals are bound).
+    pub(crate) fn read(&mut self, frame: &Frame, code: &Code, o: Opnd) -> (ValueId, Value) {
+        let observed = Self::observe(frame, code, o);
+        let v = match o {
+            Opnd::Const(_) => {
+                if let Some(i) = observed.as_small_int() {
+                    self.cint(i)
+                } else if let Some(f) = observed.as_float() {
+                    self.cfloat(f)
+                } else {
+                    self.cword(observed)
+                }
+            }
+            Opnd::Slot(s) | Opnd::Local(s) => match self.slots[s as usize] {
+                SlotState::Val { v, .. } => {
+                    if let Some(p) = self.param_of[s as usize] {
+                        if v.0 == p {
+                            self.read_param[p as usize] = true;
+                        }
+                    }
+                    v
+                }
+                SlotState::Mem => {
+                    let w = self.load_slot(s);
+                    if matches!(o, Opnd::Local(_)) {
+                        let null = self.cword(Value::NULL);
+                        let c = self.push(IrOp::IntCmp(Cond::Ne, w, null));
+                        self.guard_here(c, true, "type");
+                    }
+                    self.slots[s as usize] = SlotState::Val { v: w, in_mem: true };
+                    w
+                }
+            },
+        };
+        (v, observed)
+    }
+
+    /// Makes `v` the value of slot `s`: words and bools are stored at once, unboxed ints
+    /// and floats stay dirty.
+    pub(crate) fn write(&mut self, s: Slot, v: ValueId) {
+        let in_mem = match self.ty(v) {
+            Type::Int | Type::Float => false,
+            Type::Bool => {
+                let w = self.box_bool(v);
+                self.store_slot(s, w);
+                true
+            }
+            _ => {
+                self.store_slot(s, v);
+                true
+            }
+        };
+        self.slots[s as usize] = SlotState::Val { v, in_mem };
+        self.written[s as usize] = true;
+        self.snap_cache = None;
+    }
+
+    // ----- boxing -----
+
+    pub(crate) fn box_bool(&mut self, b: ValueId) -> ValueId {
+        let i = self.push(IrOp::AsInt(b));
+        let f = self.cint(Value::FALSE.bits() as i64);
+        let w = self.push(IrOp::IntAdd(i, f));
+        self.push(IrOp::AsWord(w))
+    }
+
+    /// The word for an unboxed value; guards (through `snap`) that it has a boxed form
+    /// the trace can build (a 48-bit int, a canonical float).
+    fn box_value(&mut self, v: ValueId, snap: SnapshotId) -> ValueId {
+        match self.ty(v) {
+            Type::Int => {
+                let bias = self.cint(1 << 47);
+                let t = self.push(IrOp::IntAdd(v, bias));
+                let lim = self.cint(1 << 48);
+                let ok = self.push(IrOp::IntCmp(Cond::Below, t, lim));
+                self.guard(ok, true, "box", snap);
+                let mask = self.cint((1 << 48) - 1);
+                let p = self.push(IrOp::IntAnd(v, mask));
+                let tag = self.cint(Value::small_int(0).map(|z| z.bits() as i64).unwrap_or(0));
+                let w = self.push(IrOp::IntOr(p, tag));
+                self.push(IrOp::AsWord(w))
+            }
+            Type::Float => {
+                let ok = self.push(IrOp::FloatCmp(Cond::Eq, v, v));
+                self.guard(ok, true, "box", snap);
+                let bits = self.push(IrOp::FloatBits(v));
+                self.push(IrOp::AsWord(bits))
+            }
+            Type::Bool => self.box_bool(v),
+            _ => v,
+        }
+    }
+
+    /// `v` (observed as `seen`) as an unboxed int, or None when it is not a small int.
+    pub(crate) fn to_int(&mut self, v: ValueId, seen: Value) -> Option<ValueId> {
+        match self.ty(v) {
+            Type::Int => Some(v),
+            Type::Word if seen.is_small_int() => {
+                let sh = self.cint(48);
+                let tag = self.push(IrOp::IntShr(v, sh));
+                let want = self.cint((Value::small_int(0)?.bits() >> 48) as i64);
+                let ok = self.push(IrOp::IntCmp(Cond::Eq, tag, want));
+                self.guard_here(ok, true, "type");
+                let sixteen = self.cint(16);
+                let up = self.push(IrOp::IntShl(v, sixteen));
+                Some(self.push(IrOp::IntSar(up, sixteen)))
+            }
+            _ => None,
+        }
+    }
+
+    /// `v` (observed as `seen`) as an unboxed float: floats, and small ints converted.
+    pub(crate) fn to_float(&mut self, v: ValueId, seen: Value) -> Option<ValueId> {
+        match self.ty(v) {
+            Type::Float => Some(v),
+            Type::Int => Some(self.push(IrOp::IntToFloat(v))),
+            Type::Word if seen.is_float() => {
+                let lim = self.cint(Value::small_int(0)?.bits() as i64);
+                let ok = self.push(IrOp::IntCmp(Cond::Below, v, lim));
+                self.guard_here(ok, true, "type");
+                let i = self.push(IrOp::AsInt(v));
+                Some(self.push(IrOp::BitsToFloat(i)))
+            }
+            Type::Word if seen.is_small_int() => {
+                let i = self.to_int(v, seen)?;
+                Some(self.push(IrOp::IntToFloat(i)))
+            }
+            _ => None,
+        }
+    }
+
+    /// Guards that the unboxed int `v` converts to a float exactly (|v| <= 2^53).
+    pub(crate) fn guard_exact_float(&mut self, v: ValueId) {
+        let bias = self.cint(1 << 53);
+        let t = self.push(IrOp::IntAdd(v, bias));
+        let lim = self.cint((1 << 54) + 1);
+        let ok = self.push(IrOp::IntCmp(Cond::Below, t, lim));
+        self.guard_here(ok, true, "int-overflow");
+    }
+
+    /// Boxes and stores every dirty slot, so that frame memory is the whole truth.
+    pub(crate) fn flush_all(&mut self) {
+        let snap = self.snap();
+        for s in 0..self.slots.len() {
+            if let SlotState::Val { v, in_mem: false } = self.slots[s] {
+                if let Some(p) = self.param_of[s] {
+                    if v.0 == p {
+                        self.read_param[p as usize] = true;
+                    }
+                }
+                let w = self.box_value(v, snap);
+                self.store_slot(s as Slot, w);
+                self.slots[s] = SlotState::Val { v, in_mem: true };
+            }
+        }
+        self.snap_cache = None;
+    }
+
+    // ----- the generic path -----
+
+    /// Runs the statement through `helpers::jit_step` (exactly what the interpreter does);
+    /// returns the helper's result (the block the frame is in afterwards).
+    pub(crate) fn generic(&mut self, op: &Op) -> RecResult<ValueId> {
+        self.flush_all();
+        let (b, s) = self.pos;
+        let args = vec![self.ctx, self.cint(b as i64), self.cint(s as i64)];
+        let r = self.call(helpers::jit_step as *const () as usize, args);
+        self.guard_not_raised(r);
+        for d in liveness::op_writes(op) {
+            self.slots[d as usize] = SlotState::Mem;
+            self.written[d as usize] = true;
+        }
+        self.snap_cache = None;
+        Ok(r)
+    }
+
+    /// A call to a runtime helper returning a raw word.
+    pub(crate) fn call(&mut self, func: usize, args: Vec<ValueId>) -> ValueId {
+        self.has_call = true;
+        self.push(IrOp::Call { func: func as u64, args, ret: Type::Int, pure: false })
+    }
+
+    /// Leaves through the current statement when a helper returned the error sentinel; the
+    /// exit raises the exception the helper parked.
+    pub(crate) fn guard_not_raised(&mut self, r: ValueId) {
+        let bad = self.cint(helpers::SENTINEL as i64);
+        let ok = self.push(IrOp::IntCmp(Cond::Ne, r, bad));
+        let snap = self.snap();
+        self.guard(ok, true, "exception", snap);
+    }
+
+    /// A branch whose truth a helper computed: the direction guard waits for the next
+    /// statement (see `PendingBranch`).
+    pub(crate) fn defer_branch(&mut self, truth: ValueId, t: u32, f: u32) {
+        self.pending_branch = Some(PendingBranch { truth, t, f });
+        self.expect = None;
+    }
+
+    pub(crate) fn set_expect(&mut self, block: u32) {
+        self.expect = Some((block, 0));
+    }
+
+    /// The parameter a `RangeIter` slot came in as, when the loop may step it inline.
+    pub(crate) fn range_param(&self, s: Slot) -> Option<ValueId> {
+        let p = self.param_of[s as usize]?;
+        if matches!(self.params[p as usize], ParamSrc::RangeIter(_)) && !self.written[s as usize] {
+            Some(ValueId(p))
+        } else {
+            None
+        }
+    }
+
+    pub(crate) fn mark_param_read(&mut self, p: ValueId) {
+        self.read_param[p.index()] = true;
+    }
+
+    // ----- closing the loop -----
+
+    /// Closes the loop: parameters get their values for the next iteration, other dirty
+    /// slots live at the header are stored. Returns the finished trace.
+    pub(crate) fn finish_trace(&mut self) -> RecResult<Trace> {
+        if self.pending_branch.is_some() {
+            return Err("branch at the loop end");
+        }
+        self.pos = (self.header, 0);
+        self.snap_cache = None;
+        let snap = self.snap();
+        for s in 0..self.slots.len() {
+            if self.param_of[s].is_some() || !self.live_at_header[s] {
+                continue;
+            }
+            if let SlotState::Val { v, in_mem: false } = self.slots[s] {
+                let w = self.box_value(v, snap);
+                self.store_slot(s as Slot, w);
+                self.slots[s] = SlotState::Val { v, in_mem: true };
+            }
+        }
+        let mut args = Vec::with_capacity(self.params.len());
+        for i in 0..self.params.len() {
+            let p = self.params[i];
+            let v = match p {
+                ParamSrc::Ctx | ParamSrc::Base | ParamSrc::Unused => ValueId(i as u32),
+                ParamSrc::RangeIter(s) => {
+                    if self.written[s as usize] {
+                        return Err("loop rebinds its iterator");
+                    }
+                    ValueId(i as u32)
+                }
+                ParamSrc::Int(s) | ParamSrc::Float(s) => {
+                    let cur = match self.slots[s as usize] {
+                        SlotState::Val { v, .. } => v,
+                        SlotState::Mem => self.load_slot(s),
+                    };
+                    let want = if matches!(p, ParamSrc::Int(_)) { Type::Int } else { Type::Float };
+                    match (want, self.ty(cur)) {
+                        (Type::Int, Type::Int) | (Type::Float, Type::Float) => cur,
+                        (Type::Int, Type::Word) => self.word_to(cur, Type::Int),
+                        (Type::Float, Type::Word) => self.word_to(cur, Type::Float),
+                        _ => return Err("type-unstable loop variable"),
+                    }
+                }
+            };
+            args.push(v);
+        }
+        if self.has_call {
+            let ctx = self.ctx;
+            self.call(helpers::jit_safepoint as *const () as usize, vec![ctx]);
+        }
+        // Parameters the trace never writes keep the frame's value: snapshots need not
+        // name them, and unused ones need no check on entry.
+        for i in 0..self.params.len() {
+            if let ParamSrc::Int(s) | ParamSrc::Float(s) = self.params[i] {
+                if !self.written[s as usize] && !self.read_param[i] {
+                    self.params[i] = ParamSrc::Unused;
+                }
+            }
+        }
+        let keep: Vec<bool> = (0..self.slots.len()).map(|s| self.written[s]).collect();
+        let b = std::mem::take(&mut self.b);
+        let mut trace = b.finish(args);
+        for snap in &mut trace.snapshots {
+            for f in &mut snap.frames {
+                f.slots.retain(|(s, _)| keep[*s as usize]);
+            }
+        }
+        Ok(trace)
+    }
+
+    /// A word in frame memory as the loop parameter type `want`, guarded; exits to the
+    /// header when it has another type.
+    fn word_to(&mut self, w: ValueId, want: Type) -> ValueId {
+        let snap = self.snap();
+        let sh = self.cint(48);
+        let tag = self.push(IrOp::IntShr(w, sh));
+        let int_tag = (Value::small_int(0).map(|z| z.bits()).unwrap_or(0) >> 48) as i64;
+        if want == Type::Int {
+            let t = self.cint(int_tag);
+            let ok = self.push(IrOp::IntCmp(Cond::Eq, tag, t));
+            self.guard(ok, true, "type", snap);
+            let sixteen = self.cint(16);
+            let up = self.push(IrOp::IntShl(w, sixteen));
+            self.push(IrOp::IntSar(up, sixteen))
+        } else {
+            let t = self.cint(int_tag);
+            let ok = self.push(IrOp::IntCmp(Cond::Below, tag, t));
+            self.guard(ok, true, "type", snap);
+            let i = self.push(IrOp::AsInt(w));
+            self.push(IrOp::BitsToFloat(i))
+        }
+    }
+}
+
+/// Byte offset of slot `s` in the frame's slot array.
+pub(crate) fn slot_offset(s: Slot) -> i32 {
+    (s as usize * std::mem::size_of::<Value>()) as i32
+}
+
+/// The `RangeIter` behind a value, if it is one.
+pub(crate) fn range_iter(v: Value) -> Option<*const RangeIter> {
+    match &v.as_obj()?.payload {
+        crate::object::Payload::Native(n) => n.as_any().downcast_ref::<RangeIter>().map(|r| r as *const RangeIter),
+        _ => None,
+    }
+}
+
+/// Whether `op` reads a local that is unbound in `frame` (it will raise).
+fn reads_unbound_local(op: &Op, frame: &Frame) -> bool {
+    let mut bad = false;
+    crate::cfg::visit_opnds(op, &mut |o| {
+        if let Opnd::Local(s) = *o {
+            if frame.slots[s as usize].is_null() {
+                bad = true;
+            }
+        }
+    });
+    bad
+}

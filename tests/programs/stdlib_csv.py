@@ -1,0 +1,36 @@
+import csv
+import io
+
+buf = io.StringIO()
+w = csv.writer(buf)
+w.writerow(["name", "qty", "note"])
+w.writerow(["apple", 3, "red, round"])
+w.writerow(["quote", 1, 'say "hi"'])
+w.writerows([["x", 1.5, ""], ["multi", 2, "line1\nline2"]])
+print(repr(buf.getvalue()))
+buf.seek(0)
+rows = list(csv.reader(buf))
+print(rows)
+buf.seek(0)
+for rec in csv.DictReader(buf):
+    print(dict(rec))
+out = io.StringIO()
+dw = csv.DictWriter(out, fieldnames=["a", "b"], extrasaction="ignore")
+dw.writeheader()
+dw.writerow({"a": 1, "b": 2, "c": 3})
+dw.writerow({"a": "only"})
+print(repr(out.getvalue()))
+print(list(csv.reader(["a;b;'c;d'"], delimiter=";", quotechar="'")))
+print(list(csv.reader(["  a,  b"], skipinitialspace=True)), list(csv.reader(['"unterminated,x'])))
+t = io.StringIO()
+csv.writer(t, delimiter="\t", quoting=csv.QUOTE_ALL, lineterminator="\n").writerow(["a", 1, None])
+print(repr(t.getvalue()))
+t = io.StringIO()
+csv.writer(t, quoting=csv.QUOTE_NONNUMERIC).writerow(["a", 1, 2.5])
+print(repr(t.getvalue()), list(csv.reader(['"a",1,2.5'], quoting=csv.QUOTE_NONNUMERIC)))
+sn = csv.Sniffer().sniff("a,b,c\n1,2,3\n")
+print(sn.delimiter, csv.list_dialects() != [], csv.excel.delimiter)
+try:
+    list(csv.reader(['a,"b'], strict=True))
+except csv.Error as e:
+    print("csv.Error", e)
