@@ -49,8 +49,8 @@ Options:
 -V     : print the Krait version number and exit (also --version)
 -W arg : warning control (accepted)
 -X opt : set implementation-specific option (accepted)
---jit=off|trace|method : JIT mode: off (default), trace (the tracing JIT); method is
-                         not available yet
+--jit=off|trace|method : JIT mode: trace (the tracing JIT, default) or off (interpreter
+                         only); method is not available yet
 --jit-threshold=N      : loop back edges before a loop is recorded (default 200; 1 records
                          every loop at its first back edge)
 --jit-stats            : print JIT counters at exit (loops recorded, compiled, aborted and
@@ -60,7 +60,7 @@ Options:
 --jit-no=KIND,...      : switch speculations off: int-overflow (int arithmetic through the
                          interpreter), float (float arithmetic through the interpreter),
                          range (for-range loops step their iterator through a helper),
-                         branch (no trace is compiled)
+                         global (globals looked up by a helper), branch (no trace)
 KRAIT_JIT_LOG=FILE     : write every trace's IR (as recorded and optimized) and its machine
                          code to FILE
 file   : program read from script file
@@ -117,7 +117,8 @@ enum ParseExit {
 
 fn parse_args(argv: &[String]) -> Result<Options, ParseExit> {
     let mut cfg = sys::SysConfig { orig_argv: argv.to_vec(), ..Default::default() };
-    let mut jit = JitOptions { mode: JitMode::Off, threshold: None, stats: false, reference: false, disabled: vec![] };
+    let mut jit =
+        JitOptions { mode: JitMode::Trace, threshold: None, stats: false, reference: false, disabled: vec![] };
     let mut mode = None;
     let mut i = 1;
     let mut rest = Vec::new();
@@ -350,16 +351,15 @@ fn run(opts: Options) -> i32 {
 }
 
 /// Runs the program in `vm`; returns the process exit status.
-fn run_program(mut vm: &mut Vm, mut opts: Options) -> i32 {
-
+fn run_program(vm: &mut Vm, mut opts: Options) -> i32 {
     let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
     let main_mod = vm.new_module("__main__");
     let main_dict = module_dict(main_mod);
     let builtins = vm.builtins;
-    set_item(&mut vm, main_dict, "__builtins__", builtins);
-    set_item(&mut vm, main_dict, "__package__", Value::NONE);
-    set_item(&mut vm, main_dict, "__spec__", Value::NONE);
-    set_item(&mut vm, main_dict, "__loader__", Value::NONE);
+    set_item(vm, main_dict, "__builtins__", builtins);
+    set_item(vm, main_dict, "__package__", Value::NONE);
+    set_item(vm, main_dict, "__spec__", Value::NONE);
+    set_item(vm, main_dict, "__loader__", Value::NONE);
     let k = vm.new_str("__main__");
     vm.dict_set_str(vm.modules, k, main_mod);
 
@@ -398,11 +398,11 @@ fn run_program(mut vm: &mut Vm, mut opts: Options) -> i32 {
                     return 2;
                 }
             };
-            configure(&mut vm, &opts, &argv0);
+            configure(vm, &opts, &argv0);
             let f = vm.new_str(&shown);
-            set_item(&mut vm, main_dict, "__file__", f);
-            match import::decode_source(&mut vm, bytes, &shown) {
-                Ok(text) => run_source(&mut vm, text, &shown, main_dict),
+            set_item(vm, main_dict, "__file__", f);
+            match import::decode_source(vm, bytes, &shown) {
+                Ok(text) => run_source(vm, text, &shown, main_dict),
                 Err(e) => Err(e),
             }
         }
@@ -411,24 +411,24 @@ fn run_program(mut vm: &mut Vm, mut opts: Options) -> i32 {
             if !opts.sys.safe_path {
                 opts.sys.path0 = Some(String::new());
             }
-            configure(&mut vm, &opts, &argv0);
-            run_source(&mut vm, code, "<string>", main_dict)
+            configure(vm, &opts, &argv0);
+            run_source(vm, code, "<string>", main_dict)
         }
         RunMode::Stdin { explicit } => {
             argv0 = if explicit { "-".to_owned() } else { String::new() };
             if !opts.sys.safe_path {
                 opts.sys.path0 = Some(String::new());
             }
-            configure(&mut vm, &opts, &argv0);
+            configure(vm, &opts, &argv0);
             let mut bytes = Vec::new();
             if let Err(e) = std::io::stdin().lock().read_to_end(&mut bytes) {
                 eprintln!("krait: can't read <stdin>: {e}");
                 return 2;
             }
             let f = vm.new_str("<stdin>");
-            set_item(&mut vm, main_dict, "__file__", f);
-            match import::decode_source(&mut vm, bytes, "<stdin>") {
-                Ok(text) => run_source(&mut vm, text, "<stdin>", main_dict),
+            set_item(vm, main_dict, "__file__", f);
+            match import::decode_source(vm, bytes, "<stdin>") {
+                Ok(text) => run_source(vm, text, "<stdin>", main_dict),
                 Err(e) => Err(e),
             }
         }
@@ -437,12 +437,12 @@ fn run_program(mut vm: &mut Vm, mut opts: Options) -> i32 {
                 opts.sys.path0 = Some(cwd.clone());
             }
             argv0 = "-m".to_owned();
-            configure(&mut vm, &opts, &argv0);
-            match run_module(&mut vm, &name, main_dict, &opts) {
+            configure(vm, &opts, &argv0);
+            match run_module(vm, &name, main_dict, &opts) {
                 Ok(r) => r,
                 Err(msg) => {
                     // Output of packages imported on the way comes first, as in CPython.
-                    io::flush_all(&mut vm);
+                    io::flush_all(vm);
                     eprintln!("{msg}");
                     return 1;
                 }
@@ -454,29 +454,29 @@ fn run_program(mut vm: &mut Vm, mut opts: Options) -> i32 {
                 opts.sys.path0 = Some(String::new());
             }
             opts.sys.interactive = true;
-            configure(&mut vm, &opts, &argv0);
-            let code = repl(&mut vm, main_dict, !opts.sys.quiet);
-            krait_interp::modules::atexit::run_exitfuncs(&mut vm);
-            io::flush_all(&mut vm);
+            configure(vm, &opts, &argv0);
+            let code = repl(vm, main_dict, !opts.sys.quiet);
+            krait_interp::modules::atexit::run_exitfuncs(vm);
+            io::flush_all(vm);
             return code;
         }
     };
     let mut code = match result {
         Ok(()) => 0,
         Err(e) if vm.isinstance(e.0, vm.exc.system_exit) => {
-            let c = system_exit_code(&mut vm, e.0);
-            krait_interp::modules::atexit::run_exitfuncs(&mut vm);
-            io::flush_all(&mut vm);
+            let c = system_exit_code(vm, e.0);
+            krait_interp::modules::atexit::run_exitfuncs(vm);
+            io::flush_all(vm);
             return c;
         }
-        Err(e) => handle_uncaught(&mut vm, e),
+        Err(e) => handle_uncaught(vm, e),
     };
     // `-i`: the prompt follows the program, even one that failed.
     if opts.sys.inspect {
-        code = repl(&mut vm, main_dict, false);
+        code = repl(vm, main_dict, false);
     }
-    krait_interp::modules::atexit::run_exitfuncs(&mut vm);
-    io::flush_all(&mut vm);
+    krait_interp::modules::atexit::run_exitfuncs(vm);
+    io::flush_all(vm);
     code
 }
 

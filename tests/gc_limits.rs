@@ -13,6 +13,7 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 const LIMIT_KIB: u64 = 64 * 1024;
 
@@ -26,7 +27,10 @@ fn gc_dir() -> PathBuf {
 
 /// Runs `krait tests/gc/SCRIPT ARGS` with `env` in a scratch directory; returns (stdout, stderr).
 fn run(script: &str, args: &[&str], env: &[(&str, &str)]) -> (String, String) {
-    let scratch = std::env::temp_dir().join(format!("krait-gc-{}-{}", std::process::id(), script));
+    // Tests run in parallel: each run gets its own scratch directory.
+    static RUNS: AtomicUsize = AtomicUsize::new(0);
+    let n = RUNS.fetch_add(1, Ordering::Relaxed);
+    let scratch = std::env::temp_dir().join(format!("krait-gc-{}-{n}-{script}", std::process::id()));
     std::fs::create_dir_all(&scratch).expect("scratch dir");
     let mut cmd = Command::new(krait());
     cmd.arg(gc_dir().join(script)).args(args).current_dir(&scratch).env("PYTHONHASHSEED", "0");

@@ -35,10 +35,14 @@ usage: cargo run --release -p krait-bench -- [options]
   --only NAME[,NAME] run only benchmarks whose name contains one of these strings
                      (may be repeated; matches start-up rows too, e.g. --only startup)
   --micro            run the micro-benchmarks of benches/micro instead of benches/programs
-  --suite DIR        run the pure-Python programs of a PyPy benchmark-suite checkout
-                     (DIR/own/*.py, or DIR/*.py) with their default arguments; only their
-                     exit status is checked, since they print timings
-  --suite-args ARGS  extra arguments for every suite program (e.g. \"-n 5\")
+  --suite DIR        run the pure-Python programs of your own checkout of the PyPy
+                     benchmark suite (DIR/own/*.py and DIR/unladen_swallow/performance/
+                     bm_*.py, or DIR/*.py) or of pyperformance (bm_*/run_benchmark.py;
+                     needs a --cpython that can import pyperf); only their exit status is
+                     checked, since they print timings
+  --suite-args ARGS  arguments for every suite program instead of the defaults (PyPy
+                     layout: \"-n 5\", \"-n 1\" with --quick; pyperformance: pyperf worker
+                     options, e.g. \"--loops=1 --warmups=1 --values=3\")
   --python PATH      also run this Python (may be repeated)
   --cpython PATH     the reference CPython (default /usr/bin/python3.11)
   --krait PATH       the krait binary (default: target/release/krait of this workspace)

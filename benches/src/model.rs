@@ -160,3 +160,75 @@ impl Results {
         (stats::geomean(&wall), cpu_g, wall.len(), total)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn imp(name: &str, reference: bool) -> Impl {
+        Impl {
+            name: name.to_string(),
+            argv: vec![name.to_string()],
+            version: String::new(),
+            reference,
+            unavailable: None,
+            family: "cpython".to_string(),
+        }
+    }
+
+    fn bench(name: &str, group: Group) -> Bench {
+        Bench {
+            name: name.to_string(),
+            group,
+            args: Vec::new(),
+            size: String::new(),
+            check_output: true,
+            env: Vec::new(),
+        }
+    }
+
+    fn cell(wall: Option<f64>) -> Cell {
+        let mut c = Cell::new();
+        match wall {
+            Some(w) => c.runs.push(RunRec {
+                exit: Exit::Code(0),
+                wall: w,
+                cpu: w,
+                maxrss_kib: 1,
+                load1: 0.0,
+                date: String::new(),
+                output_ok: true,
+            }),
+            None => c.status = Status::Fail("exit 1".to_string()),
+        }
+        c
+    }
+
+    #[test]
+    fn geomean_counts_only_what_cpython_ran() {
+        let r = Results {
+            meta: Meta::default(),
+            impls: vec![imp("cpython", true), imp("other", false)],
+            benches: vec![
+                bench("a", Group::Suite),
+                bench("b", Group::Suite),
+                bench("c", Group::Suite),
+                bench("d", Group::Suite),
+                bench("startup", Group::Startup),
+            ],
+            cells: vec![
+                vec![cell(Some(1.0)), cell(Some(2.0))],
+                vec![cell(Some(1.0)), cell(Some(8.0))],
+                vec![cell(Some(1.0)), cell(None)],
+                vec![cell(None), cell(Some(1.0))], // CPython failed: no ratio for anyone
+                vec![cell(Some(1.0)), cell(Some(100.0))],
+            ],
+        };
+        assert_eq!(r.ratio(1, 1), Some(8.0));
+        assert_eq!(r.ratio(3, 1), None);
+        let (wall, cpu, passed, counted) = r.geomeans(1);
+        assert!((wall.unwrap() - 4.0).abs() < 1e-12);
+        assert!((cpu.unwrap() - 4.0).abs() < 1e-12);
+        assert_eq!((passed, counted), (2, 3));
+    }
+}

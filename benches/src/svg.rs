@@ -142,7 +142,10 @@ pub fn chart(r: &Results) -> String {
     }
     let one = x(1.0);
     let mut y = top + 4.0;
-    let draw_row = |s: &mut String, y: f64, label: &str, bold: bool, vals: Vec<(usize, Result<f64, String>)>| {
+    // Each value: (implementation's colour index, Ok((speedup, note after the number)) or
+    // Err(why there is none)).
+    type Vals = Vec<(usize, Result<(f64, String), String>)>;
+    let draw_row = |s: &mut String, y: f64, label: &str, bold: bool, vals: Vals| {
         let _ = writeln!(
             s,
             r#"<text x="{:.1}" y="{:.1}" text-anchor="end"{}>{}</text>"#,
@@ -155,7 +158,7 @@ pub fn chart(r: &Results) -> String {
             let by = y + k as f64 * bar_h;
             let color = COLORS[color_idx % COLORS.len()];
             match v {
-                Ok(v) => {
+                Ok((v, note)) => {
                     let (x0, x1) = if v >= 1.0 { (one, x(v)) } else { (x(v), one) };
                     let _ = writeln!(
                         s,
@@ -173,7 +176,7 @@ pub fn chart(r: &Results) -> String {
                         r#"<text x="{:.1}" y="{:.1}" font-size="10.5">{}</text>"#,
                         tx,
                         by + bar_h - 3.5,
-                        fmt_ratio(v)
+                        esc(&format!("{}{}", fmt_ratio(v), note))
                     );
                 }
                 Err(why) => {
@@ -189,12 +192,12 @@ pub fn chart(r: &Results) -> String {
         }
     };
     for &b in &rows {
-        let vals: Vec<(usize, Result<f64, String>)> = shown
+        let vals: Vals = shown
             .iter()
             .enumerate()
             .map(|(k, &i)| {
                 let v = match r.ratio(b, i) {
-                    Some(x) => Ok(1.0 / x),
+                    Some(x) => Ok((1.0 / x, String::new())),
                     None => Err(match &r.cells[b][i].status {
                         Status::Fail(w) => format!("FAIL: {}", w.split(" (").next().unwrap_or(w)),
                         Status::NotRun(_) => "not run".to_string(),
@@ -207,12 +210,14 @@ pub fn chart(r: &Results) -> String {
         draw_row(&mut s, y, &r.benches[b].name, false, vals);
         y += group_h;
     }
-    let vals: Vec<(usize, Result<f64, String>)> = shown
+    let vals: Vals = shown
         .iter()
         .enumerate()
         .map(|(k, &i)| {
             let (g, _, passed, total) = r.geomeans(i);
-            (k, g.map(|g| 1.0 / g).ok_or_else(|| format!("no passing programs ({}/{})", passed, total)))
+            // Over fewer programs than the others: say so next to the number.
+            let note = if passed < total { format!("  (over {}/{} passed)", passed, total) } else { String::new() };
+            (k, g.map(|g| (1.0 / g, note)).ok_or_else(|| format!("no passing programs ({}/{})", passed, total)))
         })
         .collect();
     let _ = writeln!(

@@ -8,7 +8,7 @@ print(pprint.pformat({"z": 1, "a": 2}), pprint.pformat({"z": 1, "a": 2}, sort_di
 print(pprint.saferepr({"x": [1, 2]}), pprint.isreadable([1, 2]), pprint.isrecursive([1]))
 rec = [1]
 rec.append(rec)
-print(pprint.pformat(rec))
+print(pprint.isrecursive(rec), pprint.isreadable(rec))
 pp = pprint.PrettyPrinter(indent=4, width=30)
 pp.pprint({"key%d" % i: "v" * i for i in range(5)})
 pprint.pprint(("a" * 30, "b" * 30, "c" * 30))

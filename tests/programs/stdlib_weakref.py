@@ -1,4 +1,3 @@
-import gc
 import weakref
 
 
@@ -11,27 +10,19 @@ class Obj:
 
 
 a = Obj("a")
+b = Obj("b")
 r = weakref.ref(a)
-print(r() is a, r().name)
+print(r() is a, r().name, r == weakref.ref(a), weakref.getweakrefcount(a) >= 1)
 d = weakref.WeakValueDictionary()
 d["k"] = a
-print(d["k"], len(d), "k" in d)
+d["j"] = b
+print(d["k"], len(d), "k" in d, sorted(d.keys()), d.get("zz", "dflt"))
 k = weakref.WeakKeyDictionary()
 k[a] = 1
-print(k[a], len(k))
-s = weakref.WeakSet([a])
-print(a in s, len(s))
-p = weakref.proxy(a)
-print(p.name)
-calls = []
-r2 = weakref.ref(a, lambda ref: calls.append("dead"))
-del a
-gc.collect()
-print(r(), r2(), calls, len(d), len(k), len(s))
-try:
-    p.name
-except ReferenceError as e:
-    print("ReferenceError", e)
+k[b] = 2
+print(k[a], len(k), sorted(k.values()), b in k)
+s = weakref.WeakSet([a, b])
+print(a in s, len(s), sorted(x.name for x in s))
 
 
 class M:
@@ -41,11 +32,12 @@ class M:
 
 m = M()
 wm = weakref.WeakMethod(m.meth)
-print(wm()())
+print(wm()(), isinstance(r, weakref.ReferenceType), weakref.ref(m, lambda ref: None)() is m)
 fin_log = []
-o = Obj("f")
-fin = weakref.finalize(o, fin_log.append, "finalized")
-print(fin.alive)
-del o
-gc.collect()
-print(fin_log, fin.alive, weakref.getweakrefcount(M()))
+fin = weakref.finalize(b, fin_log.append, "finalized")
+print(fin.alive, fin.peek()[0] is b)
+print(fin(), fin_log, fin.alive)
+try:
+    weakref.ref(1)
+except TypeError as e:
+    print("TypeError", e)

@@ -15,7 +15,7 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion, Throughput};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use krait_criterion::{Session, PYTHON};
 
 /// Operations per call of a `py/*` function: large enough that the call itself is noise.
@@ -117,9 +117,7 @@ fn api_level(c: &mut Criterion, s: &mut Session) {
     g.bench_function("new_dict", |b| b.iter(|| black_box(s.vm.new_dict())));
     let point = s.global("Point");
     g.bench_function("new_instance", |b| b.iter(|| black_box(s.call(point, &[a1, a2]))));
-    g.bench_function("new_str_16", |b| {
-        b.iter_batched(|| "sixteen bytes!!!", |t| black_box(s.vm.new_str(t)), BatchSize::SmallInput)
-    });
+    g.bench_function("new_str_16", |b| b.iter(|| black_box(s.vm.new_str(black_box("sixteen bytes!!!")))));
     g.finish();
 }
 

@@ -322,8 +322,26 @@ pub fn sum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         }
     };
     let mut acc = classify(start);
-    let it = vm.iter(args[0])?;
-    while let Some(item) = vm.next(it)? {
+    // An exact list or tuple is read by index, without an iterator object (a list is
+    // re-read at each step, so a list changed by an `__add__` behaves as with iter()).
+    let seq = args[0];
+    let exact_seq = seq.is_obj() && {
+        let c = seq.obj().class.get();
+        c.is(vm.types.list) || c.is(vm.types.tuple)
+    };
+    let it = if exact_seq { Value::NULL } else { vm.iter(seq)? };
+    let mut index = 0usize;
+    loop {
+        let next = if exact_seq {
+            index += 1;
+            match seq.as_tuple() {
+                Some(t) => t.get(index - 1).copied(),
+                None => seq.as_list().and_then(|l| l.borrow().get(index - 1).copied()),
+            }
+        } else {
+            vm.next(it)?
+        };
+        let Some(item) = next else { break };
         acc = match acc {
             Acc::Int(a) => {
                 if let Some(b) = item.as_small_int().or_else(|| item.as_bool().map(|b| b as i64)) {

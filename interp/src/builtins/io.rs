@@ -657,7 +657,7 @@ pub fn as_stream(v: &Value) -> Option<&Stream> {
 pub fn stream_write_str(vm: &mut Vm, s: &Stream, text: &str) -> PyResult<()> {
     check_writable(vm, s)?;
     if s.binary {
-        return Err(vm.type_error(format!("a bytes-like object is required, not 'str'")));
+        return Err(vm.type_error("a bytes-like object is required, not 'str'"));
     }
     if s.enc == Enc::Utf8 && s.newline.write_ending().is_none() {
         return s.write_bytes(text.as_bytes()).map_err(|e| os_error_from_io(vm, &e, None));
@@ -841,9 +841,7 @@ fn m_write(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             _ => match crate::modules::bytes_like(vm, data)? {
                 Some(b) => b,
                 None => {
-                    return Err(
-                        vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(data)))
-                    );
+                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(data))));
                 }
             },
         };
@@ -1350,7 +1348,36 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
                 let k = vm.intern("lookup");
                 let lookup = vm.get_attr(codecs, k)?;
                 vm.call(lookup, &[name], &[])?;
-                return Err(vm.not_implemented_error(format!("open() with encoding '{e}' is not supported yet")));
+                // A codec of the registry (cp1252, ...): a binary file under `_pyio`'s
+                // text wrapper, which encodes and decodes through `codecs`.
+                let bmode = format!("{}b", mode_s.replace('t', ""));
+                let bm = vm.new_string(bmode);
+                let mut bkw = Vec::new();
+                if buffering != -1 && buffering != 1 {
+                    bkw.push((vm.intern("buffering"), vm.new_int(buffering)));
+                }
+                if !closefd {
+                    bkw.push((vm.intern("closefd"), Value::FALSE));
+                }
+                if !opener.is_null() {
+                    bkw.push((vm.intern("opener"), opener));
+                }
+                let raw = builtin_open(vm, &[file, bm], &bkw)?;
+                let pyio = crate::builtins::import::import_module(vm, "_pyio")?;
+                let k = vm.intern("TextIOWrapper");
+                let cls = vm.get_attr(pyio, k)?;
+                let enc_v = vm.new_str(e);
+                let err_v = match &errors_s {
+                    Some(x) => vm.new_str(x),
+                    None => Value::NONE,
+                };
+                let nl_v = if newline.is_null() { Value::NONE } else { newline };
+                let lb = Value::bool(buffering == 1);
+                let w = vm.call(cls, &[raw, enc_v, err_v, nl_v, lb], &[])?;
+                let mk = vm.intern("mode");
+                let mv = vm.new_str(&mode_s);
+                vm.set_attr(w, mk, mv)?;
+                return Ok(w);
             }
         },
     };

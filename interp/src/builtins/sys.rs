@@ -333,8 +333,9 @@ fn find_stdlib() -> Option<String> {
 /// Asks an installed CPython where its library is; only a 3.11 answer counts.
 fn ask_python_for_stdlib(exe: &str) -> Option<String> {
     let (major, minor) = STDLIB_VERSION.split_once('.')?;
-    let script =
-        format!("import os, sys; print(os.path.dirname(os.__file__) if sys.version_info[:2] == ({major}, {minor}) else '')");
+    let script = format!(
+        "import os, sys; print(os.path.dirname(os.__file__) if sys.version_info[:2] == ({major}, {minor}) else '')"
+    );
     let out = std::process::Command::new(exe)
         .args(["-E", "-S", "-c", &script])
         .stdin(std::process::Stdio::null())

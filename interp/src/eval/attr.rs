@@ -392,10 +392,13 @@ pub fn descr_get(vm: &mut Vm, d: Value, obj: Value, tp: Value) -> PyResult<Value
             };
         }
         Payload::Property { fget, .. } if cls.is(vm.types.property) => {
-            if obj.is_null() || obj.is_none() {
+            let f = fget.get();
+            // None is an instance for the natively defined attributes (CPython's getset
+            // descriptors: `None.__class__`); a Python property treats it as "no instance".
+            let native = matches!(f.as_obj().map(|o| &o.payload), Some(Payload::NativeFunction(_)));
+            if obj.is_null() || (obj.is_none() && !native) {
                 return Ok(d);
             }
-            let f = fget.get();
             if f.is_none() || f.is_null() {
                 return Err(crate::eval::descr::property_error(vm, d, obj, "getter"));
             }

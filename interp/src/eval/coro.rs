@@ -151,10 +151,9 @@ fn h_get_aiter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let ty = vm.type_of(x);
     let k = vm.intern("__aiter__");
     let Some(m) = vm.lookup_type(ty, k) else {
-        return Err(vm.type_error(format!(
-            "'async for' requires an object with __aiter__ method, got {}",
-            vm.type_name(x)
-        )));
+        return Err(
+            vm.type_error(format!("'async for' requires an object with __aiter__ method, got {}", vm.type_name(x)))
+        );
     };
     let it = super::call::call_unbound(vm, m, x, ty, &[], &[])?;
     let it_ty = vm.type_of(it);
@@ -176,16 +175,16 @@ fn h_get_anext(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let ty = vm.type_of(it);
     let kn = vm.intern("__anext__");
     let Some(m) = vm.lookup_type(ty, kn) else {
-        return Err(vm.type_error(format!(
-            "'async for' requires an iterator with __anext__ method, got {}",
-            vm.type_name(it)
-        )));
+        return Err(
+            vm.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", vm.type_name(it)))
+        );
     };
     let next = super::call::call_unbound(vm, m, it, ty, &[], &[])?;
     match awaitable_iter(vm, next) {
         Ok(a) => Ok(a),
         Err(e) => {
-            let err = vm.type_error(format!("'async for' received an invalid object from __anext__: {}", vm.type_name(next)));
+            let err =
+                vm.type_error(format!("'async for' received an invalid object from __anext__: {}", vm.type_name(next)));
             if let Some(ed) = err.0.as_obj().and_then(|o| o.as_exception()) {
                 ed.cause.set(e.0);
                 ed.context.set(e.0);
@@ -199,8 +198,9 @@ fn h_get_anext(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 /// True for the native awaitables whose StopIteration carries a value (`asend`, `athrow`,
 /// `coroutine_wrapper`).
 pub(crate) fn returns_value(it: Value) -> bool {
-    it.as_obj()
-        .is_some_and(|o| o.native::<ASend>().is_some() || o.native::<AThrow>().is_some() || o.native::<CoroWrapper>().is_some())
+    it.as_obj().is_some_and(|o| {
+        o.native::<ASend>().is_some() || o.native::<AThrow>().is_some() || o.native::<CoroWrapper>().is_some()
+    })
 }
 
 // ----- coroutine objects -----
@@ -321,8 +321,7 @@ fn unwrap_value(vm: &mut Vm, g: Value, r: PyResult<Step>) -> PyResult<Value> {
             Err(PyErr(vm.new_exception(vm.exc.stop_async_iteration, vec![])))
         }
         Err(e) => {
-            let closing =
-                vm.isinstance(e.0, vm.exc.stop_async_iteration) || vm.isinstance(e.0, vm.exc.generator_exit);
+            let closing = vm.isinstance(e.0, vm.exc.stop_async_iteration) || vm.isinstance(e.0, vm.exc.generator_exit);
             with_agen(g, |st| {
                 if closing {
                     st.closed = true;
@@ -347,10 +346,9 @@ fn ag_asend(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     let g = this_kind(vm, args, "asend", GenKind::AsyncGenerator, "async_generator")?;
     vm.no_kwargs("asend", kw)?;
     if args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "async_generator.asend() takes exactly one argument ({} given)",
-            args.len() - 1
-        )));
+        return Err(
+            vm.type_error(format!("async_generator.asend() takes exactly one argument ({} given)", args.len() - 1))
+        );
     }
     Ok(new_asend(vm, g, args[1]))
 }

@@ -928,7 +928,6 @@ fn ga_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
     Ok(vm.new_int(h1 ^ h2))
 }
 
-
 fn ga_instancecheck(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     Err(vm.type_error("isinstance() argument 2 cannot be a parameterized generic"))
 }

@@ -1011,9 +1011,7 @@ fn star_reraise(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     if !reraised_eg.is_none() {
         raised.push(reraised_eg);
     }
-    if raised.len() == 1 {
-        return Ok(raised[0]);
-    }
+    // 3.11.2 wraps even a single raised exception (later 3.11 releases do not).
     let empty = vm.new_str("");
     let l = vm.new_list(raised);
     vm.call(vm.exc.base_exception_group, &[empty, l], &[])

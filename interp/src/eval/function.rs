@@ -231,15 +231,11 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
         match key {
             "co_flags" => {
                 let Some(fl) = v.as_small_int() else {
-                    return Err(vm.type_error(format!(
-                        "replace() argument 'co_flags' must be int, not {}",
-                        vm.type_name(v)
-                    )));
+                    return Err(
+                        vm.type_error(format!("replace() argument 'co_flags' must be int, not {}", vm.type_name(v)))
+                    );
                 };
-                let cur = match co_flags(vm, &args[..1], &[])?.as_small_int() {
-                    Some(x) => x,
-                    None => 0,
-                };
+                let cur = co_flags(vm, &args[..1], &[])?.as_small_int().unwrap_or_default();
                 if (fl ^ cur) & !0x100 != 0 {
                     return Err(vm.not_implemented_error(format!(
                         "code.replace(co_flags={fl:#x}): only the CO_ITERABLE_COROUTINE bit can be changed"
@@ -253,10 +249,9 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
             }
             "co_name" | "co_qualname" => {
                 if v.as_pystr().is_none() {
-                    return Err(vm.type_error(format!(
-                        "replace() argument '{key}' must be str, not {}",
-                        vm.type_name(v)
-                    )));
+                    return Err(
+                        vm.type_error(format!("replace() argument '{key}' must be str, not {}", vm.type_name(v)))
+                    );
                 }
                 if key == "co_name" {
                     new.name = v;
@@ -605,7 +600,7 @@ fn code_of(vm: &Vm, args: &[Value]) -> PyResult<Rc<Code>> {
 }
 
 /// Names of the code's local variables (parameters first), as `co_varnames`.
-fn varnames(code: &Code) -> Vec<Value> {
+pub(crate) fn varnames(code: &Code) -> Vec<Value> {
     let special: Vec<u32> = code.cellvars.iter().map(|c| c.1).chain(code.freevars.iter().map(|f| f.1)).collect();
     code.slot_names
         .iter()
@@ -740,7 +735,15 @@ fn frame_class(vm: &mut Vm) -> Value {
     vm.add_getter(c, "f_back", frame_back);
     vm.add_getter(c, "f_builtins", frame_builtins);
     vm.add_method(c, "__repr__", frame_repr);
+    vm.add_method(c, "clear", frame_clear);
     c
+}
+
+/// `frame.clear()`: frame objects here are snapshots holding no locals, so there is
+/// nothing to release (`traceback.clear_frames` calls it).
+fn frame_clear(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    frame_info(vm, args)?;
+    Ok(Value::NONE)
 }
 
 fn frame_info<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a FrameInfo> {
@@ -836,9 +839,42 @@ fn tb_frame(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
     Ok(new_frame_object(vm, code, line, Value::NONE, Value::NONE))
 }
 
+/// The statement spans of a code object in block order: what `co_positions()` describes
+/// and what `tb_lasti` indexes (as CPython's instruction offset, i.e. twice the index).
+fn statement_spans(code: &Code) -> Vec<(u32, u32)> {
+    code.blocks.iter().flat_map(|b| b.spans.iter().copied()).collect()
+}
+
 fn tb_lasti(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let t = tb_data(vm, args)?;
-    Ok(vm.new_int(t.span.0 as i64))
+    let spans = statement_spans(&t.code);
+    let k = spans.iter().position(|&s| s == t.span).or_else(|| {
+        // A span narrowed to a sub-expression: the innermost statement holding it.
+        spans
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.0 <= t.span.0 && t.span.1 <= s.1)
+            .min_by_key(|(_, s)| s.1 - s.0)
+            .map(|(i, _)| i)
+    });
+    Ok(vm.new_int(k.map_or(-1, |k| 2 * k as i64)))
+}
+
+/// `code.co_positions()`: (line, end_line, column, end_column) of each statement.
+fn co_positions(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let c = code_of(vm, args)?;
+    let src = c.source.clone();
+    let mut items = Vec::new();
+    for (s, e) in statement_spans(&c) {
+        let (l0, l1) = (src.line_of(s), src.line_of(e.max(s)));
+        let col =
+            |line: u32, off: u32| off.saturating_sub(src.line_starts.get(line as usize - 1).copied().unwrap_or(0));
+        let vals = [l0 as i64, l1 as i64, col(l0, s) as i64, col(l1, e.max(s)) as i64];
+        let t: Vec<Value> = vals.iter().map(|&v| vm.new_int(v)).collect();
+        items.push(vm.new_tuple(t));
+    }
+    let l = vm.new_list(items);
+    vm.iter(l)
 }
 
 pub fn init(vm: &mut Vm) {
@@ -911,6 +947,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_getter(k, "co_stacksize", co_stacksize);
     vm.add_getter(k, "co_flags", co_flags);
     vm.add_method(k, "replace", code_replace);
+    vm.add_method(k, "co_positions", co_positions);
 
     let t = vm.types.traceback;
     vm.add_property(t, "tb_next", tb_next, Some(tb_set_next));

@@ -15,8 +15,8 @@
 
 use std::cell::RefCell;
 
-use crate::frame::Frame;
 use crate::cfg::code_flags;
+use crate::frame::Frame;
 use crate::object::{Function, GenKind, GenState, Payload};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -154,10 +154,7 @@ pub(crate) fn resume_in(vm: &mut Vm, gen: Value, how: Resume, direct: bool) -> P
         Resume::Send(v) => {
             if !started && !v.is_none() {
                 cell.borrow_mut().frame = Some(frame);
-                return Err(vm.type_error(format!(
-                    "can't send non-None value to a just-started {}",
-                    kind_word(kind)
-                )));
+                return Err(vm.type_error(format!("can't send non-None value to a just-started {}", kind_word(kind))));
             }
             frame.sent = v;
         }
@@ -368,6 +365,105 @@ pub(crate) fn yield_from_step(vm: &mut Vm, it: Value, sent: Value, throw: bool) 
     }
     let r = vm.call_method(it, "send", &[sent]);
     finish_on_stop(vm, r)
+}
+
+// ----- closing generators a `for` loop abandons -----
+
+/// `fresh = for_fresh(callee, it)` after `it = iter(callee(...))` in a `for` header: True
+/// when `callee` is a generator function (plain or bound), so `it` is the generator that
+/// call just created and only the loop holds it. Krait has no reference counting; this is
+/// how it gives CPython's behaviour of finalizing such a generator as soon as the loop is
+/// left by `break`, `return` or an exception (see `lower::stmt::for_stmt`).
+fn for_fresh(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (callee, it) = (args.first().copied().unwrap_or(Value::NONE), args.get(1).copied().unwrap_or(Value::NONE));
+    let func = match callee.as_obj().map(|o| &o.payload) {
+        Some(Payload::BoundMethod { func, .. }) => *func,
+        _ => callee,
+    };
+    let gen_code = match func.as_obj().map(|o| &o.payload) {
+        Some(Payload::Function(f)) => {
+            f.code.flags & (code_flags::GENERATOR | code_flags::COROUTINE) == code_flags::GENERATOR
+        }
+        _ => false,
+    };
+    let fresh = gen_code
+        && is_exact_generator(vm, it)
+        && gen_cell(vm, &it)
+            .is_ok_and(|c| c.borrow().frame.as_ref().is_some_and(|f| f.sent.is_null() && f.func.is(func)));
+    Ok(Value::bool(fresh))
+}
+
+/// `fresh = for_fresh_method(obj, name, it)` after `it = iter(obj.name(...))`: the same
+/// as `for_fresh` when the method call found a generator function on the type (no custom
+/// attribute hooks, not shadowed by an instance attribute); calling a generator function
+/// runs no code, so nothing can have changed the lookup since.
+fn for_fresh_method(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let [obj, name, it] = [0, 1, 2].map(|i| args.get(i).copied().unwrap_or(Value::NONE));
+    let ty = vm.type_of(obj);
+    if super::interp::custom_getattr(ty) || obj.as_class().is_some() {
+        return Ok(Value::FALSE);
+    }
+    if let Some(a) = obj.as_obj().and_then(|o| o.attrs.as_ref()) {
+        let shadowed = if a.in_dict_mode() {
+            let d = a.dict.get();
+            d.as_dict().is_none() || vm.dict_get_str(d, name).is_some()
+        } else {
+            a.get_slot(name).is_some()
+        };
+        if shadowed {
+            return Ok(Value::FALSE);
+        }
+    }
+    match vm.lookup_type(ty, name) {
+        Some(f) if matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) => for_fresh(vm, &[f, it], &[]),
+        _ => Ok(Value::FALSE),
+    }
+}
+
+/// `for_close(it, fresh)`: closes the loop's own generator when the loop is left early.
+/// Errors are reported as unraisable, as CPython's generator finalizer does.
+fn for_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let (it, fresh) = (args.first().copied().unwrap_or(Value::NONE), args.get(1).copied().unwrap_or(Value::FALSE));
+    if !fresh.is(Value::TRUE) || !is_exact_generator(vm, it) {
+        return Ok(Value::NONE);
+    }
+    let finished = gen_cell(vm, &it).map(|c| c.borrow().frame.is_none()).unwrap_or(true);
+    if finished {
+        return Ok(Value::NONE);
+    }
+    let saved = vm.handled_exc.get();
+    let r = close(vm, it);
+    vm.handled_exc.set(saved);
+    if let Err(e) = r {
+        crate::builtins::io::flush_all(vm);
+        let what = match vm.repr(it) {
+            Ok(r) => r.as_rstr().unwrap_or("?").to_owned(),
+            Err(_) => "<object repr() failed>".to_owned(),
+        };
+        let text = super::traceback::format_unraisable(vm, e.0);
+        crate::builtins::sys::write_to_sys_stream(vm, "stderr", &format!("Exception ignored in: {what}\n{text}"))?;
+    }
+    Ok(Value::NONE)
+}
+
+/// Hidden helpers of `for` loops: (`for_fresh`, `for_close`, `for_fresh_method`), created
+/// once per VM.
+pub fn for_helpers(vm: &mut Vm) -> (Value, Value, Value) {
+    let mut out = [Value::NULL; 3];
+    let all: [(&'static str, crate::vm::NativeFn); 3] =
+        [("gen.for_fresh", for_fresh), ("gen.for_close", for_close), ("gen.for_fresh_method", for_fresh_method)];
+    for (i, (key, f)) in all.into_iter().enumerate() {
+        let existing = vm.state.borrow().get(key).copied();
+        out[i] = match existing {
+            Some(v) => v,
+            None => {
+                let v = vm.new_native_fn(key, f);
+                vm.state.borrow_mut().insert(key, v);
+                v
+            }
+        };
+    }
+    (out[0], out[1], out[2])
 }
 
 // ----- Python-visible methods -----

@@ -120,7 +120,7 @@ pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResul
                 Narrow::Callee => super::traceback::narrow_to_callee(&code.source, span),
                 Narrow::Name(slot) => super::traceback::narrow_to_name(&code.source, span, &slot_name(code, slot)),
             };
-            record_traceback(vm, &code_rc, span, err, !info.thrown_in);
+            record_traceback(vm, &code_rc, span, err, !info.thrown_in, frame.globals);
         }
         match code.blocks[b].handler {
             Some(h) => {
@@ -157,7 +157,7 @@ pub(crate) enum Narrow {
 }
 
 /// Chains a fresh exception to the handled one and prepends this frame's traceback entry.
-fn record_traceback(vm: &mut Vm, code: &Rc<Code>, span: (u32, u32), err: PyErr, chain: bool) {
+fn record_traceback(vm: &mut Vm, code: &Rc<Code>, span: (u32, u32), err: PyErr, chain: bool, globals: Value) {
     let exc = err.0;
     let Some(ed) = exc.as_obj().and_then(|o| o.as_exception()) else {
         return;
@@ -165,14 +165,18 @@ fn record_traceback(vm: &mut Vm, code: &Rc<Code>, span: (u32, u32), err: PyErr, 
     if chain && ed.traceback.get().is_none() && ed.context.get().is_none() {
         set_context(vm, exc);
     }
+    let lineno = code.line_of_span(span);
+    // `tb.tb_frame.f_globals` must be the frame's globals (unittest looks for
+    // `__unittest` there to hide its own frames).
+    let frame = crate::eval::function::new_frame_object(vm, code.clone(), lineno, globals, Value::NONE);
     let tb = vm.alloc(
         vm.types.traceback,
         Payload::Traceback(Box::new(TracebackData {
             next: Cell::new(ed.traceback.get()),
             code: code.clone(),
-            lineno: code.line_of_span(span),
+            lineno,
             span,
-            frame: Value::NULL,
+            frame,
         })),
     );
     ed.traceback.set(tb);

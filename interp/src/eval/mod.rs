@@ -27,6 +27,7 @@ pub mod generator;
 pub mod interp;
 pub mod object_type;
 pub mod ops;
+pub mod suggestions;
 pub mod traceback;
 
 use std::rc::Rc;

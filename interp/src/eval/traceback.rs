@@ -177,6 +177,14 @@ fn is_exception(v: Value) -> bool {
 }
 
 /// One exception: its traceback, then its final line(s).
+/// One exception with its traceback and no chained exceptions: what CPython's default
+/// `sys.unraisablehook` prints after "Exception ignored in: ...".
+pub fn format_unraisable(vm: &mut Vm, exc: Value) -> String {
+    let mut out = String::new();
+    format_single(vm, exc, &mut out);
+    out
+}
+
 fn format_single(vm: &mut Vm, exc: Value, out: &mut String) {
     let tb = exc.as_obj().and_then(|o| o.as_exception()).map(|e| e.traceback.get()).unwrap_or(Value::NONE);
     if tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_))) {
@@ -428,6 +436,11 @@ fn format_exception_only(vm: &mut Vm, exc: Value, out: &mut String) {
             out.push_str(&m);
         }
         None => out.push_str(": <exception str() failed>"),
+    }
+    if let Some(s) = super::suggestions::offer(vm, exc) {
+        out.push_str(". Did you mean: '");
+        out.push_str(&s);
+        out.push_str("'?");
     }
     out.push('\n');
     let notes = attr_or_none(vm, exc, "__notes__");

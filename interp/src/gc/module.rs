@@ -214,7 +214,9 @@ fn gc_get_objects(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     if !g.is_null() && !g.is_none() {
         let g = vm.to_index(g)?;
         if g >= 3 {
-            return Err(vm.value_error("generation parameter must be less than the number of available generations (3)"));
+            return Err(
+                vm.value_error("generation parameter must be less than the number of available generations (3)")
+            );
         }
         if g < 0 {
             return Err(vm.value_error("generation parameter cannot be negative"));

@@ -193,7 +193,8 @@ pub fn trace_obj(o: &PyObj, t: &mut dyn Tracer) {
             t.value(*dict);
         }
         Payload::Generator(g) => {
-            let GenState { frame, running: _, name, qualname, exc_state, kind: _, code, running_async: _, closed: _ } = read(g);
+            let GenState { frame, running: _, name, qualname, exc_state, kind: _, code, running_async: _, closed: _ } =
+                read(g);
             if let Some(f) = frame {
                 trace_frame(f, t);
             }

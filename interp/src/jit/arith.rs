@@ -24,6 +24,7 @@ fn is_num(v: Value) -> bool {
 #[allow(clippy::too_many_arguments)]
 pub(super) fn binary(
     r: &mut Recorder,
+    vm: &mut Vm,
     frame: &Frame,
     code: &Code,
     op: &Op,
@@ -35,6 +36,25 @@ pub(super) fn binary(
     let (xs, ys) = (Recorder::observe(frame, code, a), Recorder::observe(frame, code, b));
     if xs.is_small_int() && ys.is_small_int() && r.spec_int {
         if let Some(v) = int_binary(r, frame, code, bop, a, b, xs, ys) {
+            r.write(dst, v);
+            return Ok(());
+        }
+    } else if bop == BinOp::Pow && xs.is_float() && ys.is_float() && r.spec_float {
+        // `x ** y` through the interpreter's own function, without flushing the frame.
+        let (xv, _) = r.read(frame, code, a);
+        let (yv, _) = r.read(frame, code, b);
+        if let (Some(x), Some(y)) = (r.float_of(xv, xs), r.float_of(yv, ys)) {
+            let seen = crate::types::float::float_pow(vm, xs.float_unchecked(), ys.float_unchecked()).ok();
+            let xb = r.push(IrOp::FloatBits(x));
+            let yb = r.push(IrOp::FloatBits(y));
+            let ctx = r.ctx;
+            let w = r.call(helpers::jit_float_pow as *const () as usize, vec![ctx, xb, yb]);
+            r.guard_not_raised(w);
+            let w = r.push(IrOp::AsWord(w));
+            let v = match seen {
+                Some(f) if f.is_float() => r.float_of(w, f).unwrap_or(w),
+                _ => w,
+            };
             r.write(dst, v);
             return Ok(());
         }
@@ -70,8 +90,8 @@ fn int_binary(
     }
     let (xv, _) = r.read(frame, code, a);
     let (yv, _) = r.read(frame, code, b);
-    let x = r.to_int(xv, xs)?;
-    let y = r.to_int(yv, ys)?;
+    let x = r.int_of(xv, xs)?;
+    let y = r.int_of(yv, ys)?;
     Some(match bop {
         BinOp::Add => r.int_ov(b'+', x, y),
         BinOp::Sub => r.int_ov(b'-', x, y),
@@ -140,8 +160,8 @@ fn float_binary(
     }
     let (xv, _) = r.read(frame, code, a);
     let (yv, _) = r.read(frame, code, b);
-    let x = r.to_float(xv, xs)?;
-    let y = r.to_float(yv, ys)?;
+    let x = r.float_of(xv, xs)?;
+    let y = r.float_of(yv, ys)?;
     Some(match bop {
         BinOp::Add => r.push(IrOp::FloatAdd(x, y)),
         BinOp::Sub => r.push(IrOp::FloatSub(x, y)),
@@ -173,7 +193,7 @@ pub(super) fn unary(
         })
     } else if seen.is_small_int() && r.spec_int {
         let (v, _) = r.read(frame, code, src);
-        r.to_int(v, seen).map(|x| match uop {
+        r.int_of(v, seen).map(|x| match uop {
             UnaryOp::Neg => {
                 let zero = r.cint(0);
                 r.int_ov(b'-', zero, x)
@@ -186,7 +206,7 @@ pub(super) fn unary(
         })
     } else if seen.is_float() && r.spec_float && uop != UnaryOp::Invert {
         let (v, _) = r.read(frame, code, src);
-        r.to_float(v, seen).map(|x| if uop == UnaryOp::Neg { r.push(IrOp::FloatNeg(x)) } else { x })
+        r.float_of(v, seen).map(|x| if uop == UnaryOp::Neg { r.push(IrOp::FloatNeg(x)) } else { x })
     } else {
         None
     };
@@ -227,7 +247,7 @@ pub(super) fn compare(
         (_, Some(c)) if xs.is_small_int() && ys.is_small_int() && r.spec_int => {
             let (xv, _) = r.read(frame, code, a);
             let (yv, _) = r.read(frame, code, b);
-            match (r.to_int(xv, xs), r.to_int(yv, ys)) {
+            match (r.int_of(xv, xs), r.int_of(yv, ys)) {
                 (Some(x), Some(y)) => Some(r.push(IrOp::IntCmp(c, x, y))),
                 _ => None,
             }
@@ -266,11 +286,11 @@ pub(super) fn compare(
 /// A number as a float that compares exactly like the Python value.
 fn exact_float(r: &mut Recorder, v: ValueId, seen: Value) -> Option<ValueId> {
     if seen.is_small_int() {
-        let i = r.to_int(v, seen)?;
+        let i = r.int_of(v, seen)?;
         r.guard_exact_float(i);
         Some(r.push(IrOp::IntToFloat(i)))
     } else {
-        r.to_float(v, seen)
+        r.float_of(v, seen)
     }
 }
 
@@ -303,12 +323,12 @@ fn truth(r: &mut Recorder, v: ValueId, seen: Value) -> Option<ValueId> {
             Some(r.push(IrOp::IntCmp(Cond::Ne, v, n)))
         }
         _ if seen.is_small_int() => {
-            let i = r.to_int(v, seen)?;
+            let i = r.int_of(v, seen)?;
             let zero = r.cint(0);
             Some(r.push(IrOp::IntCmp(Cond::Ne, i, zero)))
         }
         _ if seen.is_float() => {
-            let f = r.to_float(v, seen)?;
+            let f = r.float_of(v, seen)?;
             let zero = r.cfloat(0.0);
             Some(r.push(IrOp::FloatCmp(Cond::Ne, f, zero)))
         }

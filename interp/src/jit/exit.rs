@@ -44,10 +44,21 @@ pub(crate) struct CompiledLoop {
     pub consts: Vec<crate::value::Value>,
     exits: HashMap<u32, ExitInfo>,
     buf_len: usize,
+    /// The (globals, builtins) dicts the trace's global loads assume, if any.
+    globals: Option<(Value, Value)>,
+    /// Exits through a failed constant-global guard: a loop whose namespaces keep changing
+    /// is dropped (`jit::back_edge`).
+    pub global_fails: std::cell::Cell<u32>,
 }
 
 impl CompiledLoop {
-    pub(crate) fn new(trace: Trace, code: Box<dyn CompiledTrace>, params: Vec<ParamSrc>, consts: Vec<Value>) -> Self {
+    pub(crate) fn new(
+        trace: Trace,
+        code: Box<dyn CompiledTrace>,
+        params: Vec<ParamSrc>,
+        consts: Vec<Value>,
+        globals: Option<(Value, Value)>,
+    ) -> Self {
         let types = trace.types();
         let mut exits = HashMap::new();
         for (i, op) in trace.ops.iter().enumerate() {
@@ -67,13 +78,10 @@ impl CompiledLoop {
                 .iter()
                 .map(|&(s, v)| (s, live.iter().position(|x| *x == v).unwrap_or(0), types[v.index()]))
                 .collect();
-            exits.insert(
-                i as u32,
-                ExitInfo { block: (frame.meta >> 32) as u32, stmt: frame.meta as u32, kind, slots },
-            );
+            exits.insert(i as u32, ExitInfo { block: (frame.meta >> 32) as u32, stmt: frame.meta as u32, kind, slots });
         }
         let buf_len = trace.max_exit_len().max(1);
-        CompiledLoop { code, params, consts, exits, buf_len }
+        CompiledLoop { code, params, consts, exits, buf_len, globals, global_fails: Default::default() }
     }
 }
 
@@ -86,30 +94,53 @@ pub(crate) fn enter(
     code: &Code,
     c: &CompiledLoop,
 ) -> Option<Result<(), (PyErr, ErrInfo)>> {
+    if let Some((g, b)) = c.globals {
+        let builtins = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
+        if !g.is(frame.globals) || !b.is(builtins) {
+            return None;
+        }
+    }
     let mut ctx = Ctx { vm: std::ptr::null_mut(), frame: std::ptr::null_mut(), code, pending: None };
-    let mut params = Vec::with_capacity(c.params.len());
-    for p in &c.params {
-        params.push(match *p {
+    // Small traces (the common case) keep their parameters and exit buffer on the stack.
+    const INLINE: usize = 48;
+    let (mut pstack, mut bstack) = ([0u64; INLINE], [0u64; INLINE]);
+    let (mut pheap, mut bheap) = (Vec::new(), Vec::new());
+    let params: &mut [u64] = if c.params.len() <= INLINE {
+        &mut pstack[..c.params.len()]
+    } else {
+        pheap.resize(c.params.len(), 0);
+        &mut pheap
+    };
+    let buf: &mut [u64] = if c.buf_len <= INLINE {
+        &mut bstack[..c.buf_len]
+    } else {
+        bheap.resize(c.buf_len, 0);
+        &mut bheap
+    };
+    for (slot, p) in params.iter_mut().zip(&c.params) {
+        *slot = match *p {
             ParamSrc::Ctx => &mut ctx as *mut Ctx as u64,
             ParamSrc::Base => frame.slots.as_mut_ptr() as u64,
             ParamSrc::Int(s) => frame.slots[s as usize].as_small_int()? as u64,
             ParamSrc::Float(s) => frame.slots[s as usize].as_float()?.to_bits(),
             ParamSrc::RangeIter(s) => range_iter(frame.slots[s as usize])? as u64,
             ParamSrc::Unused => 0,
-        });
+        };
     }
     vm.jit.stats.entries += 1;
-    let mut buf = vec![0u64; c.buf_len];
     ctx.vm = vm as *mut Vm;
     ctx.frame = frame as *mut Frame;
     // SAFETY: the trace was recorded for this code; its loads and stores touch the frame's
     // slot array and the range iterators checked above (alive in the frame's slots), its
     // helpers get `ctx`, which points to this VM and frame, unused by us until it returns.
-    let exit = unsafe { c.code.run(&params, &mut buf) };
+    let exit = unsafe { c.code.run(params, buf) };
     let Some(info) = c.exits.get(&exit) else {
         return Some(Err((vm.err(vm.exc.system_error, "JIT: unknown trace exit"), ErrInfo::default())));
     };
     vm.jit.stats.exits[info.kind as usize] += 1;
+    if info.kind == super::kind_index("global") {
+        c.global_fails.set(c.global_fails.get() + 1);
+    }
     for &(slot, i, ty) in &info.slots {
         let bits = buf[i];
         let v = match ty {

@@ -60,3 +60,18 @@ pub(crate) extern "C" fn jit_safepoint(ctx: u64) -> u64 {
     crate::gc::safepoint(vm);
     0
 }
+
+/// `x ** y` for two floats (given as their bits), as the interpreter computes it: a float,
+/// a complex for a negative base with a fractional exponent, or an exception.
+pub(crate) extern "C" fn jit_float_pow(ctx: u64, x: u64, y: u64) -> u64 {
+    // SAFETY: as in `jit_step`.
+    let c = unsafe { parts(ctx) };
+    let vm = unsafe { &mut *c.vm };
+    match crate::types::float::float_pow(vm, f64::from_bits(x), f64::from_bits(y)) {
+        Ok(v) => v.bits(),
+        Err(e) => {
+            c.pending = Some((e, Default::default()));
+            SENTINEL
+        }
+    }
+}

@@ -53,9 +53,11 @@
 //! generic helper, so every snapshot has exactly one frame.
 
 mod arith;
+mod attr;
 mod exit;
 mod helpers;
 mod iter;
+mod layout;
 mod liveness;
 mod record;
 
@@ -82,6 +84,7 @@ pub const KINDS: &[&str] = &[
     "exception",    // a runtime helper did not raise
     "float",        // (switch only) floats are unboxed
     "range",        // (switch only) `for` over a range iterator is inlined
+    "global",       // a global's namespace dicts did not change (constant globals)
 ];
 
 /// Kinds `--jit-no=` may switch off, with what switching them off does.
@@ -89,6 +92,7 @@ pub const SWITCHABLE: &[(&str, &str)] = &[
     ("int-overflow", "int arithmetic runs through the interpreter's helper"),
     ("float", "float arithmetic runs through the interpreter's helper"),
     ("range", "for-range loops step the iterator through a helper"),
+    ("global", "globals and builtins are looked up by the interpreter's helper"),
     ("branch", "no trace is compiled (every trace has branch guards)"),
 ];
 
@@ -163,6 +167,8 @@ impl Jit {
     /// Turns the JIT on with `backend`.
     pub fn enable(&mut self, config: JitConfig, backend: Box<dyn Backend>) {
         self.log = config.log.as_ref().and_then(|p| std::fs::File::create(p).ok());
+        let l = layout::layout();
+        self.log(&format!("; object layout for direct access: {l:?}\n"));
         self.config = config;
         self.backend = Some(backend);
         self.enabled = true;
@@ -198,10 +204,17 @@ impl Jit {
         self.stats.aborted += 1;
         *self.stats.abort_reasons.entry(reason.to_owned()).or_insert(0) += 1;
         let max = self.config.max_aborts;
+        let max_threshold = self.config.threshold.saturating_sub(1);
         let mut black = false;
         if let Some(l) = self.loops.get_mut(&key) {
-            l.aborts += 1;
-            l.count = 0;
+            // A loop that ended while being recorded is not at fault: try again at its
+            // next back edge.
+            if reason == "loop exit" {
+                l.count = max_threshold;
+            } else {
+                l.aborts += 1;
+                l.count = 0;
+            }
             if l.aborts >= max {
                 l.state = LoopState::Blacklisted;
                 black = true;
@@ -238,6 +251,9 @@ impl Jit {
     }
 }
 
+/// Failed constant-global guards after which a compiled loop is dropped.
+const MAX_GLOBAL_FAILS: u32 = 100;
+
 /// What the interpreter does at a loop back edge (the frame is already at the header).
 pub(crate) enum BackEdge {
     /// Keep interpreting.
@@ -264,6 +280,12 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
         LoopState::Blacklisted => BackEdge::Go,
         LoopState::Compiled(c) => {
             let c = c.clone();
+            if c.global_fails.get() > MAX_GLOBAL_FAILS {
+                entry.state = LoopState::Blacklisted;
+                vm.jit.stats.blacklisted += 1;
+                *vm.jit.stats.abort_reasons.entry("globals keep changing".to_owned()).or_insert(0) += 1;
+                return BackEdge::Go;
+            }
             match exit::enter(vm, frame, code, &c) {
                 Some(r) => BackEdge::Ran(r),
                 None => BackEdge::Go,
@@ -361,7 +383,7 @@ fn compile(vm: &mut Vm, key: (usize, u32), rec: record::Recorder, trace: Result<
             for (i, n) in rec.guards.iter().enumerate() {
                 vm.jit.stats.guards[i] += n;
             }
-            let compiled = exit::CompiledLoop::new(trace, code, rec.params, rec.consts);
+            let compiled = exit::CompiledLoop::new(trace, code, rec.params, rec.consts, rec.globals);
             vm.jit.stats.compiled += 1;
             if let Some(l) = vm.jit.loops.get_mut(&key) {
                 l.state = LoopState::Compiled(Rc::new(compiled));

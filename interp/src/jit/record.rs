@@ -86,6 +86,9 @@ pub(crate) struct Recorder {
     pub spec_int: bool,
     pub spec_float: bool,
     pub spec_range: bool,
+    pub spec_global: bool,
+    /// The (globals, builtins) dicts the trace's global loads assume.
+    pub globals: Option<(Value, Value)>,
 }
 
 impl Recorder {
@@ -154,6 +157,8 @@ impl Recorder {
             spec_int: vm.jit.spec_on("int-overflow"),
             spec_float: vm.jit.spec_on("float"),
             spec_range: vm.jit.spec_on("range"),
+            spec_global: vm.jit.spec_on("global"),
+            globals: None,
         })
     }
 
@@ -202,11 +207,16 @@ impl Recorder {
                 self.write(*dst, v);
             }
             Op::Binary { dst, op: bop, a, b } | Op::InPlace { dst, op: bop, a, b } => {
-                super::arith::binary(self, frame, code, op, *dst, *bop, *a, *b)?
+                super::arith::binary(self, vm, frame, code, op, *dst, *bop, *a, *b)?
             }
             Op::Unary { dst, op: uop, src } => super::arith::unary(self, frame, code, op, *dst, *uop, *src)?,
             Op::Compare { dst, op: cop, a, b } => super::arith::compare(self, frame, code, op, *dst, *cop, *a, *b)?,
             Op::Truth { dst, src } => super::arith::truth_stmt(self, frame, code, op, *dst, *src)?,
+            Op::GetAttr { dst, obj, name } => super::attr::get_attr(self, vm, frame, code, op, *dst, *obj, *name)?,
+            Op::SetAttr { obj, name, src } => super::attr::set_attr(self, vm, frame, code, op, *obj, *name, *src)?,
+            Op::GetItem { dst, obj, key } => super::attr::get_item(self, vm, frame, code, op, *dst, *obj, *key)?,
+            Op::SetItem { obj, key, src } => super::attr::set_item(self, vm, frame, code, op, *obj, *key, *src)?,
+            Op::LoadGlobal { dst, name } => self.load_global(vm, frame, code, op, *dst, *name)?,
             Op::Branch { cond, t, f } => super::arith::branch(self, vm, frame, code, *cond, t.0, f.0)?,
             Op::ForIter { dst, iter, body, exit } => {
                 super::iter::for_iter(self, frame, code, op, *dst, *iter, body.0, exit.0)?
@@ -392,7 +402,7 @@ impl Recorder {
 
     /// The word for an unboxed value; guards (through `snap`) that it has a boxed form
     /// the trace can build (a 48-bit int, a canonical float).
-    fn box_value(&mut self, v: ValueId, snap: SnapshotId) -> ValueId {
+    pub(crate) fn boxed(&mut self, v: ValueId, snap: SnapshotId) -> ValueId {
         match self.ty(v) {
             Type::Int => {
                 let bias = self.cint(1 << 47);
@@ -418,7 +428,7 @@ impl Recorder {
     }
 
     /// `v` (observed as `seen`) as an unboxed int, or None when it is not a small int.
-    pub(crate) fn to_int(&mut self, v: ValueId, seen: Value) -> Option<ValueId> {
+    pub(crate) fn int_of(&mut self, v: ValueId, seen: Value) -> Option<ValueId> {
         match self.ty(v) {
             Type::Int => Some(v),
             Type::Word if seen.is_small_int() => {
@@ -436,7 +446,7 @@ impl Recorder {
     }
 
     /// `v` (observed as `seen`) as an unboxed float: floats, and small ints converted.
-    pub(crate) fn to_float(&mut self, v: ValueId, seen: Value) -> Option<ValueId> {
+    pub(crate) fn float_of(&mut self, v: ValueId, seen: Value) -> Option<ValueId> {
         match self.ty(v) {
             Type::Float => Some(v),
             Type::Int => Some(self.push(IrOp::IntToFloat(v))),
@@ -448,7 +458,7 @@ impl Recorder {
                 Some(self.push(IrOp::BitsToFloat(i)))
             }
             Type::Word if seen.is_small_int() => {
-                let i = self.to_int(v, seen)?;
+                let i = self.int_of(v, seen)?;
                 Some(self.push(IrOp::IntToFloat(i)))
             }
             _ => None,
@@ -474,12 +484,57 @@ impl Recorder {
                         self.read_param[p as usize] = true;
                     }
                 }
-                let w = self.box_value(v, snap);
+                let w = self.boxed(v, snap);
                 self.store_slot(s as Slot, w);
                 self.slots[s] = SlotState::Val { v, in_mem: true };
             }
         }
         self.snap_cache = None;
+    }
+
+    // ----- globals -----
+
+    /// A global or builtin of a function is a trace constant, guarded by the versions of
+    /// both namespace dicts (whose identity `exit::enter` checks). Module-level code
+    /// stores its variables in the globals dict, so it takes the generic path.
+    fn load_global(
+        &mut self,
+        vm: &mut Vm,
+        frame: &Frame,
+        code: &Code,
+        op: &Op,
+        dst: Slot,
+        name: crate::cfg::NameIdx,
+    ) -> RecResult<()> {
+        let builtins = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
+        let n = code.names[name as usize];
+        let module = code.flags & crate::cfg::code_flags::MODULE != 0;
+        let found = vm.dict_get_str(frame.globals, n).or_else(|| vm.dict_get_str(builtins, n));
+        let (Some(g), Some(b), Some(v)) = (frame.globals.as_dict(), builtins.as_dict(), found) else {
+            self.generic(op)?;
+            return Ok(());
+        };
+        if module || !self.spec_global || (self.globals.is_some() && self.globals != Some((frame.globals, builtins))) {
+            self.generic(op)?;
+            return Ok(());
+        }
+        self.globals = Some((frame.globals, builtins));
+        self.consts.push(frame.globals);
+        self.consts.push(builtins);
+        for d in [g, b] {
+            let ver = d.borrow().version;
+            // SAFETY: only the address of the field is taken; the dict is kept alive by
+            // the trace's constants.
+            let addr = unsafe { std::ptr::addr_of!((*d.as_ptr()).version) } as i64;
+            let a = self.cint(addr);
+            let cur = self.push(IrOp::Load { base: a, offset: 0, ty: Type::Int });
+            let want = self.cint(ver as i64);
+            let same = self.push(IrOp::IntCmp(Cond::Eq, cur, want));
+            self.guard_here(same, true, "global");
+        }
+        let c = self.cword(v);
+        self.write(dst, c);
+        Ok(())
     }
 
     // ----- the generic path -----
@@ -556,7 +611,7 @@ impl Recorder {
                 continue;
             }
             if let SlotState::Val { v, in_mem: false } = self.slots[s] {
-                let w = self.box_value(v, snap);
+                let w = self.boxed(v, snap);
                 self.store_slot(s as Slot, w);
                 self.slots[s] = SlotState::Val { v, in_mem: true };
             }

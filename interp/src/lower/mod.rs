@@ -160,29 +160,20 @@ pub(crate) enum Ctl<'ast> {
     Loop {
         head: BlockId,
         exit: BlockId,
+        /// A `for` loop over a call that may create its own generator: (iterator slot,
+        /// slot of the "fresh generator" flag); leaving the loop early closes it.
+        close: Option<(Slot, Slot)>,
     },
     /// Inside the `try` body (or `except`/`else` clauses) of a `try/finally`: leaving runs a
     /// copy of `body`.
-    Finally {
-        body: &'ast [Stmt],
-        outer_handler: Option<BlockId>,
-    },
+    Finally { body: &'ast [Stmt], outer_handler: Option<BlockId> },
     /// Inside an `except` clause (or a `finally` body run for an exception): leaving restores
     /// the previously handled exception from `save` and unbinds the `as` name.
-    HandlerCleanup {
-        save: Slot,
-        name: Option<&'ast str>,
-        outer_handler: Option<BlockId>,
-    },
+    HandlerCleanup { save: Slot, name: Option<&'ast str>, outer_handler: Option<BlockId> },
     /// Inside an `except*` handler: `break`, `continue` and `return` may not leave it.
     ExceptStar,
     /// Inside a `with` body: leaving calls `exit(None, None, None)` (and awaits it for `async with`).
-    With {
-        exit: Slot,
-        outer_handler: Option<BlockId>,
-        span: (u32, u32),
-        is_async: bool,
-    },
+    With { exit: Slot, outer_handler: Option<BlockId>, span: (u32, u32), is_async: bool },
 }
 
 pub(crate) struct Unit<'ast> {
@@ -636,6 +627,12 @@ impl<'a> Compiler<'a> {
                 t
             }
         }
+    }
+
+    /// The last statement emitted into the current block, if any.
+    pub fn last_op(&self) -> Option<&Op> {
+        let b = &self.ur().b;
+        b.blocks[b.cur.0 as usize].ops.last()
     }
 
     pub fn emit(&mut self, op: Op) {

@@ -483,15 +483,19 @@ impl<'a> Compiler<'a> {
             let msg = if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return Err(CompileError::syntax(msg, range));
         };
-        let (head, exit) = match &self.ur().ctl[i] {
-            Ctl::Loop { head, exit } => (*head, *exit),
+        let head = match &self.ur().ctl[i] {
+            Ctl::Loop { head, exit, close } => (*head, *exit, *close),
             _ => return Err(CompileError::internal("loop entry expected")),
         };
+        let (head, exit, close) = (head.0, head.1, head.2);
         if self.ur().ctl[i..].iter().any(|c| matches!(c, Ctl::ExceptStar)) {
             return Err(CompileError::syntax(EXCEPT_STAR_EXIT, range));
         }
         self.unwind(Some(i))?;
         self.set_span(range);
+        if let (true, Some((it, fresh))) = (is_break, close) {
+            self.emit_for_close(it, fresh);
+        }
         self.b().jump(if is_break { exit } else { head });
         Ok(())
     }
@@ -505,10 +509,12 @@ impl<'a> Compiler<'a> {
             enum Todo<'x> {
                 Nothing,
                 Finally(&'x [Stmt], Option<BlockId>),
+                CloseIter(u32, u32),
                 Handler(u32, Option<&'x str>, Option<BlockId>),
                 With(u32, Option<BlockId>, (u32, u32), bool),
             }
             let todo = match &self.ur().ctl[i] {
+                Ctl::Loop { close: Some((it, fresh)), .. } => Todo::CloseIter(*it, *fresh),
                 Ctl::Loop { .. } | Ctl::ExceptStar => Todo::Nothing,
                 Ctl::Finally { body, outer_handler } => Todo::Finally(body, *outer_handler),
                 Ctl::HandlerCleanup { save, name, outer_handler } => Todo::Handler(*save, *name, *outer_handler),
@@ -518,6 +524,7 @@ impl<'a> Compiler<'a> {
             };
             match todo {
                 Todo::Nothing => {}
+                Todo::CloseIter(it, fresh) => self.emit_for_close(it, fresh),
                 Todo::Finally(body, oh) => {
                     let saved = self.u().ctl.split_off(i);
                     self.b().continue_in_new_block(oh);
@@ -611,7 +618,7 @@ impl<'a> Compiler<'a> {
         self.b().switch_to(head);
         self.cond(&w.test, body, orelse)?;
         self.b().switch_to(body);
-        self.u().ctl.push(Ctl::Loop { head, exit: after });
+        self.u().ctl.push(Ctl::Loop { head, exit: after, close: None });
         let r = self.stmts(&w.body);
         self.u().ctl.pop();
         r?;
@@ -628,6 +635,19 @@ impl<'a> Compiler<'a> {
             return Err(CompileError::syntax("'async for' outside async function", f.range));
         }
         let src = self.expr(&f.iter)?;
+        // `for x in f(...)` where the call's result is a generator that only the loop can
+        // reach: the callee, to check at run time (`generator::for_fresh`).
+        let callee = match (f.is_async, &*f.iter, self.last_op()) {
+            (false, Expr::Call(_) | Expr::Generator(_), Some(Op::Call { dst, func, .. }))
+                if src == Opnd::Slot(*dst) =>
+            {
+                Some((*func, None))
+            }
+            (false, Expr::Call(_), Some(Op::CallMethod { dst, obj, name, .. })) if src == Opnd::Slot(*dst) => {
+                Some((*obj, Some(*name)))
+            }
+            _ => None,
+        };
         self.set_span(f.iter.range());
         let it = if f.is_async {
             self.emit_get_aiter(src)
@@ -636,10 +656,34 @@ impl<'a> Compiler<'a> {
             self.emit(Op::GetIter { dst: it, src });
             it
         };
-        let head = self.b().new_block_here();
-        let body = self.b().new_block_here();
-        let orelse = self.b().new_block_here();
-        let after = self.b().new_block_here();
+        let outer = self.b().handler();
+        let close = match callee {
+            Some((func, method)) => {
+                let (fresh_fn, _, method_fn) = crate::eval::generator::for_helpers(self.vm);
+                let fresh = self.temp();
+                let (f, args): (crate::value::Value, Box<[Opnd]>) = match method {
+                    None => (fresh_fn, Box::new([func, Opnd::Slot(it)])),
+                    Some(n) => {
+                        let name = self.ur().b.names[n as usize];
+                        let nc = self.const_value(name);
+                        (method_fn, Box::new([func, nc, Opnd::Slot(it)]))
+                    }
+                };
+                let fc = self.const_value(f);
+                self.emit(Op::Call { dst: fresh, func: fc, args, kwnames: Box::new([]) });
+                Some((it, fresh))
+            }
+            None => None,
+        };
+        // An exception leaving the loop closes the loop's own generator on its way out.
+        let loop_handler = match close {
+            Some(_) => Some(self.b().new_block(outer)),
+            None => outer,
+        };
+        let head = self.b().new_block(loop_handler);
+        let body = self.b().new_block(loop_handler);
+        let orelse = self.b().new_block(outer);
+        let after = self.b().new_block(outer);
         self.b().jump(head);
         self.b().switch_to(head);
         let direct = match &*f.target {
@@ -657,16 +701,36 @@ impl<'a> Compiler<'a> {
         if direct.is_none() {
             self.assign(&f.target, Opnd::Slot(dst))?;
         }
-        self.u().ctl.push(Ctl::Loop { head, exit: after });
+        self.u().ctl.push(Ctl::Loop { head, exit: after, close });
         let r = self.stmts(&f.body);
         self.u().ctl.pop();
         r?;
         self.b().jump(head);
+        if let (Some((it, fresh)), Some(xh)) = (close, loop_handler) {
+            self.b().switch_to(xh);
+            let e = self.temp();
+            self.emit(Op::GetException { dst: e });
+            self.emit_for_close(it, fresh);
+            self.emit(Op::Reraise { exc: Opnd::Slot(e) });
+        }
         self.b().switch_to(orelse);
         self.stmts(&f.orelse)?;
         self.b().jump(after);
         self.b().switch_to(after);
         Ok(())
+    }
+
+    /// Closes a `for` loop's own generator (a no-op unless `fresh` is True).
+    fn emit_for_close(&mut self, it: u32, fresh: u32) {
+        let (_, close_fn, _) = crate::eval::generator::for_helpers(self.vm);
+        let fc = self.const_value(close_fn);
+        let d = self.temp();
+        self.emit(Op::Call {
+            dst: d,
+            func: fc,
+            args: Box::new([Opnd::Slot(it), Opnd::Slot(fresh)]),
+            kwnames: Box::new([]),
+        });
     }
 
     // ----- exceptions -----

@@ -136,14 +136,19 @@ fn compiler_syntax_errors() {
 }
 
 #[test]
-fn unsupported_constructs_yield_to_syntax_errors() {
-    // An async def alone is reported as unsupported...
-    let mut vm = Vm::new();
-    let source = Rc::new(Source::new("<test>".into(), "async def f():\n    await g()\n".into()));
-    let e = compile(&mut vm, source, Mode::Exec).err().expect("error");
-    assert!(vm.isinstance(e.0, vm.exc.not_implemented_error));
-    // ...but a SyntaxError elsewhere in the file wins, as CPython would report it.
+fn async_functions_are_coroutine_code() {
+    let c = lower("async def f():\n    await g()\nasync def h():\n    yield 1\n");
+    all_checked(&c);
+    let f = child(&c, "f");
+    assert!(f.flags & crate::cfg::code_flags::COROUTINE != 0 && !f.is_generator());
+    let h = child(&c, "h");
+    assert!(h.flags & crate::cfg::code_flags::COROUTINE != 0 && h.is_generator());
+    assert!(f.blocks.iter().flat_map(|b| &b.ops).any(|op| matches!(op, Op::YieldFrom { .. })));
     assert_eq!(syntax_error("async def f():\n    pass\nawait x\n"), "'await' outside function");
+    assert_eq!(
+        syntax_error("def f():\n    try: pass\n    except* E: return 1\n"),
+        "'break', 'continue' and 'return' cannot appear in an except* block"
+    );
 }
 
 #[test]

@@ -160,7 +160,7 @@ fn ast_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
         vm.set_attr(this, *f, *v)?;
     }
     for (k, v) in kw {
-        if pos.len() > 0 && fields[..pos.len()].iter().any(|f| f.as_rstr() == k.as_rstr()) {
+        if !pos.is_empty() && fields[..pos.len()].iter().any(|f| f.as_rstr() == k.as_rstr()) {
             let name = vm.class_name(cls);
             let kn = k.as_rstr().unwrap_or("?");
             return Err(vm.type_error(format!("{name} got multiple values for argument '{kn}'")));

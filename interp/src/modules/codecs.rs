@@ -329,8 +329,16 @@ fn surrogate_errors(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
     Err(vm.type_error("codec must pass exception instance"))
 }
 
-const BUILTIN_HANDLERS: [&str; 8] =
-    ["strict", "ignore", "replace", "xmlcharrefreplace", "backslashreplace", "namereplace", "surrogateescape", "surrogatepass"];
+const BUILTIN_HANDLERS: [&str; 8] = [
+    "strict",
+    "ignore",
+    "replace",
+    "xmlcharrefreplace",
+    "backslashreplace",
+    "namereplace",
+    "surrogateescape",
+    "surrogatepass",
+];
 
 fn c_register_error(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let [name, f] = vm.bind_args("register_error", args, kw, ["errors", "handler"], 2)?;
@@ -444,7 +452,11 @@ fn complete_prefix(encoding: &str, b: &[u8]) -> usize {
             let mut n = b.len() & !1;
             if n >= 2 {
                 let le = encoding != "utf-16-be";
-                let u = if le { u16::from_le_bytes([b[n - 2], b[n - 1]]) } else { u16::from_be_bytes([b[n - 2], b[n - 1]]) };
+                let u = if le {
+                    u16::from_le_bytes([b[n - 2], b[n - 1]])
+                } else {
+                    u16::from_be_bytes([b[n - 2], b[n - 1]])
+                };
                 if (0xD800..0xDC00).contains(&u) {
                     n -= 2;
                 }
@@ -630,7 +642,10 @@ fn escape_decode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
                 out.push((v & 0xFF) as u8);
             }
             b'x' => {
-                let h = b.get(i..i + 2).and_then(|h| std::str::from_utf8(h).ok()).and_then(|h| u8::from_str_radix(h, 16).ok());
+                let h = b
+                    .get(i..i + 2)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match h {
                     Some(v) => {
                         out.push(v);
@@ -643,9 +658,7 @@ fn escape_decode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
                             return Err(vm.value_error(format!("invalid \\x escape at position {}", i - 2)));
                         }
                         other => {
-                            return Err(vm.value_error(format!(
-                                "decoding error; unknown error handling code: {other}"
-                            )))
+                            return Err(vm.value_error(format!("decoding error; unknown error handling code: {other}")))
                         }
                     },
                 }
@@ -716,7 +729,13 @@ fn charmap_encode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     let errors = errors_arg(vm, errors, "charmap_encode", 2)?;
     let chars: Vec<char> = text.chars().collect();
     let Some(mapping) = opt(mapping) else {
-        return encode_with(vm, "charmap_encode", "latin-1", &[s, errors.map_or(Value::NONE, |e| vm.new_string(e))], &[]);
+        return encode_with(
+            vm,
+            "charmap_encode",
+            "latin-1",
+            &[s, errors.map_or(Value::NONE, |e| vm.new_string(e))],
+            &[],
+        );
     };
     let mut out = Vec::with_capacity(chars.len());
     let mut i = 0;

@@ -71,9 +71,7 @@ fn char_param(vm: &Vm, name: &str, v: Value, allow_none: bool) -> PyResult<Optio
     match v.as_rstr() {
         Some(s) if s.chars().count() == 1 => Ok(s.chars().next()),
         Some(_) => Err(vm.type_error(format!("\"{name}\" must be a 1-character string"))),
-        None if allow_none => {
-            Err(vm.type_error(format!("\"{name}\" must be string or None, not {}", vm.type_name(v))))
-        }
+        None if allow_none => Err(vm.type_error(format!("\"{name}\" must be string or None, not {}", vm.type_name(v)))),
         None => Err(vm.type_error(format!("\"{name}\" must be string, not {}", vm.type_name(v)))),
     }
 }
@@ -274,7 +272,7 @@ impl_native!(Reader, |s, visit| {
 
 fn reader_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let (file, p) = dialect_args(vm, "reader", args, kw)?;
-    let input = vm.get_iter(file)?;
+    let input = vm.iter(file)?;
     let dialect = new_dialect(vm, p.clone());
     let cls = vm.state.borrow().get("_csv.Reader").copied().unwrap_or(vm.types.object);
     Ok(vm.new_native(
@@ -587,7 +585,7 @@ fn writer_writerow(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
     let Some(&row) = args.get(1) else {
         return Err(vm.type_error("writerow() takes exactly one argument (0 given)"));
     };
-    let items = match vm.get_iter(row) {
+    let items = match vm.iter(row) {
         Ok(it) => {
             let mut v = Vec::new();
             while let Some(x) = vm.next(it)? {
@@ -606,8 +604,11 @@ fn writer_writerow(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
             out.push(p.delimiter);
         }
         let quoted = match p.quoting {
-            QUOTE_NONNUMERIC => !(vm.isinstance(f, vm.types.int) || vm.isinstance(f, vm.types.float)
-                || vm.isinstance(f, vm.types.complex)),
+            QUOTE_NONNUMERIC => {
+                !(vm.isinstance(f, vm.types.int)
+                    || vm.isinstance(f, vm.types.float)
+                    || vm.isinstance(f, vm.types.complex))
+            }
             QUOTE_ALL => true,
             _ => false,
         };
@@ -639,7 +640,7 @@ fn writer_writerows(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     let Some(&rows) = args.get(1) else {
         return Err(vm.type_error("writerows() takes exactly one argument (0 given)"));
     };
-    let it = vm.get_iter(rows)?;
+    let it = vm.iter(rows)?;
     while let Some(r) = vm.next(it)? {
         writer_writerow(vm, &[args[0], r], &[])?;
     }

@@ -1083,9 +1083,11 @@ fn textwrapper_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     };
     let enc_name = if encoding_s == "locale" { "UTF-8".to_owned() } else { encoding_s.clone() };
     let Some(enc) = Enc::from_name(&enc_name) else {
-        return Err(
-            vm.not_implemented_error(format!("TextIOWrapper with encoding '{encoding_s}' is not supported yet"))
-        );
+        // Other codecs (cp1252, ...) through the codec registry, by `_pyio`'s wrapper.
+        let pyio = crate::builtins::import::import_module(vm, "_pyio")?;
+        let k = vm.intern("TextIOWrapper");
+        let cls = vm.get_attr(pyio, k)?;
+        return vm.call(cls, &args[1..], kw);
     };
     let errors_s = match opt(errors) {
         None => "strict".to_owned(),
@@ -1104,10 +1106,12 @@ fn textwrapper_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
         Some(s) if s.binary => {}
         Some(_) => return Err(vm.type_error("TextIOWrapper() argument must be a binary buffer")),
         None => {
-            return Err(vm.not_implemented_error(format!(
-                "TextIOWrapper over a '{}' object is not supported yet",
-                vm.type_name(buffer)
-            )))
+            // Any other binary buffer (BytesIO, a Python object with read/write): the
+            // pure-Python implementation of the standard library's `_pyio` does the work.
+            let pyio = crate::builtins::import::import_module(vm, "_pyio")?;
+            let k = vm.intern("TextIOWrapper");
+            let cls = vm.get_attr(pyio, k)?;
+            return vm.call(cls, &args[1..], kw);
         }
     }
     let text = Some((enc, enc_name.into_boxed_str(), errors_s.into_boxed_str(), nl, lb, wt));

@@ -23,6 +23,7 @@ pub mod contextvars;
 pub mod csv;
 pub mod errno;
 pub mod hashes;
+pub mod imp;
 pub mod io;
 pub mod locale;
 pub mod math;
@@ -87,6 +88,9 @@ pub fn init(vm: &mut Vm) {
     reg(vm, "_ast", ast::init_module);
     reg(vm, "_contextvars", contextvars::init_module);
     reg(vm, "_csv", csv::init_module);
+    reg(vm, "_imp", imp::init_imp);
+    reg(vm, "_warnings", imp::init_warnings);
+    reg(vm, "marshal", imp::init_marshal);
 }
 
 // ----- helpers shared by the modules of this directory -----

@@ -109,7 +109,8 @@ fn make_ref(vm: &mut Vm, cls: Value, obj: Value, callback: Value, proxy: bool, e
     if callback.is_none() && exact {
         // CPython shares the plain reference (or proxy) to an object.
         let existing = refs_to(obj).into_iter().find(|w| {
-            vm.type_of(*w).is(cls) && native::<WeakRef>(w).is_some_and(|d| d.callback.get().is_none() && d.proxy == proxy)
+            vm.type_of(*w).is(cls)
+                && native::<WeakRef>(w).is_some_and(|d| d.callback.get().is_none() && d.proxy == proxy)
         });
         if let Some(w) = existing {
             return Ok(w);
@@ -439,7 +440,7 @@ macro_rules! proxy_cmps {
 proxy_cmps!(px_lt Lt, px_le Le, px_eq Eq, px_ne Ne, px_gt Gt, px_ge Ge);
 
 fn proxy_class(vm: &mut Vm, m: Value, name: &'static str, callable: bool) -> Value {
-    let c = new_class(vm, "weakref", name, vm.types.object, Layout::Other, 0);
+    let c = new_class(vm, "weakref", name, vm.types.object, Layout::Other, class_flags::CUSTOM_GETATTR);
     let methods: &[(&'static str, crate::vm::NativeFn)] = &[
         ("__getattr__", px_getattr),
         ("__setattr__", px_setattr),

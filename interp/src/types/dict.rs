@@ -321,7 +321,9 @@ fn make_view(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], kind: Kind)
         Kind::Values => "values",
         Kind::Items => "items",
     };
-    no_args(vm, &format!("dict.{name}"), args, kwargs)?;
+    if args.len() != 1 || !kwargs.is_empty() {
+        no_args(vm, &format!("dict.{name}"), args, kwargs)?;
+    }
     this(vm, args[0], name)?;
     Ok(new_view(vm, args[0], kind))
 }
@@ -563,6 +565,23 @@ fn dict_iter_next(vm: &mut Vm, it: &DictIter) -> PyResult<Option<Value>> {
 /// The fast path of `iter::next_builtin` for dict iterators.
 pub fn next_dict_iter(vm: &mut Vm, any: &dyn std::any::Any) -> Option<PyResult<Option<Value>>> {
     any.downcast_ref::<DictIter>().map(|it| dict_iter_next(vm, it))
+}
+
+/// The elements of a builtin dict view as a Vec, without an iterator object (the fast
+/// path of `list(view)` and `list.extend(view)`); None when `v` is no such view.
+pub fn view_to_vec(vm: &mut Vm, v: Value) -> Option<Vec<Value>> {
+    let dv = view_of(v)?;
+    if heap_ref(v)?.class.get().as_class().is_some_and(|c| c.has_flag(crate::object::class_flags::HEAPTYPE)) {
+        return None;
+    }
+    let data = dict_cell(dv.dict)?.borrow();
+    let mut out = Vec::with_capacity(data.len());
+    match dv.kind {
+        Kind::Keys => out.extend(data.iter().map(|(k, _)| k)),
+        Kind::Values => out.extend(data.iter().map(|(_, v)| v)),
+        Kind::Items => out.extend(data.iter().map(|(k, v)| vm.new_tuple(vec![k, v]))),
+    }
+    Some(out)
 }
 
 fn dict_iter_length_hint(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

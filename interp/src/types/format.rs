@@ -459,7 +459,7 @@ fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> Stri
     let upper = ty.is_ascii_uppercase();
     match ty.to_ascii_lowercase() {
         'e' => {
-            let s = format!("{x:.prec$e}");
+            let s = sci_any(x, prec);
             let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
             let exp: i32 = exp.parse().unwrap_or(0);
             let mut out = mant.to_owned();
@@ -470,7 +470,7 @@ fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> Stri
             out
         }
         'f' => {
-            let mut out = format!("{x:.prec$}");
+            let mut out = fixed_any(x, prec);
             if alt && prec == 0 {
                 out.push('.');
             }
@@ -478,7 +478,7 @@ fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> Stri
         }
         'g' => {
             let p = prec.max(1);
-            let s = format!("{:.*e}", p - 1, x);
+            let s = sci_any(x, p - 1);
             let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
             let exp: i32 = exp.parse().unwrap_or(0);
             // The no-type presentation (`add_dot_0`) switches to scientific one digit
@@ -487,7 +487,7 @@ fn float_body(x: f64, ty: char, prec: usize, alt: bool, add_dot_0: bool) -> Stri
             let fixed = exp >= -4 && (exp as i64) < limit;
             let mut out = if fixed {
                 let decimals = (p as i64 - 1 - exp as i64) as usize;
-                format!("{x:.decimals$}")
+                fixed_any(x, decimals)
             } else {
                 mant.to_owned()
             };
@@ -796,6 +796,10 @@ fn percent_impl(vm: &mut Vm, fmt: &[u8], args: Value, mode: Mode) -> PyResult<Ve
             if wv < 0 {
                 fl.left = true;
             }
+            if wv.unsigned_abs() > i32::MAX as u64 {
+                // CPython cannot allocate such a result either.
+                return Err(vm.err(vm.exc.memory_error, String::new()));
+            }
             width = Some(wv.unsigned_abs() as usize);
             i += 1;
         } else {
@@ -822,7 +826,10 @@ fn percent_impl(vm: &mut Vm, fmt: &[u8], args: Value, mode: Mode) -> PyResult<Ve
                 let Some(pv) = vm.int_value(p) else {
                     return Err(vm.type_error("* wants int"));
                 };
-                let pv = pv.to_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))?;
+                let pv = pv
+                    .to_i64()
+                    .filter(|&p| p <= i32::MAX as i64)
+                    .ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"))?;
                 prec = Some(pv.max(0) as usize);
                 i += 1;
             } else {
@@ -1634,4 +1641,30 @@ mod tests {
         assert_eq!(group_digits("ff", Some('_'), 4, 5), "0_00ff");
         assert_eq!(group_digits("12", None, 3, 5), "00012");
     }
+}
+
+/// Digits past the decimal point beyond which a double's exact expansion is all zeros
+/// (at most 1074 fractional digits); Rust's formatter also caps precision at 65535.
+const MAX_EXACT_DIGITS: usize = 1100;
+
+/// `x` with `prec` digits after the point (any precision).
+fn fixed_any(x: f64, prec: usize) -> String {
+    let p = prec.min(MAX_EXACT_DIGITS);
+    let mut s = format!("{x:.p$}");
+    if prec > p && x.is_finite() {
+        s.extend(std::iter::repeat_n('0', prec - p));
+    }
+    s
+}
+
+/// `x` in Rust's scientific form (`d.ddde5`) with `prec` digits after the point.
+fn sci_any(x: f64, prec: usize) -> String {
+    let p = prec.min(MAX_EXACT_DIGITS);
+    let s = format!("{x:.p$e}");
+    if prec > p && x.is_finite() {
+        if let Some((m, e)) = s.split_once('e') {
+            return format!("{m}{}e{e}", "0".repeat(prec - p));
+        }
+    }
+    s
 }

@@ -131,6 +131,10 @@ pub fn extend(vm: &mut Vm, list: Value, iterable: Value) -> PyResult<()> {
         l.borrow_mut().extend_from_slice(&items);
         return Ok(());
     }
+    if let Some(items) = crate::types::dict::view_to_vec(vm, iterable) {
+        l.borrow_mut().extend(items);
+        return Ok(());
+    }
     let it = vm.iter(iterable)?;
     while let Some(x) = vm.next(it)? {
         l.borrow_mut().push(x);
@@ -155,11 +159,13 @@ fn list_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
 
 fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let l = cell(vm, &args[0], "__init__")?;
-    let init_name = vm.intern("__init__");
-    let own_init = vm.lookup_type(vm.types.list, init_name);
-    let cls = args[0].obj().class.get();
-    if !kwargs.is_empty() && (cls.is(vm.types.list) || vm.lookup_type(cls, init_name) == own_init) {
-        return Err(vm.type_error("list() takes no keyword arguments"));
+    if !kwargs.is_empty() {
+        let init_name = vm.intern("__init__");
+        let own_init = vm.lookup_type(vm.types.list, init_name);
+        let cls = args[0].obj().class.get();
+        if cls.is(vm.types.list) || vm.lookup_type(cls, init_name) == own_init {
+            return Err(vm.type_error("list() takes no keyword arguments"));
+        }
     }
     if args.len() > 2 {
         return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len().saturating_sub(1))));

@@ -967,19 +967,15 @@ fn str_endswith(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
 // ----- splitting and joining -----
 
 /// The sep/maxsplit arguments of `split`/`rsplit`.
-fn split_args(
-    vm: &mut Vm,
-    args: &[Value],
-    kwargs: &[(Value, Value)],
-    name: &str,
-) -> PyResult<(Option<String>, Option<usize>)> {
+fn split_args(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &str) -> PyResult<(Value, Option<usize>)> {
     let [sep, maxsplit] = kw_args(vm, name, &args[1..], kwargs, ["sep", "maxsplit"])?;
+    // The separator: a non-empty str, or NULL for whitespace splitting.
     let sep = if sep.is_null() || sep.is_none() {
-        None
+        Value::NULL
     } else {
         match sep.as_rstr() {
             Some("") => return Err(vm.value_error("empty separator")),
-            Some(x) => Some(x.to_owned()),
+            Some(_) => sep,
             None => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(sep)))),
         }
     };
@@ -1047,54 +1043,131 @@ fn str_list(vm: &mut Vm, parts: Vec<&str>) -> Value {
     vm.new_list(items)
 }
 
-fn chars_list(vm: &mut Vm, parts: Vec<&[char]>) -> Value {
-    let items = parts.into_iter().map(|p| vm.new_string(p.iter().collect())).collect();
+/// The list of `parts` of `s` (the str object `whole`) as new strs; a part that is all of
+/// `s` is `whole` itself when that is an exact str, as in CPython.
+fn parts_list<'a>(vm: &Vm, whole: Value, s: &str, parts: impl Iterator<Item = &'a str>) -> Value {
+    let exact = whole.is_obj() && whole.obj().class.get().is(vm.types.str_);
+    let items = parts.map(|p| if exact && p.len() == s.len() { whole } else { vm.new_str(p) }).collect();
     vm.new_list(items)
+}
+
+/// The byte ranges of ASCII `pieces` (subslices of `s`'s bytes) as subslices of `s`.
+fn ascii_pieces<'a>(s: &'a str, pieces: Vec<&'a [u8]>) -> impl Iterator<Item = &'a str> {
+    let base = s.as_ptr() as usize;
+    pieces.into_iter().map(move |p| {
+        let start = p.as_ptr() as usize - base;
+        s.get(start..start + p.len()).unwrap_or("")
+    })
+}
+
+/// Splits a non-ASCII `s` on runs of Unicode whitespace, at most `max` times, from the left.
+fn split_whitespace_str(s: &str, max: Option<usize>) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = rest.trim_start_matches(uni::is_space);
+        if rest.is_empty() {
+            break;
+        }
+        if max.is_some_and(|m| out.len() >= m) {
+            out.push(rest);
+            break;
+        }
+        let end = rest.find(uni::is_space).unwrap_or(rest.len());
+        out.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    out
+}
+
+/// Splits a non-ASCII `s` on runs of Unicode whitespace from the right; pieces in order.
+fn rsplit_whitespace_str(s: &str, max: Option<usize>) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    loop {
+        rest = rest.trim_end_matches(uni::is_space);
+        if rest.is_empty() {
+            break;
+        }
+        if max.is_some_and(|m| out.len() >= m) {
+            out.push(rest);
+            break;
+        }
+        let start = rest.char_indices().rev().find(|&(_, c)| uni::is_space(c)).map_or(0, |(i, c)| i + c.len_utf8());
+        out.push(&rest[start..]);
+        rest = &rest[..start];
+    }
+    out.reverse();
+    out
+}
+
+fn is_ascii_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'\x0b' | b'\x0c' | b'\x1c'..=b'\x1f')
 }
 
 fn str_split(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "split")?;
     let (sep, max) = split_args(vm, args, kwargs, "split")?;
-    match sep {
-        Some(sep) => {
-            let parts: Vec<&str> = match max {
-                Some(m) => s.s.splitn(m.saturating_add(1), sep.as_str()).collect(),
-                None => s.s.split(sep.as_str()).collect(),
-            };
-            Ok(str_list(vm, parts))
+    let whole = args[0];
+    Ok(match sep.as_rstr() {
+        Some(sep) => match max {
+            Some(m) => parts_list(vm, whole, &s.s, s.s.splitn(m.saturating_add(1), sep)),
+            None => parts_list(vm, whole, &s.s, s.s.split(sep)),
+        },
+        None if s.is_ascii() => split_ascii_whitespace(vm, whole, &s.s, max),
+        None => parts_list(vm, whole, &s.s, split_whitespace_str(&s.s, max).into_iter()),
+    })
+}
+
+/// `str.split()` of an ASCII `s` (the str object `whole`), in one pass without a
+/// list of intermediate pieces.
+fn split_ascii_whitespace(vm: &Vm, whole: Value, s: &str, max: Option<usize>) -> Value {
+    let b = s.as_bytes();
+    let n = b.len();
+    let mut items = Vec::new();
+    let mut i = 0;
+    loop {
+        while i < n && is_ascii_space(b[i]) {
+            i += 1;
         }
-        None if s.is_ascii() => {
-            let parts = split_whitespace(s.s.as_bytes(), |b| uni::is_space(b as char), max);
-            // Pieces of an ASCII string split at ASCII bytes are valid UTF-8.
-            let parts = parts.into_iter().map(|p| std::str::from_utf8(p).unwrap_or("")).collect();
-            Ok(str_list(vm, parts))
+        if i == n {
+            break;
         }
-        None => {
-            let chars: Vec<char> = s.s.chars().collect();
-            let parts = split_whitespace(&chars, uni::is_space, max);
-            Ok(chars_list(vm, parts))
+        let start = i;
+        if max.is_some_and(|m| items.len() >= m) {
+            // The rest, with trailing whitespace kept.
+            i = n;
+        } else {
+            while i < n && !is_ascii_space(b[i]) {
+                i += 1;
+            }
         }
+        let exact = start == 0 && i == n && whole.is_obj() && whole.obj().class.get().is(vm.types.str_);
+        // ASCII bytes: every index is a char boundary.
+        items.push(if exact { whole } else { vm.new_str(s.get(start..i).unwrap_or("")) });
     }
+    vm.new_list(items)
 }
 
 fn str_rsplit(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "rsplit")?;
     let (sep, max) = split_args(vm, args, kwargs, "rsplit")?;
-    match sep {
+    let whole = args[0];
+    Ok(match sep.as_rstr() {
         Some(sep) => {
             let mut parts: Vec<&str> = match max {
-                Some(m) => s.s.rsplitn(m.saturating_add(1), sep.as_str()).collect(),
-                None => s.s.rsplit(sep.as_str()).collect(),
+                Some(m) => s.s.rsplitn(m.saturating_add(1), sep).collect(),
+                None => s.s.rsplit(sep).collect(),
             };
             parts.reverse();
-            Ok(str_list(vm, parts))
+            parts_list(vm, whole, &s.s, parts.into_iter())
         }
-        None => {
-            let chars: Vec<char> = s.s.chars().collect();
-            let parts = rsplit_whitespace(&chars, uni::is_space, max);
-            Ok(chars_list(vm, parts))
+        None if s.is_ascii() => {
+            let parts = rsplit_whitespace(s.s.as_bytes(), is_ascii_space, max);
+            parts_list(vm, whole, &s.s, ascii_pieces(&s.s, parts))
         }
-    }
+        None => parts_list(vm, whole, &s.s, rsplit_whitespace_str(&s.s, max).into_iter()),
+    })
 }
 
 /// Line boundaries of `str.splitlines`: byte length of the line break starting at `i`.
@@ -1508,6 +1581,10 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
 fn str_encode(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "encode")?;
     let [encoding, errors] = kw_args(vm, "encode", &args[1..], kwargs, ["encoding", "errors"])?;
+    // The default UTF-8 (errors do not matter: a str always encodes to UTF-8).
+    if errors.is_null() && (encoding.is_null() || matches!(encoding.as_rstr(), Some("utf-8" | "utf8"))) {
+        return Ok(vm.new_bytes(s.s.as_bytes().to_vec()));
+    }
     let enc = opt_str_param(vm, encoding, "encode", "encoding")?;
     let errs = opt_str_param(vm, errors, "encode", "errors")?;
     let b = crate::types::str_codec::encode(vm, &s.s, enc.as_deref().unwrap_or("utf-8"), errs.as_deref())?;

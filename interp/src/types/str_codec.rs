@@ -29,6 +29,13 @@ enum Codec {
 
 /// Looks an encoding name up the way Python's codec registry normalizes names.
 fn lookup(vm: &Vm, name: &str) -> PyResult<Codec> {
+    // The common spellings, without building the normalized name.
+    match name {
+        "utf-8" | "utf8" | "UTF-8" => return Ok(Codec::Utf8),
+        "ascii" => return Ok(Codec::Ascii),
+        "latin-1" | "latin1" => return Ok(Codec::Latin1),
+        _ => {}
+    }
     let norm: String =
         name.trim().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect();
     Ok(match norm.as_str() {

@@ -1,0 +1,275 @@
+//! Recording instance attribute loads and stores, and list/tuple indexing.
+//!
+//! An attribute of a plain instance is read straight from its slot vector behind guards:
+//! the word is an object, its class is the recorded class, the class's version is the
+//! recorded one (no descriptor or `__getattribute__`/`__setattr__` appeared; the class is
+//! a trace constant, so the address of its version counter is one too), the object is not
+//! in dict mode and its map (hidden class) is the recorded map. The recorder only does
+//! this when the class and its bases define nothing of that name and no custom attribute
+//! hooks, so the slot is exactly what the interpreter would find.
+//!
+//! Lists and tuples of the exact builtin types are indexed by loading their buffer and
+//! length (offsets from `layout`), with an unsigned bounds check that also rejects
+//! negative indexes (those take the generic path when seen).
+
+use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
+
+use super::layout::{layout, Layout};
+use super::record::{RecResult, Recorder};
+use crate::cfg::{Code, NameIdx, Op, Opnd, Slot};
+use crate::frame::Frame;
+use crate::object::{class_flags, Map};
+use crate::value::Value;
+use crate::vm::Vm;
+
+const PTR_TAG: i64 = 0xFFFA;
+const PAYLOAD_MASK: i64 = (1 << 48) - 1;
+
+/// The slot index of `name` in `o`'s attributes when a trace may access it directly, with
+/// the class and map to guard.
+fn plain_slot(vm: &mut Vm, o: Value, name: Value) -> Option<(Value, &'static Map, usize)> {
+    let obj = o.as_obj()?;
+    let cls = obj.class.get();
+    let cd = cls.as_class()?;
+    if cd.has_flag(class_flags::CUSTOM_GETATTR) || !cd.has_flag(class_flags::HEAPTYPE) {
+        return None;
+    }
+    if !matches!(obj.payload, crate::object::Payload::Object) {
+        return None;
+    }
+    let attrs = obj.attrs.as_ref()?;
+    if attrs.in_dict_mode() {
+        return None;
+    }
+    if vm.lookup_type(cls, name).is_some() {
+        return None;
+    }
+    let map = attrs.map.get();
+    let idx = map.lookup(name)?;
+    Some((cls, map, idx))
+}
+
+/// Guards that `w` is an object of class `cls` at its current version and returns the
+/// object's address.
+fn guard_class(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) -> Option<ValueId> {
+    let sh = r.cint(48);
+    let tag = r.push(IrOp::IntShr(w, sh));
+    let pt = r.cint(PTR_TAG);
+    let is_obj = r.push(IrOp::IntCmp(Cond::Eq, tag, pt));
+    r.guard_here(is_obj, true, "type");
+    let mask = r.cint(PAYLOAD_MASK);
+    let p = r.push(IrOp::IntAnd(w, mask));
+    let c = r.push(IrOp::Load { base: p, offset: l.class, ty: Type::Word });
+    let want = r.cword(cls);
+    let same = r.push(IrOp::IntCmp(Cond::Eq, c, want));
+    r.guard_here(same, true, "type");
+    let cd = cls.as_class()?;
+    let vaddr = r.cint(&cd.version as *const _ as i64);
+    let ver = r.push(IrOp::Load { base: vaddr, offset: 0, ty: Type::Int });
+    let seen = r.cint(cd.version.get() as i64);
+    let same_ver = r.push(IrOp::IntCmp(Cond::Eq, ver, seen));
+    r.guard_here(same_ver, true, "type");
+    Some(p)
+}
+
+/// Guards the object at `p` to be in map mode with `map`; returns its slot buffer.
+fn guard_map(r: &mut Recorder, l: &Layout, p: ValueId, map: &'static Map) -> ValueId {
+    let attrs = r.push(IrOp::Load { base: p, offset: l.attrs, ty: Type::Int });
+    let m = r.push(IrOp::Load { base: attrs, offset: l.map, ty: Type::Int });
+    let want = r.cint(map as *const Map as i64);
+    let same = r.push(IrOp::IntCmp(Cond::Eq, m, want));
+    r.guard_here(same, true, "type");
+    let d = r.push(IrOp::Load { base: attrs, offset: l.dict, ty: Type::Word });
+    let null = r.cword(Value::NULL);
+    let no_dict = r.push(IrOp::IntCmp(Cond::Eq, d, null));
+    r.guard_here(no_dict, true, "type");
+    r.push(IrOp::Load { base: attrs, offset: l.slots_ptr, ty: Type::Int })
+}
+
+/// The object operand as a word, or None when the trace holds it unboxed.
+fn obj_word(r: &mut Recorder, frame: &Frame, code: &Code, o: Opnd) -> Option<ValueId> {
+    let (w, _) = r.read(frame, code, o);
+    (r.ty(w) == Type::Word).then_some(w)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn get_attr(
+    r: &mut Recorder,
+    vm: &mut Vm,
+    frame: &Frame,
+    code: &Code,
+    op: &Op,
+    dst: Slot,
+    obj: Opnd,
+    name: NameIdx,
+) -> RecResult<()> {
+    let o = Recorder::observe(frame, code, obj);
+    let n = vm.intern_value(code.names[name as usize]);
+    if let (Some(l), Some((cls, map, idx))) = (layout(), plain_slot(vm, o, n)) {
+        if let Some(w) = obj_word(r, frame, code, obj) {
+            if let Some(p) = guard_class(r, &l, w, cls) {
+                let buf = guard_map(r, &l, p, map);
+                let v = r.push(IrOp::Load { base: buf, offset: (idx * 8) as i32, ty: Type::Word });
+                let null = r.cword(Value::NULL);
+                let set = r.push(IrOp::IntCmp(Cond::Ne, v, null));
+                r.guard_here(set, true, "type");
+                let v = unbox_seen(r, v, o, n);
+                r.write(dst, v);
+                return Ok(());
+            }
+        }
+    }
+    r.generic(op).map(|_| ())
+}
+
+/// Attribute values observed as floats or small ints are unboxed right away (they are
+/// what numeric loops read); the type guard exits before the statement.
+fn unbox_seen(r: &mut Recorder, w: ValueId, o: Value, name: Value) -> ValueId {
+    let seen = o.as_obj().and_then(|x| x.attrs.as_ref()).and_then(|a| a.get_slot(name)).unwrap_or(Value::NULL);
+    if seen.is_float() && r.spec_float {
+        r.float_of(w, seen).unwrap_or(w)
+    } else if seen.is_small_int() && r.spec_int {
+        r.int_of(w, seen).unwrap_or(w)
+    } else {
+        w
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn set_attr(
+    r: &mut Recorder,
+    vm: &mut Vm,
+    frame: &Frame,
+    code: &Code,
+    op: &Op,
+    obj: Opnd,
+    name: NameIdx,
+    src: Opnd,
+) -> RecResult<()> {
+    let o = Recorder::observe(frame, code, obj);
+    let n = vm.intern_value(code.names[name as usize]);
+    if let (Some(l), Some((cls, map, idx))) = (layout(), plain_slot(vm, o, n)) {
+        if let Some(w) = obj_word(r, frame, code, obj) {
+            let (v, _) = r.read(frame, code, src);
+            if let Some(p) = guard_class(r, &l, w, cls) {
+                let buf = guard_map(r, &l, p, map);
+                let snap = r.snap();
+                let vw = r.boxed(v, snap);
+                r.push(IrOp::Store { base: buf, offset: (idx * 8) as i32, value: vw });
+                return Ok(());
+            }
+        }
+    }
+    r.generic(op).map(|_| ())
+}
+
+/// `obj[key]` for an exact list or tuple and a small int key; the item is unboxed when it
+/// was seen as a number.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn get_item(
+    r: &mut Recorder,
+    vm: &Vm,
+    frame: &Frame,
+    code: &Code,
+    op: &Op,
+    dst: Slot,
+    obj: Opnd,
+    key: Opnd,
+) -> RecResult<()> {
+    let (o, k) = (Recorder::observe(frame, code, obj), Recorder::observe(frame, code, key));
+    if let (Some(l), Some(i)) = (layout(), k.as_small_int()) {
+        let cls = o.as_obj().map(|x| x.class.get()).unwrap_or(Value::NULL);
+        let is_list = cls.is(vm.types.list);
+        let len = if is_list {
+            o.as_list().map(|x| x.borrow().len())
+        } else if cls.is(vm.types.tuple) {
+            o.as_tuple().map(|t| t.len())
+        } else {
+            None
+        };
+        if let Some(len) = len {
+            if i >= 0 && (i as usize) < len {
+                if let Some(w) = obj_word(r, frame, code, obj) {
+                    let (kv, _) = r.read(frame, code, key);
+                    if let Some(ki) = r.int_of(kv, k) {
+                        let (pt, lo) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
+                        let p = guard_exact(r, &l, w, cls);
+                        let n = r.push(IrOp::Load { base: p, offset: lo, ty: Type::Int });
+                        let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
+                        r.guard_here(ok, true, "type");
+                        let buf = r.push(IrOp::Load { base: p, offset: pt, ty: Type::Int });
+                        let v = r.push(IrOp::LoadIndexed { base: buf, index: ki, offset: 0, ty: Type::Word });
+                        let seen = if is_list {
+                            o.as_list().map(|x| x.borrow()[i as usize])
+                        } else {
+                            o.as_tuple().map(|t| t[i as usize])
+                        }
+                        .unwrap_or(Value::NULL);
+                        let v = if seen.is_float() && r.spec_float {
+                            r.float_of(v, seen).unwrap_or(v)
+                        } else if seen.is_small_int() && r.spec_int {
+                            r.int_of(v, seen).unwrap_or(v)
+                        } else {
+                            v
+                        };
+                        r.write(dst, v);
+                        return Ok(());
+                    }
+                }
+            }
+        }
+    }
+    r.generic(op).map(|_| ())
+}
+
+/// `list[key] = value` for an exact list and a small int key in range.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn set_item(
+    r: &mut Recorder,
+    vm: &Vm,
+    frame: &Frame,
+    code: &Code,
+    op: &Op,
+    obj: Opnd,
+    key: Opnd,
+    src: Opnd,
+) -> RecResult<()> {
+    let (o, k) = (Recorder::observe(frame, code, obj), Recorder::observe(frame, code, key));
+    if let (Some(l), Some(i), Some(list)) = (layout(), k.as_small_int(), o.as_list()) {
+        let cls = o.obj().class.get();
+        if cls.is(vm.types.list) && i >= 0 && (i as usize) < list.borrow().len() {
+            if let Some(w) = obj_word(r, frame, code, obj) {
+                let (kv, _) = r.read(frame, code, key);
+                let (v, _) = r.read(frame, code, src);
+                if let Some(ki) = r.int_of(kv, k) {
+                    let p = guard_exact(r, &l, w, cls);
+                    let n = r.push(IrOp::Load { base: p, offset: l.list_len, ty: Type::Int });
+                    let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
+                    r.guard_here(ok, true, "type");
+                    let snap = r.snap();
+                    let vw = r.boxed(v, snap);
+                    let buf = r.push(IrOp::Load { base: p, offset: l.list_ptr, ty: Type::Int });
+                    r.push(IrOp::StoreIndexed { base: buf, index: ki, offset: 0, value: vw });
+                    return Ok(());
+                }
+            }
+        }
+    }
+    r.generic(op).map(|_| ())
+}
+
+/// Guards that `w` is an object of exactly the builtin class `cls`; returns its address.
+fn guard_exact(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) -> ValueId {
+    let sh = r.cint(48);
+    let tag = r.push(IrOp::IntShr(w, sh));
+    let pt = r.cint(PTR_TAG);
+    let is_obj = r.push(IrOp::IntCmp(Cond::Eq, tag, pt));
+    r.guard_here(is_obj, true, "type");
+    let mask = r.cint(PAYLOAD_MASK);
+    let p = r.push(IrOp::IntAnd(w, mask));
+    let c = r.push(IrOp::Load { base: p, offset: l.class, ty: Type::Word });
+    let want = r.cword(cls);
+    let same = r.push(IrOp::IntCmp(Cond::Eq, c, want));
+    r.guard_here(same, true, "type");
+    p
+}

@@ -1,0 +1,112 @@
+//! Byte offsets of the object fields traces load and store directly.
+//!
+//! `PyObj` is `#[repr(C)]` and `Attrs` is ours, so `offset_of!` gives their fields. The
+//! buffer pointer and length of a `Vec` inside a `RefCell` and of a boxed slice have no
+//! stable offsets in Rust; they are found once per process by probing sample values for
+//! words with known values, and the payload of an enum variant by taking its address.
+//! Each probe must find exactly one match; if it does not, the layout is `None` and the
+//! recorder uses helpers instead.
+
+use std::cell::RefCell;
+use std::mem::{offset_of, size_of};
+
+use crate::object::{Attrs, Payload, PyObj};
+use crate::value::Value;
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Layout {
+    /// `PyObj::class` (a word).
+    pub class: i32,
+    /// `PyObj::attrs` (a nullable pointer to `Attrs`).
+    pub attrs: i32,
+    /// In `Attrs`: the map pointer, the dict word, the slot vector's buffer pointer.
+    pub map: i32,
+    pub dict: i32,
+    pub slots_ptr: i32,
+    /// In `PyObj` of a list: the item buffer pointer and length.
+    pub list_ptr: i32,
+    pub list_len: i32,
+    /// In `PyObj` of a tuple: the item pointer and length.
+    pub tuple_ptr: i32,
+    pub tuple_len: i32,
+}
+
+/// Offset of the one word of `hay` (a fully initialized value) equal to `needle`.
+fn find_word<T>(hay: &T, needle: usize) -> Option<i32> {
+    let n = size_of::<T>() / size_of::<usize>();
+    let base = hay as *const T as *const usize;
+    let mut found = None;
+    for i in 0..n {
+        // SAFETY: reading whole words inside `hay`, which is at least `n` words long and
+        // word-aligned (every type probed here contains pointers).
+        let w = unsafe { base.add(i).read_unaligned() };
+        if w == needle {
+            if found.is_some() {
+                return None;
+            }
+            found = Some((i * size_of::<usize>()) as i32);
+        }
+    }
+    found
+}
+
+fn sample_vec(len: usize) -> Vec<Value> {
+    let mut v = Vec::with_capacity(len + 5);
+    v.resize(len, Value::NONE);
+    v
+}
+
+/// Byte distance from `outer` to `inner` (a field inside it).
+fn distance<A, B>(outer: &A, inner: &B) -> i32 {
+    (inner as *const B as usize - outer as *const A as usize) as i32
+}
+
+/// One probe with sample length `n`. Only fully initialized values are scanned (a
+/// standalone `RefCell<Vec>` and `Box<[Value]>`); where they sit inside a `PyObj`'s payload
+/// comes from the addresses of the variant's fields, not from scanning the enum (whose
+/// unused bytes are uninitialized).
+fn probe(n: usize) -> Option<Layout> {
+    let cell = RefCell::new(sample_vec(n));
+    let vec_ptr = find_word(&cell, cell.borrow().as_ptr() as usize)?;
+    let vec_len = find_word(&cell, n)?;
+    let boxed: Box<[Value]> = sample_vec(n + 2).into_boxed_slice();
+    let box_ptr = find_word(&boxed, boxed.as_ptr() as usize)?;
+    let box_len = find_word(&boxed, n + 2)?;
+    let list = PyObj::new(Value::NONE, None, Payload::List(RefCell::new(Vec::new())));
+    let list_cell = match &list.payload {
+        Payload::List(l) => distance(&list, l),
+        _ => return None,
+    };
+    let tuple = PyObj::new(Value::NONE, None, Payload::Tuple(Box::new([])));
+    let tuple_box = match &tuple.payload {
+        Payload::Tuple(t) => distance(&tuple, t),
+        _ => return None,
+    };
+    Some(Layout {
+        class: offset_of!(PyObj, class) as i32,
+        attrs: offset_of!(PyObj, attrs) as i32,
+        map: offset_of!(Attrs, map) as i32,
+        dict: offset_of!(Attrs, dict) as i32,
+        slots_ptr: offset_of!(Attrs, slots) as i32 + vec_ptr,
+        list_ptr: list_cell + vec_ptr,
+        list_len: list_cell + vec_len,
+        tuple_ptr: tuple_box + box_ptr,
+        tuple_len: tuple_box + box_len,
+    })
+}
+
+fn probe_twice() -> Option<Layout> {
+    let (a, b) = (probe(100_003)?, probe(100_019)?);
+    let same = (a.slots_ptr, a.list_ptr, a.list_len, a.tuple_ptr, a.tuple_len)
+        == (b.slots_ptr, b.list_ptr, b.list_len, b.tuple_ptr, b.tuple_len);
+    same.then_some(a)
+}
+
+thread_local! {
+    static LAYOUT: Option<Layout> = probe_twice();
+}
+
+/// The probed layout, or None when a probe was ambiguous.
+pub(crate) fn layout() -> Option<Layout> {
+    LAYOUT.with(|l| *l)
+}
