@@ -28,6 +28,9 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
+/// Each program's name and its failure report (None when it passed).
+type Results = Arc<Mutex<Vec<(String, Option<String>)>>>;
+
 const TIMEOUT: Duration = Duration::from_secs(20);
 /// Output past this many bytes per stream is drained and dropped.
 const OUTPUT_CAP: usize = 32 << 20;
@@ -258,13 +261,13 @@ fn programs() {
         }
     }
 
-    let names: Vec<String> = all.into_iter().filter(|n| only.as_deref().map_or(true, |o| n.contains(o))).collect();
+    let names: Vec<String> = all.into_iter().filter(|n| only.as_deref().is_none_or(|o| n.contains(o))).collect();
     assert!(only.is_some() || !names.is_empty(), "no programs found in {}", dir.display());
 
     let threads = thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);
     let names = Arc::new(names);
     let next = Arc::new(AtomicUsize::new(0));
-    let results: Arc<Mutex<Vec<(String, Option<String>)>>> = Arc::new(Mutex::new(Vec::new()));
+    let results: Results = Arc::new(Mutex::new(Vec::new()));
     let workers: Vec<_> = (0..threads.min(names.len().max(1)))
         .map(|_| {
             let (names, next, results) = (names.clone(), next.clone(), results.clone());

@@ -106,8 +106,9 @@ impl Enc {
 pub struct Stream {
     pub kind: Kind,
     file: RefCell<Option<File>>,
-    /// `name` attribute: a str (path or `<stdout>`).
-    name: Value,
+    /// `name` attribute: a str (path or `<stdout>`); binary streams let Python code set it
+    /// (`tempfile` sets `raw.name`, and `.raw` is the stream itself here).
+    name: Cell<Value>,
     mode: RefCell<Box<str>>,
     pub binary: bool,
     /// Newline handling of a text stream (`newline=` of `open`); the std streams use
@@ -139,7 +140,7 @@ pub struct Stream {
 }
 
 impl_native!(Stream, |s, visit| {
-    visit(s.name);
+    visit(s.name.get());
     if !s.shared.is_null() {
         visit(s.shared);
     }
@@ -157,7 +158,7 @@ impl Stream {
         Stream {
             kind,
             file: RefCell::new(file),
-            name,
+            name: Cell::new(name),
             mode: RefCell::new(mode.into()),
             binary,
             newline: Newline::Lf,
@@ -620,19 +621,18 @@ fn register_open_file(vm: &mut Vm, v: Value) {
     }
 }
 
+/// The text layer of a wrapped stream: encoding, encoding name, error handler, newline
+/// mode, line buffering, write-through.
+pub type TextSettings = (Enc, Box<str>, Box<str>, Newline, bool, bool);
+
 /// `io.TextIOWrapper(buffer, ...)` / `io.BufferedReader(raw)`...: a stream of class
 /// `cls` layered over the Krait stream `inner` (sharing its buffers and file), or None
 /// when `inner` is not a Krait stream.
-pub fn wrap_stream(
-    vm: &mut Vm,
-    cls: Value,
-    inner: Value,
-    text: Option<(Enc, Box<str>, Box<str>, Newline, bool, bool)>,
-) -> Option<Value> {
+pub fn wrap_stream(vm: &mut Vm, cls: Value, inner: Value, text: Option<TextSettings>) -> Option<Value> {
     let s = as_stream(&inner)?;
     let binary = text.is_none();
     let mode = if binary { s.mode.borrow().to_string() } else { s.mode.borrow().replace('b', "") };
-    let mut w = Stream::new(s.kind, s.name, &mode, binary, None);
+    let mut w = Stream::new(s.kind, s.name.get(), &mode, binary, None);
     w.shared = inner;
     w.readable = s.readable;
     w.writable = s.writable;
@@ -809,7 +809,7 @@ fn register_methods(vm: &mut Vm, cls: Value, text: bool) {
     vm.add_method(cls, "__exit__", m_exit);
     vm.add_method(cls, "__repr__", m_repr);
     vm.add_getter(cls, "closed", g_closed);
-    vm.add_getter(cls, "name", g_name);
+    vm.add_property(cls, "name", g_name, Some(s_name));
     vm.add_property(cls, "mode", g_mode, Some(s_mode));
     if text {
         vm.add_getter(cls, "encoding", g_encoding);
@@ -1160,7 +1160,7 @@ fn m_exit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
 fn m_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "__repr__")?;
     let cls = vm.type_name(args[0]);
-    let name = vm.repr_string(s.name)?;
+    let name = vm.repr_string(s.name.get())?;
     let r = if s.raw {
         let closefd = if s.closefd { "True" } else { "False" };
         format!("<_io.{cls} name={name} mode='{}' closefd={closefd}>", s.mode.borrow())
@@ -1177,7 +1177,28 @@ fn g_closed(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
 }
 
 fn g_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(this(vm, args, "name")?.name)
+    let s = this(vm, args, "name")?;
+    // A text stream reports its buffer's name, which Python code may have changed.
+    let b = s.buffer.get();
+    if !b.is_null() {
+        if let Some(bs) = b.as_obj().and_then(|o| o.native::<Stream>()) {
+            return Ok(bs.name.get());
+        }
+    }
+    Ok(s.name.get())
+}
+
+/// `f.name = v`: a plain attribute of the raw `FileIO` in CPython (`tempfile` sets it
+/// through `f.raw`, which is the binary stream itself here); text streams refuse it.
+fn s_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let s = this(vm, args, "name")?;
+    let v = args.get(1).copied().unwrap_or(Value::NONE);
+    if !s.binary {
+        let cls = vm.type_name(args[0]);
+        return Err(vm.attribute_error(format!("attribute 'name' of '_io.{cls}' objects is not writable")));
+    }
+    s.name.set(v);
+    Ok(Value::NONE)
 }
 
 fn g_mode(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -1252,7 +1273,7 @@ fn g_buffer(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
         return Ok(b);
     }
     let mode = s.mode.borrow().replace('t', "");
-    let mut inner = Stream::new(s.kind, s.name, &format!("{mode}b"), true, None);
+    let mut inner = Stream::new(s.kind, s.name.get(), &format!("{mode}b"), true, None);
     inner.shared = args[0];
     inner.readable = s.readable;
     inner.writable = s.writable;
@@ -1423,7 +1444,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
             }
             match oo.open(&path) {
                 Ok(f) => f,
-                Err(e) => return Err(os_error_from_io(vm, &e, Some(file))),
+                Err(e) => return Err(os_error_from_io(vm, &e, Some(p))),
             }
         };
         let name = if file.as_pystr().is_some() || p.as_pystr().is_none() { file } else { p };
@@ -1437,7 +1458,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         if !closefd {
             let _ = std::os::fd::IntoRawFd::into_raw_fd(f);
         }
-        return Err(os_error_from_io(vm, &e, Some(file)));
+        return Err(os_error_from_io(vm, &e, Some(name)));
     }
     let shown_mode = if binary { binary_mode(&mode_s) } else { mode_s.replace('t', "") };
     let mut s = Stream::new(Kind::File, name, &shown_mode, binary, Some(f));

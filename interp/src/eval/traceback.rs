@@ -206,6 +206,7 @@ fn format_tb(tb: Value, out: &mut String) {
     let skip = entries.len().saturating_sub(TRACEBACK_LIMIT);
     let mut last: Option<(String, u32, String)> = None;
     let mut count = 0usize;
+    let mut file_cache: Option<(String, bool)> = None;
     for tv in &entries[skip..] {
         let Some(Payload::Traceback(t)) = tv.as_obj().map(|o| &o.payload) else {
             continue;
@@ -228,7 +229,7 @@ fn format_tb(tb: Value, out: &mut String) {
             ));
             let line = t.code.source.line_text(t.lineno);
             let stripped = line.trim();
-            if !stripped.is_empty() {
+            if !stripped.is_empty() && source_file_exists(&mut file_cache, t.code.filename()) {
                 out.push_str("    ");
                 out.push_str(stripped);
                 out.push('\n');
@@ -241,6 +242,20 @@ fn format_tb(tb: Value, out: &mut String) {
     if count > RECURSIVE_CUTOFF {
         repeated(out, count - RECURSIVE_CUTOFF);
     }
+}
+
+/// Whether a frame's source line can be shown: CPython reads it from the file named by the
+/// code object, so code from `exec`/`compile` of a string (`<string>`, a dataclass's generated
+/// `__init__`, a made-up filename) prints no source line. `cache` remembers the last answer.
+fn source_file_exists(cache: &mut Option<(String, bool)>, filename: &str) -> bool {
+    if let Some((name, exists)) = cache {
+        if name == filename {
+            return *exists;
+        }
+    }
+    let exists = std::path::Path::new(filename).is_file();
+    *cache = Some((filename.to_owned(), exists));
+    exists
 }
 
 /// The 3.11 location markers under a source line: `^` under the failing expression, or

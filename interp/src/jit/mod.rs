@@ -396,7 +396,8 @@ fn compile(vm: &mut Vm, key: (usize, u32), rec: record::Recorder, trace: Result<
     }
 }
 
-/// The tracer's optimizer passes.
+/// The tracer's optimizer passes (constant folding, CSE, redundant guards, DCE). Exit
+/// numbers are op indices of the optimized trace, which is the one `CompiledLoop` keeps.
 fn optimize(trace: Trace) -> Trace {
-    trace
+    krait_tracer::opt::optimize(&trace, &krait_tracer::opt::OptOptions::default())
 }

@@ -648,7 +648,9 @@ impl<'a> Compiler<'a> {
             }
             _ => None,
         };
-        self.set_span(f.iter.range());
+        // CPython attributes GET_ITER and FOR_ITER to the whole `for` statement, so a failing
+        // iteration shows the header line without carets.
+        self.set_span(f.range);
         let it = if f.is_async {
             self.emit_get_aiter(src)
         } else {
@@ -691,7 +693,7 @@ impl<'a> Compiler<'a> {
             _ => None,
         };
         let dst = direct.unwrap_or_else(|| self.temp());
-        self.set_span(TextRange::new(f.range.start(), f.iter.range().end()));
+        self.set_span(f.range);
         if f.is_async {
             self.emit_async_for_next(it, dst, body, orelse);
         } else {
@@ -1025,7 +1027,8 @@ impl<'a> Compiler<'a> {
             return self.stmts(body);
         };
         let outer = self.b().handler();
-        let span = (u32::from(range.start()), u32::from(item.context_expr.range().end()));
+        // Like CPython, `__enter__`/`__exit__` errors are located at the whole `with` statement.
+        let span = (u32::from(range.start()), u32::from(range.end()));
         let mgr = self.expr(&item.context_expr)?;
         let mgr = Opnd::Slot(self.in_slot(mgr));
         self.b().span = span;
@@ -1109,12 +1112,13 @@ impl<'a> Compiler<'a> {
             Some(m) => {
                 let mv = self.expr(m)?;
                 let e = self.temp();
-                self.set_span(a.range);
+                // CPython locates the raised AssertionError at the test expression.
+                self.set_span(a.test.range());
                 self.emit(Op::Call { dst: e, func: ae, args: Box::new([mv]), kwnames: Box::new([]) });
                 self.emit(Op::Raise { exc: Some(Opnd::Slot(e)), cause: None });
             }
             None => {
-                self.set_span(a.range);
+                self.set_span(a.test.range());
                 self.emit(Op::Raise { exc: Some(ae), cause: None });
             }
         }

@@ -236,7 +236,7 @@ fn extend_iter(vm: &mut Vm, a: &Array, iterable: Value) -> PyResult<()> {
 }
 
 fn frombytes_impl(vm: &Vm, a: &Array, b: &[u8]) -> PyResult<()> {
-    if b.len() % a.itemsize != 0 {
+    if !b.len().is_multiple_of(a.itemsize) {
         return Err(vm.value_error("bytes length not a multiple of item size"));
     }
     a.data.borrow_mut().extend_from_slice(b);

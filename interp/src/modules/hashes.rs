@@ -227,7 +227,7 @@ impl Md {
     fn md5_block(&mut self, b: &[u8]) {
         let m: Vec<u32> = b.chunks(4).map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])).collect();
         let [mut a, mut bb, mut c, mut d] = [self.h32[0], self.h32[1], self.h32[2], self.h32[3]];
-        for i in 0..64 {
+        for (i, &shift) in MD5_S.iter().enumerate() {
             let (f, g) = match i / 16 {
                 0 => ((bb & c) | (!bb & d), i),
                 1 => ((d & bb) | (!d & c), (5 * i + 1) % 16),
@@ -239,7 +239,7 @@ impl Md {
             a = d;
             d = c;
             c = bb;
-            bb = bb.wrapping_add(f.rotate_left(MD5_S[i]));
+            bb = bb.wrapping_add(f.rotate_left(shift));
         }
         self.h32[0] = self.h32[0].wrapping_add(a);
         self.h32[1] = self.h32[1].wrapping_add(bb);

@@ -419,11 +419,11 @@ impl StringIO {
                     break;
                 }
                 Newline::Cr if c == '\r' => break,
-                Newline::CrLf if c == '\r' && i < buf.len() && buf[i] == '\n' => {
-                    if limit.is_none_or(|l| i - start < l) {
-                        i += 1;
-                        break;
-                    }
+                Newline::CrLf
+                    if c == '\r' && i < buf.len() && buf[i] == '\n' && limit.is_none_or(|l| i - start < l) =>
+                {
+                    i += 1;
+                    break;
                 }
                 Newline::Lf | Newline::Universal | Newline::Untranslated if c == '\n' => break,
                 _ => {}
@@ -799,8 +799,13 @@ fn bio_getvalue(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
 }
 
 fn bio_getbuffer(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    bio(vm, args, "getbuffer")?;
-    Err(vm.not_implemented_error("BytesIO.getbuffer() is not supported yet"))
+    // A memoryview cannot view a BytesIO's growable storage, so this views a snapshot of
+    // the contents: reading through it is exact, and since nothing is shared the stream
+    // may still be resized. The view is read-only so that writes through it (which would
+    // not reach the stream) raise TypeError instead of being silently lost.
+    let d = bio(vm, args, "getbuffer")?.buf.borrow().clone();
+    let b = vm.new_bytes(d);
+    crate::builtins::memoryview::new_view(vm, b)
 }
 
 fn bio_tell(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

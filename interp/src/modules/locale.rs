@@ -69,7 +69,7 @@ fn grouping(vm: &mut Vm, p: *const libc::c_char) -> Value {
         let bytes = unsafe { CStr::from_ptr(p) }.to_bytes();
         for &b in bytes {
             items.push(vm.new_int(b as i8 as i64));
-            if b as i8 == libc::c_char::MAX as i8 {
+            if b as i8 == libc::c_char::MAX {
                 break;
             }
         }

@@ -196,8 +196,8 @@ fn m_isnan(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
 
 // ----- gamma and lgamma (Lanczos approximation, as CPython computes them) -----
 
-const LANCZOS_G: f64 = 6.024_680_040_776_729_583_740_234_375;
-const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_729_583_740_234_375;
+const LANCZOS_G: f64 = 6.024_680_040_776_73;
+const LANCZOS_G_MINUS_HALF: f64 = 5.524_680_040_776_73;
 #[allow(clippy::excessive_precision)]
 const LANCZOS_NUM: [f64; 13] = [
     23531376880.410759688572007674451636754734846804940,
@@ -480,9 +480,7 @@ fn m_pow(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> 
     } else {
         r = x.powf(y);
         if !r.is_finite() {
-            if r.is_nan() {
-                err = Some(MathErr::Domain);
-            } else if x == 0.0 {
+            if r.is_nan() || x == 0.0 {
                 err = Some(MathErr::Domain);
             } else {
                 err = Some(MathErr::Range);

@@ -386,11 +386,7 @@ fn t_strftime(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
         }
     };
     check_tm(vm, &mut tm)?;
-    if tm.tm_isdst < -1 {
-        tm.tm_isdst = -1;
-    } else if tm.tm_isdst > 1 {
-        tm.tm_isdst = 1;
-    }
+    tm.tm_isdst = tm.tm_isdst.clamp(-1, 1);
     Ok(vm.new_string(strftime(&fmt, &tm)))
 }
 
@@ -487,8 +483,8 @@ fn init_timezone(vm: &mut Vm, m: Value) {
             unsafe { CStr::from_ptr(tm.tm_zone) }.to_string_lossy().into_owned()
         }
     };
-    let janzone = -(jan.tm_gmtoff as i64);
-    let julzone = -(jul.tm_gmtoff as i64);
+    let janzone = -jan.tm_gmtoff;
+    let julzone = -jul.tm_gmtoff;
     let (janname, julname) = (zone_name(&jan), zone_name(&jul));
     let (tz, alt, names) = if janzone < julzone {
         // Southern hemisphere: DST in January.

@@ -826,6 +826,24 @@ pub fn init(vm: &mut Vm) {
     vm.add_getter(cls, "imag", imag);
 }
 
+/// `float.__getformat__(typestr)`: the storage format of C doubles and floats.
+fn getformat(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    if !kw.is_empty() || args.len() != 2 {
+        return Err(vm.type_error(format!(
+            "float.__getformat__() takes exactly one argument ({} given)",
+            args.len().saturating_sub(1)
+        )));
+    }
+    let Some(t) = args[1].as_rstr() else {
+        return Err(vm.type_error(format!("__getformat__() argument must be str, not {}", vm.type_name(args[1]))));
+    };
+    if t != "double" && t != "float" {
+        return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    let fmt = if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" };
+    Ok(vm.new_str(fmt))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -904,22 +922,4 @@ mod tests {
         assert!(float_mod(0.0, -3.0).is_sign_negative());
         assert!(float_divmod(f64::INFINITY, 3.0).0.is_nan());
     }
-}
-
-/// `float.__getformat__(typestr)`: the storage format of C doubles and floats.
-fn getformat(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    if !kw.is_empty() || args.len() != 2 {
-        return Err(vm.type_error(format!(
-            "float.__getformat__() takes exactly one argument ({} given)",
-            args.len().saturating_sub(1)
-        )));
-    }
-    let Some(t) = args[1].as_rstr() else {
-        return Err(vm.type_error(format!("__getformat__() argument must be str, not {}", vm.type_name(args[1]))));
-    };
-    if t != "double" && t != "float" {
-        return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
-    }
-    let fmt = if cfg!(target_endian = "little") { "IEEE, little-endian" } else { "IEEE, big-endian" };
-    Ok(vm.new_str(fmt))
 }

@@ -1423,6 +1423,32 @@ fn resolve_field(vm: &mut Vm, name: &str, fa: &mut FormatArgs) -> PyResult<Value
     Ok(obj)
 }
 
+/// Digits past the decimal point beyond which a double's exact expansion is all zeros
+/// (at most 1074 fractional digits); Rust's formatter also caps precision at 65535.
+const MAX_EXACT_DIGITS: usize = 1100;
+
+/// `x` with `prec` digits after the point (any precision).
+fn fixed_any(x: f64, prec: usize) -> String {
+    let p = prec.min(MAX_EXACT_DIGITS);
+    let mut s = format!("{x:.p$}");
+    if prec > p && x.is_finite() {
+        s.extend(std::iter::repeat_n('0', prec - p));
+    }
+    s
+}
+
+/// `x` in Rust's scientific form (`d.ddde5`) with `prec` digits after the point.
+fn sci_any(x: f64, prec: usize) -> String {
+    let p = prec.min(MAX_EXACT_DIGITS);
+    let s = format!("{x:.p$e}");
+    if prec > p && x.is_finite() {
+        if let Some((m, e)) = s.split_once('e') {
+            return format!("{m}{}e{e}", "0".repeat(prec - p));
+        }
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1641,30 +1667,4 @@ mod tests {
         assert_eq!(group_digits("ff", Some('_'), 4, 5), "0_00ff");
         assert_eq!(group_digits("12", None, 3, 5), "00012");
     }
-}
-
-/// Digits past the decimal point beyond which a double's exact expansion is all zeros
-/// (at most 1074 fractional digits); Rust's formatter also caps precision at 65535.
-const MAX_EXACT_DIGITS: usize = 1100;
-
-/// `x` with `prec` digits after the point (any precision).
-fn fixed_any(x: f64, prec: usize) -> String {
-    let p = prec.min(MAX_EXACT_DIGITS);
-    let mut s = format!("{x:.p$}");
-    if prec > p && x.is_finite() {
-        s.extend(std::iter::repeat_n('0', prec - p));
-    }
-    s
-}
-
-/// `x` in Rust's scientific form (`d.ddde5`) with `prec` digits after the point.
-fn sci_any(x: f64, prec: usize) -> String {
-    let p = prec.min(MAX_EXACT_DIGITS);
-    let s = format!("{x:.p$e}");
-    if prec > p && x.is_finite() {
-        if let Some((m, e)) = s.split_once('e') {
-            return format!("{m}{}e{e}", "0".repeat(prec - p));
-        }
-    }
-    s
 }
