@@ -186,6 +186,9 @@ extern "C" fn count_magic(sp: *const u64) -> u64 {
 
 /// A helper standing in for a GC: spills the callee-saved registers (as a conservative
 /// collector does) and scans the stack from there.
+// SAFETY: the body is a complete function in assembly: it saves and restores every
+// callee-saved register it pushes, keeps rsp 16-byte aligned at the inner call, passes one
+// pointer argument in rdi as count_magic expects, and returns its result in rax.
 #[unsafe(naked)]
 extern "C" fn scan_gc() -> u64 {
     std::arch::naked_asm!(

@@ -125,6 +125,9 @@ pub fn run(argv: &[String], renv: &RunEnv) -> Measured {
         let guard = lock.lock().unwrap();
         let (guard, _) = cv.wait_timeout_while(guard, timeout, |done| !*done).unwrap();
         if !*guard {
+            // SAFETY: kill(2) takes plain integers and touches no memory of ours; -pid names
+            // the child's own process group, and the child is not reaped yet (WNOWAIT below),
+            // so the pid cannot have been reused.
             unsafe {
                 libc::kill(-pid, libc::SIGKILL);
             }
@@ -136,7 +139,9 @@ pub fn run(argv: &[String], renv: &RunEnv) -> Measured {
 
     // Wait for the exit without reaping (WNOWAIT), so the pid stays ours.
     loop {
+        // SAFETY: siginfo_t is a plain C struct for which all-zero bytes are a valid value.
         let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+        // SAFETY: `info` is a valid, writable siginfo_t for the duration of the call.
         let r = unsafe { libc::waitid(libc::P_PID, pid as libc::id_t, &mut info, libc::WEXITED | libc::WNOWAIT) };
         if r == 0 {
             break;
@@ -154,12 +159,15 @@ pub fn run(argv: &[String], renv: &RunEnv) -> Measured {
     }
     let timed_out = watchdog.join().unwrap_or(false);
     // Anything the program left running in its group would keep our pipes open: end it.
+    // SAFETY: as above, kill(2) touches no memory of ours and the child is still unreaped.
     unsafe {
         libc::kill(-pid, libc::SIGKILL);
     }
 
     let mut status: libc::c_int = 0;
+    // SAFETY: rusage is a plain C struct for which all-zero bytes are a valid value.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `status` and `ru` are valid, writable locals for the duration of the call.
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut ru) };
     let stdout = out_reader.join().unwrap_or_default();
     let stderr = err_reader.join().unwrap_or_default();
@@ -201,7 +209,9 @@ pub fn own_maxrss_kib() -> i64 {
             }
         }
     }
+    // SAFETY: rusage is a plain C struct for which all-zero bytes are a valid value.
     let mut ru: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `ru` is a valid, writable rusage for the duration of the call.
     unsafe {
         libc::getrusage(libc::RUSAGE_SELF, &mut ru);
     }

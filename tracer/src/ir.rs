@@ -319,6 +319,13 @@ impl Op {
 
     /// The values this op reads (snapshots not included).
     pub fn operands(&self) -> Vec<ValueId> {
+        let mut op = self.clone();
+        op.operands_mut().into_iter().map(|v| *v).collect()
+    }
+
+    /// Every operand of this op, in order, for reading or rewriting: the one place that
+    /// knows which fields of each op are operands.
+    fn operands_mut(&mut self) -> Vec<&mut ValueId> {
         use Op::*;
         match self {
             Param(_) | ConstInt(_) | ConstFloat(_) | ConstWord(_) => vec![],
@@ -338,17 +345,16 @@ impl Op {
             | FloatSub(a, b)
             | FloatMul(a, b)
             | FloatDiv(a, b)
-            | FloatCmp(_, a, b) => vec![*a, *b],
-            IntAddOv { a, b, .. } | IntSubOv { a, b, .. } | IntMulOv { a, b, .. } => vec![*a, *b],
+            | FloatCmp(_, a, b) => vec![a, b],
+            IntAddOv { a, b, .. } | IntSubOv { a, b, .. } | IntMulOv { a, b, .. } => vec![a, b],
             IntNeg(a) | FloatNeg(a) | FloatAbs(a) | FloatSqrt(a) | IntToFloat(a) | FloatBits(a) | BitsToFloat(a)
-            | AsInt(a) | AsWord(a) => vec![*a],
-            Load { base, .. } => vec![*base],
-            Store { base, value, .. } => vec![*base, *value],
-            LoadIndexed { base, index, .. } => vec![*base, *index],
-            StoreIndexed { base, index, value, .. } => vec![*base, *index, *value],
-            Guard { cond, .. } => vec![*cond],
-            Call { args, .. } => args.clone(),
-            Jump(args) => args.clone(),
+            | AsInt(a) | AsWord(a) => vec![a],
+            Load { base, .. } => vec![base],
+            Store { base, value, .. } => vec![base, value],
+            LoadIndexed { base, index, .. } => vec![base, index],
+            StoreIndexed { base, index, value, .. } => vec![base, index, value],
+            Guard { cond, .. } => vec![cond],
+            Call { args, .. } | Jump(args) => args.iter_mut().collect(),
         }
     }
 
@@ -576,56 +582,9 @@ impl Op {
 
     /// This op with every operand `v` replaced by `f(v)` (snapshot and kind untouched).
     pub fn map_operands(&self, mut f: impl FnMut(ValueId) -> ValueId) -> Op {
-        use Op::*;
         let mut op = self.clone();
-        match &mut op {
-            Param(_) | ConstInt(_) | ConstFloat(_) | ConstWord(_) => {}
-            IntAdd(a, b)
-            | IntSub(a, b)
-            | IntMul(a, b)
-            | IntAnd(a, b)
-            | IntOr(a, b)
-            | IntXor(a, b)
-            | IntShl(a, b)
-            | IntSar(a, b)
-            | IntShr(a, b)
-            | IntFloorDiv(a, b)
-            | IntMod(a, b)
-            | IntCmp(_, a, b)
-            | FloatAdd(a, b)
-            | FloatSub(a, b)
-            | FloatMul(a, b)
-            | FloatDiv(a, b)
-            | FloatCmp(_, a, b) => {
-                *a = f(*a);
-                *b = f(*b);
-            }
-            IntAddOv { a, b, .. } | IntSubOv { a, b, .. } | IntMulOv { a, b, .. } => {
-                *a = f(*a);
-                *b = f(*b);
-            }
-            IntNeg(a) | FloatNeg(a) | FloatAbs(a) | FloatSqrt(a) | IntToFloat(a) | FloatBits(a) | BitsToFloat(a)
-            | AsInt(a) | AsWord(a) => *a = f(*a),
-            Load { base, .. } => *base = f(*base),
-            Store { base, value, .. } => {
-                *base = f(*base);
-                *value = f(*value);
-            }
-            LoadIndexed { base, index, .. } => {
-                *base = f(*base);
-                *index = f(*index);
-            }
-            StoreIndexed { base, index, value, .. } => {
-                *base = f(*base);
-                *index = f(*index);
-                *value = f(*value);
-            }
-            Guard { cond, .. } => *cond = f(*cond),
-            Call { args, .. } | Jump(args) => {
-                for a in args.iter_mut() {
-                    *a = f(*a);
-                }
-            }
+        for v in op.operands_mut() {
+            *v = f(*v);
         }
         op
     }
