@@ -44,7 +44,13 @@ pub struct GuardSite {
     /// Where each value of the guard's `Snapshot::live()` is when the guard fails: the
     /// state a bridge attached to this guard starts from.
     pub live: Vec<Loc>,
+    /// Offset of the stub's tail (`mov eax, exit; jmp epilogue`, padded to `TAIL_LEN`
+    /// bytes in tagged code), which linking overwrites with a jump to a thunk.
+    pub tail: usize,
 }
+
+/// Bytes of a tagged stub's patchable tail (`mov rax, imm64; jmp rax` needs 12).
+pub const TAIL_LEN: usize = 16;
 
 /// Machine code of one trace, position independent, plus what patching and disassembly need.
 pub struct Assembled {
@@ -53,6 +59,11 @@ pub struct Assembled {
     /// Offsets annotated in disassembly listings (op boundaries, stubs).
     pub marks: Vec<(usize, String)>,
     pub frame_size: i32,
+    /// Offset of the code right after the callee-saved pushes: where linked exits of
+    /// other traces enter (rdi = parameters, rsi = exit buffer, registers already saved).
+    pub link_entry: usize,
+    /// Offset of the shared epilogue (eax = exit number).
+    pub epilogue: usize,
 }
 
 /// x86 condition codes used by the lowering.
@@ -149,6 +160,7 @@ struct Exit {
     op: usize,
     label: DynamicLabel,
     jumps: Vec<usize>,
+    tail: usize,
 }
 
 struct Codegen<'t> {
@@ -162,10 +174,13 @@ struct Codegen<'t> {
     marks: Vec<(usize, String)>,
     /// Flags set by a compare fused into the guard that follows it.
     pending: Option<Flags>,
+    /// The tag exit stubs write to the exit buffer (tagged, linkable code).
+    tag: Option<u32>,
+    link_entry: usize,
 }
 
 /// Allocates registers for `trace` (which passed `Trace::check`) and emits its code.
-pub fn assemble(trace: &Trace) -> Result<Assembled, String> {
+pub fn assemble(trace: &Trace, tag: Option<u32>) -> Result<Assembled, String> {
     for (i, op) in trace.ops.iter().enumerate() {
         if let Op::FloatCmp(c, ..) = op {
             if !float_cond_ok(*c) {
@@ -187,24 +202,36 @@ pub fn assemble(trace: &Trace) -> Result<Assembled, String> {
     let mut ops = Asm::new(0);
     let header = ops.new_dynamic_label();
     let epilogue = ops.new_dynamic_label();
-    let mut g =
-        Codegen { trace, alloc, ops, frame, header, epilogue, exits: Vec::new(), marks: Vec::new(), pending: None };
+    let mut g = Codegen {
+        trace,
+        alloc,
+        ops,
+        frame,
+        header,
+        epilogue,
+        exits: Vec::new(),
+        marks: Vec::new(),
+        pending: None,
+        tag,
+        link_entry: 0,
+    };
     g.prologue();
     for i in trace.params.len()..trace.ops.len() {
         g.op(i)?;
     }
     g.exit_stubs()?;
     g.epilogue();
-    let Codegen { ops, exits, marks, alloc, .. } = g;
+    let Codegen { ops, exits, marks, alloc, link_entry, .. } = g;
+    let epilogue = ops.labels().resolve_dynamic(epilogue).map_err(|e| format!("{e}"))?.0;
     let mut guards = Vec::new();
     for e in &exits {
         let stub = ops.labels().resolve_dynamic(e.label).map_err(|e| format!("{e}"))?.0;
         let snap = trace.ops[e.op].snapshot().and_then(|s| trace.snapshots.get(s.0 as usize));
         let live = snap.map(|s| s.live().iter().map(|v| alloc.locs[v.index()]).collect()).unwrap_or_default();
-        guards.push(GuardSite { exit: e.op as u32, stub, jumps: e.jumps.clone(), live });
+        guards.push(GuardSite { exit: e.op as u32, stub, jumps: e.jumps.clone(), live, tail: e.tail });
     }
     let code = ops.finalize().map_err(|e| format!("assembling trace: {e}"))?;
-    Ok(Assembled { code, guards, marks, frame_size: frame })
+    Ok(Assembled { code, guards, marks, frame_size: frame, link_entry, epilogue })
 }
 
 macro_rules! alu_src {
@@ -239,6 +266,7 @@ impl Codegen<'_> {
         for &r in CALLEE_SAVED.iter() {
             x64!(self.ops ; push Rq(r));
         }
+        self.link_entry = self.ops.offset().0;
         let frame = self.frame;
         x64!(self.ops
             ; sub rsp, frame
@@ -307,7 +335,20 @@ impl Codegen<'_> {
                 }
             }
             let (exit, epilogue) = (op as i32, self.epilogue);
+            if let Some(tag) = self.tag {
+                let off = 8 * krait_tracer::LINK_TAG as i32;
+                x64!(self.ops ; mov QWORD [r11 + off], tag as i32);
+            }
+            let tail = self.ops.offset().0;
             x64!(self.ops ; mov eax, exit ; jmp =>epilogue);
+            if self.tag.is_some() {
+                while self.ops.offset().0 < tail + TAIL_LEN {
+                    x64!(self.ops ; nop);
+                }
+            }
+            if let Some(e) = self.exits.iter_mut().find(|e| e.op == op) {
+                e.tail = tail;
+            }
         }
         Ok(())
     }
@@ -463,7 +504,7 @@ impl Codegen<'_> {
 
     fn new_exit(&mut self, op: usize) -> usize {
         let label = self.ops.new_dynamic_label();
-        self.exits.push(Exit { op, label, jumps: Vec::new() });
+        self.exits.push(Exit { op, label, jumps: Vec::new(), tail: 0 });
         self.exits.len() - 1
     }
 
@@ -696,6 +737,13 @@ impl Codegen<'_> {
                 }
             }
             Op::Guard { cond, expect, .. } => self.guard(i, *cond, *expect),
+            Op::Exit { .. } => {
+                let e = self.new_exit(i);
+                let l = self.exits[e].label;
+                x64!(self.ops ; jmp =>l);
+                let at = self.ops.offset().0;
+                self.exits[e].jumps.push(at);
+            }
             Op::Call { func, args, .. } => self.call(i, *func, args),
             Op::Jump(args) => self.jump(args),
         }

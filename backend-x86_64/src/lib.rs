@@ -72,6 +72,8 @@ mod assembler;
 #[cfg(target_arch = "x86_64")]
 mod disasm;
 #[cfg(target_arch = "x86_64")]
+mod link;
+#[cfg(target_arch = "x86_64")]
 pub mod mcode;
 #[cfg(target_arch = "x86_64")]
 mod moves;
@@ -83,7 +85,9 @@ pub use x86::{CompiledX86, X86Backend};
 
 #[cfg(target_arch = "x86_64")]
 mod x86 {
-    use krait_tracer::{Backend, CompiledTrace, Trace};
+    use std::cell::RefCell;
+
+    use krait_tracer::{Backend, CompiledTrace, LinkArg, Trace, LINK_BUF};
 
     use crate::assembler::{assemble, GuardSite};
     use crate::disasm::listing;
@@ -101,17 +105,29 @@ mod x86 {
 
         /// Like `Backend::compile`, but returns the concrete type (for patching).
         pub fn compile_x86(&mut self, trace: &Trace) -> Result<CompiledX86, String> {
+            self.compile_with(trace, None)
+        }
+
+        fn compile_with(&mut self, trace: &Trace, tag: Option<u32>) -> Result<CompiledX86, String> {
             trace.check()?;
             trace.check_types()?;
-            let asm = assemble(trace)?;
+            if tag.is_some() && trace.max_exit_len() >= krait_tracer::LINK_TAG {
+                return Err(format!("{} exit values are too many for a linkable trace", trace.max_exit_len()));
+            }
+            let asm = assemble(trace, tag)?;
             let region = CodeRegion::new(&asm.code)?;
+            let max_exit = if tag.is_some() { LINK_BUF } else { trace.max_exit_len() };
             Ok(CompiledX86 {
-                region,
+                region: RefCell::new(region),
                 num_params: trace.params.len(),
-                max_exit: trace.max_exit_len(),
+                max_exit,
                 guards: asm.guards,
                 marks: asm.marks,
                 frame_size: asm.frame_size as usize,
+                tagged: tag.is_some(),
+                link_entry: asm.link_entry,
+                epilogue: asm.epilogue,
+                thunks: RefCell::new(Vec::new()),
             })
         }
     }
@@ -124,16 +140,32 @@ mod x86 {
         fn compile(&mut self, trace: &Trace) -> Result<Box<dyn CompiledTrace>, String> {
             Ok(Box::new(self.compile_x86(trace)?))
         }
+
+        fn compile_tagged(&mut self, trace: &Trace, tag: u32) -> Result<Box<dyn CompiledTrace>, String> {
+            Ok(Box::new(self.compile_with(trace, Some(tag))?))
+        }
+
+        fn links(&self) -> bool {
+            true
+        }
     }
 
     /// A trace compiled to x86-64 machine code.
     pub struct CompiledX86 {
-        region: CodeRegion,
+        /// In a cell: linking patches exit stubs of a trace the frontend shares.
+        region: RefCell<CodeRegion>,
         num_params: usize,
+        /// Exit buffer words the code may write (`LINK_BUF` for tagged code).
         max_exit: usize,
         guards: Vec<GuardSite>,
         marks: Vec<(usize, String)>,
         frame_size: usize,
+        /// Compiled with a tag: exit stubs have patchable tails.
+        tagged: bool,
+        link_entry: usize,
+        epilogue: usize,
+        /// Link thunks of this trace's exits (alive as long as the code that jumps to them).
+        thunks: RefCell<Vec<CodeRegion>>,
     }
 
     type Entry = extern "sysv64" fn(*const u64, *mut u64) -> u32;
@@ -159,14 +191,14 @@ mod x86 {
         pub fn stub_address(&self, exit: u32) -> Option<*const u8> {
             let g = self.guards.iter().find(|g| g.exit == exit)?;
             // The offset is inside the region (it came from the assembler's own labels).
-            Some(self.region.start().wrapping_add(g.stub))
+            Some(self.region.borrow().start().wrapping_add(g.stub))
         }
 
         /// Makes guard `exit` jump to `target` instead of its stub (to link a bridge, which
         /// must expect the same machine state: the trace's frame and register assignment).
         pub fn retarget_guard(&mut self, exit: u32, target: *const u8) -> Result<(), String> {
             let g = self.guards.iter().find(|g| g.exit == exit).ok_or(format!("no guard {exit}"))?;
-            let base = self.region.start() as i64;
+            let base = self.region.borrow().start() as i64;
             let mut patches = Vec::new();
             for &end in &g.jumps {
                 let rel = target as i64 - (base + end as i64);
@@ -174,7 +206,8 @@ mod x86 {
                     i32::try_from(rel).map_err(|_| format!("bridge target out of rel32 range of guard {exit}"))?;
                 patches.push((end - 4, rel.to_le_bytes()));
             }
-            let mut w = self.region.writer()?;
+            let mut region = self.region.borrow_mut();
+            let mut w = region.writer()?;
             for (at, bytes) in patches {
                 w.write(at, &bytes)?;
             }
@@ -198,7 +231,7 @@ mod x86 {
             // `params` and writes at most `max_exit` words to the exit buffer (both checked
             // here); the caller vouches for the helpers and memory the trace touches.
             unsafe {
-                let entry: Entry = std::mem::transmute::<*const u8, Entry>(self.region.start());
+                let entry: Entry = std::mem::transmute::<*const u8, Entry>(self.region.borrow().start());
                 if exit_buf.len() >= self.max_exit {
                     entry(params.as_ptr(), exit_buf.as_mut_ptr())
                 } else {
@@ -212,11 +245,37 @@ mod x86 {
         }
 
         fn code_size(&self) -> usize {
-            self.region.len()
+            self.region.borrow().len()
         }
 
         fn disassembly(&self) -> String {
-            listing(self.region.bytes(), &self.marks)
+            listing(self.region.borrow().bytes(), &self.marks)
+        }
+
+        fn link_entry(&self) -> Option<usize> {
+            self.tagged.then(|| self.region.borrow().start() as usize + self.link_entry)
+        }
+
+        unsafe fn link_exit(&self, exit: u32, args: &[LinkArg], target: usize) -> Result<(), String> {
+            if !self.tagged {
+                return Err("untagged code has no patchable exits".into());
+            }
+            let g = self.guards.iter().find(|g| g.exit == exit).ok_or(format!("no exit {exit}"))?;
+            let start = self.region.borrow().start() as u64;
+            let code =
+                crate::link::thunk(args, self.frame_size as i32, exit, start + self.epilogue as u64, target as u64)?;
+            let thunk = CodeRegion::new(&code)?;
+            let jump = crate::link::tail_jump(thunk.start() as u64);
+            if jump.len() > crate::assembler::TAIL_LEN {
+                return Err("stub tail too short".into());
+            }
+            {
+                let mut region = self.region.borrow_mut();
+                let mut w = region.writer()?;
+                w.write(g.tail, &jump)?;
+            }
+            self.thunks.borrow_mut().push(thunk);
+            Ok(())
         }
     }
 }

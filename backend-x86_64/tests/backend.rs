@@ -412,3 +412,59 @@ s0 = snapshot [meta=0: 0=v0 1=v1]
     }
     assert!(c.code_size() > 0);
 }
+
+/// Native linking: a loop whose exit jumps into a second trace (a "bridge") that adds to
+/// the count and leaves; parameters come from the exit buffer and from memory through a
+/// tag check, and the second trace's tag tells which trace left.
+#[test]
+fn linked_exit_runs_the_target() {
+    use krait_tracer::{LinkArg, LINK_BUF, LINK_TAG};
+    // P: counts v0 up to 100, leaving with [v0, v1(address)] when done.
+    let p = parse_trace(
+        "v0 = param 0 : int
+v1 = param 1 : int
+v2 = const_int 1
+v3 = int_add v0, v2
+v4 = const_int 100
+v5 = int_cmp lt v3, v4
+guard_true v5 !s0 [exit]
+jump v3, v1
+s0 = snapshot [meta=0: 0=v3 1=v1]
+",
+    )
+    .unwrap();
+    // T: params (count, tagged word from memory); leaves with count * 2 + word.
+    let t = parse_trace(
+        "v0 = param 0 : int
+v1 = param 1 : int
+v2 = const_int 2
+v3 = int_mul v0, v2
+v4 = int_add v3, v1
+exit !s0 [exit]
+jump v0, v1
+s0 = snapshot [meta=0: 0=v4]
+",
+    )
+    .unwrap();
+    let mut be = X86Backend::new();
+    let pc = be.compile_tagged(&p, 7).unwrap();
+    let tc = be.compile_tagged(&t, 9).unwrap();
+    // A word tagged 0x1234 in its top 16 bits holding -5 in the low 48.
+    let mem: [u64; 2] = [0, (0x1234u64 << 48) | ((-5i64 as u64) & ((1 << 48) - 1))];
+    let params = [0u64, mem.as_ptr() as u64];
+    let mut buf = vec![0u64; LINK_BUF];
+    // Unlinked: P leaves by its guard (op 6) with its tag.
+    // SAFETY: the traces only touch `mem`, which outlives the runs.
+    let e = unsafe { pc.run(&params, &mut buf) };
+    assert_eq!((e, buf[0], buf[LINK_TAG]), (6, 100, 7));
+    let args = [LinkArg::Buf(0), LinkArg::MemTagged { base: 1, offset: 8, shift: 48, tag: 0x1234 }];
+    // SAFETY: `tc` outlives `pc`'s runs below.
+    unsafe { pc.link_exit(6, &args, tc.link_entry().unwrap()).unwrap() };
+    let e = unsafe { pc.run(&params, &mut buf) };
+    assert_eq!((e, buf[0] as i64, buf[LINK_TAG]), (5, 195, 9));
+    // A failing tag check leaves through P's exit as before.
+    let bad: [u64; 2] = [0, 1];
+    let params = [0u64, bad.as_ptr() as u64];
+    let e = unsafe { pc.run(&params, &mut buf) };
+    assert_eq!((e, buf[0], buf[LINK_TAG]), (6, 100, 7));
+}

@@ -4,8 +4,8 @@
 //! ```text
 //!  page (PAGE_SIZE = 256 KiB, aligned to its size)
 //!  +-----------------------------+------+------+------+-- ... --+------+
-//!  | PageHeader: magic, alloc    | cell | cell | cell |         | cell |
-//!  | bitmap, mark bitmap         |  0   |  1   |  2   |         | N-1  |
+//!  | PageHeader: magic, alloc,   | cell | cell | cell |         | cell |
+//!  | mark, permanent bitmaps     |  0   |  1   |  2   |         | N-1  |
 //!  +-----------------------------+------+------+------+-- ... --+------+
 //!  ^ base = any address & !(PAGE_SIZE - 1)      cell i at base + CELLS_START + i * CELL
 //! ```
@@ -43,7 +43,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use memmap2::MmapMut;
 
-use crate::object::PyObj;
+use crate::object::{Payload, PyObj};
 use crate::value::Value;
 
 /// Size and alignment of a page.
@@ -60,8 +60,11 @@ struct PageHeader {
     magic: u64,
     /// Bit i set: cell i holds a live (not yet swept) `PyObj`.
     alloc: [u64; BITMAP_WORDS],
-    /// Bit i set: cell i was reached in the current mark phase.
+    /// Bit i set: cell i was reached in the current mark phase. Between collections the
+    /// mark bits equal the permanent bits (the mark phase starts from them).
     mark: [u64; BITMAP_WORDS],
+    /// Bit i set: cell i holds a permanent object (`Heap::freeze`), never freed.
+    perm: [u64; BITMAP_WORDS],
 }
 
 /// Offset of cell 0 in a page.
@@ -386,6 +389,53 @@ impl Heap {
         }
     }
 
+    /// Marks the allocated cell that starts exactly at `addr` (the collector's hot path:
+    /// one bounds check, one page check, one bitmap word each). Returns `None` when `addr`
+    /// is not the start of an allocated cell, else `Some(true)` when the cell was not
+    /// marked before.
+    #[inline(always)]
+    pub(crate) fn mark_object(&self, addr: usize) -> Option<bool> {
+        if addr < self.lo || addr >= self.hi {
+            return None;
+        }
+        let base = addr & !PAGE_MASK;
+        // Below CELLS_START this wraps to a huge value, rejected by the index check.
+        let rel = (addr - base).wrapping_sub(CELLS_START);
+        let i = rel / CELL;
+        if i >= NCELLS || !rel.is_multiple_of(CELL) || !self.is_page(base) {
+            return None;
+        }
+        let bit = 1u64 << (i % 64);
+        let h = base as *mut PageHeader;
+        // SAFETY: `base` is one of our mapped pages (checked above), whose header is
+        // initialized and only touched by this thread; `i < NCELLS` indexes its bitmaps.
+        // A marked cell is allocated (cells are marked only once found allocated, or
+        // permanent, and permanent cells are never freed), so the mark bit is tested
+        // first: most values a collection visits point at objects marked already.
+        unsafe {
+            let w = &mut (*h).mark[i / 64];
+            if *w & bit != 0 {
+                return Some(false);
+            }
+            if (*h).alloc[i / 64] & bit == 0 {
+                return None;
+            }
+            *w |= bit;
+        }
+        Some(true)
+    }
+
+    /// Whether `addr` is the start of a permanent object (`freeze`).
+    #[inline]
+    pub(crate) fn is_permanent(&self, addr: usize) -> bool {
+        if self.cell_of(addr) != Some(addr) {
+            return false;
+        }
+        let (page, i) = split(addr);
+        // SAFETY: an allocated cell of one of our pages (checked above).
+        unsafe { (*page).perm[i / 64] & (1 << (i % 64)) != 0 }
+    }
+
     /// Whether an allocated cell is marked.
     #[inline]
     pub(crate) fn is_marked(&self, cell: usize) -> bool {
@@ -426,15 +476,17 @@ impl Heap {
         }
     }
 
-    /// Drops every allocated, unmarked object, clears the marks, rebuilds the free list and
-    /// returns surplus empty pages to the OS. Returns the number of objects freed.
+    /// Drops every allocated, unmarked object, resets the marks to the permanent bits, resets the allocation cursor and
+    /// returns surplus empty pages to the OS. Returns the number of objects freed and
+    /// whether any of them was a class or a str (what the attribute caches are keyed by).
     ///
     /// # Safety
     /// Must only run at the end of a complete mark phase: every object still reachable
     /// from anything that will be used again is marked.
-    pub(crate) unsafe fn sweep(&mut self) -> usize {
+    pub(crate) unsafe fn sweep(&mut self) -> (usize, bool) {
         self.sweeping = true;
         let mut freed = 0usize;
+        let mut freed_keys = false;
         let mut live = 0usize;
         // First pass: destructors. Dead objects may point at each other, so a destructor
         // must not dereference `Value`s (none does: see the gc module docs).
@@ -451,6 +503,7 @@ impl Heap {
                     // SAFETY: the alloc bit says the cell holds an initialized PyObj, and
                     // it is unmarked, so (caller's contract) nothing will use it again.
                     unsafe {
+                        freed_keys |= matches!((*(cell as *const PyObj)).payload, Payload::Class(_) | Payload::Str(_));
                         std::ptr::drop_in_place(cell as *mut PyObj);
                         if self.poison {
                             std::ptr::write_bytes(cell as *mut u8, 0xDB, CELL);
@@ -461,7 +514,7 @@ impl Heap {
                 // SAFETY: our page's header.
                 unsafe {
                     (*h).alloc[w] = alloc & mark;
-                    (*h).mark[w] = 0;
+                    (*h).mark[w] = (*h).perm[w];
                 }
                 live += (alloc & mark).count_ones() as usize;
             }
@@ -495,7 +548,49 @@ impl Heap {
             i += 1;
         }
         self.pages.sort_unstable_by_key(|p| p.base);
-        freed
+        (freed, freed_keys)
+    }
+
+    /// Makes every allocated object permanent (`gc.freeze()`): it is marked from now on
+    /// at the start of every collection, so it is never freed. Calls `f` on each object
+    /// that was not permanent yet. Must not run during a collection.
+    pub(crate) fn freeze(&mut self, mut f: impl FnMut(usize)) {
+        for p in &self.pages {
+            let h = p.base as *mut PageHeader;
+            for w in 0..BITMAP_WORDS {
+                // SAFETY: our page's header; no collection is running, so the mark bits
+                // equal the permanent bits and stay consistent with them.
+                let (alloc, perm) = unsafe { ((*h).alloc[w], (*h).perm[w]) };
+                let mut new = alloc & !perm;
+                // SAFETY: as above.
+                unsafe {
+                    (*h).perm[w] = alloc;
+                    (*h).mark[w] = alloc;
+                }
+                while new != 0 {
+                    let i = w * 64 + new.trailing_zeros() as usize;
+                    new &= new - 1;
+                    f(p.base + CELLS_START + i * CELL);
+                }
+            }
+        }
+    }
+
+    /// Makes the given permanent objects ordinary again (`gc.unfreeze()`). Must not run
+    /// during a collection.
+    pub(crate) fn unfreeze(&mut self, cells: &[usize]) {
+        for &cell in cells {
+            if self.cell_of(cell) != Some(cell) {
+                continue;
+            }
+            let (h, i) = split(cell);
+            // SAFETY: an allocated cell of one of our pages (checked above); no collection
+            // is running, so its mark bit is its permanent bit.
+            unsafe {
+                (*h).perm[i / 64] &= !(1 << (i % 64));
+                (*h).mark[i / 64] &= !(1 << (i % 64));
+            }
+        }
     }
 
     /// Number of mapped pages.

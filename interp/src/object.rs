@@ -266,6 +266,9 @@ pub struct GenState {
     pub running_async: bool,
     /// Async generators: finished or being closed (`ag_closed` in CPython).
     pub closed: bool,
+    /// Async generators: the `sys.set_asyncgen_hooks` firstiter hook has been run
+    /// (`ag_hooks_inited` in CPython).
+    pub hooks_inited: bool,
 }
 
 /// What kind of object a `Payload::Generator` is.

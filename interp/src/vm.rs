@@ -187,6 +187,8 @@ impl Vm {
         crate::eval::init(&mut vm);
         crate::types::init(&mut vm);
         crate::builtins::init(&mut vm);
+        // The bootstrap objects are permanent (see `gc::freeze_boot`).
+        crate::gc::freeze_boot(&vm);
         vm
     }
 
@@ -579,6 +581,16 @@ impl Vm {
     /// `type(v).__name__`, for error messages.
     pub fn type_name(&self, v: Value) -> String {
         self.class_name(self.type_of(v))
+    }
+
+    /// The type in argument clinic's "f() argument N must be T, not X" messages, which
+    /// say `None` (not `NoneType`) for None.
+    pub fn arg_type_name(&self, v: Value) -> String {
+        if v.is_none() {
+            "None".to_owned()
+        } else {
+            self.type_name(v)
+        }
     }
 
     /// True when `sub` has `sup` in its MRO.

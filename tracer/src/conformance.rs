@@ -557,6 +557,35 @@ s1 = snapshot [meta=2: 0=v4 1=v6 2=v4 3=v5] [meta=3: 0=v8 1=v5 2=v0]";
     let buf = vec![(start + 1) as u64, (start * start) as u64, (start + 10) as u64];
     out.push(case_at("square_overflows", text, vec![start as u64, 0, (start + 10) as u64], 3, buf, vec![]).take());
 
+    // A trace that ends in an unconditional exit (a bridge): computes, then leaves with
+    // floats, ints and a constant; the jump after the exit is never reached.
+    let bridge = "kinds: link
+v0 = param 0 : int
+v1 = param 1 : float
+v2 = const_int 3
+v3 = int_mul v0, v2
+v4 = int_to_float v3
+v5 = float_add v4, v1
+v6 = const_int -7
+exit !s0 [link]
+jump v0, v1
+s0 = snapshot [meta=4: 0=v5 1=v3 2=v6 3=v0]";
+    let buf = vec![(42.0f64 + 0.5).to_bits(), 42, (-7i64) as u64, 14];
+    out.push(case("exit_unconditional", bridge, vec![14, 0.5f64.to_bits()], 0, buf, vec![]));
+    // An exit after a loop guard that may leave first.
+    let guarded = "kinds: loop, link
+v0 = param 0 : int
+v1 = const_int 10
+v2 = int_cmp lt v0, v1
+guard_true v2 !s0 [loop]
+v4 = int_add v0, v1
+exit !s1 [link]
+jump v0
+s0 = snapshot [meta=1: 0=v0]
+s1 = snapshot [meta=2: 0=v4]";
+    out.push(case("exit_after_guard_taken", guarded, vec![3], 1, vec![13], vec![]));
+    out.push(case("exit_after_guard_fails", guarded, vec![12], 0, vec![12], vec![]));
+
     // Guards on a bool param with each expect value.
     for (expect, input, exits) in [("true", 0, true), ("true", 1, false), ("false", 1, true), ("false", 0, false)] {
         let text = format!(

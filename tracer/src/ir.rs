@@ -220,6 +220,14 @@ pub enum Op {
         snap: SnapshotId,
         kind: Kind,
     },
+    /// Leave through `snap`, unconditionally. Ends a trace that does not loop back to its
+    /// own start (a bridge, or a loop's path into another loop): the snapshot hands the
+    /// frontend its state at the point where another trace (or the interpreter) goes on.
+    /// The trace must still end with `Jump`, which the exit makes unreachable.
+    Exit {
+        snap: SnapshotId,
+        kind: Kind,
+    },
     /// Call `extern "C" fn(u64, ...) -> u64` at address `func` with up to 6 arguments, each
     /// passed as 64 raw bits in an integer register (floats as their bits); the result (raw
     /// bits in the integer return register) is taken as `ret` (`Void`: ignored). A call with
@@ -313,7 +321,7 @@ impl Op {
             AsWord(_) => Type::Word,
             Load { ty, .. } | LoadIndexed { ty, .. } => *ty,
             Call { ret, .. } => *ret,
-            Store { .. } | StoreIndexed { .. } | Guard { .. } | Jump(_) => Type::Void,
+            Store { .. } | StoreIndexed { .. } | Guard { .. } | Exit { .. } | Jump(_) => Type::Void,
         }
     }
 
@@ -328,7 +336,7 @@ impl Op {
     fn operands_mut(&mut self) -> Vec<&mut ValueId> {
         use Op::*;
         match self {
-            Param(_) | ConstInt(_) | ConstFloat(_) | ConstWord(_) => vec![],
+            Param(_) | ConstInt(_) | ConstFloat(_) | ConstWord(_) | Exit { .. } => vec![],
             IntAdd(a, b)
             | IntSub(a, b)
             | IntMul(a, b)
@@ -362,6 +370,7 @@ impl Op {
     pub fn snapshot(&self) -> Option<SnapshotId> {
         match self {
             Op::Guard { snap, .. }
+            | Op::Exit { snap, .. }
             | Op::IntAddOv { snap, .. }
             | Op::IntSubOv { snap, .. }
             | Op::IntMulOv { snap, .. } => Some(*snap),
@@ -372,7 +381,7 @@ impl Op {
     /// Whether removing this op when its value is unused changes nothing.
     pub fn is_pure(&self) -> bool {
         match self {
-            Op::Store { .. } | Op::StoreIndexed { .. } | Op::Guard { .. } | Op::Jump(_) => false,
+            Op::Store { .. } | Op::StoreIndexed { .. } | Op::Guard { .. } | Op::Exit { .. } | Op::Jump(_) => false,
             Op::IntAddOv { .. } | Op::IntSubOv { .. } | Op::IntMulOv { .. } => false,
             Op::Call { pure, .. } => *pure,
             // Loads are pure here: a load whose value is unused can go. Frontends must not
@@ -431,6 +440,7 @@ impl Trace {
             }
             match op {
                 Op::Guard { kind, .. }
+                | Op::Exit { kind, .. }
                 | Op::IntAddOv { kind, .. }
                 | Op::IntSubOv { kind, .. }
                 | Op::IntMulOv { kind, .. }
@@ -574,6 +584,7 @@ impl Op {
             StoreIndexed { .. } => "store_indexed",
             Guard { expect: true, .. } => "guard_true",
             Guard { expect: false, .. } => "guard_false",
+            Exit { .. } => "exit",
             Call { pure: false, .. } => "call",
             Call { pure: true, .. } => "call_pure",
             Jump(_) => "jump",
@@ -593,6 +604,7 @@ impl Op {
     pub fn kind(&self) -> Option<Kind> {
         match self {
             Op::Guard { kind, .. }
+            | Op::Exit { kind, .. }
             | Op::IntAddOv { kind, .. }
             | Op::IntSubOv { kind, .. }
             | Op::IntMulOv { kind, .. } => Some(*kind),

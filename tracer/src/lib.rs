@@ -35,12 +35,43 @@ pub mod text;
 pub mod tunables;
 
 pub use cache::{CompiledLoop, OnBackEdge, TraceCache};
+
 pub use ir::{Cond, FrameState, Kind, Op, Snapshot, SnapshotId, Trace, TraceBuilder, Type, ValueId};
 pub use opt::{optimize, OptOptions};
 pub use refbackend::RefBackend;
 pub use stats::{Abort, JitStats};
 pub use text::parse_trace;
 pub use tunables::Tunables;
+
+/// Native linking (optional for backends): an exit of one compiled trace jumps straight
+/// into another compiled trace, without returning to the frontend.
+///
+/// A trace compiled with `Backend::compile_tagged` writes its tag into word `LINK_TAG` of
+/// the exit buffer whenever it leaves, so the frontend learns which trace of a linked
+/// chain left; such traces need an exit buffer of `LINK_BUF` words. `link_exit` makes one
+/// exit build the target's parameters from its exit buffer (`LinkArg`s, in the target's
+/// parameter order, written to words `LINK_PARAMS..` of the buffer) and jump to the
+/// target's entry; when a `LinkArg` check fails the exit leaves as it did before.
+pub const LINK_BUF: usize = 512;
+/// The exit buffer word that holds the tag of the trace that left.
+pub const LINK_TAG: usize = 255;
+/// Where a linked exit builds the target's parameters.
+pub const LINK_PARAMS: usize = 256;
+
+/// Where a linked exit takes one parameter of its target from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkArg {
+    /// Word `k` of the exit buffer (a value of the exit's snapshot).
+    Buf(usize),
+    /// The word at address `buf[base] + offset`, when `word >> shift == tag`; the
+    /// parameter is its low `shift` bits, sign-extended (an inline integer).
+    MemTagged { base: usize, offset: i32, shift: u8, tag: u32 },
+    /// The word at address `buf[base] + offset`, when `word >> shift < limit`; the
+    /// parameter is the word itself (e.g. a float's bits).
+    MemBelow { base: usize, offset: i32, shift: u8, limit: u32 },
+    /// The target does not read this parameter.
+    Dead,
+}
 
 /// A compiled trace, ready to run.
 pub trait CompiledTrace {
@@ -59,6 +90,22 @@ pub trait CompiledTrace {
 
     /// Human-readable machine code (empty for interpreters).
     fn disassembly(&self) -> String;
+
+    /// The address other traces' linked exits jump to, if this trace can be linked to.
+    fn link_entry(&self) -> Option<usize> {
+        None
+    }
+
+    /// Links exit `exit` to the trace whose `link_entry` is `target` (see `LINK_BUF`).
+    ///
+    /// # Safety
+    /// `target` must be the link entry of a trace that stays alive as long as this one,
+    /// the arguments must give it parameters it can run with, and the caller must then
+    /// handle exits of every trace of the chain (by their tags).
+    unsafe fn link_exit(&self, exit: u32, args: &[LinkArg], target: usize) -> Result<(), String> {
+        let _ = (exit, args, target);
+        Err("this backend does not link traces".into())
+    }
 }
 
 /// Turns traces into runnable code.
@@ -66,4 +113,16 @@ pub trait Backend {
     fn name(&self) -> &'static str;
     /// Compiles a trace that passed `Trace::check`.
     fn compile(&mut self, trace: &Trace) -> Result<Box<dyn CompiledTrace>, String>;
+
+    /// Compiles a trace whose exits write `tag` to word `LINK_TAG` of the exit buffer and
+    /// that can be linked (see `LINK_BUF`); backends without linking just compile it.
+    fn compile_tagged(&mut self, trace: &Trace, tag: u32) -> Result<Box<dyn CompiledTrace>, String> {
+        let _ = tag;
+        self.compile(trace)
+    }
+
+    /// Whether `compile_tagged` traces can be linked.
+    fn links(&self) -> bool {
+        false
+    }
 }

@@ -151,6 +151,7 @@ impl CompiledTrace for RefTrace {
                         }
                         0
                     }
+                    Op::Exit { .. } => return self.exit(i, &vals, exit_buf),
                     Op::Jump(args) => {
                         let next: Vec<u64> = args.iter().map(get).collect();
                         vals[..np].copy_from_slice(&next);

@@ -136,6 +136,7 @@ pub fn eval(op: &Op, get: impl Fn(ValueId) -> u64) -> Eval {
         | LoadIndexed { .. }
         | StoreIndexed { .. }
         | Guard { .. }
+        | Exit { .. }
         | Call { .. }
         | Jump(_) => Eval::NotComputed,
     }

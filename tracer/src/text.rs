@@ -34,7 +34,7 @@
 //!                      | ("int_cmp" | "float_cmp") cond v "," v
 //!                      | "load" addr ":" type | "load_indexed" iaddr ":" type | call )
 //! void_op  := "store" addr "," v | "store_indexed" iaddr "," v
-//!           | ("guard_true" | "guard_false") v exit | call | "jump" [v ("," v)*]
+//!           | ("guard_true" | "guard_false") v exit | "exit" exit | call | "jump" [v ("," v)*]
 //! addr     := "[" v [("+" | "-") INT] "]"
 //! iaddr    := "[" v "+" v "*" "8" [("+" | "-") INT] "]"
 //! call     := ("call" | "call_pure") (HEX | INT) "(" [v ("," v)*] ")" [":" type]
@@ -140,6 +140,10 @@ impl fmt::Display for OpText<'_> {
             }
             Guard { cond, snap, kind, .. } => {
                 write!(f, "{name} {cond}")?;
+                exit(f, snap, kind)
+            }
+            Exit { snap, kind } => {
+                f.write_str(name)?;
                 exit(f, snap, kind)
             }
             Call { func, args, ret, .. } => {
@@ -538,6 +542,10 @@ impl Parser {
                 let cond = l.value()?;
                 let (snap, kind) = self.exit(l)?;
                 Guard { cond, expect: name == "guard_true", snap, kind }
+            }
+            "exit" => {
+                let (snap, kind) = self.exit(l)?;
+                Exit { snap, kind }
             }
             "call" => self.call(l, false)?,
             "call_pure" => self.call(l, true)?,

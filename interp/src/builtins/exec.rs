@@ -227,15 +227,24 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> Py
         Some("single") => Mode::Single,
         Some("func_type") => return Err(vm.not_implemented_error("compile() mode 'func_type' is not supported yet")),
         Some(_) => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
-        None => return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {}", vm.type_name(mode)))),
+        None => {
+            return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {}", vm.arg_type_name(mode))))
+        }
     };
     let flags = if flags.is_null() { 0 } else { vm.to_index(flags)? };
-    if flags & PYCF_ONLY_AST != 0 {
-        return Err(vm.not_implemented_error("compile() to an AST (ast.PyCF_ONLY_AST) is not supported yet"));
-    }
     let Some(text) = source_text(vm, source, &fname)? else {
+        let m = crate::builtins::import::import_module(vm, "_ast")?;
+        let k = vm.intern("AST");
+        let ast_class = vm.get_attr(m, k)?;
+        if vm.isinstance(source, ast_class) {
+            return Err(vm.not_implemented_error("compile() of an AST object is not supported yet"));
+        }
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
+    if flags & PYCF_ONLY_AST != 0 {
+        let src = Rc::new(Source::new(fname, text));
+        return crate::lower::to_ast::parse_to_ast(vm, src, mode);
+    }
     let code = compile_source(vm, text, &fname, mode)?;
     Ok(vm.alloc(vm.types.code, Payload::Code(code)))
 }

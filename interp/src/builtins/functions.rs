@@ -174,6 +174,16 @@ pub fn pow(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             || vm.isinstance(v, vm.types.complex)
     };
     if is_num(vm, base) && is_num(vm, exp) && is_num(vm, m) {
+        // CPython tries the slots of base, exp and mod in turn: int's declines, float's
+        // refuses any modulus, complex's refuses it with "complex modulo".
+        for v in [base, exp, m] {
+            if vm.isinstance(v, vm.types.complex) {
+                return Err(vm.value_error("complex modulo"));
+            }
+            if v.is_float() || vm.isinstance(v, vm.types.float) {
+                break;
+            }
+        }
         return Err(vm.type_error("pow() 3rd argument not allowed unless all arguments are integers"));
     }
     if let Some(f) = special(vm, base, "__pow__") {
@@ -296,17 +306,6 @@ pub fn sum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
     if start.is_null() {
         start = Value::small_int(0).unwrap_or(Value::NONE);
     }
-    if let Some(o) = start.as_obj() {
-        let msg = match o.payload {
-            Payload::Str(_) => Some("sum() can't sum strings [use ''.join(seq) instead]"),
-            Payload::Bytes(_) => Some("sum() can't sum bytes [use b''.join(seq) instead]"),
-            Payload::ByteArray(_) => Some("sum() can't sum bytearray [use b''.join(seq) instead]"),
-            _ => None,
-        };
-        if let Some(m) = msg {
-            return Err(vm.type_error(m));
-        }
-    }
     enum Acc {
         Int(i64),
         Float(f64),
@@ -329,7 +328,19 @@ pub fn sum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         let c = seq.obj().class.get();
         c.is(vm.types.list) || c.is(vm.types.tuple)
     };
+    // As CPython: the iterable is checked before the start value.
     let it = if exact_seq { Value::NULL } else { vm.iter(seq)? };
+    if let Some(o) = start.as_obj() {
+        let msg = match o.payload {
+            Payload::Str(_) => Some("sum() can't sum strings [use ''.join(seq) instead]"),
+            Payload::Bytes(_) => Some("sum() can't sum bytes [use b''.join(seq) instead]"),
+            Payload::ByteArray(_) => Some("sum() can't sum bytearray [use b''.join(seq) instead]"),
+            _ => None,
+        };
+        if let Some(m) = msg {
+            return Err(vm.type_error(m));
+        }
+    }
     let mut index = 0usize;
     loop {
         let next = if exact_seq {
@@ -684,14 +695,26 @@ pub fn ascii(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     }
 }
 
+/// The type named in argument clinic's "argument N must be T, not X": `None` for None.
+fn arg_type_name(vm: &Vm, v: Value) -> String {
+    if v.is_none() {
+        "None".to_owned()
+    } else {
+        vm.type_name(v)
+    }
+}
+
 pub fn format(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    if args.is_empty() && kw.is_empty() {
+        return Err(vm.type_error("format expected at least 1 argument, got 0"));
+    }
     let [value, spec] = vm.bind_args("format", args, kw, ["value", "format_spec"], 1)?;
     let spec = if spec.is_null() {
         vm.empty_str
     } else if spec.as_pystr().is_some() {
         spec
     } else {
-        return Err(vm.type_error(format!("format() argument 2 must be str, not {}", vm.type_name(spec))));
+        return Err(vm.type_error(format!("format() argument 2 must be str, not {}", arg_type_name(vm, spec))));
     };
     vm.format(value, spec)
 }

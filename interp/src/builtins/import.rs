@@ -54,7 +54,9 @@ fn module_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     };
     let [name, doc] = vm.bind_args("module", &args[1..], kw, ["name", "doc"], 1)?;
     if name.as_pystr().is_none() {
-        return Err(vm.type_error(format!("module.__init__() argument 'name' must be str, not {}", vm.type_name(name))));
+        return Err(
+            vm.type_error(format!("module.__init__() argument 'name' must be str, not {}", vm.arg_type_name(name)))
+        );
     }
     let Some(d) = module_dict(this) else {
         return Err(vm.type_error("descriptor '__init__' requires a 'module' object"));
@@ -474,7 +476,19 @@ fn init_namespace(vm: &mut Vm, d: Value, absname: &str, loc: &Location) {
 fn load(vm: &mut Vm, absname: &str, loc: Location) -> PyResult<Value> {
     if let Location::Native(init) = loc {
         let m = vm.call(init, &[], &[])?;
+        // The attributes every module has (`module.__init__` sets them for the others).
+        if let Some(d) = module_dict(m) {
+            let parent = absname.rsplit_once('.').map_or("", |(p, _)| p);
+            let package = vm.new_str(parent);
+            for (k, v) in [("__package__", package), ("__loader__", Value::NONE), ("__spec__", Value::NONE)] {
+                let k = vm.intern(k);
+                if vm.dict_get_str(d, k).is_none() {
+                    vm.dict_set_str(d, k, v);
+                }
+            }
+        }
         modules_set(vm, absname, m);
+        attach_spec(vm, absname, m)?;
         return Ok(m);
     }
     let module = vm.new_module(absname);
@@ -493,14 +507,136 @@ fn load(vm: &mut Vm, absname: &str, loc: Location) -> PyResult<Value> {
         modules_del(vm, absname);
         return Err(e);
     }
+    if absname == "importlib" {
+        install_importlib_finders(vm)?;
+    }
     // A module may replace itself in sys.modules while it runs.
     match modules_get(vm, absname) {
-        Some(m) => Ok(m),
+        Some(m) => {
+            attach_spec(vm, absname, m)?;
+            Ok(m)
+        }
         None => {
             let cls = vm.exc.import_error;
             Err(import_error(vm, cls, format!("Loaded module {absname} not found in sys.modules"), Some(absname), None))
         }
     }
+}
+
+/// Once `importlib` is loaded: what CPython's `importlib._bootstrap._install` and
+/// `_bootstrap_external._install` do at start-up, put `BuiltinImporter`,
+/// `FrozenImporter` and `PathFinder` on `sys.meta_path` and the `FileFinder` hook on
+/// `sys.path_hooks`. Krait's own import statement does not need them (it finds modules
+/// natively, see the module docs), so they are installed only when a program loads
+/// importlib, whose `import_module`, `reload` and `util.find_spec` search `sys.meta_path`.
+fn install_importlib_finders(vm: &mut Vm) -> PyResult<()> {
+    let Some(meta_path) = sys_attr(vm, "meta_path") else {
+        return Ok(());
+    };
+    if meta_path.as_list().is_none_or(|l| !l.borrow().is_empty()) {
+        return Ok(());
+    }
+    let (Some(bootstrap), Some(external)) =
+        (modules_get(vm, "importlib._bootstrap"), modules_get(vm, "importlib._bootstrap_external"))
+    else {
+        return Ok(());
+    };
+    for name in ["BuiltinImporter", "FrozenImporter"] {
+        let k = vm.intern(name);
+        let finder = vm.get_attr(bootstrap, k)?;
+        if let Some(l) = meta_path.as_list() {
+            l.borrow_mut().push(finder);
+        }
+    }
+    let k = vm.intern("_install");
+    let install = vm.get_attr(external, k)?;
+    vm.call(install, &[bootstrap], &[])?;
+    vm.state.borrow_mut().insert("import.specs", bootstrap);
+    // Give the modules imported so far the specs importlib would have made.
+    let names: Vec<(Value, Value)> = match vm.modules.as_dict() {
+        Some(_) => {
+            let items = vm.call_method(vm.modules, "items", &[])?;
+            let pairs = vm.collect(items)?;
+            let mut out = Vec::with_capacity(pairs.len());
+            for p in pairs {
+                if let Some(t) = p.as_tuple() {
+                    if t.len() == 2 {
+                        out.push((t[0], t[1]));
+                    }
+                }
+            }
+            out
+        }
+        None => Vec::new(),
+    };
+    for (name, m) in names {
+        if let Some(n) = name.as_rstr().map(str::to_owned) {
+            if n != "__main__" {
+                attach_spec(vm, &n, m)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// After importlib is loaded (see `install_importlib_finders`): gives a module that
+/// Krait's importer loaded the `__spec__` (and `__loader__`, `__cached__`) importlib
+/// would have, so that `importlib.reload`, `importlib.util.find_spec` and code reading
+/// `module.__spec__` see CPython's values. Before that, `__spec__` stays None: making
+/// specs needs importlib, which is too costly to load for every program.
+fn attach_spec(vm: &mut Vm, absname: &str, m: Value) -> PyResult<()> {
+    let bootstrap = vm.state.borrow().get("import.specs").copied();
+    let Some(bootstrap) = bootstrap else {
+        return Ok(());
+    };
+    let Some(d) = module_dict(m) else {
+        return Ok(());
+    };
+    if !m.obj().class.get().is(vm.types.module) {
+        return Ok(());
+    }
+    let k = vm.intern("__spec__");
+    if vm.dict_get_str(d, k).is_some_and(|s| !s.is_none()) {
+        return Ok(());
+    }
+    let Some(external) = modules_get(vm, "importlib._bootstrap_external") else {
+        return Ok(());
+    };
+    let name = vm.new_str(absname);
+    let file = module_attr(vm, m, "__file__")?.filter(|f| f.as_rstr().is_some_and(|f| f.ends_with(".py")));
+    let path = module_attr(vm, m, "__path__")?;
+    let natives = vm.state.borrow().get("import.natives").copied();
+    let is_native = natives.is_some_and(|n| vm.dict_get_str(n, name).is_some());
+    let spec = if let Some(f) = file {
+        let k = vm.intern("spec_from_file_location");
+        let sff = vm.get_attr(external, k)?;
+        vm.call(sff, &[name, f], &[])?
+    } else if is_native {
+        let k = vm.intern("BuiltinImporter");
+        let loader = vm.get_attr(bootstrap, k)?;
+        let k = vm.intern("ModuleSpec");
+        let ms = vm.get_attr(bootstrap, k)?;
+        let origin = (vm.intern("origin"), vm.new_str("built-in"));
+        vm.call(ms, &[name, loader], &[origin])?
+    } else if let Some(p) = path {
+        // A namespace package.
+        let k = vm.intern("ModuleSpec");
+        let ms = vm.get_attr(bootstrap, k)?;
+        let is_pkg = (vm.intern("is_package"), Value::TRUE);
+        let spec = vm.call(ms, &[name, Value::NONE], &[is_pkg])?;
+        let k = vm.intern("submodule_search_locations");
+        vm.set_attr(spec, k, p)?;
+        spec
+    } else {
+        return Ok(());
+    };
+    if spec.is_none() {
+        return Ok(());
+    }
+    let k = vm.intern("_init_module_attrs");
+    let init = vm.get_attr(bootstrap, k)?;
+    vm.call(init, &[spec, m], &[])?;
+    Ok(())
 }
 
 fn exec_module_file(vm: &mut Vm, absname: &str, file: &Path, d: Value) -> PyResult<()> {

@@ -849,7 +849,7 @@ fn m_write(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         Ok(vm.new_int(bytes.len() as i64))
     } else {
         let Some(text) = data.as_pystr() else {
-            return Err(vm.type_error(format!("write() argument must be str, not {}", vm.type_name(data))));
+            return Err(vm.type_error(format!("write() argument must be str, not {}", vm.arg_type_name(data))));
         };
         let n = text.char_len as i64;
         let text = text.as_str().to_owned();
@@ -1306,7 +1306,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         match mode.as_rstr() {
             Some(m) => m.to_owned(),
             None => {
-                return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", vm.type_name(mode))))
+                return Err(vm.type_error(format!("open() argument 'mode' must be str, not {}", vm.arg_type_name(mode))))
             }
         }
     };
@@ -1317,7 +1317,7 @@ pub fn builtin_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         match v.as_rstr() {
             Some(s) => Ok(Some(s.to_owned())),
             None => {
-                Err(vm.type_error(format!("open() argument '{what}' must be str or None, not {}", vm.type_name(v))))
+                Err(vm.type_error(format!("open() argument '{what}' must be str or None, not {}", vm.arg_type_name(v))))
             }
         }
     };

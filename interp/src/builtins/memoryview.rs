@@ -301,7 +301,7 @@ fn mv_cast(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         return Err(vm.not_implemented_error("memoryview.cast with a shape (multi-dimensional views)"));
     }
     let Some(fmt) = format.as_rstr().map(|s| s.strip_prefix('@').unwrap_or(s).to_owned()) else {
-        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {}", vm.type_name(format))));
+        return Err(vm.type_error(format!("cast() argument 'format' must be str, not {}", vm.arg_type_name(format))));
     };
     if fmt.len() != 1 || !NATIVE_FORMATS.contains(fmt.as_str()) {
         return Err(vm.value_error(

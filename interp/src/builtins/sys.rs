@@ -161,6 +161,8 @@ pub fn init(vm: &mut Vm, streams: (Value, Value, Value)) -> Value {
     for (name, f) in [
         ("exit", sys_exit as crate::vm::NativeFn),
         ("getrecursionlimit", sys_getrecursionlimit),
+        ("get_asyncgen_hooks", sys_get_asyncgen_hooks),
+        ("set_asyncgen_hooks", sys_set_asyncgen_hooks),
         ("setrecursionlimit", sys_setrecursionlimit),
         ("exc_info", sys_exc_info),
         ("exception", sys_exception),
@@ -695,6 +697,43 @@ fn sys_getrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) ->
     Ok(vm.new_int(vm.recursion_limit.get() as i64))
 }
 
+/// `vm.state` keys of the `sys.set_asyncgen_hooks` hooks (None when unset).
+pub const ASYNCGEN_FIRSTITER: &str = "sys.asyncgen_firstiter";
+pub const ASYNCGEN_FINALIZER: &str = "sys.asyncgen_finalizer";
+
+static ASYNCGEN_HOOKS: crate::modules::structseq::Spec = crate::modules::structseq::Spec {
+    module: "sys",
+    name: "asyncgen_hooks",
+    fields: &["firstiter", "finalizer"],
+    extra: &[],
+};
+
+fn sys_get_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.bind_args("get_asyncgen_hooks", args, kw, [], 0)?;
+    let (first, fin) = {
+        let st = vm.state.borrow();
+        let get = |k| st.get(k).copied().unwrap_or(Value::NONE);
+        (get(ASYNCGEN_FIRSTITER), get(ASYNCGEN_FINALIZER))
+    };
+    Ok(crate::modules::structseq::new(vm, &ASYNCGEN_HOOKS, vec![first, fin], Vec::new()))
+}
+
+/// `sys.set_asyncgen_hooks(firstiter=..., finalizer=...)`: omitted hooks stay as they are.
+fn sys_set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let [first, fin] = vm.bind_args("set_asyncgen_hooks", args, kw, ["firstiter", "finalizer"], 0)?;
+    for (v, what) in [(fin, "finalizer"), (first, "firstiter")] {
+        if !v.is_null() && !v.is_none() && !crate::builtins::functions::is_callable(vm, v) {
+            return Err(vm.type_error(format!("callable {what} expected, got {}", vm.type_name(v))));
+        }
+    }
+    for (v, key) in [(fin, ASYNCGEN_FINALIZER), (first, ASYNCGEN_FIRSTITER)] {
+        if !v.is_null() {
+            vm.state.borrow_mut().insert(key, v);
+        }
+    }
+    Ok(Value::NONE)
+}
+
 fn sys_setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("setrecursionlimit", kw)?;
     if args.len() != 1 {
@@ -811,7 +850,7 @@ fn sys_intern(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
     }
     let s = args[0];
     if s.as_pystr().is_none() || !vm.type_of(s).is(vm.types.str_) {
-        return Err(vm.type_error(format!("intern() argument must be str, not {}", vm.type_name(s))));
+        return Err(vm.type_error(format!("intern() argument must be str, not {}", vm.arg_type_name(s))));
     }
     Ok(vm.intern_value(s))
 }

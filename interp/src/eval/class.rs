@@ -302,7 +302,9 @@ pub fn create_class(
     let dict = vm.new_dict();
     let items: Vec<(Value, Value)> = match ns.as_dict() {
         Some(d) => d.borrow().items(),
-        None => return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(ns)))),
+        None => {
+            return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.arg_type_name(ns))))
+        }
     };
     for (k, v) in items {
         vm.dict_set(dict, k, v)?;
@@ -571,13 +573,13 @@ fn type_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
     }
     let (name, bases, ns) = (rest[0], rest[1], rest[2]);
     if name.as_pystr().is_none() {
-        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {}", vm.type_name(name))));
+        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {}", vm.arg_type_name(name))));
     }
     if bases.as_tuple().is_none() {
-        return Err(vm.type_error(format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(bases))));
+        return Err(vm.type_error(format!("type.__new__() argument 2 must be tuple, not {}", vm.arg_type_name(bases))));
     }
     if ns.as_dict().is_none() {
-        return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(ns))));
+        return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.arg_type_name(ns))));
     }
     create_class(vm, mcs, name, tuple_items(bases), ns, kw)
 }

@@ -170,6 +170,7 @@ fn h_get_aiter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
 fn h_get_anext(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let it = arg0(vm, args)?;
     if gen_kind(it) == Some(GenKind::AsyncGenerator) {
+        init_hooks(vm, it)?;
         return Ok(new_asend(vm, it, Value::NONE));
     }
     let ty = vm.type_of(it);
@@ -333,12 +334,29 @@ fn unwrap_value(vm: &mut Vm, g: Value, r: PyResult<Step>) -> PyResult<Value> {
     }
 }
 
+/// Before an async generator's first `__anext__`/`asend`/`athrow`/`aclose`: calls the
+/// firstiter hook of `sys.set_asyncgen_hooks` (how asyncio tracks async generators so that
+/// `loop.shutdown_asyncgens()` can close them). The finalizer hook is not called: Krait's
+/// collector does not finalize suspended async generators.
+fn init_hooks(vm: &mut Vm, g: Value) -> PyResult<()> {
+    let first = with_agen(g, |st| !std::mem::replace(&mut st.hooks_inited, true)).unwrap_or(false);
+    if !first {
+        return Ok(());
+    }
+    let hook = vm.state.borrow().get(crate::builtins::sys::ASYNCGEN_FIRSTITER).copied();
+    match hook {
+        Some(h) if !h.is_none() => vm.call(h, &[g], &[]).map(|_| ()),
+        _ => Ok(()),
+    }
+}
+
 fn ag_aiter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     this_kind(vm, args, "__aiter__", GenKind::AsyncGenerator, "async_generator")
 }
 
 fn ag_anext(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let g = this_kind(vm, args, "__anext__", GenKind::AsyncGenerator, "async_generator")?;
+    init_hooks(vm, g)?;
     Ok(new_asend(vm, g, Value::NONE))
 }
 
@@ -350,6 +368,7 @@ fn ag_asend(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
             vm.type_error(format!("async_generator.asend() takes exactly one argument ({} given)", args.len() - 1))
         );
     }
+    init_hooks(vm, g)?;
     Ok(new_asend(vm, g, args[1]))
 }
 
@@ -359,12 +378,14 @@ fn ag_athrow(vm: &mut Vm, args: &[Value], kw: Kw) -> PyResult<Value> {
     if args.len() < 2 || args.len() > 4 {
         return Err(vm.type_error(format!("athrow expected at least 1 argument, got {}", args.len() - 1)));
     }
+    init_hooks(vm, g)?;
     let t = vm.new_tuple(args[1..].to_vec());
     Ok(new_athrow(vm, g, t))
 }
 
 fn ag_aclose(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let g = this_kind(vm, args, "aclose", GenKind::AsyncGenerator, "async_generator")?;
+    init_hooks(vm, g)?;
     Ok(new_athrow(vm, g, Value::NULL))
 }
 

@@ -582,7 +582,7 @@ fn unicode_error_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], decode
         return Err(vm.type_error(format!("function takes exactly 5 arguments ({} given)", a.len())));
     }
     if a[0].as_pystr().is_none() {
-        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.type_name(a[0]))));
+        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.arg_type_name(a[0]))));
     }
     let obj_ok = if decode {
         a[1].as_obj().is_some_and(|o| matches!(o.payload, Payload::Bytes(_) | Payload::ByteArray(_)))
@@ -595,11 +595,11 @@ fn unicode_error_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], decode
     }
     for (i, v) in [(3, a[2]), (4, a[3])] {
         if !vm.isinstance(v, vm.types.int) {
-            return Err(vm.type_error(format!("argument {i} must be int, not {}", vm.type_name(v))));
+            return Err(vm.type_error(format!("argument {i} must be int, not {}", vm.arg_type_name(v))));
         }
     }
     if a[4].as_pystr().is_none() {
-        return Err(vm.type_error(format!("argument 5 must be str, not {}", vm.type_name(a[4]))));
+        return Err(vm.type_error(format!("argument 5 must be str, not {}", vm.arg_type_name(a[4]))));
     }
     exc_data(&e).args.set(args_tuple(vm, a));
     let obj = if decode && matches!(a[1].obj().payload, Payload::ByteArray(_)) {
@@ -714,7 +714,7 @@ fn exc_group_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     if message.as_pystr().is_none() {
         return Err(vm.type_error(format!(
             "BaseExceptionGroup.__new__() argument 1 must be str, not {}",
-            vm.type_name(message)
+            vm.arg_type_name(message)
         )));
     }
     let is_seq = excs.as_tuple().is_some() || excs.as_list().is_some();

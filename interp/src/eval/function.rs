@@ -231,9 +231,10 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
         match key {
             "co_flags" => {
                 let Some(fl) = v.as_small_int() else {
-                    return Err(
-                        vm.type_error(format!("replace() argument 'co_flags' must be int, not {}", vm.type_name(v)))
-                    );
+                    return Err(vm.type_error(format!(
+                        "replace() argument 'co_flags' must be int, not {}",
+                        vm.arg_type_name(v)
+                    )));
                 };
                 let cur = co_flags(vm, &args[..1], &[])?.as_small_int().unwrap_or_default();
                 if (fl ^ cur) & !0x100 != 0 {
@@ -250,7 +251,7 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
             "co_name" | "co_qualname" => {
                 if v.as_pystr().is_none() {
                     return Err(
-                        vm.type_error(format!("replace() argument '{key}' must be str, not {}", vm.type_name(v)))
+                        vm.type_error(format!("replace() argument '{key}' must be str, not {}", vm.arg_type_name(v)))
                     );
                 }
                 if key == "co_name" {

@@ -73,6 +73,7 @@ pub(crate) fn new_generator(vm: &mut Vm, mut frame: Box<Frame>, func: &Function)
             code,
             running_async: false,
             closed: false,
+            hooks_inited: false,
         })),
     )
 }

@@ -59,29 +59,42 @@ pub(crate) enum Flow {
 /// frame suspended at a `Yield` or `YieldFrom`: the sent value (or thrown exception) in
 /// `frame.sent`/`frame.throw_in` is delivered there first.
 pub(crate) fn execute(vm: &mut Vm, frame: &mut Frame, resuming: bool) -> PyResult<Exit> {
-    let code_rc = frame.code.clone();
-    let code: &Code = &code_rc;
-    let mut pending: Option<PyErr> = None;
+    let mut pending: Option<(PyErr, ErrInfo)> = None;
     if resuming {
-        let here = code.blocks.get(frame.block as usize).and_then(|b| b.ops.get(frame.stmt as usize));
+        let here = frame.code.blocks.get(frame.block as usize).and_then(|b| b.ops.get(frame.stmt as usize));
         if let Some(Op::Yield { dst, .. }) = here {
+            let dst = *dst;
             let sent = std::mem::replace(&mut frame.sent, Value::NONE);
             if std::mem::take(&mut frame.throw_in) {
-                pending = Some(PyErr(sent));
+                // Thrown in by `gen.throw()`: chained (if at all) by the generator code,
+                // as CPython's `_gen_throw` does, not here.
+                pending = Some((PyErr(sent), ErrInfo { thrown_in: true, ..ErrInfo::default() }));
             } else {
-                frame.slots[*dst as usize] = sent;
+                frame.slots[dst as usize] = sent;
                 frame.stmt += 1;
             }
         }
     }
-    let mut mode = RUN;
+    // A call the JIT is inlining into the trace it records runs in `RECORD` mode.
+    let mode = if !resuming && crate::jit::enter_inlined(vm, frame) { RECORD } else { RUN };
+    execute_in(vm, frame, pending, mode)
+}
+
+/// Runs `frame` from `(frame.block, frame.stmt)`, raising `err` there first as if that
+/// statement had raised it (a JIT side exit resuming an inlined frame at the call whose
+/// callee raised, or at a statement whose runtime helper raised).
+pub(crate) fn execute_raising(vm: &mut Vm, frame: &mut Frame, err: PyErr, info: ErrInfo) -> PyResult<Exit> {
+    execute_in(vm, frame, Some((err, info)), RUN)
+}
+
+fn execute_in(vm: &mut Vm, frame: &mut Frame, mut pending: Option<(PyErr, ErrInfo)>, mut mode: u8) -> PyResult<Exit> {
+    let code_rc = frame.code.clone();
+    let code: &Code = &code_rc;
     loop {
         let mut info = ErrInfo::default();
         let err = match pending.take() {
-            Some(e) => {
-                // Thrown in by `gen.throw()`: chained (if at all) by the generator code,
-                // as CPython's `_gen_throw` does, not here.
-                info.thrown_in = true;
+            Some((e, i)) => {
+                info = i;
                 e
             }
             None => {
@@ -453,7 +466,7 @@ fn run<const MODE: u8>(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut E
                 frame.stmt = 0;
                 match crate::jit::back_edge(vm, frame, code) {
                     crate::jit::BackEdge::Go => {}
-                    crate::jit::BackEdge::Record => return Ok(Flow::Mode(RECORD)),
+                    crate::jit::BackEdge::Record | crate::jit::BackEdge::RanRecord => return Ok(Flow::Mode(RECORD)),
                     crate::jit::BackEdge::Ran(Ok(())) => {
                         ops = &code.blocks[frame.block as usize].ops;
                         continue;

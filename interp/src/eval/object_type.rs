@@ -326,7 +326,7 @@ fn object_class_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let (this, spec) = (arg(args, 0), arg(args, 1));
     let Some(s) = spec.as_rstr() else {
-        return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(spec))));
+        return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.arg_type_name(spec))));
     };
     if !s.is_empty() {
         return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(this))));

@@ -501,7 +501,14 @@ fn format_syntax_error_location(vm: &mut Vm, exc: Value, out: &mut String) {
     let Some(text) = text.as_rstr() else { return };
     let offset = offset.as_small_int();
     let mut end = end_offset.as_small_int();
-    if end_lineno.as_small_int().is_some_and(|el| el != line) {
+    if !vm.type_of(exc).is(vm.exc.syntax_error) {
+        // CPython's printer uses the end position of SyntaxError itself only: its
+        // subclasses (IndentationError, TabError) get a single caret.
+        end = None;
+    } else if end_lineno.as_small_int().is_some_and(|el| el > line) {
+        // An error spanning lines is highlighted to the end of its first line.
+        end = Some(text.len() as i64);
+    } else if end_lineno.as_small_int().is_some_and(|el| el != line) {
         end = None;
     }
     out.push_str(&syntax_error_text(text, offset, end));

@@ -37,14 +37,14 @@ fn init_module(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     vm.add_function(m, "set_threshold", gc_set_threshold);
     vm.add_function(m, "is_tracked", gc_is_tracked);
     vm.add_function(m, "is_finalized", gc_is_finalized);
-    vm.add_function(m, "freeze", gc_noop);
-    vm.add_function(m, "unfreeze", gc_noop);
-    vm.add_function(m, "get_freeze_count", gc_zero);
+    vm.add_function(m, "freeze", gc_freeze);
+    vm.add_function(m, "unfreeze", gc_unfreeze);
+    vm.add_function(m, "get_freeze_count", gc_get_freeze_count);
     vm.add_function(m, "get_objects", gc_get_objects);
     vm.add_function(m, "get_referrers", gc_get_referrers);
     vm.add_function(m, "get_referents", gc_get_referents);
     vm.add_function(m, "set_debug", gc_set_debug);
-    vm.add_function(m, "get_debug", gc_zero);
+    vm.add_function(m, "get_debug", gc_get_debug);
     let garbage = if vm.gc.garbage.get().is_null() { vm.new_list(Vec::new()) } else { vm.gc.garbage.get() };
     vm.gc.garbage.set(garbage);
     let callbacks = if vm.gc.callbacks.get().is_null() { vm.new_list(Vec::new()) } else { vm.gc.callbacks.get() };
@@ -84,25 +84,25 @@ pub fn check_collect_args(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) ->
 }
 
 fn gc_enable(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    vm.bind_args("enable", args, kw, [], 0)?;
+    no_args(vm, "enable", args, kw)?;
     vm.gc.enabled.set(true);
     super::request();
     Ok(Value::NONE)
 }
 
 fn gc_disable(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    vm.bind_args("disable", args, kw, [], 0)?;
+    no_args(vm, "disable", args, kw)?;
     vm.gc.enabled.set(false);
     Ok(Value::NONE)
 }
 
 fn gc_isenabled(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    vm.bind_args("isenabled", args, kw, [], 0)?;
+    no_args(vm, "isenabled", args, kw)?;
     Ok(Value::bool(vm.gc.enabled.get()))
 }
 
 fn gc_get_count(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    vm.bind_args("get_count", args, kw, [], 0)?;
+    no_args(vm, "get_count", args, kw)?;
     let (young, _) = super::counts();
     let a = vm.new_int(young as i64);
     let z = Value::small_int(0).unwrap();
@@ -110,7 +110,7 @@ fn gc_get_count(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
 }
 
 fn gc_get_stats(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    vm.bind_args("get_stats", args, kw, [], 0)?;
+    no_args(vm, "get_stats", args, kw)?;
     let st = vm.gc.stats.get();
     let mut out = Vec::new();
     for gen in 0..3 {
@@ -127,7 +127,7 @@ fn gc_get_stats(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
 }
 
 fn gc_get_threshold(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    vm.bind_args("get_threshold", args, kw, [], 0)?;
+    no_args(vm, "get_threshold", args, kw)?;
     let (a, b, c) = vm.gc.thresholds.get();
     let items = vec![vm.new_int(a), vm.new_int(b), vm.new_int(c)];
     Ok(vm.new_tuple(items))
@@ -161,12 +161,38 @@ fn gc_is_finalized(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     Ok(Value::bool(o.is_obj() && o.obj().gc.get() & super::FINALIZED != 0))
 }
 
-fn gc_noop(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn gc_freeze(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    no_args(vm, "freeze", args, kw)?;
+    super::freeze(vm);
     Ok(Value::NONE)
 }
 
-fn gc_zero(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+fn gc_unfreeze(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    no_args(vm, "unfreeze", args, kw)?;
+    super::unfreeze(vm);
+    Ok(Value::NONE)
+}
+
+fn gc_get_freeze_count(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    no_args(vm, "get_freeze_count", args, kw)?;
+    let n = super::freeze_count(vm);
+    Ok(vm.new_int(n as i64))
+}
+
+fn gc_get_debug(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    no_args(vm, "get_debug", args, kw)?;
     Ok(Value::small_int(0).unwrap())
+}
+
+/// The arguments check of CPython's METH_NOARGS functions, with its messages.
+fn no_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<()> {
+    if !kw.is_empty() {
+        return Err(vm.type_error(format!("gc.{name}() takes no keyword arguments")));
+    }
+    if !args.is_empty() {
+        return Err(vm.type_error(format!("gc.{name}() takes no arguments ({} given)", args.len())));
+    }
+    Ok(())
 }
 
 /// Values `o` refers to (what the collector traces, code objects' constants included).

@@ -39,7 +39,7 @@ pub(crate) fn read<T>(c: &RefCell<T>) -> &T {
 }
 
 /// The values of one frame (registered running frames and suspended generator frames).
-pub fn trace_frame(f: &Frame, t: &mut dyn Tracer) {
+pub fn trace_frame<T: Tracer + ?Sized>(f: &Frame, t: &mut T) {
     let Frame { code: c, slots, globals, builtins, locals, func, block: _, stmt: _, exc, sent, throw_in: _ } = f;
     t.code(c);
     for &v in slots {
@@ -54,7 +54,7 @@ pub fn trace_frame(f: &Frame, t: &mut dyn Tracer) {
 }
 
 /// Every `Value` a code object holds (not its children: `code` is called for those).
-pub fn trace_code(c: &Code, t: &mut dyn Tracer) {
+pub fn trace_code<T: Tracer + ?Sized>(c: &Code, t: &mut T) {
     t.value(c.name);
     t.value(c.qualname);
     t.value(c.doc);
@@ -78,7 +78,8 @@ pub fn trace_code(c: &Code, t: &mut dyn Tracer) {
     }
 }
 
-fn trace_attrs(a: &Attrs, t: &mut dyn Tracer) {
+#[inline(always)]
+fn trace_attrs<T: Tracer + ?Sized>(a: &Attrs, t: &mut T) {
     let Attrs { map, slots, dict } = a;
     for &n in &map.get().names {
         t.value(n);
@@ -90,7 +91,10 @@ fn trace_attrs(a: &Attrs, t: &mut dyn Tracer) {
 }
 
 /// Calls `visit` on every `Value` held by `o`, and `code` on every code object.
-pub fn trace_obj(o: &PyObj, t: &mut dyn Tracer) {
+///
+/// Generic over the tracer so the collector's marker is inlined into the walk (no dynamic
+/// call per value); `&mut dyn Tracer` works too.
+pub fn trace_obj<T: Tracer + ?Sized>(o: &PyObj, t: &mut T) {
     let PyObj { class, gc: _, attrs, payload } = o;
     t.value(class.get());
     if let Some(a) = attrs {
@@ -193,8 +197,18 @@ pub fn trace_obj(o: &PyObj, t: &mut dyn Tracer) {
             t.value(*dict);
         }
         Payload::Generator(g) => {
-            let GenState { frame, running: _, name, qualname, exc_state, kind: _, code, running_async: _, closed: _ } =
-                read(g);
+            let GenState {
+                frame,
+                running: _,
+                name,
+                qualname,
+                exc_state,
+                kind: _,
+                code,
+                running_async: _,
+                closed: _,
+                hooks_inited: _,
+            } = read(g);
             if let Some(f) = frame {
                 trace_frame(f, t);
             }

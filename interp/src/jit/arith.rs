@@ -17,10 +17,6 @@ use crate::frame::Frame;
 use crate::value::Value;
 use crate::vm::Vm;
 
-fn is_num(v: Value) -> bool {
-    v.is_small_int() || v.is_float()
-}
-
 #[allow(clippy::too_many_arguments)]
 pub(super) fn binary(
     r: &mut Recorder,
@@ -34,8 +30,9 @@ pub(super) fn binary(
     b: Opnd,
 ) -> RecResult<()> {
     let (xs, ys) = (Recorder::observe(frame, code, a), Recorder::observe(frame, code, b));
-    if xs.is_small_int() && ys.is_small_int() && r.spec_int {
-        if let Some(v) = int_binary(r, frame, code, bop, a, b, xs, ys) {
+    let (xi, yi) = (r.int_seen(a, xs), r.int_seen(b, ys));
+    if let (Some(_), Some(y_seen), true) = (xi, yi, r.spec_int) {
+        if let Some(v) = int_binary(r, frame, code, bop, a, b, xs, ys, y_seen) {
             r.write(dst, v);
             return Ok(());
         }
@@ -58,7 +55,7 @@ pub(super) fn binary(
             r.write(dst, v);
             return Ok(());
         }
-    } else if is_num(xs) && is_num(ys) && r.spec_float {
+    } else if (xi.is_some() || xs.is_float()) && (yi.is_some() || ys.is_float()) && r.spec_float {
         if let Some(v) = float_binary(r, frame, code, bop, a, b, xs, ys) {
             r.write(dst, v);
             return Ok(());
@@ -77,8 +74,8 @@ fn int_binary(
     b: Opnd,
     xs: Value,
     ys: Value,
+    y_seen: i64,
 ) -> Option<ValueId> {
-    let y_seen = ys.small_int_unchecked();
     let supported = match bop {
         BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::And | BinOp::Or | BinOp::Xor => true,
         BinOp::FloorDiv | BinOp::Mod | BinOp::TrueDiv => y_seen != 0 && (bop != BinOp::TrueDiv || r.spec_float),
@@ -191,7 +188,7 @@ pub(super) fn unary(
             let zero = r.cint(0);
             r.push(IrOp::IntCmp(Cond::Eq, t, zero))
         })
-    } else if seen.is_small_int() && r.spec_int {
+    } else if r.int_seen(src, seen).is_some() && r.spec_int {
         let (v, _) = r.read(frame, code, src);
         r.int_of(v, seen).map(|x| match uop {
             UnaryOp::Neg => {
@@ -243,8 +240,9 @@ pub(super) fn compare(
     b: Opnd,
 ) -> RecResult<()> {
     let (xs, ys) = (Recorder::observe(frame, code, a), Recorder::observe(frame, code, b));
+    let (xi, yi) = (r.int_seen(a, xs), r.int_seen(b, ys));
     let result = match (cop, int_cond(cop)) {
-        (_, Some(c)) if xs.is_small_int() && ys.is_small_int() && r.spec_int => {
+        (_, Some(c)) if xi.is_some() && yi.is_some() && r.spec_int => {
             let (xv, _) = r.read(frame, code, a);
             let (yv, _) = r.read(frame, code, b);
             match (r.int_of(xv, xs), r.int_of(yv, ys)) {
@@ -252,7 +250,7 @@ pub(super) fn compare(
                 _ => None,
             }
         }
-        (_, Some(c)) if is_num(xs) && is_num(ys) && r.spec_float => {
+        (_, Some(c)) if (xi.is_some() || xs.is_float()) && (yi.is_some() || ys.is_float()) && r.spec_float => {
             let (xv, _) = r.read(frame, code, a);
             let (yv, _) = r.read(frame, code, b);
             let x = exact_float(r, xv, xs);
@@ -285,7 +283,7 @@ pub(super) fn compare(
 
 /// A number as a float that compares exactly like the Python value.
 fn exact_float(r: &mut Recorder, v: ValueId, seen: Value) -> Option<ValueId> {
-    if seen.is_small_int() {
+    if seen.is_small_int() || r.ty(v) == Type::Int {
         let i = r.int_of(v, seen)?;
         r.guard_exact_float(i);
         Some(r.push(IrOp::IntToFloat(i)))

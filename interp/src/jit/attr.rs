@@ -51,7 +51,7 @@ fn plain_slot(vm: &mut Vm, o: Value, name: Value) -> Option<(Value, &'static Map
 
 /// Guards that `w` is an object of class `cls` at its current version and returns the
 /// object's address.
-fn guard_class(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) -> Option<ValueId> {
+pub(super) fn guard_class(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) -> Option<ValueId> {
     let sh = r.cint(48);
     let tag = r.push(IrOp::IntShr(w, sh));
     let pt = r.cint(PTR_TAG);
@@ -73,7 +73,7 @@ fn guard_class(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) -> Option<V
 }
 
 /// Guards the object at `p` to be in map mode with `map`; returns its slot buffer.
-fn guard_map(r: &mut Recorder, l: &Layout, p: ValueId, map: &'static Map) -> ValueId {
+pub(super) fn guard_map(r: &mut Recorder, l: &Layout, p: ValueId, map: &'static Map) -> ValueId {
     let attrs = r.push(IrOp::Load { base: p, offset: l.attrs, ty: Type::Int });
     let m = r.push(IrOp::Load { base: attrs, offset: l.map, ty: Type::Int });
     let want = r.cint(map as *const Map as i64);

@@ -7,11 +7,14 @@
 //! Words are written before any int is boxed: boxing may allocate, and every word must be
 //! in a frame slot (a GC root) by then.
 
-use std::collections::HashMap;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
 
 use krait_tracer::{CompiledTrace, Trace, Type};
 
-use super::record::{range_iter, ParamSrc};
+use krait_tracer::{LinkArg, ValueId};
+
+use super::record::{range_iter, ParamSrc, PSEUDO, PSEUDO_BASE, PSEUDO_CTX, PSEUDO_RANGE};
 use crate::cfg::Code;
 use crate::eval::interp::ErrInfo;
 use crate::frame::Frame;
@@ -27,22 +30,50 @@ pub(crate) struct Ctx {
     pub pending: Option<(PyErr, ErrInfo)>,
 }
 
-/// Where a guard's exit goes and which slots it writes.
-struct ExitInfo {
-    block: u32,
-    stmt: u32,
-    kind: u8,
+/// Where a guard's exit goes and which slots it writes, and what the JIT has learned
+/// about it since.
+pub(crate) struct ExitInfo {
+    pub block: u32,
+    pub stmt: u32,
+    pub kind: u8,
     /// (slot, index in the exit buffer, type).
     slots: Vec<(u32, usize, Type)>,
+    /// How often the exit was taken (hot exits get bridges).
+    pub taken: Cell<u32>,
+    /// The bridge compiled for this exit: entered right after the exit instead of the
+    /// interpreter.
+    pub bridge: RefCell<Option<Rc<CompiledLoop>>>,
+    /// Failed attempts to record a bridge here; at `JitConfig::max_aborts` none is tried.
+    pub bridge_aborts: Cell<u32>,
+    /// For a `link` exit: the loop trace found at its header the last time.
+    link: RefCell<Option<Rc<CompiledLoop>>>,
+    /// The snapshot's pseudo slots (`record::PSEUDO`..): (slot, index in the exit buffer).
+    pseudo: Vec<(u32, usize)>,
+    /// Whether native linking of this exit was tried (`link_natively`).
+    linked: Cell<bool>,
+    /// The frames of calls inlined into the trace at this exit (`inline::resume`).
+    inlined: Vec<super::inline::VExit>,
+}
+
+impl ExitInfo {
+    /// Whether this is the `exit` that ends a trace at a loop header (`link` kind).
+    pub(crate) fn is_link(&self) -> bool {
+        self.kind == super::KIND_LINK
+    }
 }
 
 /// A compiled loop, as the trace cache holds it.
 pub(crate) struct CompiledLoop {
     code: Box<dyn CompiledTrace>,
+    /// What the code writes to `LINK_TAG` of the exit buffer (0: untagged code).
+    pub tag: u32,
+    /// 0 for a loop's trace, its parent's depth + 1 for a bridge.
+    pub depth: u32,
     params: Vec<ParamSrc>,
     /// Heap words baked into the trace: GC roots while the trace exists.
     pub consts: Vec<crate::value::Value>,
-    exits: HashMap<u32, ExitInfo>,
+    /// Indexed by exit number (the op index of the guard).
+    exits: Vec<Option<ExitInfo>>,
     buf_len: usize,
     /// The (globals, builtins) dicts the trace's global loads assume, if any.
     globals: Option<(Value, Value)>,
@@ -58,9 +89,11 @@ impl CompiledLoop {
         params: Vec<ParamSrc>,
         consts: Vec<Value>,
         globals: Option<(Value, Value)>,
+        tag: u32,
+        depth: u32,
     ) -> Self {
         let types = trace.types();
-        let mut exits = HashMap::new();
+        let mut exits: Vec<Option<ExitInfo>> = (0..trace.ops.len()).map(|_| None).collect();
         for (i, op) in trace.ops.iter().enumerate() {
             let Some(sid) = op.snapshot() else { continue };
             let snap = &trace.snapshots[sid.0 as usize];
@@ -68,32 +101,239 @@ impl CompiledLoop {
             let Some(frame) = snap.frames.first() else { continue };
             let kind = match op {
                 krait_tracer::Op::Guard { kind, .. }
+                | krait_tracer::Op::Exit { kind, .. }
                 | krait_tracer::Op::IntAddOv { kind, .. }
                 | krait_tracer::Op::IntSubOv { kind, .. }
                 | krait_tracer::Op::IntMulOv { kind, .. } => kind.0,
                 _ => 0,
             };
-            let slots = frame
-                .slots
-                .iter()
-                .map(|&(s, v)| (s, live.iter().position(|x| *x == v).unwrap_or(0), types[v.index()]))
-                .collect();
-            exits.insert(i as u32, ExitInfo { block: (frame.meta >> 32) as u32, stmt: frame.meta as u32, kind, slots });
+            let at = |v: ValueId| live.iter().position(|x| *x == v).unwrap_or(0);
+            let slots =
+                frame.slots.iter().filter(|(s, _)| *s < PSEUDO).map(|&(s, v)| (s, at(v), types[v.index()])).collect();
+            let pseudo = frame.slots.iter().filter(|(s, _)| *s >= PSEUDO).map(|&(s, v)| (s, at(v))).collect();
+            exits[i] = Some(ExitInfo {
+                block: (frame.meta >> 32) as u32,
+                stmt: frame.meta as u32,
+                kind,
+                slots,
+                taken: Cell::new(0),
+                bridge: RefCell::new(None),
+                bridge_aborts: Cell::new(0),
+                link: RefCell::new(None),
+                pseudo,
+                linked: Cell::new(false),
+                inlined: super::inline::exit_frames(snap, &live, &types),
+            });
         }
         let buf_len = trace.max_exit_len().max(1);
-        CompiledLoop { code, params, consts, exits, buf_len, globals, global_fails: Default::default() }
+        CompiledLoop { code, tag, depth, params, consts, exits, buf_len, globals, global_fails: Default::default() }
+    }
+
+    /// The exit buffer words a run needs: `LINK_BUF` for linkable (tagged) code, which
+    /// may run on into any trace it is linked to.
+    fn buf_words(&self) -> usize {
+        if self.tag != 0 {
+            self.buf_len.max(krait_tracer::LINK_BUF)
+        } else {
+            self.buf_len
+        }
+    }
+
+    /// The exit with this number.
+    pub(crate) fn exit(&self, n: u32) -> Option<&ExitInfo> {
+        self.exits.get(n as usize).and_then(|e| e.as_ref())
+    }
+
+    /// Visits the heap words of this trace and of every bridge hanging off it.
+    pub(crate) fn each_const(&self, f: &mut dyn FnMut(Value)) {
+        for v in &self.consts {
+            f(*v);
+        }
+        for e in self.exits.iter().flatten() {
+            if let Some(b) = &*e.bridge.borrow() {
+                b.each_const(f);
+            }
+        }
     }
 }
 
-/// Runs `c` from the frame's position (its loop header). None when the frame's values do
-/// not fit the trace's parameters; otherwise the frame has been moved to the exit's
-/// statement, and an exception a helper raised is returned to be raised there.
-pub(crate) fn enter(
+/// An int (not a bool, not a subclass instance) that fits an i64.
+fn exact_i64(vm: &Vm, v: Value) -> Option<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i);
+    }
+    let b = v.as_bigint()?;
+    if !v.obj().class.get().is(vm.types.int) {
+        return None;
+    }
+    num_traits::ToPrimitive::to_i64(b)
+}
+
+/// Links exit `n` (`info`) of `from` to `to` in machine code, once, when the backend
+/// links and `to`'s parameters can be built from the exit's values: from then on that
+/// exit runs straight into `to`, which the dispatcher learns from the tag of the trace
+/// that finally leaves.
+fn link_natively(vm: &mut Vm, from: &CompiledLoop, n: u32, info: &ExitInfo, to: &Rc<CompiledLoop>) {
+    if info.linked.replace(true) || from.tag == 0 || to.tag == 0 {
+        return;
+    }
+    let r = try_link(from, n, info, to);
+    vm.jit.log(&format!(
+        "; link exit {n} of trace {} to trace {}: {}\n",
+        from.tag,
+        to.tag,
+        r.err().unwrap_or("in machine code")
+    ));
+}
+
+fn try_link(from: &CompiledLoop, n: u32, info: &ExitInfo, to: &Rc<CompiledLoop>) -> Result<(), &'static str> {
+    if !info.inlined.is_empty() {
+        return Err("not linked: the exit has inlined frames");
+    }
+    let bits = |g: Option<(Value, Value)>| g.map(|(g, b)| (g.bits(), b.bits()));
+    if to.globals.is_some() && bits(to.globals) != bits(from.globals) {
+        return Err("not linked: the target assumes other globals");
+    }
+    let args = link_args(info, to)?;
+    let entry = to.code.link_entry().ok_or("not linked: the target cannot be linked to")?;
+    // SAFETY: `to` stays alive as long as `from` (the exit keeps it: `bridge` or `link`,
+    // set by the caller), the arguments are `to`'s parameters as `enter` would build
+    // them from the frame the exit describes, and `enter` finds out by the tag which
+    // trace of the chain left.
+    unsafe { from.code.link_exit(n, &args, entry) }.map_err(|_| "not linked: the backend refused")
+}
+
+/// How `to`'s parameters come from the exit buffer of `info` (or through it from the
+/// frame's slots); an error when one cannot.
+fn link_args(info: &ExitInfo, to: &CompiledLoop) -> Result<Vec<LinkArg>, &'static str> {
+    let pseudo = |p: u32| info.pseudo.iter().find(|(s, _)| *s == p).map(|&(_, k)| k);
+    let base = pseudo(PSEUDO_BASE).ok_or("not linked: no slot array in the exit")?;
+    let int_tag = (Value::small_int(0).ok_or("no int tag")?.bits() >> 48) as u32;
+    let named = |s: u32| info.slots.iter().find(|(x, _, _)| *x == s).map(|&(_, k, t)| (k, t));
+    // Every value the exit would write to the frame must go on in a parameter of `to`
+    // (whose exits name all of them), or it would be lost.
+    for &(s, _, ty) in &info.slots {
+        let carried = to.params.iter().any(|p| match *p {
+            ParamSrc::Int(x) => x as u32 == s && ty == Type::Int,
+            ParamSrc::Float(x) => x as u32 == s && ty == Type::Float,
+            _ => false,
+        });
+        if !carried {
+            return Err("not linked: a value of the exit is no parameter of the target");
+        }
+    }
+    let mut args = Vec::with_capacity(to.params.len());
+    for p in &to.params {
+        args.push(match *p {
+            ParamSrc::Ctx => LinkArg::Buf(pseudo(PSEUDO_CTX).ok_or("not linked: no context in the exit")?),
+            ParamSrc::Base => LinkArg::Buf(base),
+            ParamSrc::Int(s) => match named(s as u32) {
+                Some((k, Type::Int)) => LinkArg::Buf(k),
+                Some(_) => return Err("not linked: an int parameter has another type in the exit"),
+                None => LinkArg::MemTagged { base, offset: 8 * s as i32, shift: 48, tag: int_tag },
+            },
+            ParamSrc::Float(s) => match named(s as u32) {
+                Some((k, Type::Float)) => LinkArg::Buf(k),
+                Some(_) => return Err("not linked: a float parameter has another type in the exit"),
+                None => LinkArg::MemBelow { base, offset: 8 * s as i32, shift: 48, limit: int_tag },
+            },
+            ParamSrc::RangeIter(s) => LinkArg::Buf(
+                pseudo(PSEUDO_RANGE | s as u32).ok_or("not linked: the target's range iterator is not in the exit")?,
+            ),
+        });
+    }
+    Ok(args)
+}
+
+/// Bridges on bridges on ... a loop's trace, at most.
+const MAX_BRIDGE_DEPTH: u32 = 6;
+
+/// How a run of compiled code ended (`run`).
+pub(crate) enum Ran {
+    /// The frame is where the interpreter goes on, or the exception must be raised there.
+    Done(Result<(), (PyErr, ErrInfo)>),
+    /// A hot exit without a bridge: the frame is at the exit, and recording a bridge from
+    /// there has started.
+    Record,
+}
+
+/// Runs the compiled loop `c` from the frame's position (its header), then whatever the
+/// exits lead to: a guard's bridge, or at a `link` exit (a loop header) that loop's trace.
+/// None when `c` itself cannot be entered (the frame's values do not fit its parameters).
+/// Every step between traces goes through the frame (values boxed at the exit, unboxed
+/// at the next entry), so any exit can stop the chain and leave the interpreter a frame
+/// that is exactly right.
+pub(crate) fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, c: Rc<CompiledLoop>) -> Option<Ran> {
+    let mut cur = c;
+    let mut entered = false;
+    loop {
+        let Some(r) = enter(vm, frame, code, &cur) else {
+            return if entered { Some(Ran::Done(Ok(()))) } else { None };
+        };
+        entered = true;
+        let n = match r {
+            Ok((left, n)) => {
+                cur = left;
+                n
+            }
+            Err(e) => return Some(Ran::Done(Err(e))),
+        };
+        let Some(info) = cur.exit(n) else {
+            return Some(Ran::Done(Ok(())));
+        };
+        if info.is_link() {
+            // At a loop header: go on with its trace, if it has one.
+            crate::gc::safepoint(vm);
+            let cached = info.link.borrow().clone();
+            let next = match cached {
+                Some(n) => Some(n),
+                None => {
+                    let n = super::compiled_at(vm, code, info.block);
+                    info.link.borrow_mut().clone_from(&n);
+                    n
+                }
+            };
+            match next {
+                Some(next) => {
+                    link_natively(vm, &cur, n, info, &next);
+                    cur = next;
+                    continue;
+                }
+                None if super::count_linked_back_edge(vm, frame, code) => return Some(Ran::Record),
+                None => return Some(Ran::Done(Ok(()))),
+            }
+        }
+        let bridge = info.bridge.borrow().clone();
+        if let Some(b) = bridge {
+            vm.jit.stats.bridge_entries += 1;
+            link_natively(vm, &cur, n, info, &b);
+            cur = b;
+            continue;
+        }
+        let taken = info.taken.get().saturating_add(1);
+        info.taken.set(taken);
+        // No bridges for changed globals (the loop is dropped when they keep changing)
+        // and no towers of bridges on bridges.
+        let bridgeable = info.kind != super::KIND_GLOBAL && cur.depth < MAX_BRIDGE_DEPTH;
+        if bridgeable && taken >= vm.jit.bridge_threshold() && info.bridge_aborts.get() < vm.jit.config.max_aborts {
+            if super::start_bridge(vm, frame, code, &cur, n) {
+                return Some(Ran::Record);
+            }
+        }
+        return Some(Ran::Done(Ok(())));
+    }
+}
+
+/// Runs `c` from the frame's position (its loop header, or the exit its bridge hangs
+/// off). None when the frame's values do not fit the trace's parameters; otherwise the
+/// frame has been moved to the exit's statement and the exit number is returned, or the
+/// exception a helper raised, to be raised there.
+fn enter(
     vm: &mut Vm,
     frame: &mut Frame,
     code: &Code,
-    c: &CompiledLoop,
-) -> Option<Result<(), (PyErr, ErrInfo)>> {
+    c: &Rc<CompiledLoop>,
+) -> Option<Result<(Rc<CompiledLoop>, u32), (PyErr, ErrInfo)>> {
     if let Some((g, b)) = c.globals {
         let builtins = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
         if !g.is(frame.globals) || !b.is(builtins) {
@@ -101,30 +341,19 @@ pub(crate) fn enter(
         }
     }
     let mut ctx = Ctx { vm: std::ptr::null_mut(), frame: std::ptr::null_mut(), code, pending: None };
-    // Small traces (the common case) keep their parameters and exit buffer on the stack.
-    const INLINE: usize = 48;
-    let (mut pstack, mut bstack) = ([0u64; INLINE], [0u64; INLINE]);
-    let (mut pheap, mut bheap) = (Vec::new(), Vec::new());
-    let params: &mut [u64] = if c.params.len() <= INLINE {
-        &mut pstack[..c.params.len()]
-    } else {
-        pheap.resize(c.params.len(), 0);
-        &mut pheap
-    };
-    let buf: &mut [u64] = if c.buf_len <= INLINE {
-        &mut bstack[..c.buf_len]
-    } else {
-        bheap.resize(c.buf_len, 0);
-        &mut bheap
-    };
+    // Parameters and exit buffer in one vector, reused from run to run (nested runs, from
+    // helpers, take another).
+    let mut words = vm.jit.scratch.pop().unwrap_or_default();
+    words.clear();
+    words.resize(c.params.len() + c.buf_words(), 0);
+    let (params, buf) = words.split_at_mut(c.params.len());
     for (slot, p) in params.iter_mut().zip(&c.params) {
         *slot = match *p {
             ParamSrc::Ctx => &mut ctx as *mut Ctx as u64,
             ParamSrc::Base => frame.slots.as_mut_ptr() as u64,
-            ParamSrc::Int(s) => frame.slots[s as usize].as_small_int()? as u64,
+            ParamSrc::Int(s) => exact_i64(vm, frame.slots[s as usize])? as u64,
             ParamSrc::Float(s) => frame.slots[s as usize].as_float()?.to_bits(),
             ParamSrc::RangeIter(s) => range_iter(frame.slots[s as usize])? as u64,
-            ParamSrc::Unused => 0,
         };
     }
     vm.jit.stats.entries += 1;
@@ -134,11 +363,24 @@ pub(crate) fn enter(
     // slot array and the range iterators checked above (alive in the frame's slots), its
     // helpers get `ctx`, which points to this VM and frame, unused by us until it returns.
     let exit = unsafe { c.code.run(params, buf) };
-    let Some(info) = c.exits.get(&exit) else {
+    // A linked exit may have run on into other traces: the tag says whose exit this is.
+    let tag = if c.tag != 0 { buf[krait_tracer::LINK_TAG] as u32 } else { 0 };
+    let left: Rc<CompiledLoop> = if tag == c.tag {
+        c.clone()
+    } else {
+        match vm.jit.traces.get(tag.wrapping_sub(1) as usize).and_then(|w| w.upgrade()) {
+            Some(t) => t,
+            None => {
+                return Some(Err((vm.err(vm.exc.system_error, "JIT: exit of an unknown trace"), ErrInfo::default())));
+            }
+        }
+    };
+    let c = &left;
+    let Some(info) = c.exit(exit) else {
         return Some(Err((vm.err(vm.exc.system_error, "JIT: unknown trace exit"), ErrInfo::default())));
     };
     vm.jit.stats.exits[info.kind as usize] += 1;
-    if info.kind == super::kind_index("global") {
+    if info.kind == super::KIND_GLOBAL {
         c.global_fails.set(c.global_fails.get() + 1);
     }
     for &(slot, i, ty) in &info.slots {
@@ -159,8 +401,14 @@ pub(crate) fn enter(
     }
     frame.block = info.block;
     frame.stmt = info.stmt;
+    if !info.inlined.is_empty() {
+        // The frame is at its call statement: run the inlined frames, then go on after it.
+        let pending = ctx.pending.take();
+        return Some(super::inline::resume(vm, frame, &info.inlined, buf, pending).map(|()| (left.clone(), exit)));
+    }
+    vm.jit.scratch.push(words);
     match ctx.pending.take() {
         Some(p) => Some(Err(p)),
-        None => Some(Ok(())),
+        None => Some(Ok((left, exit))),
     }
 }

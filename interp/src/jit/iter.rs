@@ -4,17 +4,31 @@
 //! address): the trace reads and writes its `next`/`remaining` fields directly, so a
 //! `for i in range(n)` iteration costs two loads, two stores and a guard, and `i` stays
 //! unboxed. Because the iterator object itself is updated, an exit anywhere leaves it in
-//! the state the interpreter expects. Every other iterator is stepped by the generic
-//! helper, whose result (the block the frame went to) is guarded to be the loop body.
+//! the state the interpreter expects.
+//!
+//! A list or tuple iterator is stepped in place too, without a parameter: each iteration
+//! loads the iterator word from its frame slot and guards its class (which fixes the Rust
+//! type behind its native payload), then reads the sequence and index fields, guards the
+//! index against the sequence's *current* length (a list may grow or shrink while it is
+//! iterated, and the interpreter compares with the current length at every step), loads
+//! the item, and stores the index plus one back. Every guard comes before that store, so
+//! an exit resumes at the `for` statement with the iterator untouched and the interpreter
+//! takes the step itself (also when the sequence is exhausted). Items seen as small ints
+//! or floats are unboxed behind a type guard. Every other iterator is stepped by the
+//! generic helper, whose result (the block the frame went to) is guarded to be the loop
+//! body.
 
 use std::mem::offset_of;
 
 use krait_tracer::{Cond, Op as IrOp, Type};
 
+use super::layout::{guard_class_exact, layout};
 use super::record::{range_iter, RecResult, Recorder};
 use crate::cfg::{Code, Op, Opnd, Slot};
 use crate::frame::Frame;
-use crate::types::iter::RangeIter;
+use crate::object::Payload;
+use crate::types::iter::{ListIter, RangeIter, TupleIter};
+use crate::value::Value;
 
 #[allow(clippy::too_many_arguments)]
 pub(super) fn for_iter(
@@ -35,13 +49,19 @@ pub(super) fn for_iter(
     if let (Some(p), Some(it)) = (param, range_iter(seen)) {
         // SAFETY: `it` points into the iterator object held by the frame slot we observed.
         let remaining = unsafe { (*it).remaining.get() };
-        if remaining == 0 {
+        if remaining == 0 && !r.is_bridge() {
             return Err("loop exit");
         }
         r.mark_param_read(p);
         let rem = r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, remaining) as i32, ty: Type::Int });
         let zero = r.cint(0);
         let more = r.push(IrOp::IntCmp(Cond::Ne, rem, zero));
+        if remaining == 0 {
+            // A bridge recording the loop's exit path.
+            r.guard_here(more, false, "iter");
+            r.set_expect(exit);
+            return Ok(());
+        }
         r.guard_here(more, true, "iter");
         let next = r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, next) as i32, ty: Type::Int });
         let step = r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, step) as i32, ty: Type::Int });
@@ -54,7 +74,18 @@ pub(super) fn for_iter(
         r.set_expect(body);
         return Ok(());
     }
+    if seq_step(r, frame, code, dst, iter, seen)? {
+        r.set_expect(body);
+        return Ok(());
+    }
     let res = r.generic(op)?;
+    if r.is_bridge() {
+        // Where the iterator goes is known at the next statement.
+        let b = r.cint(body as i64);
+        let into_body = r.push(IrOp::IntCmp(Cond::Eq, res, b));
+        r.defer_branch(into_body, body, exit);
+        return Ok(());
+    }
     // The helper has stepped the iterator: an exhausted one leaves for the loop exit.
     let b = r.cint(body as i64);
     let into_body = r.push(IrOp::IntCmp(Cond::Eq, res, b));
@@ -62,4 +93,67 @@ pub(super) fn for_iter(
     r.guard(into_body, true, "iter", snap);
     r.set_expect(body);
     Ok(())
+}
+
+/// The next item of a list or tuple iterator, and whether the iterator is a list one.
+fn seen_seq_item(it: Value) -> Option<(Option<Value>, bool)> {
+    let Payload::Native(n) = &it.as_obj()?.payload else {
+        return None;
+    };
+    let any = n.as_any();
+    if let Some(li) = any.downcast_ref::<ListIter>() {
+        let l = li.list.get();
+        let item = l.as_list().and_then(|c| c.borrow().get(li.index.get()).copied());
+        return Some((item, true));
+    }
+    let ti = any.downcast_ref::<TupleIter>()?;
+    let item = ti.tuple.get().as_tuple().and_then(|t| t.get(ti.index.get()).copied());
+    Some((item, false))
+}
+
+/// Steps a list or tuple iterator in the trace (see the module docs). Ok(false) when the
+/// iterator is of another kind or the layout is unknown; Err("loop exit") when the loop
+/// ends at this step.
+fn seq_step(r: &mut Recorder, frame: &Frame, code: &Code, dst: Slot, iter: Opnd, seen: Value) -> RecResult<bool> {
+    let (Some(l), Some((item, is_list))) = (layout(), seen_seq_item(seen)) else {
+        return Ok(false);
+    };
+    let Some(item) = item else {
+        return Err("loop exit");
+    };
+    let (w, _) = r.read(frame, code, iter);
+    if r.ty(w) != Type::Word {
+        return Ok(false);
+    }
+    let cls = seen.obj().class.get();
+    let p = guard_class_exact(r, &l, w, cls);
+    let data = r.push(IrOp::Load { base: p, offset: l.native_data, ty: Type::Int });
+    let (seq_off, idx_off) =
+        if is_list { (l.list_iter_seq, l.list_iter_index) } else { (l.tuple_iter_seq, l.tuple_iter_index) };
+    let seq = r.push(IrOp::Load { base: data, offset: seq_off, ty: Type::Word });
+    // An exhausted iterator holds NULL (never a sequence): the interpreter ends the loop.
+    let null = r.cword(Value::NULL);
+    let live = r.push(IrOp::IntCmp(Cond::Ne, seq, null));
+    r.guard_here(live, true, "iter");
+    let mask = r.cint(super::layout::PAYLOAD_MASK);
+    let sp = r.push(IrOp::IntAnd(seq, mask));
+    let idx = r.push(IrOp::Load { base: data, offset: idx_off, ty: Type::Int });
+    let (ptr_off, len_off) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
+    let n = r.push(IrOp::Load { base: sp, offset: len_off, ty: Type::Int });
+    let more = r.push(IrOp::IntCmp(Cond::Below, idx, n));
+    r.guard_here(more, true, "iter");
+    let buf = r.push(IrOp::Load { base: sp, offset: ptr_off, ty: Type::Int });
+    let v = r.push(IrOp::LoadIndexed { base: buf, index: idx, offset: 0, ty: Type::Word });
+    let v = if item.is_float() && r.spec_float {
+        r.float_of(v, item).unwrap_or(v)
+    } else if item.is_small_int() && r.spec_int {
+        r.int_of(v, item).unwrap_or(v)
+    } else {
+        v
+    };
+    let one = r.cint(1);
+    let next = r.push(IrOp::IntAdd(idx, one));
+    r.push(IrOp::Store { base: data, offset: idx_off, value: next });
+    r.write(dst, v);
+    Ok(true)
 }

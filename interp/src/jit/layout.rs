@@ -6,11 +6,22 @@
 //! words with known values, and the payload of an enum variant by taking its address.
 //! Each probe must find exactly one match; if it does not, the layout is `None` and the
 //! recorder uses helpers instead.
+//!
+//! Native payloads (`Payload::Native(Box<dyn NativeData>)`) are reached through the data
+//! half of the box's fat pointer (`native_data`); the fields of the list and tuple
+//! iterators behind it have `offset_of!` offsets (`list_iter_*`, `tuple_iter_*`). A trace
+//! may only follow `native_data` after guarding the object's class, which fixes the
+//! concrete type behind the box (`list_iterator` and `tuple_iterator` objects are created
+//! only by `iter()` of a list or tuple).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::mem::{offset_of, size_of};
 
-use crate::object::{Attrs, Payload, PyObj};
+use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
+
+use super::record::Recorder;
+use crate::object::{Attrs, NativeData, Payload, PyObj, PyStr};
+use crate::types::iter::{ListIter, TupleIter};
 use crate::value::Value;
 
 #[derive(Clone, Copy, Debug)]
@@ -29,6 +40,15 @@ pub(crate) struct Layout {
     /// In `PyObj` of a tuple: the item pointer and length.
     pub tuple_ptr: i32,
     pub tuple_len: i32,
+    /// In `PyObj` of a str: the number of code points.
+    pub str_len: i32,
+    /// In `PyObj` of a native object: the data pointer of the `Box<dyn NativeData>`.
+    pub native_data: i32,
+    /// In `ListIter` / `TupleIter`: the sequence word (NULL once exhausted) and the index.
+    pub list_iter_seq: i32,
+    pub list_iter_index: i32,
+    pub tuple_iter_seq: i32,
+    pub tuple_iter_index: i32,
 }
 
 /// Offset of the one word of `hay` (a fully initialized value) equal to `needle`.
@@ -82,6 +102,19 @@ fn probe(n: usize) -> Option<Layout> {
         Payload::Tuple(t) => distance(&tuple, t),
         _ => return None,
     };
+    let s = PyObj::new(Value::NONE, None, Payload::Str(PyStr::new("probe".into())));
+    let str_len = match &s.payload {
+        Payload::Str(p) => distance(&s, &p.char_len),
+        _ => return None,
+    };
+    let it: Box<dyn NativeData> = Box::new(ListIter { list: Cell::new(Value::NONE), index: Cell::new(n) });
+    let data = &*it as *const dyn NativeData as *const () as usize;
+    let data_word = find_word(&it, data)?;
+    let native = PyObj::new(Value::NONE, None, Payload::Native(it));
+    let native_box = match &native.payload {
+        Payload::Native(b) => distance(&native, b),
+        _ => return None,
+    };
     Some(Layout {
         class: offset_of!(PyObj, class) as i32,
         attrs: offset_of!(PyObj, attrs) as i32,
@@ -92,13 +125,19 @@ fn probe(n: usize) -> Option<Layout> {
         list_len: list_cell + vec_len,
         tuple_ptr: tuple_box + box_ptr,
         tuple_len: tuple_box + box_len,
+        str_len,
+        native_data: native_box + data_word,
+        list_iter_seq: offset_of!(ListIter, list) as i32,
+        list_iter_index: offset_of!(ListIter, index) as i32,
+        tuple_iter_seq: offset_of!(TupleIter, tuple) as i32,
+        tuple_iter_index: offset_of!(TupleIter, index) as i32,
     })
 }
 
 fn probe_twice() -> Option<Layout> {
     let (a, b) = (probe(100_003)?, probe(100_019)?);
-    let same = (a.slots_ptr, a.list_ptr, a.list_len, a.tuple_ptr, a.tuple_len)
-        == (b.slots_ptr, b.list_ptr, b.list_len, b.tuple_ptr, b.tuple_len);
+    let same = (a.slots_ptr, a.list_ptr, a.list_len, a.tuple_ptr, a.tuple_len, a.str_len, a.native_data)
+        == (b.slots_ptr, b.list_ptr, b.list_len, b.tuple_ptr, b.tuple_len, b.str_len, b.native_data);
     same.then_some(a)
 }
 
@@ -109,4 +148,26 @@ thread_local! {
 /// The probed layout, or None when a probe was ambiguous.
 pub(crate) fn layout() -> Option<Layout> {
     LAYOUT.with(|l| *l)
+}
+
+/// The tag (bits 48..64) of a pointer `Value`.
+pub(crate) const PTR_TAG: i64 = 0xFFFA;
+/// The address bits of a pointer `Value`.
+pub(crate) const PAYLOAD_MASK: i64 = (1 << 48) - 1;
+
+/// Guards (kind "type", at the current statement) that the word `w` is an object whose
+/// class word is `cls`; returns the object's address.
+pub(crate) fn guard_class_exact(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) -> ValueId {
+    let sh = r.cint(48);
+    let tag = r.push(IrOp::IntShr(w, sh));
+    let pt = r.cint(PTR_TAG);
+    let is_obj = r.push(IrOp::IntCmp(Cond::Eq, tag, pt));
+    r.guard_here(is_obj, true, "type");
+    let mask = r.cint(PAYLOAD_MASK);
+    let p = r.push(IrOp::IntAnd(w, mask));
+    let c = r.push(IrOp::Load { base: p, offset: l.class, ty: Type::Word });
+    let want = r.cword(cls);
+    let same = r.push(IrOp::IntCmp(Cond::Eq, c, want));
+    r.guard_here(same, true, "type");
+    p
 }

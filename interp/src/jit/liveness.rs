@@ -128,48 +128,82 @@ fn successors(code: &Code, b: usize) -> Vec<usize> {
     out
 }
 
-/// `live[s]`: slot `s` may be read at the start of `block` before being written.
-pub(crate) fn live_at(code: &Code, block: u32) -> Vec<bool> {
-    let n = code.nslots as usize;
-    let words = n.div_ceil(64);
-    let nb = code.blocks.len();
-    let mut live_in = vec![vec![0u64; words]; nb];
-    let set = |bits: &mut [u64], s: Slot| bits[s as usize / 64] |= 1 << (s % 64);
-    let clear = |bits: &mut [u64], s: Slot| bits[s as usize / 64] &= !(1 << (s % 64));
-    let mut changed = true;
-    while changed {
-        changed = false;
-        for b in (0..nb).rev() {
-            let mut cur = vec![0u64; words];
-            for s in successors(code, b) {
-                for (c, x) in cur.iter_mut().zip(&live_in[s]) {
-                    *c |= *x;
-                }
-            }
-            for op in code.blocks[b].ops.iter().rev() {
-                // `ForIter` writes its target only on the way into the body.
-                if !matches!(op, Op::ForIter { .. }) {
-                    for s in op_writes(op) {
-                        clear(&mut cur, s);
-                    }
-                }
-                for s in op_reads(op) {
-                    set(&mut cur, s);
-                }
-            }
-            // An exception can leave the block before any of its writes.
-            if let Some(h) = code.blocks[b].handler {
-                for (c, x) in cur.iter_mut().zip(&live_in[h.0 as usize]) {
-                    *c |= *x;
-                }
-            }
-            if cur != live_in[b] {
-                live_in[b] = cur;
-                changed = true;
-            }
+/// Slot liveness of a code object: which slots may be read before being written, from
+/// any statement on.
+pub(crate) struct Liveness {
+    /// Per block, the live slots at its start (bit sets).
+    live_in: Vec<Vec<u64>>,
+    /// Named locals count as live everywhere (frames and tracebacks may show them).
+    named: usize,
+    n: usize,
+}
+
+fn set(bits: &mut [u64], s: Slot) {
+    bits[s as usize / 64] |= 1 << (s % 64);
+}
+
+fn clear(bits: &mut [u64], s: Slot) {
+    bits[s as usize / 64] &= !(1 << (s % 64));
+}
+
+/// Runs `op` backwards over the live set `cur`.
+fn step_back(cur: &mut [u64], op: &Op) {
+    // `ForIter` writes its target only on the way into the body.
+    if !matches!(op, Op::ForIter { .. }) {
+        for s in op_writes(op) {
+            clear(cur, s);
         }
     }
-    let named = code.slot_names.len();
-    let bits = &live_in[block as usize];
-    (0..n).map(|s| s < named || bits[s / 64] & (1 << (s % 64)) != 0).collect()
+    for s in op_reads(op) {
+        set(cur, s);
+    }
+}
+
+impl Liveness {
+    pub(crate) fn new(code: &Code) -> Liveness {
+        let n = code.nslots as usize;
+        let words = n.div_ceil(64);
+        let nb = code.blocks.len();
+        let mut live = Liveness { live_in: vec![vec![0u64; words]; nb], named: code.slot_names.len(), n };
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for b in (0..nb).rev() {
+                let cur = live.from_stmt(code, b, 0);
+                if cur != live.live_in[b] {
+                    live.live_in[b] = cur;
+                    changed = true;
+                }
+            }
+        }
+        live
+    }
+
+    /// The live set before statement `stmt` of block `b`, from the current block sets.
+    fn from_stmt(&self, code: &Code, b: usize, stmt: usize) -> Vec<u64> {
+        let words = self.n.div_ceil(64);
+        let mut cur = vec![0u64; words];
+        for s in successors(code, b) {
+            for (c, x) in cur.iter_mut().zip(&self.live_in[s]) {
+                *c |= *x;
+            }
+        }
+        for op in code.blocks[b].ops.iter().skip(stmt).rev() {
+            step_back(&mut cur, op);
+        }
+        // An exception can leave the block before any of its writes.
+        if let Some(h) = code.blocks[b].handler {
+            for (c, x) in cur.iter_mut().zip(&self.live_in[h.0 as usize]) {
+                *c |= *x;
+            }
+        }
+        cur
+    }
+
+    /// `live[s]`: slot `s` may be read from statement `stmt` of `block` on before being
+    /// written.
+    pub(crate) fn at(&self, code: &Code, block: u32, stmt: u32) -> Vec<bool> {
+        let bits = self.from_stmt(code, block as usize, stmt as usize);
+        (0..self.n).map(|s| s < self.named || bits[s / 64] & (1 << (s % 64)) != 0).collect()
+    }
 }

@@ -3,12 +3,15 @@
 //!
 //! ```text
 //!  interp::run::<RUN>    back edge ──▶ back_edge(): count; hot? ──▶ Record
-//!        │                                    │ compiled? ──▶ exit::enter(): run the trace,
-//!        │                                    │               rebuild the frame at the exit
+//!        │                                    │ compiled? ──▶ exit::run(): run the trace and
+//!        │                                    │   the bridges and loops its exits lead to,
+//!        │                                    │   rebuild the frame at the last exit
 //!  interp::run::<RECORD> before each statement ──▶ record_stmt() ──▶ record.rs (+ arith.rs,
 //!                                                   iter.rs, ...): IR specialized on what
 //!                                                   the interpreter is about to do
 //!  back at the header ──▶ Recorder::finish ──▶ optimize ──▶ Backend::compile ──▶ cache
+//!  at another loop's header ──▶ Recorder::finish_link (a bridge, or a loop's path into
+//!                               an inner loop) ──▶ ... ──▶ hung off its parent's exit
 //! ```
 //!
 //! # Recording
@@ -18,10 +21,27 @@
 //! operands the interpreter is about to use (real values in the frame), emits IR that does
 //! the same for values of those types, and the interpreter then runs the statement as
 //! usual. Recording ends when control comes back to the header by its back edge (the trace
-//! is compiled) or aborts when anything else happens: the frame returns, yields or raises,
-//! another loop's back edge is taken (inner loops get traces of their own), the trace
+//! is compiled), when it reaches the header of another loop (see "Bridges and links"), or
+//! aborts when anything else happens: the frame returns, yields or raises, the trace
 //! grows too long, or the path leaves where the recorder expected it. Repeated aborts
 //! blacklist the loop.
+//!
+//! # Bridges and links
+//!
+//! A trace that reaches the header of another loop (an inner loop it enters, or for a
+//! bridge any loop header, its own loop's included) ends there with an unconditional
+//! `exit` of kind `link`, whose snapshot makes the frame exact at that header. A guard
+//! exit taken often (`bridge_threshold`: the loop threshold, at most 10) gets a bridge:
+//! a trace recorded from the statement the exit resumes at, in the same way as a loop,
+//! which ends at the first loop header it reaches. `exit::run` is the dispatcher: after a
+//! trace leaves, it enters the bridge of that exit if there is one, or at a `link` exit the
+//! trace of the loop at that header (counting the back edge when it has none yet, so
+//! outer loops whose back edges only compiled code takes still get hot), and returns to
+//! the interpreter otherwise. Every step goes through the frame (values are boxed at the
+//! exit and unboxed at the next entry), so the interpreter can take over after any of
+//! them. Nested loops thus run as a chain: outer trace -> inner loop's trace -> bridge
+//! of its loop exit -> outer trace. Bridges hang off their parent's exit (`ExitInfo`), so
+//! they form a tree per loop; exits of bridges get bridges of their own.
 //!
 //! # Values in a trace and frame memory
 //!
@@ -42,26 +62,38 @@
 //! (named locals, and temporaries live at the header), typed `Int`/`Float`. The trace is
 //! entered only when the frame's values have those types again (`exit::enter` unboxes
 //! them). A snapshot names the slots whose value frame memory does not hold (the dirty
-//! ones); every other slot keeps the frame's value. Its `meta` is `block << 32 | stmt`, the
+//! and live ones: `liveness::Liveness` at the resume point); every other slot keeps the
+//! frame's value. Its `meta` is `block << 32 | stmt`, the
 //! statement where the interpreter resumes: for guards before a statement's side effects
 //! that is the statement itself (it runs again, from the start), for guards after a
 //! helper has done the work it is the statement that follows. An exception raised by a
 //! helper is parked in the context and raised at the helper's statement on exit, so no
 //! side effect ever happens twice.
 //!
-//! Inlining of Python calls (virtual frames) is not done yet: calls run through the
-//! generic helper, so every snapshot has exactly one frame.
+//! # Inlined calls (virtual frames)
+//!
+//! Calls to small Python functions and methods are inlined (`inline.rs`): the callee's
+//! frame is virtual, its slots SSA values appended to the recorder's slot states, and
+//! the callee's interpreter frame runs in `RECORD` mode so its statements are recorded
+//! like the loop's. Snapshots inside an inlined call have one frame per level, outermost
+//! first; the real frame's `meta` is then the position of its call statement and the
+//! inlined frames' `meta` index a table of (code, function, position). An exit rebuilds
+//! the real frame as usual, then materializes and runs the inlined frames innermost
+//! first (`inline::resume`), leaving the real frame after its call statement.
 
 mod arith;
 mod attr;
+mod calls;
 mod exit;
 mod helpers;
+mod inline;
 mod iter;
 mod layout;
 mod liveness;
 mod record;
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::io::Write;
 use std::rc::Rc;
 
@@ -85,7 +117,18 @@ pub const KINDS: &[&str] = &[
     "float",        // (switch only) floats are unboxed
     "range",        // (switch only) `for` over a range iterator is inlined
     "global",       // a global's namespace dicts did not change (constant globals)
+    "link",         // (not a guard) the unconditional exit ending a trace at a loop header
 ];
+
+/// `KINDS` indices the exit path tests.
+pub(crate) const KIND_GLOBAL: u8 = 9;
+pub(crate) const KIND_LINK: u8 = 10;
+
+#[test]
+fn kind_constants() {
+    assert_eq!(KINDS[KIND_GLOBAL as usize], "global");
+    assert_eq!(KINDS[KIND_LINK as usize], "link");
+}
 
 /// Kinds `--jit-no=` may switch off, with what switching them off does.
 pub const SWITCHABLE: &[(&str, &str)] = &[
@@ -94,6 +137,8 @@ pub const SWITCHABLE: &[(&str, &str)] = &[
     ("range", "for-range loops step the iterator through a helper"),
     ("global", "globals and builtins are looked up by the interpreter's helper"),
     ("branch", "no trace is compiled (every trace has branch guards)"),
+    ("link", "exits run on into bridges and loops through the interpreter's dispatcher, not in machine code"),
+    ("inline", "calls to Python functions are not inlined (they run through the interpreter's helper)"),
 ];
 
 pub(crate) fn kind_index(name: &str) -> u8 {
@@ -132,6 +177,11 @@ pub struct JitStats {
     pub abort_reasons: BTreeMap<String, u64>,
     pub blacklisted: u64,
     pub entries: u64,
+    /// Bridges recorded, compiled and aborted; entries into bridges.
+    pub bridges_recorded: u64,
+    pub bridges_compiled: u64,
+    pub bridges_aborted: u64,
+    pub bridge_entries: u64,
     pub guards: [u64; 16],
     pub exits: [u64; 16],
 }
@@ -157,10 +207,17 @@ pub struct Jit {
     pub enabled: bool,
     pub config: JitConfig,
     backend: Option<Box<dyn Backend>>,
-    loops: HashMap<(usize, u32), LoopInfo>,
+    loops: HashMap<(usize, u32), LoopInfo, BuildHasherDefault<KeyHasher>>,
+    /// Reused parameter and exit buffers (`exit::enter`).
+    scratch: Vec<Vec<u64>>,
+    /// Every compiled trace, by tag - 1 (natively linked chains report the tag of the
+    /// trace that left).
+    traces: Vec<std::rc::Weak<exit::CompiledLoop>>,
     recorder: Option<Box<record::Recorder>>,
     pub stats: JitStats,
     log: Option<std::fs::File>,
+    /// Codes not to inline, and the descriptions of inlined frames (`inline.rs`).
+    inline: inline::InlineMemo,
 }
 
 impl Jit {
@@ -182,9 +239,7 @@ impl Jit {
     pub(crate) fn trace_roots(&self, t: &mut dyn crate::gc::trace::Tracer) {
         for l in self.loops.values() {
             if let LoopState::Compiled(c) = &l.state {
-                for v in &c.consts {
-                    t.value(*v);
-                }
+                c.each_const(&mut |v| t.value(v));
             }
         }
         if let Some(r) = &self.recorder {
@@ -194,9 +249,33 @@ impl Jit {
         }
     }
 
-    fn log(&mut self, text: &str) {
+    pub(crate) fn log(&mut self, text: &str) {
         if let Some(f) = &mut self.log {
             let _ = f.write_all(text.as_bytes());
+        }
+    }
+
+    /// Exits taken before a bridge is recorded for them: the loop threshold, but at most
+    /// `BRIDGE_THRESHOLD` (so `--jit-threshold=1` bridges every exit at once).
+    pub(crate) fn bridge_threshold(&self) -> u32 {
+        self.config.threshold.clamp(1, BRIDGE_THRESHOLD)
+    }
+
+    /// Counts a failed recording of `rec` (a loop or a bridge) and blacklists what failed
+    /// too often.
+    fn abort(&mut self, rec: &record::Recorder, reason: &str) {
+        let reason = inline::blame(&mut self.inline, rec, reason).unwrap_or(reason);
+        match &rec.target {
+            record::Target::Loop => self.note_abort(rec.key(), reason),
+            record::Target::Bridge { parent, exit } => {
+                self.stats.bridges_aborted += 1;
+                *self.stats.abort_reasons.entry(format!("bridge: {reason}")).or_insert(0) += 1;
+                if let Some(e) = parent.exit(*exit) {
+                    e.bridge_aborts.set(e.bridge_aborts.get() + 1);
+                    e.taken.set(0);
+                }
+                self.log(&format!("; abort bridge at exit {exit}: {reason}\n"));
+            }
         }
     }
 
@@ -209,7 +288,7 @@ impl Jit {
         if let Some(l) = self.loops.get_mut(&key) {
             // A loop that ended while being recorded is not at fault: try again at its
             // next back edge.
-            if reason == "loop exit" {
+            if reason == "loop exit" || inline::is_inline_reason(reason) {
                 l.count = max_threshold;
             } else {
                 l.aborts += 1;
@@ -239,10 +318,22 @@ impl Jit {
             s.blacklisted,
             s.entries
         );
+        if s.bridges_recorded != 0 {
+            out.push_str(&format!(
+                "jit: bridges recorded {}, compiled {}, aborted {}, bridge entries {}\n",
+                s.bridges_recorded, s.bridges_compiled, s.bridges_aborted, s.bridge_entries
+            ));
+        }
         for (r, n) in &s.abort_reasons {
             out.push_str(&format!("jit: abort {r}: {n}\n"));
         }
         for (i, k) in KINDS.iter().enumerate() {
+            if i == KIND_LINK as usize {
+                if s.exits[i] != 0 {
+                    out.push_str(&format!("jit: link exits (trace ends at a loop header): {}\n", s.exits[i]));
+                }
+                continue;
+            }
             if s.guards[i] != 0 || s.exits[i] != 0 {
                 out.push_str(&format!("jit: guards {k}: {} emitted, {} failed\n", s.guards[i], s.exits[i]));
             }
@@ -251,8 +342,72 @@ impl Jit {
     }
 }
 
+/// The hash of loop keys (code address, block): a multiply-and-rotate over the words,
+/// far cheaper than SipHash on the back-edge path; the keys are not attacker-chosen.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.write_u64(*b as u64);
+        }
+    }
+    fn write_u64(&mut self, x: u64) {
+        self.0 = (self.0.rotate_left(5) ^ x).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+    fn write_u32(&mut self, x: u32) {
+        self.write_u64(x as u64);
+    }
+    fn write_usize(&mut self, x: usize) {
+        self.write_u64(x as u64);
+    }
+}
+
 /// Failed constant-global guards after which a compiled loop is dropped.
 const MAX_GLOBAL_FAILS: u32 = 100;
+
+/// Times a guard's exit is taken before a bridge is recorded from it (at most).
+const BRIDGE_THRESHOLD: u32 = 10;
+
+/// The compiled trace of the loop whose header is `block` of `code`, if any.
+pub(crate) fn compiled_at(vm: &Vm, code: &Code, block: u32) -> Option<Rc<exit::CompiledLoop>> {
+    match &vm.jit.loops.get(&(code as *const Code as usize, block))?.state {
+        LoopState::Compiled(c) => Some(c.clone()),
+        _ => None,
+    }
+}
+
+/// Starts recording a bridge from exit `exit` of `parent` (the frame is at that exit).
+pub(crate) fn start_bridge(
+    vm: &mut Vm,
+    frame: &Frame,
+    code: &Code,
+    parent: &Rc<exit::CompiledLoop>,
+    exit: u32,
+) -> bool {
+    if vm.jit.recorder.is_some() {
+        return false;
+    }
+    let target = record::Target::Bridge { parent: parent.clone(), exit };
+    match record::Recorder::start(vm, frame, code, target) {
+        Ok(r) => {
+            vm.jit.stats.bridges_recorded += 1;
+            vm.jit.recorder = Some(Box::new(r));
+            true
+        }
+        Err(reason) => {
+            if let Some(e) = parent.exit(exit) {
+                e.bridge_aborts.set(u32::MAX);
+            }
+            vm.jit.log(&format!("; no bridge at exit {exit}: {reason}\n"));
+            false
+        }
+    }
+}
 
 /// What the interpreter does at a loop back edge (the frame is already at the header).
 pub(crate) enum BackEdge {
@@ -263,6 +418,9 @@ pub(crate) enum BackEdge {
     /// A compiled trace ran; the frame is at its exit point, or the exception must be
     /// raised at that statement.
     Ran(Result<(), (PyErr, ErrInfo)>),
+    /// A compiled trace ran and left through a hot exit: record a bridge from the frame's
+    /// position.
+    RanRecord,
 }
 
 /// Counts a back edge to `(code, frame.block)`, and starts recording or runs the trace.
@@ -286,8 +444,9 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
                 *vm.jit.stats.abort_reasons.entry("globals keep changing".to_owned()).or_insert(0) += 1;
                 return BackEdge::Go;
             }
-            match exit::enter(vm, frame, code, &c) {
-                Some(r) => BackEdge::Ran(r),
+            match exit::run(vm, frame, code, c) {
+                Some(exit::Ran::Done(r)) => BackEdge::Ran(r),
+                Some(exit::Ran::Record) => BackEdge::RanRecord,
                 None => BackEdge::Go,
             }
         }
@@ -297,19 +456,53 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
                 return BackEdge::Go;
             }
             entry.count = 0;
-            match record::Recorder::start(vm, frame, code) {
-                Ok(r) => {
-                    vm.jit.stats.recorded += 1;
-                    vm.jit.recorder = Some(Box::new(r));
-                    BackEdge::Record
-                }
-                Err(reason) => {
-                    vm.jit.note_abort(key, reason);
-                    BackEdge::Go
-                }
+            if start_loop(vm, frame, code, key) {
+                BackEdge::Record
+            } else {
+                BackEdge::Go
             }
         }
     }
+}
+
+/// Starts recording the loop `key` whose header the frame is at; false when it cannot.
+fn start_loop(vm: &mut Vm, frame: &Frame, code: &Code, key: (usize, u32)) -> bool {
+    match record::Recorder::start(vm, frame, code, record::Target::Loop) {
+        Ok(r) => {
+            vm.jit.stats.recorded += 1;
+            vm.jit.recorder = Some(Box::new(r));
+            true
+        }
+        Err(reason) => {
+            vm.jit.note_abort(key, reason);
+            false
+        }
+    }
+}
+
+/// A back edge taken inside compiled code (a trace's `link` exit) to a loop without a
+/// trace: counts it as the interpreter would; true when recording that loop has started.
+pub(crate) fn count_linked_back_edge(vm: &mut Vm, frame: &Frame, code: &Code) -> bool {
+    let key = (code as *const Code as usize, frame.block);
+    let threshold = vm.jit.config.threshold.max(1);
+    if vm.jit.recorder.is_some() {
+        return false;
+    }
+    let entry = vm.jit.loops.entry(key).or_insert_with(|| LoopInfo {
+        _code: frame.code.clone(),
+        count: 0,
+        aborts: 0,
+        state: LoopState::Counting,
+    });
+    if !matches!(entry.state, LoopState::Counting) {
+        return false;
+    }
+    entry.count += 1;
+    if entry.count < threshold {
+        return false;
+    }
+    entry.count = 0;
+    start_loop(vm, frame, code, key)
 }
 
 /// The recording hook, called before each statement of the recording frame. Returns false
@@ -329,16 +522,29 @@ pub(crate) fn record_stmt(vm: &mut Vm, frame: &mut Frame, code: &Code) -> bool {
             true
         }
         Ok(record::Step::Done) => {
-            let key = rec.key();
             let trace = rec.finish_trace();
-            compile(vm, key, *rec, trace);
+            compile(vm, *rec, trace);
+            false
+        }
+        Ok(record::Step::Link(block)) => {
+            let trace = rec.finish_link(block);
+            compile(vm, *rec, trace);
             false
         }
         Err(reason) => {
-            let key = rec.key();
-            vm.jit.note_abort(key, reason);
+            vm.jit.abort(&rec, reason);
             false
         }
+    }
+}
+
+/// Whether `frame`, about to run, is a call the recorder is inlining (it then follows the
+/// frame, which runs in `RECORD` mode).
+#[inline]
+pub(crate) fn enter_inlined(vm: &mut Vm, frame: &Frame) -> bool {
+    match vm.jit.recorder.as_mut() {
+        Some(r) => inline::adopt(r, frame),
+        None => false,
     }
 }
 
@@ -346,35 +552,47 @@ pub(crate) fn record_stmt(vm: &mut Vm, frame: &mut Frame, code: &Code) -> bool {
 pub(crate) fn abort_recording(vm: &mut Vm, frame: &Frame, reason: &str) {
     if let Some(rec) = vm.jit.recorder.take() {
         if std::ptr::eq(rec.frame, frame as *const Frame) {
-            let key = rec.key();
-            vm.jit.note_abort(key, reason);
+            vm.jit.abort(&rec, reason);
         } else {
             vm.jit.recorder = Some(rec);
         }
     }
 }
 
-fn compile(vm: &mut Vm, key: (usize, u32), rec: record::Recorder, trace: Result<Trace, &'static str>) {
+fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str>) {
     let trace = match trace {
         Ok(t) => t,
         Err(reason) => {
-            vm.jit.note_abort(key, reason);
+            vm.jit.abort(&rec, reason);
             return;
         }
     };
-    let name = format!("loop {}:{} block {}", rec.code.filename(), rec.code.first_line, key.1);
+    let key = rec.key();
+    let name = match &rec.target {
+        record::Target::Loop => format!("loop {}:{} block {}", rec.code.filename(), rec.code.first_line, key.1),
+        record::Target::Bridge { exit, .. } => format!(
+            "bridge {}:{} at block {} stmt {} (exit {exit})",
+            rec.code.filename(),
+            rec.code.first_line,
+            rec.start.0,
+            rec.start.1
+        ),
+    };
     vm.jit.log(&format!("; ---- trace for {name} (recorded)\n{trace}\n"));
     let trace = optimize(trace);
     vm.jit.log(&format!("; ---- trace for {name} (optimized)\n{trace}\n"));
     if let Err(e) = trace.check() {
         vm.jit.log(&format!("; invalid trace: {e}\n"));
-        vm.jit.note_abort(key, "invalid trace");
+        vm.jit.abort(&rec, "invalid trace");
         return;
     }
     let Some(backend) = vm.jit.backend.as_mut() else {
         return;
     };
-    match backend.compile(&trace) {
+    let linking = backend.links() && vm.jit.config.disabled.iter().all(|k| k != "link");
+    let tag = vm.jit.traces.len() as u32 + 1;
+    let compiled = if linking { backend.compile_tagged(&trace, tag) } else { backend.compile(&trace) };
+    match compiled {
         Ok(code) => {
             let dis = code.disassembly();
             if !dis.is_empty() {
@@ -383,15 +601,35 @@ fn compile(vm: &mut Vm, key: (usize, u32), rec: record::Recorder, trace: Result<
             for (i, n) in rec.guards.iter().enumerate() {
                 vm.jit.stats.guards[i] += n;
             }
-            let compiled = exit::CompiledLoop::new(trace, code, rec.params, rec.consts, rec.globals);
-            vm.jit.stats.compiled += 1;
-            if let Some(l) = vm.jit.loops.get_mut(&key) {
-                l.state = LoopState::Compiled(Rc::new(compiled));
+            let target = rec.target.clone();
+            let tag = if linking { tag } else { 0 };
+            let depth = match &target {
+                record::Target::Loop => 0,
+                record::Target::Bridge { parent, .. } => parent.depth + 1,
+            };
+            let compiled =
+                Rc::new(exit::CompiledLoop::new(trace, code, rec.params, rec.consts, rec.globals, tag, depth));
+            if linking {
+                vm.jit.traces.push(Rc::downgrade(&compiled));
+            }
+            match target {
+                record::Target::Loop => {
+                    vm.jit.stats.compiled += 1;
+                    if let Some(l) = vm.jit.loops.get_mut(&key) {
+                        l.state = LoopState::Compiled(compiled);
+                    }
+                }
+                record::Target::Bridge { parent, exit } => {
+                    vm.jit.stats.bridges_compiled += 1;
+                    if let Some(e) = parent.exit(exit) {
+                        *e.bridge.borrow_mut() = Some(compiled);
+                    }
+                }
             }
         }
         Err(e) => {
             vm.jit.log(&format!("; backend refused: {e}\n"));
-            vm.jit.note_abort(key, "backend error");
+            vm.jit.abort(&rec, "backend error");
         }
     }
 }

@@ -19,6 +19,19 @@ pub(crate) enum Step {
     Continue,
     /// Back at the header: the trace is complete.
     Done,
+    /// At the header of another loop (or, for a bridge, of any loop): the trace ends with
+    /// an exit there, which the dispatcher (`exit::run`) follows into that loop's trace.
+    Link(u32),
+}
+
+/// What a recording becomes.
+#[derive(Clone)]
+pub(crate) enum Target {
+    /// The trace of the loop whose header the recording starts at.
+    Loop,
+    /// A bridge: the code run after exit `exit` of `parent` instead of the interpreter. It
+    /// starts at that exit's statement and ends at the first loop header it reaches.
+    Bridge { parent: Rc<super::exit::CompiledLoop>, exit: u32 },
 }
 
 pub(crate) type RecResult<T> = Result<T, &'static str>;
@@ -45,8 +58,6 @@ pub(crate) enum ParamSrc {
     Float(Slot),
     /// The address of the `RangeIter` in this slot (never rebound by the loop).
     RangeIter(Slot),
-    /// Not used by the trace.
-    Unused,
 }
 
 /// A branch on a value whose truth only the interpreter computes: the direction guard is
@@ -61,8 +72,20 @@ pub(crate) struct Recorder {
     pub code: Rc<Code>,
     pub frame: *const Frame,
     pub header: u32,
+    pub target: Target,
+    /// Where the recording started: the loop header, or the bridge's exit statement.
+    pub start: (u32, u32),
+    /// Which blocks are loop headers (targets of back edges).
+    headers: Vec<bool>,
+    /// Slot liveness of the code, and the live set of the last resume point asked for:
+    /// snapshots name only slots live where they resume.
+    liveness: liveness::Liveness,
+    live_cache: Option<((u32, u32), Vec<bool>)>,
     b: TraceBuilder,
-    slots: Vec<SlotState>,
+    /// Slot states: the real frame's, then those of each inlined frame (`inline.rs`).
+    pub(super) slots: Vec<SlotState>,
+    /// The calls inlined at this point of the recording.
+    pub(super) inl: super::inline::InlineState,
     pub params: Vec<ParamSrc>,
     /// For each slot, the parameter it came in as.
     param_of: Vec<Option<u32>>,
@@ -92,13 +115,16 @@ pub(crate) struct Recorder {
 }
 
 impl Recorder {
-    /// Starts recording at the frame's current position (a loop header).
-    pub(crate) fn start(vm: &Vm, frame: &Frame, code: &Code) -> RecResult<Recorder> {
+    /// Starts recording at the frame's current position (a loop header, or for a bridge
+    /// the statement its exit resumes at).
+    pub(crate) fn start(vm: &Vm, frame: &Frame, code: &Code, target: Target) -> RecResult<Recorder> {
         if !vm.jit.spec_on("branch") {
             return Err("branch speculation off");
         }
         let header = frame.block;
-        let live = liveness::live_at(code, header);
+        let lv = liveness::Liveness::new(code);
+        // (A bridge may start in the middle of a block.)
+        let live = lv.at(code, header, frame.stmt);
         let n = code.nslots as usize;
         let mut params = vec![ParamSrc::Ctx, ParamSrc::Base];
         let mut types = vec![Type::Int, Type::Int];
@@ -136,6 +162,11 @@ impl Recorder {
             code: frame.code.clone(),
             frame: frame as *const Frame,
             header,
+            target,
+            start: (frame.block, frame.stmt),
+            headers: loop_headers(code),
+            liveness: lv,
+            live_cache: None,
             b,
             slots,
             params,
@@ -159,6 +190,7 @@ impl Recorder {
             spec_range: vm.jit.spec_on("range"),
             spec_global: vm.jit.spec_on("global"),
             globals: None,
+            inl: Default::default(),
         })
     }
 
@@ -189,8 +221,11 @@ impl Recorder {
         if self.nstmts > self.max_stmts || self.b.trace.ops.len() > 20 * self.max_stmts as usize {
             return Err("trace too long");
         }
-        if self.nstmts > 1 && pos == (self.header, 0) {
-            return Ok(Step::Done);
+        if self.nstmts > 1 && pos.1 == 0 && !self.inl.active() && self.headers[pos.0 as usize] {
+            if matches!(self.target, Target::Loop) && pos.0 == self.header {
+                return Ok(Step::Done);
+            }
+            return Ok(Step::Link(pos.0));
         }
         self.pos = pos;
         self.snap_cache = None;
@@ -217,19 +252,19 @@ impl Recorder {
             Op::GetItem { dst, obj, key } => super::attr::get_item(self, vm, frame, code, op, *dst, *obj, *key)?,
             Op::SetItem { obj, key, src } => super::attr::set_item(self, vm, frame, code, op, *obj, *key, *src)?,
             Op::LoadGlobal { dst, name } => self.load_global(vm, frame, code, op, *dst, *name)?,
+            Op::Call { .. } | Op::CallMethod { .. } => super::calls::call(self, vm, frame, code, op)?,
             Op::Branch { cond, t, f } => super::arith::branch(self, vm, frame, code, *cond, t.0, f.0)?,
             Op::ForIter { dst, iter, body, exit } => {
                 super::iter::for_iter(self, frame, code, op, *dst, *iter, body.0, exit.0)?
             }
             Op::Jump { target } => {
-                if target.0 == self.header {
+                if matches!(self.target, Target::Loop) && target.0 == self.header && !self.inl.active() {
                     return Ok(Step::Done);
                 }
-                if target.0 <= pos.0 {
-                    return Err("inner loop");
-                }
+                // A back edge leads to a loop header, where the trace ends (`Step::Link`).
                 self.expect = Some((target.0, 0));
             }
+            Op::Return { value } if self.inl.active() => super::inline::ret(self, frame, code, *value)?,
             Op::Return { .. } | Op::Yield { .. } | Op::YieldFrom { .. } => return Err("leaves the frame"),
             Op::Raise { .. } | Op::Reraise { .. } => return Err("raises"),
             _ => {
@@ -270,14 +305,61 @@ impl Recorder {
 
     /// A snapshot resuming at `(block, stmt)` with the current slot states.
     pub(crate) fn snap_at(&mut self, block: u32, stmt: u32) -> SnapshotId {
+        let id = self.snap_at_frames(block, stmt);
+        // The context, slot array and range iterators, for exits linked to other traces
+        // (`exit::link_args`); never written back to the frame.
+        let mut pseudo = vec![(PSEUDO_CTX, self.ctx), (PSEUDO_BASE, self.base)];
+        for (s, p) in self.param_of.iter().enumerate() {
+            if let Some(p) = p {
+                if matches!(self.params[*p as usize], ParamSrc::RangeIter(_)) && !self.written[s] {
+                    pseudo.push((PSEUDO_RANGE | s as u32, ValueId(*p)));
+                }
+            }
+        }
+        if let Some(f) = self.b.trace.snapshots[id.0 as usize].frames.first_mut() {
+            f.slots.splice(0..0, pseudo);
+        }
+        id
+    }
+
+    fn snap_at_frames(&mut self, block: u32, stmt: u32) -> SnapshotId {
+        if self.inl.active() {
+            return super::inline::snap(self, block, stmt);
+        }
+        let live = self.live_at_resume(block, stmt).to_vec();
         let mut slots = Vec::new();
         for (s, st) in self.slots.iter().enumerate() {
             if let SlotState::Val { v, in_mem: false } = st {
-                slots.push((s as u32, *v));
+                if live.get(s).copied().unwrap_or(true) {
+                    slots.push((s as u32, *v));
+                }
             }
         }
         let meta = ((block as u64) << 32) | stmt as u64;
         self.b.snapshot(Snapshot { frames: vec![FrameState { meta, slots }] })
+    }
+
+    /// Which slots of the recorded frame are live when it resumes at `(block, stmt)`:
+    /// a snapshot need not name the others.
+    pub(crate) fn live_at_resume(&mut self, block: u32, stmt: u32) -> &[bool] {
+        if self.live_cache.as_ref().map(|c| c.0) != Some((block, stmt)) {
+            let live = self.liveness.at(&self.code, block, stmt);
+            self.live_cache = Some(((block, stmt), live));
+        }
+        &self.live_cache.as_ref().expect("just set").1
+    }
+
+    /// Adds a snapshot to the trace (`inline.rs` builds multi-frame ones).
+    pub(super) fn add_snapshot(&mut self, s: Snapshot) -> SnapshotId {
+        self.b.snapshot(s)
+    }
+
+    /// Moves the recording to `pos` (an inlined call starting or returning): the next
+    /// statement recorded must be there.
+    pub(super) fn set_pos_expect(&mut self, pos: (u32, u32)) {
+        self.pos = pos;
+        self.expect = Some(pos);
+        self.snap_cache = None;
     }
 
     /// A snapshot resuming at the statement being recorded (it runs again from its start).
@@ -334,6 +416,22 @@ impl Recorder {
         }
     }
 
+    /// The value of an operand the recorder may treat as an i64: a small int, or an int
+    /// the trace holds unboxed (which may be beyond the inline range in its boxed form).
+    pub(crate) fn int_seen(&self, o: Opnd, seen: Value) -> Option<i64> {
+        if let Some(i) = seen.as_small_int() {
+            return Some(i);
+        }
+        let (Opnd::Slot(s) | Opnd::Local(s)) = o else { return None };
+        match self.slots[self.inl.base() + s as usize] {
+            SlotState::Val { v, .. } if self.ty(v) == Type::Int => match crate::types::int::int_ref(&seen)? {
+                crate::types::int::IntRef::Small(i) => Some(i),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// The SSA value of an operand (callers have checked that locals are bound).
     pub(crate) fn read(&mut self, frame: &Frame, code: &Code, o: Opnd) -> (ValueId, Value) {
         let observed = Self::observe(frame, code, o);
@@ -347,9 +445,9 @@ impl Recorder {
                     self.cword(observed)
                 }
             }
-            Opnd::Slot(s) | Opnd::Local(s) => match self.slots[s as usize] {
+            Opnd::Slot(s) | Opnd::Local(s) => match self.slots[self.inl.base() + s as usize] {
                 SlotState::Val { v, .. } => {
-                    if let Some(p) = self.param_of[s as usize] {
+                    if let Some(&Some(p)) = self.param_of.get(self.inl.base() + s as usize) {
                         if v.0 == p {
                             self.read_param[p as usize] = true;
                         }
@@ -374,6 +472,13 @@ impl Recorder {
     /// Makes `v` the value of slot `s`: words and bools are stored at once, unboxed ints
     /// and floats stay dirty.
     pub(crate) fn write(&mut self, s: Slot, v: ValueId) {
+        if self.inl.active() {
+            // An inlined frame has no memory.
+            let i = self.inl.base() + s as usize;
+            self.slots[i] = SlotState::Val { v, in_mem: false };
+            self.snap_cache = None;
+            return;
+        }
         let in_mem = match self.ty(v) {
             Type::Int | Type::Float => false,
             Type::Bool => {
@@ -477,7 +582,7 @@ impl Recorder {
     /// Boxes and stores every dirty slot, so that frame memory is the whole truth.
     pub(crate) fn flush_all(&mut self) {
         let snap = self.snap();
-        for s in 0..self.slots.len() {
+        for s in 0..self.inl.nreal(self.slots.len()) {
             if let SlotState::Val { v, in_mem: false } = self.slots[s] {
                 if let Some(p) = self.param_of[s] {
                     if v.0 == p {
@@ -514,11 +619,19 @@ impl Recorder {
             self.generic(op)?;
             return Ok(());
         };
-        if module || !self.spec_global || (self.globals.is_some() && self.globals != Some((frame.globals, builtins))) {
+        // An inlined function's namespaces are fixed by its identity (guarded at the call):
+        // only the real frame's are checked on entry.
+        let inlined = self.inl.active();
+        if module
+            || !self.spec_global
+            || (!inlined && self.globals.is_some() && self.globals != Some((frame.globals, builtins)))
+        {
             self.generic(op)?;
             return Ok(());
         }
-        self.globals = Some((frame.globals, builtins));
+        if !inlined {
+            self.globals = Some((frame.globals, builtins));
+        }
         self.consts.push(frame.globals);
         self.consts.push(builtins);
         for d in [g, b] {
@@ -542,6 +655,9 @@ impl Recorder {
     /// Runs the statement through `helpers::jit_step` (exactly what the interpreter does);
     /// returns the helper's result (the block the frame is in afterwards).
     pub(crate) fn generic(&mut self, op: &Op) -> RecResult<ValueId> {
+        if self.inl.active() {
+            return super::inline::generic_virtual(self, op);
+        }
         self.flush_all();
         let (b, s) = self.pos;
         let args = vec![self.ctx, self.cint(b as i64), self.cint(s as i64)];
@@ -583,7 +699,7 @@ impl Recorder {
 
     /// The parameter a `RangeIter` slot came in as, when the loop may step it inline.
     pub(crate) fn range_param(&self, s: Slot) -> Option<ValueId> {
-        let p = self.param_of[s as usize]?;
+        let p = (*self.param_of.get(self.inl.base() + s as usize)?)?;
         if matches!(self.params[p as usize], ParamSrc::RangeIter(_)) && !self.written[s as usize] {
             Some(ValueId(p))
         } else {
@@ -620,7 +736,7 @@ impl Recorder {
         for i in 0..self.params.len() {
             let p = self.params[i];
             let v = match p {
-                ParamSrc::Ctx | ParamSrc::Base | ParamSrc::Unused => ValueId(i as u32),
+                ParamSrc::Ctx | ParamSrc::Base => ValueId(i as u32),
                 ParamSrc::RangeIter(s) => {
                     if self.written[s as usize] {
                         return Err("loop rebinds its iterator");
@@ -647,24 +763,58 @@ impl Recorder {
             let ctx = self.ctx;
             self.call(helpers::jit_safepoint as *const () as usize, vec![ctx]);
         }
-        // Parameters the trace never writes keep the frame's value: snapshots need not
-        // name them, and unused ones need no check on entry.
-        for i in 0..self.params.len() {
-            if let ParamSrc::Int(s) | ParamSrc::Float(s) = self.params[i] {
-                if !self.written[s as usize] && !self.read_param[i] {
-                    self.params[i] = ParamSrc::Unused;
-                }
+        Ok(self.close(args))
+    }
+
+    /// Ends the trace at the header of loop `block` with an unconditional exit there (a
+    /// bridge's end, or a loop's path into an inner loop). The exit's snapshot names every
+    /// dirty slot; the dispatcher enters that loop's trace from the frame.
+    pub(crate) fn finish_link(&mut self, block: u32) -> RecResult<Trace> {
+        if self.pending_branch.is_some() {
+            return Err("branch at the trace end");
+        }
+        self.pos = (block, 0);
+        self.snap_cache = None;
+        if self.has_call {
+            // Linked traces may run on without returning: keep a collector safepoint.
+            let ctx = self.ctx;
+            self.call(helpers::jit_safepoint as *const () as usize, vec![ctx]);
+        }
+        let snap = self.snap_at(block, 0);
+        let kind = Self::kind("link");
+        self.push(IrOp::Exit { snap, kind });
+        // Unreachable: the IR wants every trace to end with a jump.
+        let args = (0..self.params.len() as u32).map(ValueId).collect();
+        Ok(self.close(args))
+    }
+
+    /// Finishes the trace with `jump args`.
+    fn close(&mut self, args: Vec<ValueId>) -> Trace {
+        // Int and float parameters the trace never uses still pass through it, so that a
+        // trace entered by a linked exit carries every value the exit had (see `keep`).
+        // Exits name the slots the trace wrote, and the int and float parameters it uses:
+        // a trace entered by a linked exit (`exit::link_args`) holds values the frame
+        // does not have yet.
+        let mut keep: Vec<bool> = (0..self.slots.len()).map(|s| self.written[s]).collect();
+        for p in &self.params {
+            if let ParamSrc::Int(s) | ParamSrc::Float(s) = *p {
+                keep[s as usize] = true;
             }
         }
-        let keep: Vec<bool> = (0..self.slots.len()).map(|s| self.written[s]).collect();
         let b = std::mem::take(&mut self.b);
         let mut trace = b.finish(args);
         for snap in &mut trace.snapshots {
-            for f in &mut snap.frames {
-                f.slots.retain(|(s, _)| keep[*s as usize]);
+            // Only the real frame has memory; inlined frames name every slot.
+            for f in snap.frames.iter_mut().take(1) {
+                f.slots.retain(|(s, _)| *s >= PSEUDO || keep[*s as usize]);
             }
         }
-        Ok(trace)
+        trace
+    }
+
+    /// Whether the recording is of a bridge (which records a loop's exit path too).
+    pub(crate) fn is_bridge(&self) -> bool {
+        matches!(self.target, Target::Bridge { .. })
     }
 
     /// A word in frame memory as the loop parameter type `want`, guarded; exits to the
@@ -690,6 +840,34 @@ impl Recorder {
         }
     }
 }
+
+/// Which blocks of `code` are loop headers: targets of a jump or branch back to a block
+/// at or before the one it is in (the interpreter's back edges).
+fn loop_headers(code: &Code) -> Vec<bool> {
+    let mut h = vec![false; code.blocks.len()];
+    for (b, block) in code.blocks.iter().enumerate() {
+        for op in block.ops.iter() {
+            let targets: &[u32] = match op {
+                Op::Jump { target } => &[target.0],
+                Op::Branch { t, f, .. } => &[t.0, f.0],
+                _ => &[],
+            };
+            for &t in targets {
+                if (t as usize) <= b {
+                    h[t as usize] = true;
+                }
+            }
+        }
+    }
+    h
+}
+
+/// Snapshot slot numbers from `PSEUDO` on name no frame slot: the context, the slot
+/// array, and (`PSEUDO_RANGE | slot`) the range iterator a loop parameter points to.
+pub(crate) const PSEUDO: u32 = 0x8000_0000;
+pub(crate) const PSEUDO_RANGE: u32 = 0xC000_0000;
+pub(crate) const PSEUDO_CTX: u32 = u32::MAX;
+pub(crate) const PSEUDO_BASE: u32 = u32::MAX - 1;
 
 /// Byte offset of slot `s` in the frame's slot array.
 pub(crate) fn slot_offset(s: Slot) -> i32 {

@@ -214,7 +214,13 @@ impl<'a> Compiler<'a> {
             Expr::Call(c) => self.call(c, hint),
             Expr::FString(f) => self.fstring(f, hint),
             Expr::TString(t) => Err(CompileError::syntax("invalid syntax", t.range)),
-            Expr::StringLiteral(s) => Ok(self.const_str(s.value.to_str())),
+            Expr::StringLiteral(s) => {
+                let bad = s.value.iter().filter_map(|p| self.surrogate_literal(p.range)).min();
+                match bad {
+                    Some(cp) => Ok(self.raise_not_implemented(&super::surrogates::message(cp), s.range)),
+                    None => Ok(self.const_str(s.value.to_str())),
+                }
+            }
             Expr::BytesLiteral(b) => {
                 let bytes: Vec<u8> = b.value.bytes().collect();
                 Ok(self.const_bytes(bytes))
@@ -678,7 +684,56 @@ impl<'a> Compiler<'a> {
 
     // ----- f-strings -----
 
+    /// The surrogate escaped by the literal at `range`, if any (the literal then raises).
+    fn surrogate_literal(&mut self, range: TextRange) -> Option<u32> {
+        let f = self.surrogate_literals.iter_mut().find(|f| f.0 == range)?;
+        f.2 = true;
+        Some(f.1)
+    }
+
+    /// The first surrogate escaped by a literal piece of the f-string `f`.
+    fn fstring_surrogate(&mut self, f: &ast::ExprFString) -> Option<u32> {
+        fn pieces(els: &ast::InterpolatedStringElements, out: &mut Vec<TextRange>) {
+            for el in els.iter() {
+                match el {
+                    ast::InterpolatedStringElement::Literal(l) => out.push(l.range),
+                    ast::InterpolatedStringElement::Interpolation(i) => {
+                        if let Some(spec) = &i.format_spec {
+                            pieces(&spec.elements, out);
+                        }
+                    }
+                }
+            }
+        }
+        let mut ranges = Vec::new();
+        for part in f.value.iter() {
+            match part {
+                ast::FStringPart::Literal(s) => ranges.push(s.range),
+                ast::FStringPart::FString(fs) => pieces(&fs.elements, &mut ranges),
+            }
+        }
+        ranges.into_iter().filter_map(|r| self.surrogate_literal(r)).min()
+    }
+
+    /// Emits `raise NotImplementedError(msg)`; the returned operand stands for the (never
+    /// produced) value of the expression.
+    fn raise_not_implemented(&mut self, msg: &str, r: TextRange) -> Opnd {
+        let cls = self.vm.exc.not_implemented_error;
+        let c = self.const_value(cls);
+        let m = self.const_str(msg);
+        let e = self.temp();
+        self.set_span(r);
+        self.emit(Op::Call { dst: e, func: c, args: Box::new([m]), kwnames: Box::new([]) });
+        self.emit(Op::Raise { exc: Some(Opnd::Slot(e)), cause: None });
+        self.const_none()
+    }
+
     fn fstring(&mut self, f: &'a ast::ExprFString, hint: Option<Slot>) -> CResult<Opnd> {
+        if !self.surrogate_literals.is_empty() {
+            if let Some(cp) = self.fstring_surrogate(f) {
+                return Ok(self.raise_not_implemented(&super::surrogates::message(cp), f.range));
+            }
+        }
         let mut parts: Vec<Part> = Vec::new();
         for part in f.value.iter() {
             match part {

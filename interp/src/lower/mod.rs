@@ -26,7 +26,9 @@ mod parse_errors;
 mod pattern;
 pub mod scope;
 mod stmt;
+mod surrogates;
 pub mod syntax_error;
+pub mod to_ast;
 pub mod tokenizer;
 
 use std::collections::HashMap;
@@ -115,6 +117,7 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode, warnings: &mut Ve
                 parsed.unsupported_syntax_errors(),
                 warnings,
             )?;
+            let surrogate_literals = surrogates::find(text, parsed.syntax());
             let Some(module) = parsed.syntax().as_module() else {
                 return Err(CompileError::internal("parser did not return a module"));
             };
@@ -123,7 +126,11 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode, warnings: &mut Ve
             }
             let table = scope::build_module(&module.body, module.range)?;
             let mut c = Compiler::new(vm, source.clone(), table, mode == Mode::Single);
+            c.surrogate_literals = surrogate_literals;
             let r = c.module(&module.body, module.range);
+            if c.pending.is_none() {
+                c.pending = surrogates::unhandled(&c.surrogate_literals);
+            }
             warnings.append(&mut c.warnings);
             match (r, c.pending.take()) {
                 (Ok(_), Some(e)) => Err(e),
@@ -139,12 +146,17 @@ fn compile_inner(vm: &mut Vm, source: &Rc<Source>, mode: Mode, warnings: &mut Ve
                 parsed.unsupported_syntax_errors(),
                 warnings,
             )?;
+            let surrogate_literals = surrogates::find(text, parsed.syntax());
             let Some(e) = parsed.syntax().as_expression() else {
                 return Err(CompileError::internal("parser did not return an expression"));
             };
             let table = scope::build_expression(&e.body, e.range)?;
             let mut c = Compiler::new(vm, source.clone(), table, false);
+            c.surrogate_literals = surrogate_literals;
             let r = c.expression_mode(&e.body, e.range);
+            if c.pending.is_none() {
+                c.pending = surrogates::unhandled(&c.surrogate_literals);
+            }
             warnings.append(&mut c.warnings);
             match (r, c.pending.take()) {
                 (Ok(_), Some(e)) => Err(e),
@@ -216,6 +228,8 @@ pub(crate) struct Compiler<'a> {
     /// An unsupported construct found while lowering, reported after the whole source
     /// compiled (so that SyntaxErrors anywhere take precedence, as in CPython).
     pub pending: Option<CompileError>,
+    /// String literals escaping lone surrogates (see `surrogates.rs`).
+    pub(crate) surrogate_literals: Vec<surrogates::SurrogateLiteral>,
     /// `from __future__ import annotations` is in effect: annotations are kept as strings.
     pub future_annotations: bool,
     /// The `from __future__` statements allowed where they stand (by node address).
@@ -242,6 +256,7 @@ impl<'a> Compiler<'a> {
             interactive,
             warnings: Vec::new(),
             pending: None,
+            surrogate_literals: Vec::new(),
             future_annotations: false,
             future_ok: Vec::new(),
         }

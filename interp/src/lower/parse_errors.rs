@@ -525,6 +525,33 @@ impl<'a> Ctx<'a> {
     }
 
     /// A SyntaxError over `range` (CPython's `RAISE_SYNTAX_ERROR_KNOWN_RANGE`).
+    /// For `f(a, **k, *b)`: CPython reports "iterable argument unpacking follows keyword
+    /// argument unpacking" over the arguments before the first `*b` that follows a `**`
+    /// (`a, **k`), in the innermost call whose argument list holds `pos`.
+    fn args_before_late_star(&self, pos: TextRange) -> Option<TextRange> {
+        let call = self
+            .nodes
+            .exprs
+            .iter()
+            .filter_map(|e| match e {
+                Expr::Call(c) if c.arguments.range.contains(pos.start()) => Some(c),
+                _ => None,
+            })
+            .min_by_key(|c| c.arguments.range.len())?;
+        let args: Vec<ast::ArgOrKeyword> = call.arguments.iter_source_order().collect();
+        let mut seen_kw_unpack = false;
+        for (i, a) in args.iter().enumerate() {
+            match a {
+                ast::ArgOrKeyword::Keyword(k) if k.arg.is_none() => seen_kw_unpack = true,
+                ast::ArgOrKeyword::Arg(Expr::Starred(_)) if seen_kw_unpack && i > 0 => {
+                    return Some(TextRange::new(args[0].range().start(), args[i - 1].range().end()));
+                }
+                _ => {}
+            }
+        }
+        None
+    }
+
     fn at_range(&self, msg: impl Into<String>, range: TextRange) -> CompileError {
         CompileError::syntax(msg, range)
     }
@@ -833,7 +860,7 @@ impl<'a> Ctx<'a> {
             }
             P::InvalidArgumentUnpackingOrder => self.at_range(
                 "iterable argument unpacking follows keyword argument unpacking",
-                TextRange::new(r.start(), r.start() + TextSize::new(1)),
+                self.args_before_late_star(r).unwrap_or(TextRange::new(r.start(), r.start() + TextSize::new(1))),
             ),
             P::NonDefaultParamAfterDefaultParam => self.at_range("non-default argument follows default argument", r),
             P::ParamAfterVarKeywordParam => self.at_range("arguments cannot follow var-keyword argument", r),

@@ -377,7 +377,7 @@ fn array_fromunicode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
     nargs(vm, "fromunicode", &args[1..], kw, 1, 1)?;
     let a = arr(vm, args, "fromunicode")?;
     let Some(s) = args[1].as_rstr() else {
-        return Err(vm.type_error(format!("fromunicode() argument must be str, not {}", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("fromunicode() argument must be str, not {}", vm.arg_type_name(args[1]))));
     };
     if a.tc != b'u' {
         return Err(vm.value_error("fromunicode() may only be called on unicode type arrays"));

@@ -132,6 +132,40 @@ const NODES: &[(&str, &str, &str, &str)] = &[
     ("withitem", "AST", "context_expr optional_vars", ""),
 ];
 
+/// Optional fields and attributes (`?` in CPython's ASDL): the class holds `None` for
+/// them, so a node built without one reads `None` and `ast.dump` leaves it out.
+const OPTIONAL: &[(&str, &str)] = &[
+    ("AnnAssign", "value"),
+    ("Assert", "msg"),
+    ("Assign", "type_comment"),
+    ("AsyncFor", "type_comment"),
+    ("AsyncFunctionDef", "returns type_comment"),
+    ("AsyncWith", "type_comment"),
+    ("Constant", "kind"),
+    ("ExceptHandler", "type name"),
+    ("For", "type_comment"),
+    ("FormattedValue", "format_spec"),
+    ("FunctionDef", "returns type_comment"),
+    ("ImportFrom", "module level"),
+    ("MatchAs", "pattern name"),
+    ("MatchMapping", "rest"),
+    ("MatchStar", "name"),
+    ("Raise", "exc cause"),
+    ("Return", "value"),
+    ("Slice", "lower upper step"),
+    ("With", "type_comment"),
+    ("Yield", "value"),
+    ("alias", "asname end_lineno end_col_offset"),
+    ("arg", "annotation type_comment end_lineno end_col_offset"),
+    ("arguments", "vararg kwarg"),
+    ("excepthandler", "end_lineno end_col_offset"),
+    ("expr", "end_lineno end_col_offset"),
+    ("keyword", "arg end_lineno end_col_offset"),
+    ("match_case", "guard"),
+    ("stmt", "end_lineno end_col_offset"),
+    ("withitem", "optional_vars"),
+];
+
 fn names_tuple(vm: &mut Vm, spec: &str) -> Value {
     let items: Vec<Value> = spec.split_whitespace().map(|n| vm.new_str(n)).collect();
     vm.new_tuple(items)
@@ -218,6 +252,12 @@ pub fn init_module(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyRe
         let n = vm.new_str(name);
         let bases = vm.new_tuple(vec![b]);
         let ty = vm.types.type_;
+        if let Some((_, opt)) = OPTIONAL.iter().find(|(c, _)| *c == name) {
+            for f in opt.split_whitespace() {
+                let key = vm.intern(f);
+                vm.dict_set_str(ns, key, Value::NONE);
+            }
+        }
         let cls = vm.call(ty, &[n, bases, ns], &[])?;
         set(vm, m, name, cls);
     }

@@ -32,7 +32,7 @@ fn normalize(name: &str) -> String {
 fn str_arg(vm: &Vm, v: Value, fname: &str, n: usize) -> PyResult<String> {
     match v.as_rstr() {
         Some(s) => Ok(s.to_owned()),
-        None => Err(vm.type_error(format!("{fname}() argument {n} must be str, not {}", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("{fname}() argument {n} must be str, not {}", vm.arg_type_name(v)))),
     }
 }
 
@@ -576,7 +576,7 @@ fn escape_encode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     let [data, _errors] = vm.bind_args("escape_encode", args, kw, ["data", "errors"], 1)?;
     let b = match crate::types::bytes::bytes_data(data) {
         Some(b) if vm.type_of(data).is(vm.types.bytes) => b,
-        _ => return Err(vm.type_error(format!("argument 1 must be bytes, not {}", vm.type_name(data)))),
+        _ => return Err(vm.type_error(format!("argument 1 must be bytes, not {}", vm.arg_type_name(data)))),
     };
     let mut out = Vec::with_capacity(b.len());
     for &x in &b {

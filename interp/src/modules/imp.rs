@@ -14,7 +14,7 @@ use super::{new_module, set};
 fn name_arg(vm: &Vm, v: Value, fname: &str) -> PyResult<String> {
     match v.as_rstr() {
         Some(s) => Ok(s.to_owned()),
-        None => Err(vm.type_error(format!("{fname}() argument must be str, not {}", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("{fname}() argument must be str, not {}", vm.arg_type_name(v)))),
     }
 }
 

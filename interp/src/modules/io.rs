@@ -1132,7 +1132,7 @@ fn rwpair_new(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
 fn io_open_code(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let [path] = vm.bind_args("open_code", args, kw, ["path"], 1)?;
     if path.as_pystr().is_none() {
-        return Err(vm.type_error(format!("open_code() argument 'path' must be str, not {}", vm.type_name(path))));
+        return Err(vm.type_error(format!("open_code() argument 'path' must be str, not {}", vm.arg_type_name(path))));
     }
     let m = vm.new_str("rb");
     builtin_open(vm, &[path, m], &[])

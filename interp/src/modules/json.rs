@@ -593,12 +593,12 @@ fn encoder_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     )?;
     if !markers.is_none() && markers.as_dict().is_none() {
         return Err(
-            vm.type_error(format!("make_encoder() argument 1 must be dict or None, not {}", vm.type_name(markers)))
+            vm.type_error(format!("make_encoder() argument 1 must be dict or None, not {}", vm.arg_type_name(markers)))
         );
     }
     for (i, v) in [(5, key_sep), (6, item_sep)] {
         if v.as_pystr().is_none() {
-            return Err(vm.type_error(format!("make_encoder() argument {i} must be str, not {}", vm.type_name(v))));
+            return Err(vm.type_error(format!("make_encoder() argument {i} must be str, not {}", vm.arg_type_name(v))));
         }
     }
     let fast = {

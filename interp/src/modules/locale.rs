@@ -43,7 +43,7 @@ fn l_setlocale(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
             Some(s) => Some(c_string(vm, s)?),
             None => {
                 return Err(
-                    vm.type_error(format!("setlocale() argument 2 must be str or None, not {}", vm.type_name(l)))
+                    vm.type_error(format!("setlocale() argument 2 must be str or None, not {}", vm.arg_type_name(l)))
                 )
             }
         },

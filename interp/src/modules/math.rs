@@ -900,7 +900,7 @@ fn m_dist(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value>
                     return Err(vm.type_error(format!(
                         "dist() argument {} must be tuple, not {}",
                         i + 1,
-                        vm.type_name(p)
+                        vm.arg_type_name(p)
                     )));
                 }
                 vm.collect(p)?

@@ -28,11 +28,16 @@ pub mod io;
 pub mod locale;
 pub mod math;
 pub mod posix;
+pub mod process;
+pub mod select;
 pub mod signal;
+pub mod socket;
 pub mod string;
 pub mod structseq;
 pub mod thread;
 pub mod time;
+pub mod unicodedata;
+mod unicodedata_tables;
 pub mod weakref;
 
 // stdlib engineer B
@@ -70,7 +75,8 @@ pub fn init(vm: &mut Vm) {
     reg(vm, "_blake2", hashes::init_blake2);
     reg(vm, "_abc", abc::init_module);
     reg(vm, "_locale", locale::init_module);
-    reg(vm, "posix", posix::init_module);
+    reg(vm, "posix", process::init_posix);
+    reg(vm, "_posixsubprocess", process::init_posixsubprocess);
     reg(vm, "_io", io::init_module);
     // stdlib engineer B
     reg(vm, "_operator", operator::init_module);
@@ -86,11 +92,14 @@ pub fn init(vm: &mut Vm) {
     reg(vm, "_json", json::init_module);
     reg(vm, "_codecs", codecs::init_module);
     reg(vm, "_ast", ast::init_module);
+    reg(vm, "select", select::init_module);
+    reg(vm, "_socket", socket::init_module);
     reg(vm, "_contextvars", contextvars::init_module);
     reg(vm, "_csv", csv::init_module);
     reg(vm, "_imp", imp::init_imp);
     reg(vm, "_warnings", imp::init_warnings);
     reg(vm, "marshal", imp::init_marshal);
+    reg(vm, "unicodedata", unicodedata::init_module);
 }
 
 // ----- helpers shared by the modules of this directory -----

@@ -144,28 +144,25 @@ fn c_path(p: &std::path::Path) -> CString {
 }
 
 /// A str or bytes result, matching the kind of the path argument.
-fn os_value(vm: &mut Vm, s: &OsStr, bytes: bool) -> Value {
+fn os_value(vm: &mut Vm, s: &OsStr, bytes: bool) -> PyResult<Value> {
     if bytes {
-        vm.new_bytes(s.as_bytes().to_vec())
+        Ok(vm.new_bytes(s.as_bytes().to_vec()))
     } else {
         fsdecode(vm, s.as_bytes())
     }
 }
 
-/// Bytes from the OS as a str, undecodable bytes escaped as lone surrogates
-/// (`surrogateescape`), as CPython's filesystem decoding does.
-fn fsdecode(vm: &mut Vm, b: &[u8]) -> Value {
+/// Bytes from the OS as a str. CPython escapes undecodable bytes as lone surrogates
+/// (`surrogateescape`), which Krait's str cannot hold: such a name raises
+/// NotImplementedError rather than come back altered (bytes paths give the raw names).
+fn fsdecode(vm: &mut Vm, b: &[u8]) -> PyResult<Value> {
     match std::str::from_utf8(b) {
-        Ok(s) => vm.new_str(s),
-        Err(_) => {
-            let by = vm.new_bytes(b.to_vec());
-            let enc = vm.new_str("utf-8");
-            let err = vm.new_str("surrogateescape");
-            match vm.call_method(by, "decode", &[enc, err]) {
-                Ok(v) => v,
-                Err(_) => vm.new_string(String::from_utf8_lossy(b).into_owned()),
-            }
-        }
+        Ok(s) => Ok(vm.new_str(s)),
+        Err(_) => Err(vm.not_implemented_error(format!(
+            "the file name {:?} is not valid UTF-8 and would need lone surrogates, which Krait's str \
+             cannot hold (use a bytes path to get raw names)",
+            String::from_utf8_lossy(b)
+        ))),
     }
 }
 
@@ -309,13 +306,13 @@ fn p_fstat(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
 fn p_getcwd(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     nargs(vm, "getcwd", args, kw, 0, 0)?;
     let d = std::env::current_dir().map_err(|e| io_err(vm, &e, None))?;
-    Ok(os_value(vm, d.as_os_str(), false))
+    os_value(vm, d.as_os_str(), false)
 }
 
 fn p_getcwdb(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     nargs(vm, "getcwdb", args, kw, 0, 0)?;
     let d = std::env::current_dir().map_err(|e| io_err(vm, &e, None))?;
-    Ok(os_value(vm, d.as_os_str(), true))
+    os_value(vm, d.as_os_str(), true)
 }
 
 fn p_chdir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -345,7 +342,7 @@ fn p_listdir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     let mut out = Vec::new();
     for ent in rd {
         let ent = ent.map_err(|e| io_err(vm, &e, Some(p.orig)))?;
-        out.push(os_value(vm, &ent.file_name(), p.bytes));
+        out.push(os_value(vm, &ent.file_name(), p.bytes)?);
     }
     Ok(vm.new_list(out))
 }
@@ -412,7 +409,7 @@ fn p_readlink(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
     no_dir_fd(vm, "readlink", dir_fd)?;
     let p = path_arg(vm, "readlink", "path", path)?;
     let t = std::fs::read_link(&p.path).map_err(|e| io_err(vm, &e, Some(p.orig)))?;
-    Ok(os_value(vm, t.as_os_str(), p.bytes))
+    os_value(vm, t.as_os_str(), p.bytes)
 }
 
 fn p_symlink(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -626,8 +623,8 @@ fn sd_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Valu
     // CPython joins the given path (or '.') with the name.
     let full = if it.base.as_os_str().is_empty() { PathBuf::from(".").join(&fname) } else { it.base.join(&fname) };
     use std::os::unix::fs::DirEntryExt;
-    let name = os_value(vm, &fname, it.bytes);
-    let path = os_value(vm, full.as_os_str(), it.bytes);
+    let name = os_value(vm, &fname, it.bytes)?;
+    let path = os_value(vm, full.as_os_str(), it.bytes)?;
     let cls = vm.state.borrow().get("posix.DirEntry").copied().unwrap_or(vm.types.object);
     let d = DirEntry {
         name,

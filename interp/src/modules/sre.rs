@@ -864,7 +864,7 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
         vm.bind_args("compile", args, kw, ["pattern", "flags", "code", "groups", "groupindex", "indexgroup"], 6)?;
     let flags = super::helpers_b::ssize_arg(vm, flags)? as i64;
     let Some(list) = code.as_list() else {
-        return Err(vm.type_error(format!("compile() argument 'code' must be list, not {}", vm.type_name(code))));
+        return Err(vm.type_error(format!("compile() argument 'code' must be list, not {}", vm.arg_type_name(code))));
     };
     let items = list.borrow().clone();
     let mut words = Vec::with_capacity(items.len());
@@ -879,14 +879,16 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     }
     let groups = super::helpers_b::ssize_arg(vm, groups)?.max(0) as usize;
     if groupindex.as_dict().is_none() {
-        return Err(
-            vm.type_error(format!("compile() argument 'groupindex' must be dict, not {}", vm.type_name(groupindex)))
-        );
+        return Err(vm.type_error(format!(
+            "compile() argument 'groupindex' must be dict, not {}",
+            vm.arg_type_name(groupindex)
+        )));
     }
     if indexgroup.as_tuple().is_none() {
-        return Err(
-            vm.type_error(format!("compile() argument 'indexgroup' must be tuple, not {}", vm.type_name(indexgroup)))
-        );
+        return Err(vm.type_error(format!(
+            "compile() argument 'indexgroup' must be tuple, not {}",
+            vm.arg_type_name(indexgroup)
+        )));
     }
     let isbytes = if pattern.is_none() {
         None

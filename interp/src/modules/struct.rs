@@ -613,7 +613,9 @@ fn do_pack_into(vm: &mut Vm, s: &StructObj, args: &[Value]) -> PyResult<Value> {
     } else if let Some(a) = native::<super::array::Array>(&buf) {
         a.byte_len()
     } else {
-        return Err(vm.type_error(format!("argument must be read-write bytes-like object, not {}", vm.type_name(buf))));
+        return Err(
+            vm.type_error(format!("argument must be read-write bytes-like object, not {}", vm.arg_type_name(buf)))
+        );
     };
     let mut off = ssize_arg(vm, args[1])?;
     let size = s.compiled.size as isize;

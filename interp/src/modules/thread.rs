@@ -246,8 +246,11 @@ fn t_get_native_id(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     Ok(vm.new_int(tid as i64))
 }
 
+/// Krait's interpreter runs one thread: starting another is not supported yet.
 fn t_start_new_thread(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Err(vm.runtime_error("can't start new thread"))
+    Err(vm.not_implemented_error(
+        "threads are not supported yet: Krait runs one thread (_thread.start_new_thread, threading.Thread.start)",
+    ))
 }
 
 fn t_count(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {

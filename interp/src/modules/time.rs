@@ -376,7 +376,7 @@ fn t_mktime(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
 fn t_strftime(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     nargs(vm, "strftime", args, kw, 1, 2)?;
     let Some(fmt) = args[0].as_rstr().map(str::to_owned) else {
-        return Err(vm.type_error(format!("strftime() argument 1 must be str, not {}", vm.type_name(args[0]))));
+        return Err(vm.type_error(format!("strftime() argument 1 must be str, not {}", vm.arg_type_name(args[0]))));
     };
     let mut tm = match args.get(1) {
         Some(&v) => tuple_to_tm(vm, v, "strftime")?,

@@ -266,7 +266,9 @@ fn w_remove_dead_weakref(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> 
     nargs(vm, "_remove_dead_weakref", args, kw, 2, 2)?;
     let (d, key) = (args[0], args[1]);
     if d.as_dict().is_none() {
-        return Err(vm.type_error(format!("_remove_dead_weakref() argument 1 must be dict, not {}", vm.type_name(d))));
+        return Err(
+            vm.type_error(format!("_remove_dead_weakref() argument 1 must be dict, not {}", vm.arg_type_name(d)))
+        );
     }
     if let Some(v) = vm.dict_get(d, key)? {
         if native::<WeakRef>(&v).is_some_and(|w| w.referent.get().is_null()) {

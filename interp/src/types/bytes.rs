@@ -293,10 +293,10 @@ fn construct(vm: &mut Vm, kind: Kind, source: Value, encoding: Value, errors: Va
         return crate::types::str_codec::encode(vm, &s.s, &enc, errs.as_deref());
     }
     if enc.is_some() || errs.is_some() {
-        return Err(vm.type_error(match kind {
-            Kind::Bytes if enc.is_some() => "encoding without a string argument",
-            Kind::Bytes => "errors without a string argument",
-            Kind::ByteArray => "encoding or errors without a string argument",
+        return Err(vm.type_error(if enc.is_some() {
+            "encoding without a string argument"
+        } else {
+            "errors without a string argument"
         }));
     }
     if kind == Kind::Bytes {
@@ -706,9 +706,10 @@ fn search_args(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &st
     let (kind, d) = recv(vm, args, name)?;
     let d = d.into_owned();
     check_args(vm, kind.name(), name, &args[1..], kwargs, Arity::Old(1, 3))?;
-    let sub = sub_arg(vm, args[1])?;
+    // The indices are converted while the arguments are parsed, before `sub` is checked.
     let start = opt_slice_index(vm, args.get(2).copied().unwrap_or(Value::NULL))?;
     let end = opt_slice_index(vm, args.get(3).copied().unwrap_or(Value::NULL))?;
+    let sub = sub_arg(vm, args[1])?;
     let (a, b) = adjust_indices(start, end, d.len());
     let range = if a > d.len() || b < a { None } else { Some((a, b)) };
     Ok((kind, d, sub, range))
@@ -794,6 +795,8 @@ fn split_args(
     name: &str,
 ) -> PyResult<(Option<Vec<u8>>, Option<usize>)> {
     let [sep, maxsplit] = kw_args(vm, name, &args[1..], kwargs, ["sep", "maxsplit"])?;
+    // maxsplit is converted while the arguments are parsed, before `sep` is checked.
+    let max = if maxsplit.is_null() { -1 } else { arg_index(vm, maxsplit)? };
     let sep = if sep.is_null() || sep.is_none() {
         None
     } else {
@@ -803,7 +806,6 @@ fn split_args(
         }
         Some(s)
     };
-    let max = if maxsplit.is_null() { -1 } else { arg_index(vm, maxsplit)? };
     Ok((sep, if max < 0 { None } else { Some(max as usize) }))
 }
 
@@ -957,7 +959,7 @@ fn pad_impl(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &str) 
             _ => {
                 return Err(vm.type_error(format!(
                     "{name}() argument 2 must be a byte string of length 1, not {}",
-                    vm.type_name(f)
+                    vm.arg_type_name(f)
                 )))
             }
         },
@@ -1161,8 +1163,9 @@ bytes_pred!(b_istitle, "istitle", is_title_bytes);
 fn b_translate(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let (kind, d) = recv(vm, args, "translate")?;
     let d = d.into_owned();
-    if args.len() < 2 && kwargs.is_empty() {
-        return Err(vm.type_error("translate expected at least 1 argument, got 0"));
+    if args.len() < 2 {
+        // `table` is positional-only.
+        return Err(vm.type_error("translate() takes at least 1 positional argument (0 given)"));
     }
     let [table, delete] = kw_args(vm, "translate", &args[1..], kwargs, ["table", "delete"])?;
     if table.is_null() {
@@ -1207,13 +1210,20 @@ fn b_hex(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Val
     let (_, d) = recv(vm, args, "hex")?;
     let d = d.into_owned();
     let [sep, per] = kw_args(vm, "hex", &args[1..], kwargs, ["sep", "bytes_per_sep"])?;
+    // bytes_per_sep is converted while parsing; sep's length is checked before its type.
+    let per = if per.is_null() { 1 } else { arg_index(vm, per)? };
     let sep = if sep.is_null() {
         None
     } else {
-        let s: Vec<char> = match (sep.as_rstr(), bytes_data(sep)) {
+        let s: Vec<char> = match (sep.as_rstr(), sep.as_obj().map(|o| &o.payload)) {
             (Some(s), _) => s.chars().collect(),
-            (None, Some(b)) => b.iter().map(|&x| x as char).collect(),
-            _ => return Err(vm.type_error("sep must be str or bytes.")),
+            (None, Some(Payload::Bytes(b))) => b.iter().map(|&x| x as char).collect(),
+            _ => {
+                if vm.len(sep)? != 1 {
+                    return Err(vm.value_error("sep must be length 1."));
+                }
+                return Err(vm.type_error("sep must be str or bytes."));
+            }
         };
         if s.len() != 1 {
             return Err(vm.value_error("sep must be length 1."));
@@ -1223,7 +1233,6 @@ fn b_hex(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Val
         }
         Some(s[0])
     };
-    let per = if per.is_null() { 1 } else { arg_index(vm, per)? };
     let mut out = String::with_capacity(d.len() * 3);
     let n = d.len();
     let group = per.unsigned_abs() as usize;
@@ -1252,7 +1261,7 @@ fn fromhex_impl(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], tyname: 
     check_args(vm, tyname, "fromhex", &args[1..], kwargs, Arity::One)?;
     let cls = args[0];
     let Some(s) = args[1].as_rstr() else {
-        return Err(vm.type_error(format!("fromhex() argument must be str, not {}", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("fromhex() argument must be str, not {}", vm.arg_type_name(args[1]))));
     };
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::with_capacity(chars.len() / 2);

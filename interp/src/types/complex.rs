@@ -96,7 +96,8 @@ fn c_powi(x: C, n: i64) -> Option<C> {
     }
 }
 
-/// `a ** b` in polar form; `None` for zero to a negative or complex power.
+/// `a ** b` in polar form; `None` for zero to a negative or complex power, or an infinite
+/// angle.
 fn c_pow(a: C, b: C) -> Option<C> {
     if b.0 == 0.0 && b.1 == 0.0 {
         return Some((1.0, 0.0));
@@ -114,6 +115,11 @@ fn c_pow(a: C, b: C) -> Option<C> {
     if b.1 != 0.0 {
         len /= (at * b.1).exp();
         phase += b.1 * vabs.ln();
+    }
+    if phase.is_infinite() {
+        // The cosine of an infinite angle is a domain error (EDOM) in C, which CPython
+        // reports as this ZeroDivisionError.
+        return None;
     }
     Some((len * phase.cos(), len * phase.sin()))
 }

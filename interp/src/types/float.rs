@@ -835,7 +835,7 @@ fn getformat(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
         )));
     }
     let Some(t) = args[1].as_rstr() else {
-        return Err(vm.type_error(format!("__getformat__() argument must be str, not {}", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("__getformat__() argument must be str, not {}", vm.arg_type_name(args[1]))));
     };
     if t != "double" && t != "float" {
         return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));

@@ -228,8 +228,10 @@ fn format_str_spec(vm: &Vm, s: &str, sp: &Spec, tyname: &str) -> PyResult<String
         None | Some('s') => {}
         Some(t) => return Err(unknown_code(vm, t, tyname)),
     }
-    if sp.sign.is_some() {
-        return Err(vm.value_error("Sign not allowed in string format specifier"));
+    match sp.sign {
+        Some(' ') => return Err(vm.value_error("Space not allowed in string format specifier")),
+        Some(_) => return Err(vm.value_error("Sign not allowed in string format specifier")),
+        None => {}
     }
     if sp.no_neg_zero {
         return Err(vm.value_error("Negative zero coercion (z) not allowed in string format specifier"));
@@ -594,6 +596,10 @@ pub fn format_complex(vm: &mut Vm, re: f64, im: f64, spec: &str) -> PyResult<Str
 
 pub fn format_complex_named(vm: &mut Vm, re: f64, im: f64, spec: &str, tyname: &str) -> PyResult<String> {
     let sp = spec_for(vm, spec, tyname, true, None)?;
+    // The presentation type is checked first, then the flags complex numbers refuse.
+    if let Some(t) = sp.ty.filter(|t| !matches!(t, 'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n')) {
+        return Err(unknown_code(vm, t, tyname));
+    }
     if sp.fill == '0' {
         return Err(vm.value_error("Zero padding is not allowed in complex format specifier"));
     }

@@ -987,7 +987,7 @@ fn byteorder_is_little(vm: &Vm, fname: &str, v: Value) -> PyResult<bool> {
         Some("little") => Ok(true),
         Some("big") => Ok(false),
         Some(_) => Err(vm.value_error("byteorder must be either 'little' or 'big'")),
-        None => Err(vm.type_error(format!("{fname}() argument 'byteorder' must be str, not {}", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("{fname}() argument 'byteorder' must be str, not {}", vm.arg_type_name(v)))),
     }
 }
 
@@ -1080,7 +1080,7 @@ pub(crate) fn format_spec_arg(
     method_args(vm, cls, "__format__", args, kw, 1, is_self)?;
     match args[1].as_rstr() {
         Some(s) => Ok(s.to_owned()),
-        None => Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.type_name(args[1])))),
+        None => Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.arg_type_name(args[1])))),
     }
 }
 

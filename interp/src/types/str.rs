@@ -174,6 +174,7 @@ pub(crate) fn check_args(
     let msg = match arity {
         Arity::Zero if n != 0 => format!("{ty}.{name}() takes no arguments ({n} given)"),
         Arity::One if n != 1 => format!("{ty}.{name}() takes exactly one argument ({n} given)"),
+        Arity::Clinic(lo, hi) if lo == hi && lo > 1 && n != lo => format!("{name} expected {lo} arguments, got {n}"),
         Arity::Clinic(lo, _) if n < lo => format!("{name} expected at least {lo} argument{}, got {n}", plural(lo)),
         Arity::Clinic(_, hi) if n > hi => format!("{name} expected at most {hi} argument{}, got {n}", plural(hi)),
         Arity::Old(lo, _) if n < lo => format!("{name}() takes at least {lo} argument{} ({n} given)", plural(lo)),
@@ -295,6 +296,11 @@ fn this<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<&'a PyStr> {
 /// The text of a str argument, or TypeError `msg(type name)`.
 fn str_arg<'a>(vm: &Vm, v: &'a Value, msg: impl FnOnce(String) -> String) -> PyResult<&'a PyStr> {
     v.as_pystr().ok_or_else(|| vm.type_error(msg(vm.type_name(*v))))
+}
+
+/// `str_arg` for methods whose argument clinic names None `None` in the message.
+fn clinic_str_arg<'a>(vm: &Vm, v: &'a Value, msg: impl FnOnce(String) -> String) -> PyResult<&'a PyStr> {
+    v.as_pystr().ok_or_else(|| vm.type_error(msg(vm.arg_type_name(*v))))
 }
 
 /// A one-character str (ASCII ones are interned, so iteration and indexing of ASCII text
@@ -758,7 +764,7 @@ fn str_str(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
 fn str_format_m(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "__format__")?;
     check_args(vm, "str", "__format__", &args[1..], kwargs, Arity::One)?;
-    let spec = str_arg(vm, &args[1], |t| format!("__format__() argument must be str, not {t}"))?;
+    let spec = clinic_str_arg(vm, &args[1], |t| format!("__format__() argument must be str, not {t}"))?;
     if spec.s.is_empty() {
         // CPython: an empty spec means `str(self)`, which a subclass may override.
         return if vm.type_of(args[0]).is(vm.types.str_) { Ok(args[0]) } else { vm.str(args[0]) };
@@ -852,9 +858,10 @@ type Search<'a> = (&'a PyStr, &'a PyStr, Option<(usize, usize)>);
 fn search_args<'a>(vm: &mut Vm, args: &'a [Value], kwargs: &[(Value, Value)], name: &str) -> PyResult<Search<'a>> {
     let s = this(vm, args, name)?;
     check_args(vm, "str", name, &args[1..], kwargs, Arity::Old(1, 3))?;
-    let sub = str_arg(vm, &args[1], |t| format!("must be str, not {t}"))?;
+    // The indices are converted while the arguments are parsed, before `sub` is checked.
     let start = opt_slice_index(vm, args.get(2).copied().unwrap_or(Value::NULL))?;
     let end = opt_slice_index(vm, args.get(3).copied().unwrap_or(Value::NULL))?;
+    let sub = str_arg(vm, &args[1], |t| format!("must be str, not {t}"))?;
     let (a, b) = adjust_indices(start, end, s.char_len);
     Ok((s, sub, if a > s.char_len { None } else { Some((a, b)) }))
 }
@@ -969,6 +976,8 @@ fn str_endswith(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRes
 /// The sep/maxsplit arguments of `split`/`rsplit`.
 fn split_args(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &str) -> PyResult<(Value, Option<usize>)> {
     let [sep, maxsplit] = kw_args(vm, name, &args[1..], kwargs, ["sep", "maxsplit"])?;
+    // maxsplit is converted while the arguments are parsed, before `sep` is checked.
+    let maxsplit = if maxsplit.is_null() { -1 } else { arg_index(vm, maxsplit)? };
     // The separator: a non-empty str, or NULL for whitespace splitting.
     let sep = if sep.is_null() || sep.is_none() {
         Value::NULL
@@ -979,7 +988,6 @@ fn split_args(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &str
             None => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(sep)))),
         }
     };
-    let maxsplit = if maxsplit.is_null() { -1 } else { arg_index(vm, maxsplit)? };
     Ok((sep, if maxsplit < 0 { None } else { Some(maxsplit as usize) }))
 }
 
@@ -1452,8 +1460,8 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyR
 fn str_replace(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "replace")?;
     check_args(vm, "str", "replace", &args[1..], kwargs, Arity::Clinic(2, 3))?;
-    let old = str_arg(vm, &args[1], |t| format!("replace() argument 1 must be str, not {t}"))?;
-    let new = str_arg(vm, &args[2], |t| format!("replace() argument 2 must be str, not {t}"))?;
+    let old = clinic_str_arg(vm, &args[1], |t| format!("replace() argument 1 must be str, not {t}"))?;
+    let new = clinic_str_arg(vm, &args[2], |t| format!("replace() argument 2 must be str, not {t}"))?;
     let count = match args.get(3) {
         Some(&c) => arg_index(vm, c)?,
         None => -1,
@@ -1473,7 +1481,7 @@ fn str_replace(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResu
 fn str_removeprefix(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "removeprefix")?;
     check_args(vm, "str", "removeprefix", &args[1..], kwargs, Arity::One)?;
-    let p = str_arg(vm, &args[1], |t| format!("removeprefix() argument must be str, not {t}"))?;
+    let p = clinic_str_arg(vm, &args[1], |t| format!("removeprefix() argument must be str, not {t}"))?;
     match s.s.strip_prefix(&*p.s) {
         Some(rest) if !p.s.is_empty() => Ok(vm.new_str(rest)),
         _ => Ok(exact(vm, args[0])),
@@ -1483,7 +1491,7 @@ fn str_removeprefix(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> P
 fn str_removesuffix(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let s = this(vm, args, "removesuffix")?;
     check_args(vm, "str", "removesuffix", &args[1..], kwargs, Arity::One)?;
-    let p = str_arg(vm, &args[1], |t| format!("removesuffix() argument must be str, not {t}"))?;
+    let p = clinic_str_arg(vm, &args[1], |t| format!("removesuffix() argument must be str, not {t}"))?;
     match s.s.strip_suffix(&*p.s) {
         Some(rest) if !p.s.is_empty() => Ok(vm.new_str(rest)),
         _ => Ok(exact(vm, args[0])),
@@ -1558,7 +1566,7 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
     let Some(x) = args[0].as_pystr() else {
         return Err(vm.type_error("first maketrans argument must be a string if there is a second argument"));
     };
-    let y = str_arg(vm, &args[1], |t| format!("maketrans() argument 2 must be str, not {t}"))?;
+    let y = clinic_str_arg(vm, &args[1], |t| format!("maketrans() argument 2 must be str, not {t}"))?;
     if x.char_len != y.char_len {
         return Err(vm.value_error("the first two maketrans arguments must have equal length"));
     }
@@ -1567,7 +1575,7 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         vm.dict_set(d, ka, vb)?;
     }
     if let Some(z) = args.get(2) {
-        let z = str_arg(vm, z, |t| format!("maketrans() argument 3 must be str, not {t}"))?;
+        let z = clinic_str_arg(vm, z, |t| format!("maketrans() argument 3 must be str, not {t}"))?;
         for c in z.s.chars() {
             let k = vm.new_int(c as i64);
             vm.dict_set(d, k, Value::NONE)?;

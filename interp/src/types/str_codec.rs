@@ -27,18 +27,20 @@ enum Codec {
     RawUnicodeEscape,
 }
 
-/// Looks an encoding name up the way Python's codec registry normalizes names.
-fn lookup(vm: &Vm, name: &str) -> PyResult<Codec> {
+/// Looks an encoding name up the way Python's codec registry normalizes names: `None`
+/// for the codecs implemented in Python (the `encodings` package's, found through the
+/// registry).
+fn lookup(name: &str) -> Option<Codec> {
     // The common spellings, without building the normalized name.
     match name {
-        "utf-8" | "utf8" | "UTF-8" => return Ok(Codec::Utf8),
-        "ascii" => return Ok(Codec::Ascii),
-        "latin-1" | "latin1" => return Ok(Codec::Latin1),
+        "utf-8" | "utf8" | "UTF-8" => return Some(Codec::Utf8),
+        "ascii" => return Some(Codec::Ascii),
+        "latin-1" | "latin1" => return Some(Codec::Latin1),
         _ => {}
     }
     let norm: String =
         name.trim().chars().map(|c| if c == '-' || c == ' ' { '_' } else { c.to_ascii_lowercase() }).collect();
-    Ok(match norm.as_str() {
+    Some(match norm.as_str() {
         "utf_8" | "utf8" | "u8" | "utf" | "cp65001" | "utf8_ucs2" | "utf8_ucs4" => Codec::Utf8,
         "utf_8_sig" | "utf8_sig" => Codec::Utf8Sig,
         "ascii" | "us_ascii" | "646" | "us" | "ansi_x3.4_1968" | "ansi_x3_4_1968" | "ansi_x3.4_1986" | "cp367"
@@ -53,12 +55,44 @@ fn lookup(vm: &Vm, name: &str) -> PyResult<Codec> {
         "utf_32_be" | "utf_32be" | "utf32be" => Codec::Utf32(Some(false)),
         "unicode_escape" => Codec::UnicodeEscape,
         "raw_unicode_escape" => Codec::RawUnicodeEscape,
-        "cp1252" | "windows_1252" | "cp437" | "cp850" | "cp1251" | "latin_9" | "iso8859_15" | "iso_8859_15"
-        | "iso8859_2" | "iso_8859_2" | "koi8_r" | "shift_jis" | "sjis" | "euc_jp" | "gbk" | "gb2312" | "gb18030"
-        | "big5" | "euc_kr" | "mac_roman" | "cp1250" | "idna" | "punycode" | "utf_7" | "hex" | "base64" | "rot13"
-        | "rot_13" | "charmap" => return Err(vm.not_implemented_error(format!("the '{name}' codec is not supported"))),
-        _ => return Err(vm.err(vm.exc.lookup_error, format!("unknown encoding: {name}"))),
+        // Everything else (cp1252, mac_roman, idna, ...) is the codec registry's.
+        _ => return None,
     })
+}
+
+/// Runs a codec of the registry for `str.encode` (`which` 0) or `bytes.decode` (1): it
+/// must be a text encoding and give bytes (encode) or str (decode), as CPython checks.
+fn registry_codec(vm: &mut Vm, which: usize, obj: Value, encoding: &str, errors: Option<&str>) -> PyResult<Value> {
+    let info = crate::modules::codecs::lookup(vm, encoding)?;
+    let (verb, other) = if which == 0 { ("encode", "encoder") } else { ("decode", "decoder") };
+    let text_attr = vm.new_str("_is_text_encoding");
+    if let Some(flag) = vm.get_attr_opt(info, text_attr)? {
+        if !vm.truthy(flag)? {
+            return Err(vm.err(
+                vm.exc.lookup_error,
+                format!("'{encoding}' is not a text encoding; use codecs.{verb}() to handle arbitrary codecs"),
+            ));
+        }
+    }
+    let f = info.as_tuple().and_then(|t| t.get(which).copied()).unwrap_or(Value::NONE);
+    let mut a = vec![obj];
+    if let Some(e) = errors {
+        a.push(vm.new_str(e));
+    }
+    let r = vm.call(f, &a, &[])?;
+    let out = match r.as_tuple() {
+        Some(t) if t.len() == 2 => t[0],
+        _ => return Err(vm.type_error(format!("{other} must return a tuple (object, integer)"))),
+    };
+    let ok = if which == 0 { crate::types::bytes::bytes_data(out).is_some() } else { out.as_rstr().is_some() };
+    if !ok {
+        let (want, to) = if which == 0 { ("bytes", "encode to") } else { ("str", "decode to") };
+        return Err(vm.type_error(format!(
+            "'{encoding}' {other} returned '{}' instead of '{want}'; use codecs.{verb}() to {to} arbitrary types",
+            vm.type_name(out)
+        )));
+    }
+    Ok(out)
 }
 
 /// The name CPython's codec puts in its error messages.
@@ -83,7 +117,11 @@ fn unknown_handler(vm: &Vm, errors: &str) -> PyErr {
 
 /// `s.encode(encoding, errors)`.
 pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: Option<&str>) -> PyResult<Vec<u8>> {
-    let codec = lookup(vm, encoding)?;
+    let Some(codec) = lookup(encoding) else {
+        let obj = vm.new_str(s);
+        let r = registry_codec(vm, 0, obj, encoding, errors)?;
+        return Ok(bytes_data(r).unwrap_or_default());
+    };
     let errors = errors.unwrap_or("strict");
     let little = cfg!(target_endian = "little");
     Ok(match codec {
@@ -227,7 +265,11 @@ fn encode_error(
 
 /// `b.decode(encoding, errors)`.
 pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: Option<&str>) -> PyResult<String> {
-    let codec = lookup(vm, encoding)?;
+    let Some(codec) = lookup(encoding) else {
+        let obj = vm.new_bytes(b.to_vec());
+        let r = registry_codec(vm, 1, obj, encoding, errors)?;
+        return Ok(r.as_rstr().unwrap_or_default().to_owned());
+    };
     let errors = errors.unwrap_or("strict");
     let little = cfg!(target_endian = "little");
     match codec {
@@ -572,7 +614,7 @@ fn unicode_error_init(vm: &mut Vm, args: &[Value], _kwargs: &[(Value, Value)], k
     let mut vals = a.to_vec();
     let base = if kind == b't' { 0 } else { 1 };
     if kind != b't' && a[0].as_pystr().is_none() {
-        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.type_name(a[0]))));
+        return Err(vm.type_error(format!("argument 1 must be str, not {}", vm.arg_type_name(a[0]))));
     }
     if kind == b'd' {
         match bytes_data(a[1]) {
@@ -586,13 +628,13 @@ fn unicode_error_init(vm: &mut Vm, args: &[Value], _kwargs: &[(Value, Value)], k
             None => return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(a[1])))),
         }
     } else if a[base].as_pystr().is_none() {
-        return Err(vm.type_error(format!("argument {} must be str, not {}", base + 1, vm.type_name(a[base]))));
+        return Err(vm.type_error(format!("argument {} must be str, not {}", base + 1, vm.arg_type_name(a[base]))));
     }
     for k in [base + 1, base + 2] {
         crate::types::str::arg_index(vm, a[k])?;
     }
     if a[base + 3].as_pystr().is_none() {
-        return Err(vm.type_error(format!("argument {} must be str, not {}", base + 4, vm.type_name(a[base + 3]))));
+        return Err(vm.type_error(format!("argument {} must be str, not {}", base + 4, vm.arg_type_name(a[base + 3]))));
     }
     if let Some(e) = this.as_obj().and_then(|o| o.as_exception()) {
         e.args.set(vm.new_tuple(a.to_vec()));
