@@ -60,7 +60,9 @@ Options:
 --jit-no=KIND,...      : switch speculations off: int-overflow (int arithmetic through the
                          interpreter), float (float arithmetic through the interpreter),
                          range (for-range loops step their iterator through a helper),
-                         global (globals looked up by a helper), branch (no trace)
+                         global (globals looked up by a helper), branch (no trace),
+                         inline (Python calls not inlined), link (trace exits go on into
+                         bridges and other loops through the dispatcher, not machine code)
 KRAIT_JIT_LOG=FILE     : write every trace's IR (as recorded and optimized) and its machine
                          code to FILE
 file   : program read from script file

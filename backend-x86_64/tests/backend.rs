@@ -460,11 +460,13 @@ s0 = snapshot [meta=0: 0=v4]
     let args = [LinkArg::Buf(0), LinkArg::MemTagged { base: 1, offset: 8, shift: 48, tag: 0x1234 }];
     // SAFETY: `tc` outlives `pc`'s runs below.
     unsafe { pc.link_exit(6, &args, tc.link_entry().unwrap()).unwrap() };
+    // SAFETY: as above; `tc` is alive.
     let e = unsafe { pc.run(&params, &mut buf) };
     assert_eq!((e, buf[0] as i64, buf[LINK_TAG]), (5, 195, 9));
     // A failing tag check leaves through P's exit as before.
     let bad: [u64; 2] = [0, 1];
     let params = [0u64, bad.as_ptr() as u64];
+    // SAFETY: as above; `bad` outlives the run.
     let e = unsafe { pc.run(&params, &mut buf) };
     assert_eq!((e, buf[0], buf[LINK_TAG]), (6, 100, 7));
 }

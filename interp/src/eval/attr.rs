@@ -100,7 +100,8 @@ thread_local! {
 }
 
 /// Forgets every cached lookup. The collector must call this after every collection that
-/// frees objects: the caches are keyed by the addresses of classes and name strings.
+/// frees a class or a string: the caches are keyed by the addresses of classes and name
+/// strings.
 pub fn clear_cache() {
     CACHE.with(|c| c.iter().for_each(|e| e.set(EMPTY)));
     KNOWN_INTERNED.with(|k| k.iter().for_each(|e| e.set(0)));

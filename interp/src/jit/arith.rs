@@ -55,7 +55,12 @@ pub(super) fn binary(
             r.write(dst, v);
             return Ok(());
         }
-    } else if (xi.is_some() || xs.is_float()) && (yi.is_some() || ys.is_float()) && r.spec_float {
+    } else if (xi.is_some() || xs.is_float())
+        && (yi.is_some() || ys.is_float())
+        && (xs.is_float() || ys.is_float())
+        && r.spec_float
+    {
+        // (Two ints are never float arithmetic, even with int speculation off.)
         if let Some(v) = float_binary(r, frame, code, bop, a, b, xs, ys) {
             r.write(dst, v);
             return Ok(());

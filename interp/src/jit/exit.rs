@@ -214,8 +214,8 @@ fn link_args(info: &ExitInfo, to: &CompiledLoop) -> Result<Vec<LinkArg>, &'stati
     // (whose exits name all of them), or it would be lost.
     for &(s, _, ty) in &info.slots {
         let carried = to.params.iter().any(|p| match *p {
-            ParamSrc::Int(x) => x as u32 == s && ty == Type::Int,
-            ParamSrc::Float(x) => x as u32 == s && ty == Type::Float,
+            ParamSrc::Int(x) => x == s && ty == Type::Int,
+            ParamSrc::Float(x) => x == s && ty == Type::Float,
             _ => false,
         });
         if !carried {
@@ -227,18 +227,18 @@ fn link_args(info: &ExitInfo, to: &CompiledLoop) -> Result<Vec<LinkArg>, &'stati
         args.push(match *p {
             ParamSrc::Ctx => LinkArg::Buf(pseudo(PSEUDO_CTX).ok_or("not linked: no context in the exit")?),
             ParamSrc::Base => LinkArg::Buf(base),
-            ParamSrc::Int(s) => match named(s as u32) {
+            ParamSrc::Int(s) => match named(s) {
                 Some((k, Type::Int)) => LinkArg::Buf(k),
                 Some(_) => return Err("not linked: an int parameter has another type in the exit"),
                 None => LinkArg::MemTagged { base, offset: 8 * s as i32, shift: 48, tag: int_tag },
             },
-            ParamSrc::Float(s) => match named(s as u32) {
+            ParamSrc::Float(s) => match named(s) {
                 Some((k, Type::Float)) => LinkArg::Buf(k),
                 Some(_) => return Err("not linked: a float parameter has another type in the exit"),
                 None => LinkArg::MemBelow { base, offset: 8 * s as i32, shift: 48, limit: int_tag },
             },
             ParamSrc::RangeIter(s) => LinkArg::Buf(
-                pseudo(PSEUDO_RANGE | s as u32).ok_or("not linked: the target's range iterator is not in the exit")?,
+                pseudo(PSEUDO_RANGE | s).ok_or("not linked: the target's range iterator is not in the exit")?,
             ),
         });
     }
@@ -247,6 +247,9 @@ fn link_args(info: &ExitInfo, to: &CompiledLoop) -> Result<Vec<LinkArg>, &'stati
 
 /// Bridges on bridges on ... a loop's trace, at most.
 const MAX_BRIDGE_DEPTH: u32 = 6;
+
+/// An exception to raise at the frame's statement, with its traceback details.
+type Raised = (PyErr, ErrInfo);
 
 /// How a run of compiled code ended (`run`).
 pub(crate) enum Ran {
@@ -315,10 +318,12 @@ pub(crate) fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, c: Rc<CompiledLoo
         // No bridges for changed globals (the loop is dropped when they keep changing)
         // and no towers of bridges on bridges.
         let bridgeable = info.kind != super::KIND_GLOBAL && cur.depth < MAX_BRIDGE_DEPTH;
-        if bridgeable && taken >= vm.jit.bridge_threshold() && info.bridge_aborts.get() < vm.jit.config.max_aborts {
-            if super::start_bridge(vm, frame, code, &cur, n) {
-                return Some(Ran::Record);
-            }
+        if bridgeable
+            && taken >= vm.jit.bridge_threshold()
+            && info.bridge_aborts.get() < vm.jit.config.max_aborts
+            && super::start_bridge(vm, frame, code, &cur, n)
+        {
+            return Some(Ran::Record);
         }
         return Some(Ran::Done(Ok(())));
     }
@@ -333,7 +338,7 @@ fn enter(
     frame: &mut Frame,
     code: &Code,
     c: &Rc<CompiledLoop>,
-) -> Option<Result<(Rc<CompiledLoop>, u32), (PyErr, ErrInfo)>> {
+) -> Option<Result<(Rc<CompiledLoop>, u32), Raised>> {
     if let Some((g, b)) = c.globals {
         let builtins = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
         if !g.is(frame.globals) || !b.is(builtins) {

@@ -169,7 +169,7 @@ impl Liveness {
         while changed {
             changed = false;
             for b in (0..nb).rev() {
-                let cur = live.from_stmt(code, b, 0);
+                let cur = live.live_before(code, b, 0);
                 if cur != live.live_in[b] {
                     live.live_in[b] = cur;
                     changed = true;
@@ -180,7 +180,7 @@ impl Liveness {
     }
 
     /// The live set before statement `stmt` of block `b`, from the current block sets.
-    fn from_stmt(&self, code: &Code, b: usize, stmt: usize) -> Vec<u64> {
+    fn live_before(&self, code: &Code, b: usize, stmt: usize) -> Vec<u64> {
         let words = self.n.div_ceil(64);
         let mut cur = vec![0u64; words];
         for s in successors(code, b) {
@@ -203,7 +203,7 @@ impl Liveness {
     /// `live[s]`: slot `s` may be read from statement `stmt` of `block` on before being
     /// written.
     pub(crate) fn at(&self, code: &Code, block: u32, stmt: u32) -> Vec<bool> {
-        let bits = self.from_stmt(code, block as usize, stmt as usize);
+        let bits = self.live_before(code, block as usize, stmt as usize);
         (0..self.n).map(|s| s < self.named || bits[s / 64] & (1 << (s % 64)) != 0).collect()
     }
 }

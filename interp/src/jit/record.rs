@@ -174,7 +174,8 @@ impl Recorder {
             written: vec![false; n],
             read_param: vec![false; np],
             live_at_header: live,
-            consts: Vec::new(),
+            // The namespaces the trace assumes (`globals`), kept alive with it.
+            consts: vec![frame.globals, builtins_of(vm, frame)],
             ctx: ValueId(0),
             base: ValueId(1),
             expect: None,
@@ -189,7 +190,9 @@ impl Recorder {
             spec_float: vm.jit.spec_on("float"),
             spec_range: vm.jit.spec_on("range"),
             spec_global: vm.jit.spec_on("global"),
-            globals: None,
+            // Every trace assumes the namespaces of the frame it was recorded in (checked
+            // on entry), so traces linked to each other agree on them.
+            globals: Some((frame.globals, builtins_of(vm, frame))),
             inl: Default::default(),
         })
     }
@@ -868,6 +871,15 @@ pub(crate) const PSEUDO: u32 = 0x8000_0000;
 pub(crate) const PSEUDO_RANGE: u32 = 0xC000_0000;
 pub(crate) const PSEUDO_CTX: u32 = u32::MAX;
 pub(crate) const PSEUDO_BASE: u32 = u32::MAX - 1;
+
+/// The builtins dict a frame's global lookups fall back to.
+fn builtins_of(vm: &Vm, frame: &Frame) -> Value {
+    if frame.builtins.as_dict().is_some() {
+        frame.builtins
+    } else {
+        vm.builtins_dict
+    }
+}
 
 /// Byte offset of slot `s` in the frame's slot array.
 pub(crate) fn slot_offset(s: Slot) -> i32 {
