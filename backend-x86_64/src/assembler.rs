@@ -829,6 +829,23 @@ impl Codegen<'_> {
     /// remainder is nonzero and its sign differs from the divisor's, the quotient is one
     /// less and the remainder gains the divisor.
     fn floor_div_mod(&mut self, i: usize, a: ValueId, b: ValueId, modulo: bool) {
+        // By a positive power of two (in two's complement, floor semantics exactly):
+        // `x mod 2^k` is `x & (2^k - 1)` and `x floordiv 2^k` is `x >> k` (arithmetic).
+        if let Loc::Const(d) = self.loc(b) {
+            let d = d as i64;
+            if d > 0 && d & (d - 1) == 0 && d <= 1 << 31 {
+                self.load_gpr(RAX, a);
+                if modulo {
+                    let mask = (d - 1) as i32;
+                    x64!(self.ops ; and rax, mask);
+                } else {
+                    let k = d.trailing_zeros() as i8;
+                    x64!(self.ops ; sar rax, k);
+                }
+                self.finish_gpr(i, RAX);
+                return;
+            }
+        }
         let br = match self.loc(b) {
             Loc::Gpr(r) => r,
             _ => {

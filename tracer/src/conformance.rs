@@ -586,6 +586,24 @@ s1 = snapshot [meta=2: 0=v4]";
     out.push(case("exit_after_guard_taken", guarded, vec![3], 1, vec![13], vec![]));
     out.push(case("exit_after_guard_fails", guarded, vec![12], 0, vec![12], vec![]));
 
+    // Floor division and modulo by constant powers of two (backends may shift and mask).
+    let pow2 = "kinds: link
+v0 = param 0 : int
+v1 = const_int 8
+v2 = int_mod v0, v1
+v3 = int_floordiv v0, v1
+v4 = const_int 2147483648
+v5 = int_mod v0, v4
+v6 = int_floordiv v0, v4
+exit !s0 [link]
+jump v0
+s0 = snapshot [meta=1: 0=v2 1=v3 2=v5 3=v6]";
+    for x in [-7i64, 7, -8, 0, i64::MIN, i64::MAX, -(1 << 40) - 3] {
+        let d = 1i64 << 31;
+        let buf = vec![x.rem_euclid(8) as u64, x.div_euclid(8) as u64, x.rem_euclid(d) as u64, x.div_euclid(d) as u64];
+        out.push(case(&format!("pow2_divmod_{x}"), pow2, vec![x as u64], 0, buf, vec![]));
+    }
+
     // Guards on a bool param with each expect value.
     for (expect, input, exits) in [("true", 0, true), ("true", 1, false), ("false", 1, true), ("false", 0, false)] {
         let text = format!(
