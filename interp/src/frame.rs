@@ -31,6 +31,17 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The builtins dict this frame's global lookups fall back to: its own, or the VM's
+    /// when the frame has none.
+    #[inline]
+    pub(crate) fn builtins_dict(&self, vm: &crate::vm::Vm) -> Value {
+        if self.builtins.as_dict().is_some() {
+            self.builtins
+        } else {
+            vm.builtins_dict
+        }
+    }
+
     pub fn new(code: Rc<Code>, globals: Value, builtins: Value, locals: Value, func: Value) -> Frame {
         let n = code.nslots as usize;
         Frame::with_slots(code, vec![Value::NULL; n], globals, builtins, locals, func)

@@ -802,7 +802,7 @@ fn dict_version(d: Value) -> u64 {
 #[inline]
 fn load_global(vm: &Vm, frame: &Frame, site: usize, name: Value) -> Option<Value> {
     let globals = frame.globals;
-    let builtins = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
+    let builtins = frame.builtins_dict(vm);
     let idx = (site as u64 >> 3).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - GLOBAL_CACHE_BITS);
     let idx = idx as usize;
     let (gver, bver) = (dict_version(globals), dict_version(builtins));
@@ -843,8 +843,7 @@ fn load_global(vm: &Vm, frame: &Frame, site: usize, name: Value) -> Option<Value
 /// `name` in the frame's builtins namespace.
 #[inline]
 fn builtins_get(vm: &Vm, frame: &Frame, name: Value) -> Option<Value> {
-    let b = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
-    vm.dict_get_str(b, name)
+    vm.dict_get_str(frame.builtins_dict(vm), name)
 }
 
 /// The next item of an iterator for `for` loops: range/list/tuple iterators and

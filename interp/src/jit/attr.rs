@@ -14,16 +14,13 @@
 
 use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
 
-use super::layout::{layout, Layout};
+use super::layout::{guard_class_exact, layout, Layout};
 use super::record::{RecResult, Recorder};
 use crate::cfg::{Code, NameIdx, Op, Opnd, Slot};
 use crate::frame::Frame;
 use crate::object::{class_flags, Map};
 use crate::value::Value;
 use crate::vm::Vm;
-
-const PTR_TAG: i64 = 0xFFFA;
-const PAYLOAD_MASK: i64 = (1 << 48) - 1;
 
 /// The slot index of `name` in `o`'s attributes when a trace may access it directly, with
 /// the class and map to guard.
@@ -52,17 +49,7 @@ fn plain_slot(vm: &mut Vm, o: Value, name: Value) -> Option<(Value, &'static Map
 /// Guards that `w` is an object of class `cls` at its current version and returns the
 /// object's address.
 pub(super) fn guard_class(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) -> Option<ValueId> {
-    let sh = r.cint(48);
-    let tag = r.push(IrOp::IntShr(w, sh));
-    let pt = r.cint(PTR_TAG);
-    let is_obj = r.push(IrOp::IntCmp(Cond::Eq, tag, pt));
-    r.guard_here(is_obj, true, "type");
-    let mask = r.cint(PAYLOAD_MASK);
-    let p = r.push(IrOp::IntAnd(w, mask));
-    let c = r.push(IrOp::Load { base: p, offset: l.class, ty: Type::Word });
-    let want = r.cword(cls);
-    let same = r.push(IrOp::IntCmp(Cond::Eq, c, want));
-    r.guard_here(same, true, "type");
+    let p = guard_class_exact(r, l, w, cls);
     let cd = cls.as_class()?;
     let vaddr = r.cint(&cd.version as *const _ as i64);
     let ver = r.push(IrOp::Load { base: vaddr, offset: 0, ty: Type::Int });
@@ -193,7 +180,7 @@ pub(super) fn get_item(
                     let (kv, _) = r.read(frame, code, key);
                     if let Some(ki) = r.int_of(kv, k) {
                         let (pt, lo) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
-                        let p = guard_exact(r, &l, w, cls);
+                        let p = guard_class_exact(r, &l, w, cls);
                         let n = r.push(IrOp::Load { base: p, offset: lo, ty: Type::Int });
                         let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
                         r.guard_here(ok, true, "type");
@@ -242,7 +229,7 @@ pub(super) fn set_item(
                 let (kv, _) = r.read(frame, code, key);
                 let (v, _) = r.read(frame, code, src);
                 if let Some(ki) = r.int_of(kv, k) {
-                    let p = guard_exact(r, &l, w, cls);
+                    let p = guard_class_exact(r, &l, w, cls);
                     let n = r.push(IrOp::Load { base: p, offset: l.list_len, ty: Type::Int });
                     let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
                     r.guard_here(ok, true, "type");
@@ -256,20 +243,4 @@ pub(super) fn set_item(
         }
     }
     r.generic(op).map(|_| ())
-}
-
-/// Guards that `w` is an object of exactly the builtin class `cls`; returns its address.
-fn guard_exact(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) -> ValueId {
-    let sh = r.cint(48);
-    let tag = r.push(IrOp::IntShr(w, sh));
-    let pt = r.cint(PTR_TAG);
-    let is_obj = r.push(IrOp::IntCmp(Cond::Eq, tag, pt));
-    r.guard_here(is_obj, true, "type");
-    let mask = r.cint(PAYLOAD_MASK);
-    let p = r.push(IrOp::IntAnd(w, mask));
-    let c = r.push(IrOp::Load { base: p, offset: l.class, ty: Type::Word });
-    let want = r.cword(cls);
-    let same = r.push(IrOp::IntCmp(Cond::Eq, c, want));
-    r.guard_here(same, true, "type");
-    p
 }

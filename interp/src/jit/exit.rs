@@ -340,7 +340,7 @@ fn enter(
     c: &Rc<CompiledLoop>,
 ) -> Option<Result<(Rc<CompiledLoop>, u32), Raised>> {
     if let Some((g, b)) = c.globals {
-        let builtins = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
+        let builtins = frame.builtins_dict(vm);
         if !g.is(frame.globals) || !b.is(builtins) {
             return None;
         }

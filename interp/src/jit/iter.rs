@@ -52,7 +52,6 @@ pub(super) fn for_iter(
         if remaining == 0 && !r.is_bridge() {
             return Err("loop exit");
         }
-        r.mark_param_read(p);
         let rem = r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, remaining) as i32, ty: Type::Int });
         let zero = r.cint(0);
         let more = r.push(IrOp::IntCmp(Cond::Ne, rem, zero));

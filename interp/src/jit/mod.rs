@@ -426,14 +426,7 @@ pub(crate) enum BackEdge {
 /// Counts a back edge to `(code, frame.block)`, and starts recording or runs the trace.
 pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge {
     let key = (code as *const Code as usize, frame.block);
-    let threshold = vm.jit.config.threshold.max(1);
-    let recording = vm.jit.recorder.is_some();
-    let entry = vm.jit.loops.entry(key).or_insert_with(|| LoopInfo {
-        _code: frame.code.clone(),
-        count: 0,
-        aborts: 0,
-        state: LoopState::Counting,
-    });
+    let entry = loop_at(vm, frame, key);
     match &entry.state {
         LoopState::Blacklisted => BackEdge::Go,
         LoopState::Compiled(c) => {
@@ -451,18 +444,37 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
             }
         }
         LoopState::Counting => {
-            entry.count += 1;
-            if entry.count < threshold || recording {
-                return BackEdge::Go;
-            }
-            entry.count = 0;
-            if start_loop(vm, frame, code, key) {
+            if count_hot(vm, frame, code, key) {
                 BackEdge::Record
             } else {
                 BackEdge::Go
             }
         }
     }
+}
+
+/// The loop `key` (the header the frame is at), known from now on.
+fn loop_at<'a>(vm: &'a mut Vm, frame: &Frame, key: (usize, u32)) -> &'a mut LoopInfo {
+    vm.jit.loops.entry(key).or_insert_with(|| LoopInfo {
+        _code: frame.code.clone(),
+        count: 0,
+        aborts: 0,
+        state: LoopState::Counting,
+    })
+}
+
+/// Counts a back edge of the counting loop `key`; true when it got hot and recording it
+/// has started.
+fn count_hot(vm: &mut Vm, frame: &Frame, code: &Code, key: (usize, u32)) -> bool {
+    let threshold = vm.jit.config.threshold.max(1);
+    let recording = vm.jit.recorder.is_some();
+    let Some(entry) = vm.jit.loops.get_mut(&key) else { return false };
+    entry.count += 1;
+    if entry.count < threshold || recording {
+        return false;
+    }
+    entry.count = 0;
+    start_loop(vm, frame, code, key)
 }
 
 /// Starts recording the loop `key` whose header the frame is at; false when it cannot.
@@ -484,25 +496,10 @@ fn start_loop(vm: &mut Vm, frame: &Frame, code: &Code, key: (usize, u32)) -> boo
 /// trace: counts it as the interpreter would; true when recording that loop has started.
 pub(crate) fn count_linked_back_edge(vm: &mut Vm, frame: &Frame, code: &Code) -> bool {
     let key = (code as *const Code as usize, frame.block);
-    let threshold = vm.jit.config.threshold.max(1);
-    if vm.jit.recorder.is_some() {
+    if vm.jit.recorder.is_some() || !matches!(loop_at(vm, frame, key).state, LoopState::Counting) {
         return false;
     }
-    let entry = vm.jit.loops.entry(key).or_insert_with(|| LoopInfo {
-        _code: frame.code.clone(),
-        count: 0,
-        aborts: 0,
-        state: LoopState::Counting,
-    });
-    if !matches!(entry.state, LoopState::Counting) {
-        return false;
-    }
-    entry.count += 1;
-    if entry.count < threshold {
-        return false;
-    }
-    entry.count = 0;
-    start_loop(vm, frame, code, key)
+    count_hot(vm, frame, code, key)
 }
 
 /// The recording hook, called before each statement of the recording frame. Returns false

@@ -90,7 +90,6 @@ pub(crate) struct Recorder {
     /// For each slot, the parameter it came in as.
     param_of: Vec<Option<u32>>,
     written: Vec<bool>,
-    read_param: Vec<bool>,
     live_at_header: Vec<bool>,
     /// Heap words baked into the trace (kept alive by the JIT).
     pub consts: Vec<Value>,
@@ -157,7 +156,6 @@ impl Recorder {
                 }
             }
         }
-        let np = params.len();
         Ok(Recorder {
             code: frame.code.clone(),
             frame: frame as *const Frame,
@@ -172,10 +170,9 @@ impl Recorder {
             params,
             param_of,
             written: vec![false; n],
-            read_param: vec![false; np],
             live_at_header: live,
             // The namespaces the trace assumes (`globals`), kept alive with it.
-            consts: vec![frame.globals, builtins_of(vm, frame)],
+            consts: vec![frame.globals, frame.builtins_dict(vm)],
             ctx: ValueId(0),
             base: ValueId(1),
             expect: None,
@@ -192,7 +189,7 @@ impl Recorder {
             spec_global: vm.jit.spec_on("global"),
             // Every trace assumes the namespaces of the frame it was recorded in (checked
             // on entry), so traces linked to each other agree on them.
-            globals: Some((frame.globals, builtins_of(vm, frame))),
+            globals: Some((frame.globals, frame.builtins_dict(vm))),
             inl: Default::default(),
         })
     }
@@ -449,14 +446,7 @@ impl Recorder {
                 }
             }
             Opnd::Slot(s) | Opnd::Local(s) => match self.slots[self.inl.base() + s as usize] {
-                SlotState::Val { v, .. } => {
-                    if let Some(&Some(p)) = self.param_of.get(self.inl.base() + s as usize) {
-                        if v.0 == p {
-                            self.read_param[p as usize] = true;
-                        }
-                    }
-                    v
-                }
+                SlotState::Val { v, .. } => v,
                 SlotState::Mem => {
                     let w = self.load_slot(s);
                     if matches!(o, Opnd::Local(_)) {
@@ -587,11 +577,6 @@ impl Recorder {
         let snap = self.snap();
         for s in 0..self.inl.nreal(self.slots.len()) {
             if let SlotState::Val { v, in_mem: false } = self.slots[s] {
-                if let Some(p) = self.param_of[s] {
-                    if v.0 == p {
-                        self.read_param[p as usize] = true;
-                    }
-                }
                 let w = self.boxed(v, snap);
                 self.store_slot(s as Slot, w);
                 self.slots[s] = SlotState::Val { v, in_mem: true };
@@ -614,7 +599,7 @@ impl Recorder {
         dst: Slot,
         name: crate::cfg::NameIdx,
     ) -> RecResult<()> {
-        let builtins = if frame.builtins.as_dict().is_some() { frame.builtins } else { vm.builtins_dict };
+        let builtins = frame.builtins_dict(vm);
         let n = code.names[name as usize];
         let module = code.flags & crate::cfg::code_flags::MODULE != 0;
         let found = vm.dict_get_str(frame.globals, n).or_else(|| vm.dict_get_str(builtins, n));
@@ -708,10 +693,6 @@ impl Recorder {
         } else {
             None
         }
-    }
-
-    pub(crate) fn mark_param_read(&mut self, p: ValueId) {
-        self.read_param[p.index()] = true;
     }
 
     // ----- closing the loop -----
@@ -871,15 +852,6 @@ pub(crate) const PSEUDO: u32 = 0x8000_0000;
 pub(crate) const PSEUDO_RANGE: u32 = 0xC000_0000;
 pub(crate) const PSEUDO_CTX: u32 = u32::MAX;
 pub(crate) const PSEUDO_BASE: u32 = u32::MAX - 1;
-
-/// The builtins dict a frame's global lookups fall back to.
-fn builtins_of(vm: &Vm, frame: &Frame) -> Value {
-    if frame.builtins.as_dict().is_some() {
-        frame.builtins
-    } else {
-        vm.builtins_dict
-    }
-}
 
 /// Byte offset of slot `s` in the frame's slot array.
 pub(crate) fn slot_offset(s: Slot) -> i32 {
