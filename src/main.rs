@@ -62,7 +62,8 @@ Options:
                          range (for-range loops step their iterator through a helper),
                          global (globals looked up by a helper), branch (no trace),
                          inline (Python calls not inlined), link (trace exits go on into
-                         bridges and other loops through the dispatcher, not machine code)
+                         bridges and other loops through the dispatcher, not machine code),
+                         licm (loop-invariant code is not hoisted into a preamble)
 KRAIT_JIT_LOG=FILE     : write every trace's IR (as recorded and optimized) and its machine
                          code to FILE
 file   : program read from script file
@@ -358,10 +359,14 @@ fn run_program(vm: &mut Vm, mut opts: Options) -> i32 {
     let main_mod = vm.new_module("__main__");
     let main_dict = module_dict(main_mod);
     let builtins = vm.builtins;
-    set_item(vm, main_dict, "__builtins__", builtins);
+    // CPython's order: the module's own entries, then `__annotations__` and `__builtins__`
+    // added by the interpreter's start-up, then `__file__` and `__cached__` by the runner.
     set_item(vm, main_dict, "__package__", Value::NONE);
-    set_item(vm, main_dict, "__spec__", Value::NONE);
     set_item(vm, main_dict, "__loader__", Value::NONE);
+    set_item(vm, main_dict, "__spec__", Value::NONE);
+    let annotations = vm.new_dict();
+    set_item(vm, main_dict, "__annotations__", annotations);
+    set_item(vm, main_dict, "__builtins__", builtins);
     let k = vm.new_str("__main__");
     vm.dict_set_str(vm.modules, k, main_mod);
 
@@ -403,6 +408,7 @@ fn run_program(vm: &mut Vm, mut opts: Options) -> i32 {
             configure(vm, &opts, &argv0);
             let f = vm.new_str(&shown);
             set_item(vm, main_dict, "__file__", f);
+            set_item(vm, main_dict, "__cached__", Value::NONE);
             match import::decode_source(vm, bytes, &shown) {
                 Ok(text) => run_source(vm, text, &shown, main_dict),
                 Err(e) => Err(e),
@@ -429,6 +435,7 @@ fn run_program(vm: &mut Vm, mut opts: Options) -> i32 {
             }
             let f = vm.new_str("<stdin>");
             set_item(vm, main_dict, "__file__", f);
+            set_item(vm, main_dict, "__cached__", Value::NONE);
             match import::decode_source(vm, bytes, "<stdin>") {
                 Ok(text) => run_source(vm, text, "<stdin>", main_dict),
                 Err(e) => Err(e),

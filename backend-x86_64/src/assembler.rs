@@ -151,6 +151,38 @@ fn fits_i32(c: u64) -> bool {
     c as i64 >= i32::MIN as i64 && c as i64 <= i32::MAX as i64
 }
 
+/// Constants for an unsigned division by a constant `d` (3 <= d < 2^63, not a power of
+/// two) of any numerator `u` in 0..=2^63, as a multiplication: `u / d` is the high half of
+/// the 128-bit product `u * mul`, shifted right by `shift`.
+///
+/// Derivation: let `l = ceil(log2 d)`, so `2^(l-1) < d < 2^l`, and `mul = ceil(2^(63+l) / d)`,
+/// so `mul * d = 2^(63+l) + r` with `0 <= r < d`. Then `u * mul / 2^(63+l) = u/d + u*r /
+/// (d * 2^(63+l))`, and for `u <= 2^63` the second term is below `r / (d * 2^l) < 1/d`.
+/// Writing `u/d = q + t/d` with `0 <= t <= d-1`, the sum lies in `[q, q + 1)`, so its floor,
+/// `(u * mul) >> (63 + l)`, is `q`. `mul < 2^64` because `2^(63+l) / d < 2^64` and the gap
+/// to 2^64 exceeds 1 (`d >= 2^(l-1) + 1`), and `shift = l - 1` (64 bits come from taking
+/// the high half).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct UdivMagic {
+    mul: u64,
+    shift: u32,
+}
+
+impl UdivMagic {
+    fn new(d: u64) -> UdivMagic {
+        debug_assert!(d >= 3 && d < 1 << 63 && d & (d - 1) != 0);
+        let l = 64 - (d - 1).leading_zeros();
+        let mul = ((1u128 << (63 + l)) + d as u128 - 1) / d as u128;
+        UdivMagic { mul: mul as u64, shift: l - 1 }
+    }
+
+    /// The quotient the machine code computes (for tests).
+    #[cfg(test)]
+    fn div(self, u: u64) -> u64 {
+        ((u as u128 * self.mul as u128) >> 64) as u64 >> self.shift
+    }
+}
+
 /// Offset from rsp of spill slot `s`; `[rsp]` holds the exit buffer pointer.
 fn slot_offset(s: u32) -> i32 {
     8 + 8 * s as i32
@@ -297,6 +329,14 @@ impl Codegen<'_> {
                 self.emit_move(self.alloc.locs[v], Loc::Const(c));
             }
         }
+        if !self.trace.ops.iter().any(|op| matches!(op, Op::Loop)) {
+            self.loop_header();
+        }
+    }
+
+    /// The label the `jump` goes back to: after the prologue, or at `Loop` (after the
+    /// preamble).
+    fn loop_header(&mut self) {
         x64!(self.ops ; .align 16);
         self.mark("loop header".into());
         let header = self.header;
@@ -682,7 +722,7 @@ impl Codegen<'_> {
                     _ => self.emit_move(dst, src),
                 }
             }
-            Op::Load { base, offset, ty } => {
+            Op::Load { base, offset, ty, .. } => {
                 let b = self.gpr(*base, RAX);
                 let off = *offset;
                 if *ty == Type::Float {
@@ -695,7 +735,7 @@ impl Codegen<'_> {
                     self.finish_gpr(i, d);
                 }
             }
-            Op::LoadIndexed { base, index, offset, ty } => {
+            Op::LoadIndexed { base, index, offset, ty, .. } => {
                 let b = self.gpr(*base, RAX);
                 let x = self.gpr(*index, RCX);
                 let off = *offset;
@@ -709,7 +749,7 @@ impl Codegen<'_> {
                     self.finish_gpr(i, d);
                 }
             }
-            Op::Store { base, offset, value } => {
+            Op::Store { base, offset, value, .. } => {
                 let b = self.gpr(*base, RAX);
                 let off = *offset;
                 match self.loc(*value) {
@@ -721,7 +761,7 @@ impl Codegen<'_> {
                     }
                 }
             }
-            Op::StoreIndexed { base, index, offset, value } => {
+            Op::StoreIndexed { base, index, offset, value, .. } => {
                 let b = self.gpr(*base, RAX);
                 let x = self.gpr(*index, RDX);
                 let off = *offset;
@@ -745,6 +785,7 @@ impl Codegen<'_> {
                 self.exits[e].jumps.push(at);
             }
             Op::Call { func, args, .. } => self.call(i, *func, args),
+            Op::Loop => self.loop_header(),
             Op::Jump(args) => self.jump(args),
         }
         Ok(())
@@ -825,24 +866,20 @@ impl Codegen<'_> {
         self.finish_gpr(i, d);
     }
 
-    /// Python's floor division and modulo: `idiv` truncates toward zero; when the
-    /// remainder is nonzero and its sign differs from the divisor's, the quotient is one
-    /// less and the remainder gains the divisor.
+    /// Python's floor division and modulo (quotient rounded toward negative infinity,
+    /// remainder with the divisor's sign), in three ways:
+    ///
+    /// - by a constant: shifts and masks for a positive power of two, else a multiplication
+    ///   by a reciprocal (`floor_div_mod_const`);
+    /// - by a variable, when both operands are in 0..2^32: `div r32`, which is faster than a
+    ///   64-bit `idiv` and needs no sign fix-up (both operands are nonnegative);
+    /// - otherwise `idiv`, which truncates toward zero: when the remainder is nonzero and its
+    ///   sign differs from the divisor's, the quotient is one less and the remainder gains
+    ///   the divisor.
     fn floor_div_mod(&mut self, i: usize, a: ValueId, b: ValueId, modulo: bool) {
-        // By a positive power of two (in two's complement, floor semantics exactly):
-        // `x mod 2^k` is `x & (2^k - 1)` and `x floordiv 2^k` is `x >> k` (arithmetic).
-        if let Loc::Const(d) = self.loc(b) {
-            let d = d as i64;
-            if d > 0 && d & (d - 1) == 0 && d <= 1 << 31 {
-                self.load_gpr(RAX, a);
-                if modulo {
-                    let mask = (d - 1) as i32;
-                    x64!(self.ops ; and rax, mask);
-                } else {
-                    let k = d.trailing_zeros() as i8;
-                    x64!(self.ops ; sar rax, k);
-                }
-                self.finish_gpr(i, RAX);
+        if let Op::ConstInt(d) = self.trace.ops[b.index()] {
+            if d != 0 {
+                self.floor_div_mod_const(i, a, d, modulo);
                 return;
             }
         }
@@ -855,6 +892,14 @@ impl Codegen<'_> {
         };
         self.load_gpr(RAX, a);
         x64!(self.ops
+            ; mov r11, rax
+            ; or r11, Rq(br)
+            ; shr r11, 32
+            ; jnz >slow
+            ; xor edx, edx
+            ; div Rd(br)
+            ; jmp >done
+            ; slow:
             ; cqo
             ; idiv Rq(br)
             ; test rdx, rdx
@@ -870,6 +915,103 @@ impl Codegen<'_> {
             x64!(self.ops ; sub rax, 1 ; done:);
             self.finish_gpr(i, RAX);
         }
+    }
+
+    /// Floor division or modulo of `a` by the constant `d` (not 0), without a divide
+    /// instruction.
+    ///
+    /// A positive power of two `2^k` is exact in two's complement: `n // 2^k` is `n >> k`
+    /// (arithmetic) and `n % 2^k` keeps the low `k` bits.
+    ///
+    /// Any other divisor reduces the signed floor division to an unsigned division of a
+    /// numerator `u` in 0..=2^63 by `e = |d|`, done by `UdivMagic` (or a shift when `e` is a
+    /// power of two), and a conditional bitwise not (`x ^ mask` with mask 0 or -1):
+    ///
+    /// - `d > 0`: with `s = n >> 63` (0 or -1), `u = n ^ s` and `q = (u / d) ^ s`. For
+    ///   `n < 0`, `u = -n - 1` and `floor(n / d) = -1 - floor((-n - 1) / d)`.
+    /// - `d < 0`: with `s = -(n <= 0)`, `u = (n - 1) ^ s` and `q = !((u / e) ^ s)`. For
+    ///   `n <= 0`, `u = -n` (2^63 for i64::MIN, read unsigned) and `q = floor(-n / e)`; for
+    ///   `n > 0`, `u = n - 1` and `q = -ceil(n / e) = -1 - floor((n - 1) / e)`.
+    ///
+    /// The remainder is then `n - q * d`, which is exact modulo 2^64 and fits.
+    fn floor_div_mod_const(&mut self, i: usize, a: ValueId, d: i64, modulo: bool) {
+        if d > 0 && d & (d - 1) == 0 {
+            let k = d.trailing_zeros() as i8;
+            let dst = self.result_gpr(i);
+            self.load_gpr(dst, a);
+            if !modulo {
+                if k > 0 {
+                    x64!(self.ops ; sar Rq(dst), k);
+                }
+            } else if k == 0 {
+                x64!(self.ops ; xor Rd(dst), Rd(dst));
+            } else if k <= 31 {
+                let mask = (d - 1) as i32;
+                x64!(self.ops ; and Rq(dst), mask);
+            } else {
+                let back = 64 - k;
+                x64!(self.ops ; shl Rq(dst), back ; shr Rq(dst), back);
+            }
+            self.finish_gpr(i, dst);
+            return;
+        }
+        // The dividend stays in `n` (its own register, or rcx) for the remainder; the
+        // sequences below use rax, rdx and r11 only.
+        let n = self.gpr(a, RCX);
+        let e = d.unsigned_abs();
+        if d > 0 {
+            x64!(self.ops
+                ; mov rax, Rq(n)
+                ; cqo
+                ; mov r11, rdx
+                ; xor rax, rdx
+            );
+        } else {
+            x64!(self.ops
+                ; xor r11d, r11d
+                ; test Rq(n), Rq(n)
+                ; setle r11b
+                ; neg r11
+                ; lea rax, [Rq(n) - 1]
+                ; xor rax, r11
+            );
+        }
+        // rax = u; the unsigned quotient goes to rdx.
+        if e & (e - 1) == 0 {
+            let k = e.trailing_zeros() as i8;
+            if k > 0 {
+                x64!(self.ops ; shr rax, k);
+            }
+            x64!(self.ops ; mov rdx, rax);
+        } else {
+            let magic = UdivMagic::new(e);
+            self.mov_imm(RDX, magic.mul);
+            x64!(self.ops ; mul rdx);
+            if magic.shift > 0 {
+                let s = magic.shift as i8;
+                x64!(self.ops ; shr rdx, s);
+            }
+        }
+        x64!(self.ops ; xor rdx, r11);
+        if d < 0 {
+            x64!(self.ops ; not rdx);
+        }
+        if !modulo {
+            self.finish_gpr(i, RDX);
+            return;
+        }
+        if fits_i32(d as u64) {
+            let k = d as i32;
+            x64!(self.ops ; imul rdx, rdx, k);
+        } else {
+            x64!(self.ops ; mov rax, QWORD d ; imul rdx, rax);
+        }
+        let dst = self.result_gpr(i);
+        if dst != n {
+            x64!(self.ops ; mov Rq(dst), Rq(n));
+        }
+        x64!(self.ops ; sub Rq(dst), rdx);
+        self.finish_gpr(i, dst);
     }
 
     /// Float arithmetic. Operands are never swapped, even for `+` and `*`: with two NaN
@@ -970,4 +1112,43 @@ enum FloatOp {
     Sub,
     Mul,
     Div,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::UdivMagic;
+
+    /// Divisors of every size: small ones, ones just off powers of two, and large primes.
+    fn divisors() -> Vec<u64> {
+        let mut ds: Vec<u64> = (3..2000).filter(|d: &u64| !d.is_power_of_two()).collect();
+        for k in 2..63 {
+            ds.extend([(1u64 << k) - 1, (1u64 << k) + 1, (1u64 << k) + (1u64 << (k - 1)), 3u64 << (k - 1)]);
+        }
+        ds.extend([7919, 1_000_000_007, 2_147_483_647, 1_000_000_000_000, 6_700_417, (1 << 63) - 25]);
+        ds.retain(|&d| (3..1 << 63).contains(&d) && !d.is_power_of_two());
+        ds
+    }
+
+    #[test]
+    fn unsigned_magic_divides_every_numerator_up_to_2_pow_63() {
+        let mut x = 0x9e37_79b9_7f4a_7c15u64;
+        for d in divisors() {
+            let m = UdivMagic::new(d);
+            let mut us = vec![0, 1, d - 1, d, d + 1, 1 << 63, (1 << 63) - 1, (1 << 63) - 2];
+            // Numerators around the largest multiples of d and around random multiples.
+            let top = (1u64 << 63) / d * d;
+            us.extend([top, top - 1, top.wrapping_add(d - 1), top - d, top - d + 1]);
+            for _ in 0..200 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let u = x >> 1;
+                let near = u / d * d;
+                us.extend([u, near, near.wrapping_sub(1), near + (d - 1).min((1 << 63) - near)]);
+            }
+            for u in us.into_iter().filter(|&u| u <= 1 << 63) {
+                assert_eq!(m.div(u), u / d, "{u} / {d} with {m:?}");
+            }
+        }
+    }
 }

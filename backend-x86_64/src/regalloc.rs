@@ -13,6 +13,10 @@
 //! iteration's values into the parameters' locations with a parallel move. A parameter
 //! nothing reads is dead: it gets no location and the `jump` skips it.
 //!
+//! A trace with a preamble (ops before `Loop`) loops back to `Loop`, so whatever is live
+//! there must keep its location until the `jump`: every parameter with a location (the
+//! `jump` writes it) and every preamble value read after `Loop` (a loop invariant).
+//!
 //! Each value keeps one location for its whole life (no interval splitting): a register of
 //! its class (general registers for `Int`/`Word`/`Bool`, XMM for `Float`) or, when the
 //! scan runs out, a stack slot (Poletto and Sarkar's heuristic: the interval that ends last
@@ -131,6 +135,8 @@ pub fn allocate(trace: &Trace) -> Allocation {
     let mut uses = vec![0u32; n];
     let mut end: Vec<Option<u32>> = vec![None; n];
     let mut calls = Vec::new();
+    let header = trace.ops.iter().position(|op| matches!(op, Op::Loop));
+    let mut read_in_loop = vec![false; n];
     for (i, op) in trace.ops.iter().enumerate() {
         let mut read = op.operands();
         if let Some(s) = op.snapshot() {
@@ -141,9 +147,18 @@ pub fn allocate(trace: &Trace) -> Allocation {
         for v in read {
             uses[v.index()] += 1;
             end[v.index()] = Some(2 * i as u32);
+            read_in_loop[v.index()] |= header.is_some_and(|h| i > h);
         }
         if matches!(op, Op::Call { .. }) {
             calls.push(i);
+        }
+    }
+    if let Some(h) = header {
+        let jump = 2 * (n as u32 - 1);
+        for v in 0..h {
+            if end[v].is_some() && (v < np || read_in_loop[v]) {
+                end[v] = Some(jump);
+            }
         }
     }
 

@@ -603,6 +603,7 @@ s0 = snapshot [meta=1: 0=v2 1=v3 2=v5 3=v6]";
         let buf = vec![x.rem_euclid(8) as u64, x.div_euclid(8) as u64, x.rem_euclid(d) as u64, x.div_euclid(d) as u64];
         out.push(case(&format!("pow2_divmod_{x}"), pow2, vec![x as u64], 0, buf, vec![]));
     }
+    const_divmod_cases(out);
 
     // Guards on a bool param with each expect value.
     for (expect, input, exits) in [("true", 0, true), ("true", 1, false), ("false", 1, true), ("false", 0, false)] {
@@ -701,6 +702,105 @@ s0 = snapshot [meta=0: 0=v5 1=v8 2=v0]";
     let base = 0xfff8_0000_0000_0000u64;
     let buf = vec![base + 8 * 9, 0x7ff9_0000_0000_0000, base + 8 * 8];
     out.push(case("word_values", text, vec![base, 10], 0, buf, vec![]));
+}
+
+/// Floor division and modulo by constants other than positive powers of two (backends may
+/// multiply by a reciprocal instead of dividing): small and large divisors of both signs,
+/// dividends at the ends of the range and around multiples of the divisor, a dividend that
+/// is itself a constant, and both ops on one dividend. Then variable divisors on both sides
+/// of 2^32 (backends may divide in 32 bits when both operands are small).
+fn const_divmod_cases(out: &mut Vec<Case>) {
+    let divisors: [i64; 36] = [
+        3,
+        5,
+        6,
+        7,
+        10,
+        100,
+        641,
+        1000,
+        7919,
+        2_147_483_647,
+        2_147_483_649,
+        4_294_967_295,
+        1 << 32,
+        1 << 40,
+        1 << 62,
+        (1 << 62) + 1,
+        1_000_000_000_000,
+        1_000_000_000_000_000_000,
+        MAX - 1,
+        MAX,
+        1,
+        2,
+        -1,
+        -2,
+        -3,
+        -7,
+        -10,
+        -1000,
+        -2_147_483_647,
+        -2_147_483_648,
+        -(1 << 40),
+        -1_000_000_000_000,
+        -(1 << 62) - 1,
+        -MAX,
+        MIN,
+        MIN + 1,
+    ];
+    for d in divisors {
+        let mut xs = vec![MIN, MIN + 1, MAX, MAX - 1, -1, 0, 1, 2, -2, 12345, -12345];
+        for k in [1, 2, 3, 12345, MAX.wrapping_div(d), MIN.wrapping_div(d)] {
+            for k in [k, k.wrapping_neg()] {
+                if let Some(m) = k.checked_mul(d) {
+                    xs.extend([m.checked_sub(1), Some(m), m.checked_add(1)].into_iter().flatten());
+                }
+            }
+        }
+        xs.sort_unstable();
+        xs.dedup();
+        xs.retain(|&x| !(x == MIN && d == -1));
+        let consts = [-1_000_000_000_000_007i64, 99];
+        for (k, chunk) in xs.chunks(8).enumerate() {
+            let mut t = Text::new("link", &[Type::Int; 8]);
+            let dv = t.val(&format!("const_int {d}"));
+            let mut dividends: Vec<u32> = (0..8).collect();
+            for c in consts {
+                dividends.push(t.val(&format!("const_int {c}")));
+            }
+            let mut results = vec![];
+            for &x in &dividends {
+                results.push(t.val(&format!("int_mod v{x}, v{dv}")));
+                results.push(t.val(&format!("int_floordiv v{x}, v{dv}")));
+            }
+            let s = t.snap(&results);
+            t.void(&format!("exit !s{s} [link]"));
+            let text = t.finish(&(0..8).collect::<Vec<u32>>());
+            let mut params: Vec<i64> = chunk.to_vec();
+            params.resize(8, 0);
+            let buf = params
+                .iter()
+                .chain(&consts)
+                .flat_map(|&x| {
+                    let (q, m) = py_divmod(x, d);
+                    [m as u64, q as u64]
+                })
+                .collect();
+            let params = params.iter().map(|&x| x as u64).collect();
+            out.push(case(&format!("const_divmod_{d}_{k}"), &text, params, s, buf, vec![]));
+        }
+    }
+    let xs = [0, 1, 7, (1 << 31) - 1, 1 << 31, (1 << 32) - 1, 1 << 32, (1 << 32) + 1, -1, -(1 << 32), MAX, MIN];
+    let ds = [1, 3, 10, 7919, (1 << 31) + 1, (1 << 32) - 1, 1 << 32, (1 << 32) + 1, -3, -(1 << 32) + 1];
+    let pairs: Vec<(i64, i64)> = xs.iter().flat_map(|&x| ds.iter().map(move |&d| (x, d))).collect();
+    for name in ["int_floordiv", "int_mod"] {
+        for (k, chunk) in pairs.chunks(8).enumerate() {
+            let inputs: Vec<u64> = chunk.iter().flat_map(|&(a, b)| [a as u64, b as u64]).collect();
+            let expect = chunk.iter().map(|&(a, b)| int_binop(name, a, b).unwrap_or(0) as u64).collect();
+            let op = |v: &[u32]| format!("{name} v{}, v{}", v[0], v[1]);
+            out.push(one_shot(&format!("{name}_near_2_pow_32_{k}"), Type::Int, 2, &inputs, &op, expect));
+        }
+    }
 }
 
 /// `case` with the exit given as an op index (for traces whose snapshots are shared).

@@ -70,6 +70,39 @@ pub struct SnapshotId(pub u32);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Kind(pub u8);
 
+/// Memory class of a load or store, for alias analysis: the frontend gives each kind of
+/// memory it touches (say "frame slots", "object headers", "list items") its own number, and
+/// promises that accesses of two different classes never touch the same bytes. Two accesses
+/// of one class may alias unless they have the same base value and, both indexed by the
+/// same index or both unindexed, different offsets. `Mem::ANY` (0) may alias anything.
+/// Calls that are not pure may read and write memory of every class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub struct Mem(pub u8);
+
+impl Mem {
+    pub const ANY: Mem = Mem(0);
+}
+
+/// The 8 bytes a load or store touches: `base + index * 8 + offset` in class `mem`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Access {
+    pub base: ValueId,
+    pub index: Option<ValueId>,
+    pub offset: i32,
+    pub mem: Mem,
+}
+
+impl Access {
+    /// Whether the two accesses may touch a common byte (the rules of `Mem`).
+    pub fn may_alias(&self, other: &Access) -> bool {
+        if self.mem != other.mem && self.mem != Mem::ANY && other.mem != Mem::ANY {
+            return false;
+        }
+        let apart = (self.offset as i64 - other.offset as i64).abs() >= 8;
+        !(self.base == other.base && self.index == other.index && apart)
+    }
+}
+
 /// The type of an SSA value. Every value is 64 bits wide in registers and exit buffers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Type {
@@ -193,23 +226,27 @@ pub enum Op {
         base: ValueId,
         offset: i32,
         ty: Type,
+        mem: Mem,
     },
     Store {
         base: ValueId,
         offset: i32,
         value: ValueId,
+        mem: Mem,
     },
     LoadIndexed {
         base: ValueId,
         index: ValueId,
         offset: i32,
         ty: Type,
+        mem: Mem,
     },
     StoreIndexed {
         base: ValueId,
         index: ValueId,
         offset: i32,
         value: ValueId,
+        mem: Mem,
     },
 
     // --- control ------------------------------------------------------------------------
@@ -242,7 +279,14 @@ pub enum Op {
         ret: Type,
         pure: bool,
     },
-    /// The last op: loop parameters take these values (all at once), run the body again.
+    /// The loop header, at most once, in a trace without `Exit`: the ops before it (the
+    /// preamble, e.g. loop-invariant code that `opt::licm` hoisted) run once each time the
+    /// trace is entered, and `Jump` goes back to the op after it. Values the preamble
+    /// defines may be read by every later op. Without `Loop`, the loop starts after the
+    /// params.
+    Loop,
+    /// The last op: loop parameters take these values (all at once), run the body again
+    /// (from after `Loop`, if there is one).
     Jump(Vec<ValueId>),
 }
 
@@ -287,6 +331,11 @@ pub struct Trace {
     pub snapshots: Vec<Snapshot>,
     /// Names of the speculation kinds guards refer to.
     pub kinds: Vec<String>,
+    /// A snapshot of the state where the trace is entered, naming only params: leaving
+    /// through it resumes the frontend exactly where it entered the trace. Guards that
+    /// `opt::licm` hoists out of the loop leave through it (a guard on loop-invariant
+    /// values fails on the first iteration or never). `None`: no hoisting.
+    pub entry: Option<SnapshotId>,
 }
 
 impl Op {
@@ -321,7 +370,7 @@ impl Op {
             AsWord(_) => Type::Word,
             Load { ty, .. } | LoadIndexed { ty, .. } => *ty,
             Call { ret, .. } => *ret,
-            Store { .. } | StoreIndexed { .. } | Guard { .. } | Exit { .. } | Jump(_) => Type::Void,
+            Store { .. } | StoreIndexed { .. } | Guard { .. } | Exit { .. } | Loop | Jump(_) => Type::Void,
         }
     }
 
@@ -336,7 +385,7 @@ impl Op {
     fn operands_mut(&mut self) -> Vec<&mut ValueId> {
         use Op::*;
         match self {
-            Param(_) | ConstInt(_) | ConstFloat(_) | ConstWord(_) | Exit { .. } => vec![],
+            Param(_) | ConstInt(_) | ConstFloat(_) | ConstWord(_) | Exit { .. } | Loop => vec![],
             IntAdd(a, b)
             | IntSub(a, b)
             | IntMul(a, b)
@@ -381,7 +430,12 @@ impl Op {
     /// Whether removing this op when its value is unused changes nothing.
     pub fn is_pure(&self) -> bool {
         match self {
-            Op::Store { .. } | Op::StoreIndexed { .. } | Op::Guard { .. } | Op::Exit { .. } | Op::Jump(_) => false,
+            Op::Store { .. }
+            | Op::StoreIndexed { .. }
+            | Op::Guard { .. }
+            | Op::Exit { .. }
+            | Op::Loop
+            | Op::Jump(_) => false,
             Op::IntAddOv { .. } | Op::IntSubOv { .. } | Op::IntMulOv { .. } => false,
             Op::Call { pure, .. } => *pure,
             // Loads are pure here: a load whose value is unused can go. Frontends must not
@@ -466,9 +520,30 @@ impl Trace {
                 _ => {}
             }
         }
+        let loops = self.ops.iter().filter(|op| matches!(op, Op::Loop)).count();
+        if loops > 1 {
+            return Err("more than one loop op".into());
+        }
+        if loops == 1 && self.ops.iter().any(|op| matches!(op, Op::Exit { .. })) {
+            return Err("a trace with an exit op has no loop op".into());
+        }
+        if let Some(e) = self.entry {
+            let snap = self.snapshots.get(e.0 as usize).ok_or_else(|| format!("no entry snapshot {}", e.0))?;
+            if let Some(v) = snap.live().into_iter().find(|v| v.index() >= np) {
+                return Err(format!("entry snapshot names {v}, not a param"));
+            }
+        }
         match self.ops.last() {
             Some(Op::Jump(_)) => Ok(()),
             _ => Err("trace does not end with jump".into()),
+        }
+    }
+
+    /// Index of the first op of the loop body: after `Loop`, else after the params.
+    pub fn loop_start(&self) -> usize {
+        match self.ops.iter().position(|op| matches!(op, Op::Loop)) {
+            Some(i) => i + 1,
+            None => self.params.len(),
         }
     }
 }
@@ -585,6 +660,7 @@ impl Op {
             Guard { expect: true, .. } => "guard_true",
             Guard { expect: false, .. } => "guard_false",
             Exit { .. } => "exit",
+            Loop => "loop",
             Call { pure: false, .. } => "call",
             Call { pure: true, .. } => "call_pure",
             Jump(_) => "jump",
@@ -598,6 +674,19 @@ impl Op {
             *v = f(*v);
         }
         op
+    }
+
+    /// The memory this load or store touches.
+    pub fn access(&self) -> Option<Access> {
+        match *self {
+            Op::Load { base, offset, mem, .. } | Op::Store { base, offset, mem, .. } => {
+                Some(Access { base, index: None, offset, mem })
+            }
+            Op::LoadIndexed { base, index, offset, mem, .. } | Op::StoreIndexed { base, index, offset, mem, .. } => {
+                Some(Access { base, index: Some(index), offset, mem })
+            }
+            _ => None,
+        }
     }
 
     /// The speculation kind of an op that can exit.

@@ -102,12 +102,14 @@ impl CompiledTrace for RefTrace {
     unsafe fn run(&self, params: &[u64], exit_buf: &mut [u64]) -> u32 {
         let ops = &self.trace.ops;
         let np = self.trace.params.len();
+        let body = self.trace.loop_start();
+        let mut start = np;
         let mut vals = vec![0u64; ops.len()];
         for (v, p) in vals.iter_mut().zip(params).take(np) {
             *v = *p;
         }
         loop {
-            for i in np..ops.len() {
+            for i in start..ops.len() {
                 let get = |v: &ValueId| vals[v.index()];
                 let r = match &ops[i] {
                     Op::Load { base, offset, .. } => {
@@ -121,7 +123,7 @@ impl CompiledTrace for RefTrace {
                         // SAFETY: as for `Load`.
                         unsafe { std::ptr::read_unaligned(std::ptr::with_exposed_provenance::<u64>(a)) }
                     }
-                    Op::Store { base, offset, value } => {
+                    Op::Store { base, offset, value, .. } => {
                         let a = address(get(base), None, *offset);
                         // SAFETY: the caller of `run` guarantees the trace's stores touch
                         // valid, writable memory.
@@ -130,7 +132,7 @@ impl CompiledTrace for RefTrace {
                         };
                         0
                     }
-                    Op::StoreIndexed { base, index, offset, value } => {
+                    Op::StoreIndexed { base, index, offset, value, .. } => {
                         let a = address(get(base), Some(get(index)), *offset);
                         // SAFETY: as for `Store`.
                         unsafe {
@@ -155,6 +157,7 @@ impl CompiledTrace for RefTrace {
                     Op::Jump(args) => {
                         let next: Vec<u64> = args.iter().map(get).collect();
                         vals[..np].copy_from_slice(&next);
+                        start = body;
                         break;
                     }
                     op => match eval(op, |v| vals[v.index()]) {

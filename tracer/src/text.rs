@@ -26,15 +26,18 @@
 //! `; #N` after ops without a value, so exit numbers can be read off the log).
 //!
 //! ```text
-//! line     := kinds | value_op | void_op | snapshot
+//! line     := kinds | entry | value_op | void_op | snapshot
 //! kinds    := "kinds:" [kname ("," kname)*]
+//! entry    := "entry:" "s"N
 //! value_op := "v"N "=" ( "param" N ":" type
 //!                      | "const_int" INT | "const_float" (FLOAT | HEX) | "const_word" (HEX | INT)
 //!                      | unop v | binop v "," v | ovop v "," v exit
 //!                      | ("int_cmp" | "float_cmp") cond v "," v
-//!                      | "load" addr ":" type | "load_indexed" iaddr ":" type | call )
-//! void_op  := "store" addr "," v | "store_indexed" iaddr "," v
-//!           | ("guard_true" | "guard_false") v exit | "exit" exit | call | "jump" [v ("," v)*]
+//!                      | "load" addr ":" type [mem] | "load_indexed" iaddr ":" type [mem] | call )
+//! void_op  := "store" addr "," v [mem] | "store_indexed" iaddr "," v [mem]
+//!           | ("guard_true" | "guard_false") v exit | "exit" exit | call | "loop"
+//!           | "jump" [v ("," v)*]
+//! mem      := "mem" N                  (memory class; absent: class 0, aliases anything)
 //! addr     := "[" v [("+" | "-") INT] "]"
 //! iaddr    := "[" v "+" v "*" "8" [("+" | "-") INT] "]"
 //! call     := ("call" | "call_pure") (HEX | INT) "(" [v ("," v)*] ")" [":" type]
@@ -54,7 +57,16 @@
 
 use std::fmt;
 
-use crate::ir::{Cond, FrameState, Kind, Op, Snapshot, SnapshotId, Trace, Type, ValueId};
+use crate::ir::{Cond, FrameState, Kind, Mem, Op, Snapshot, SnapshotId, Trace, Type, ValueId};
+
+/// The ` mem N` suffix of a load or store (nothing for `Mem::ANY`).
+fn mem_text(m: Mem) -> String {
+    if m == Mem::ANY {
+        String::new()
+    } else {
+        format!(" mem {}", m.0)
+    }
+}
 
 fn is_name_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '#' | '-')
@@ -130,13 +142,17 @@ impl fmt::Display for OpText<'_> {
             IntNeg(a) | FloatNeg(a) | FloatAbs(a) | FloatSqrt(a) | IntToFloat(a) | FloatBits(a) | BitsToFloat(a)
             | AsInt(a) | AsWord(a) => write!(f, "{name} {a}"),
             IntCmp(c, a, b) | FloatCmp(c, a, b) => write!(f, "{name} {} {a}, {b}", c.name()),
-            Load { base, offset, ty } => write!(f, "{name} [{base}{}] : {}", off(*offset), ty.name()),
-            Store { base, offset, value } => write!(f, "{name} [{base}{}], {value}", off(*offset)),
-            LoadIndexed { base, index, offset, ty } => {
-                write!(f, "{name} [{base} + {index}*8{}] : {}", off(*offset), ty.name())
+            Load { base, offset, ty, mem } => {
+                write!(f, "{name} [{base}{}] : {}{}", off(*offset), ty.name(), mem_text(*mem))
             }
-            StoreIndexed { base, index, offset, value } => {
-                write!(f, "{name} [{base} + {index}*8{}], {value}", off(*offset))
+            Store { base, offset, value, mem } => {
+                write!(f, "{name} [{base}{}], {value}{}", off(*offset), mem_text(*mem))
+            }
+            LoadIndexed { base, index, offset, ty, mem } => {
+                write!(f, "{name} [{base} + {index}*8{}] : {}{}", off(*offset), ty.name(), mem_text(*mem))
+            }
+            StoreIndexed { base, index, offset, value, mem } => {
+                write!(f, "{name} [{base} + {index}*8{}], {value}{}", off(*offset), mem_text(*mem))
             }
             Guard { cond, snap, kind, .. } => {
                 write!(f, "{name} {cond}")?;
@@ -146,6 +162,7 @@ impl fmt::Display for OpText<'_> {
                 f.write_str(name)?;
                 exit(f, snap, kind)
             }
+            Loop => f.write_str(name),
             Call { func, args, ret, .. } => {
                 write!(f, "{name} {func:#x}(")?;
                 for (k, a) in args.iter().enumerate() {
@@ -191,6 +208,9 @@ impl fmt::Display for Trace {
                 write_name(f, name)?;
             }
             writeln!(f)?;
+        }
+        if let Some(e) = self.entry {
+            writeln!(f, "entry: s{}", e.0)?;
         }
         for (i, op) in self.ops.iter().enumerate() {
             let ty = match op {
@@ -370,6 +390,16 @@ impl Line<'_> {
         parse_i64(&w).ok_or_else(|| format!("expected an integer, found `{w}`"))
     }
 
+    /// An optional `mem N` suffix.
+    fn mem(&mut self) -> Result<Mem, String> {
+        if self.peek() != Some(&Tok::Word("mem".into())) {
+            return Ok(Mem::ANY);
+        }
+        self.next();
+        let n = self.u64()?;
+        u8::try_from(n).map(Mem).map_err(|_| format!("memory class {n} too large"))
+    }
+
     fn ty(&mut self) -> Result<Type, String> {
         let w = self.word()?;
         parse_type(&w).ok_or_else(|| format!("expected a type, found `{w}`"))
@@ -524,18 +554,20 @@ impl Parser {
                 let (base, index, offset) = l.addr(name == "load_indexed")?;
                 l.punct(':')?;
                 let ty = l.ty()?;
+                let mem = l.mem()?;
                 match index {
-                    Some(index) => LoadIndexed { base, index, offset, ty },
-                    None => Load { base, offset, ty },
+                    Some(index) => LoadIndexed { base, index, offset, ty, mem },
+                    None => Load { base, offset, ty, mem },
                 }
             }
             "store" | "store_indexed" => {
                 let (base, index, offset) = l.addr(name == "store_indexed")?;
                 l.punct(',')?;
                 let value = l.value()?;
+                let mem = l.mem()?;
                 match index {
-                    Some(index) => StoreIndexed { base, index, offset, value },
-                    None => Store { base, offset, value },
+                    Some(index) => StoreIndexed { base, index, offset, value, mem },
+                    None => Store { base, offset, value, mem },
                 }
             }
             "guard_true" | "guard_false" => {
@@ -550,6 +582,7 @@ impl Parser {
             "call" => self.call(l, false)?,
             "call_pure" => self.call(l, true)?,
             "jump" => Jump(l.comma_values()?),
+            "loop" => Loop,
             _ => {
                 let bin: Option<fn(ValueId, ValueId) -> Op> = match name.as_str() {
                     "int_add" => Some(IntAdd),
@@ -634,6 +667,11 @@ impl Parser {
             }
             return l.end();
         }
+        if toks.get(1) == Some(&Tok::Punct(':')) && toks[0] == Tok::Word("entry".into()) {
+            l.pos = 2;
+            self.trace.entry = Some(SnapshotId(l.numbered('s')?));
+            return l.end();
+        }
         if toks.get(1) == Some(&Tok::Punct('=')) {
             let w = l.word()?;
             l.next();
@@ -714,7 +752,7 @@ s2 = snapshot
         t.check_types().unwrap();
         assert_eq!(t.params, vec![Type::Int, Type::Float, Type::Word]);
         assert_eq!(t.ops[8], Op::ConstFloat(0x7ff8000000000001));
-        assert_eq!(t.ops[12], Op::LoadIndexed { base: ValueId(0), index: ValueId(4), offset: -8, ty: Type::Word });
+        assert_eq!(t.ops[12], Op::LoadIndexed { base: ValueId(0), index: ValueId(4), offset: -8, ty: Type::Word, mem: crate::ir::Mem::ANY });
         let printed = t.to_string();
         let again = parse_trace(&printed).unwrap();
         assert_eq!(t, again, "{printed}");

@@ -7,7 +7,7 @@
 use std::arch::asm;
 
 use krait_backend_x86_64::{regalloc, X86Backend};
-use krait_tracer::{Backend, Cond, FrameState, Op, RefBackend, Snapshot, Trace, TraceBuilder, Type, ValueId};
+use krait_tracer::{Backend, Cond, FrameState, Mem, Op, RefBackend, Snapshot, Trace, TraceBuilder, Type, ValueId};
 
 pub struct Rng(u64);
 
@@ -292,10 +292,10 @@ impl Gen {
                 let base = self.base;
                 if self.rng.below(2) == 0 {
                     let offset = 8 * self.rng.below(MEM_WORDS) as i32;
-                    self.push(Op::Load { base, offset, ty });
+                    self.push(Op::Load { base, offset, ty, mem: Mem::ANY });
                 } else {
                     let index = self.index();
-                    self.push(Op::LoadIndexed { base, index, offset: 0, ty });
+                    self.push(Op::LoadIndexed { base, index, offset: 0, ty, mem: Mem::ANY });
                 }
             }
             18 | 19 => {
@@ -303,10 +303,10 @@ impl Gen {
                 let base = self.base;
                 if self.rng.below(2) == 0 {
                     let offset = 8 * self.rng.below(MEM_WORDS) as i32;
-                    self.push(Op::Store { base, offset, value });
+                    self.push(Op::Store { base, offset, value, mem: Mem::ANY });
                 } else {
                     let index = self.index();
-                    self.push(Op::StoreIndexed { base, index, offset: 0, value });
+                    self.push(Op::StoreIndexed { base, index, offset: 0, value, mem: Mem::ANY });
                 }
             }
             20..=23 => {

@@ -102,12 +102,19 @@ fn int_binary(
         BinOp::Or => r.push(IrOp::IntOr(x, y)),
         BinOp::Xor => r.push(IrOp::IntXor(x, y)),
         BinOp::FloorDiv | BinOp::Mod => {
-            let zero = r.cint(0);
-            let nz = r.push(IrOp::IntCmp(Cond::Ne, y, zero));
-            r.guard_here(nz, true, "zero-div");
-            let min = r.cint(i64::MIN);
-            let ok = r.push(IrOp::IntCmp(Cond::Ne, x, min));
-            r.guard_here(ok, true, "int-overflow");
+            // A constant divisor (`v % 10`) is known: never 0 here (`supported`), and only
+            // -1 can overflow (`i64::MIN // -1`), so the guards go for the others.
+            let const_divisor = matches!(b, Opnd::Const(_)) && ys.as_small_int() == Some(y_seen);
+            if !const_divisor {
+                let zero = r.cint(0);
+                let nz = r.push(IrOp::IntCmp(Cond::Ne, y, zero));
+                r.guard_here(nz, true, "zero-div");
+            }
+            if !const_divisor || y_seen == -1 {
+                let min = r.cint(i64::MIN);
+                let ok = r.push(IrOp::IntCmp(Cond::Ne, x, min));
+                r.guard_here(ok, true, "int-overflow");
+            }
             if bop == BinOp::FloorDiv {
                 r.push(IrOp::IntFloorDiv(x, y))
             } else {

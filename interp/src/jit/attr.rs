@@ -15,6 +15,7 @@
 use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
 
 use super::layout::{guard_class_exact, layout, Layout};
+use super::layout::{MEM_ATTRS, MEM_HEADER, MEM_LIST_ITEMS, MEM_TUPLE_ITEMS, MEM_VERSION};
 use super::record::{RecResult, Recorder};
 use crate::cfg::{Code, NameIdx, Op, Opnd, Slot};
 use crate::frame::Frame;
@@ -52,7 +53,7 @@ pub(super) fn guard_class(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) 
     let p = guard_class_exact(r, l, w, cls);
     let cd = cls.as_class()?;
     let vaddr = r.cint(&cd.version as *const _ as i64);
-    let ver = r.push(IrOp::Load { base: vaddr, offset: 0, ty: Type::Int });
+    let ver = r.push(IrOp::Load { base: vaddr, offset: 0, ty: Type::Int, mem: MEM_VERSION });
     let seen = r.cint(cd.version.get() as i64);
     let same_ver = r.push(IrOp::IntCmp(Cond::Eq, ver, seen));
     r.guard_here(same_ver, true, "type");
@@ -61,16 +62,16 @@ pub(super) fn guard_class(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value) 
 
 /// Guards the object at `p` to be in map mode with `map`; returns its slot buffer.
 pub(super) fn guard_map(r: &mut Recorder, l: &Layout, p: ValueId, map: &'static Map) -> ValueId {
-    let attrs = r.push(IrOp::Load { base: p, offset: l.attrs, ty: Type::Int });
-    let m = r.push(IrOp::Load { base: attrs, offset: l.map, ty: Type::Int });
+    let attrs = r.push(IrOp::Load { base: p, offset: l.attrs, ty: Type::Int, mem: MEM_HEADER });
+    let m = r.push(IrOp::Load { base: attrs, offset: l.map, ty: Type::Int, mem: MEM_HEADER });
     let want = r.cint(map as *const Map as i64);
     let same = r.push(IrOp::IntCmp(Cond::Eq, m, want));
     r.guard_here(same, true, "type");
-    let d = r.push(IrOp::Load { base: attrs, offset: l.dict, ty: Type::Word });
+    let d = r.push(IrOp::Load { base: attrs, offset: l.dict, ty: Type::Word, mem: MEM_HEADER });
     let null = r.cword(Value::NULL);
     let no_dict = r.push(IrOp::IntCmp(Cond::Eq, d, null));
     r.guard_here(no_dict, true, "type");
-    r.push(IrOp::Load { base: attrs, offset: l.slots_ptr, ty: Type::Int })
+    r.push(IrOp::Load { base: attrs, offset: l.slots_ptr, ty: Type::Int, mem: MEM_HEADER })
 }
 
 /// The object operand as a word, or None when the trace holds it unboxed.
@@ -96,7 +97,7 @@ pub(super) fn get_attr(
         if let Some(w) = obj_word(r, frame, code, obj) {
             if let Some(p) = guard_class(r, &l, w, cls) {
                 let buf = guard_map(r, &l, p, map);
-                let v = r.push(IrOp::Load { base: buf, offset: (idx * 8) as i32, ty: Type::Word });
+                let v = r.push(IrOp::Load { base: buf, offset: (idx * 8) as i32, ty: Type::Word, mem: MEM_ATTRS });
                 let null = r.cword(Value::NULL);
                 let set = r.push(IrOp::IntCmp(Cond::Ne, v, null));
                 r.guard_here(set, true, "type");
@@ -142,7 +143,7 @@ pub(super) fn set_attr(
                 let buf = guard_map(r, &l, p, map);
                 let snap = r.snap();
                 let vw = r.boxed(v, snap);
-                r.push(IrOp::Store { base: buf, offset: (idx * 8) as i32, value: vw });
+                r.push(IrOp::Store { base: buf, offset: (idx * 8) as i32, value: vw, mem: MEM_ATTRS });
                 return Ok(());
             }
         }
@@ -181,11 +182,17 @@ pub(super) fn get_item(
                     if let Some(ki) = r.int_of(kv, k) {
                         let (pt, lo) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
                         let p = guard_class_exact(r, &l, w, cls);
-                        let n = r.push(IrOp::Load { base: p, offset: lo, ty: Type::Int });
+                        let n = r.push(IrOp::Load { base: p, offset: lo, ty: Type::Int, mem: MEM_HEADER });
                         let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
                         r.guard_here(ok, true, "type");
-                        let buf = r.push(IrOp::Load { base: p, offset: pt, ty: Type::Int });
-                        let v = r.push(IrOp::LoadIndexed { base: buf, index: ki, offset: 0, ty: Type::Word });
+                        let buf = r.push(IrOp::Load { base: p, offset: pt, ty: Type::Int, mem: MEM_HEADER });
+                        let v = r.push(IrOp::LoadIndexed {
+                            base: buf,
+                            index: ki,
+                            offset: 0,
+                            ty: Type::Word,
+                            mem: if is_list { MEM_LIST_ITEMS } else { MEM_TUPLE_ITEMS },
+                        });
                         let seen = if is_list {
                             o.as_list().map(|x| x.borrow()[i as usize])
                         } else {
@@ -230,13 +237,13 @@ pub(super) fn set_item(
                 let (v, _) = r.read(frame, code, src);
                 if let Some(ki) = r.int_of(kv, k) {
                     let p = guard_class_exact(r, &l, w, cls);
-                    let n = r.push(IrOp::Load { base: p, offset: l.list_len, ty: Type::Int });
+                    let n = r.push(IrOp::Load { base: p, offset: l.list_len, ty: Type::Int, mem: MEM_HEADER });
                     let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
                     r.guard_here(ok, true, "type");
                     let snap = r.snap();
                     let vw = r.boxed(v, snap);
-                    let buf = r.push(IrOp::Load { base: p, offset: l.list_ptr, ty: Type::Int });
-                    r.push(IrOp::StoreIndexed { base: buf, index: ki, offset: 0, value: vw });
+                    let buf = r.push(IrOp::Load { base: p, offset: l.list_ptr, ty: Type::Int, mem: MEM_HEADER });
+                    r.push(IrOp::StoreIndexed { base: buf, index: ki, offset: 0, value: vw, mem: MEM_LIST_ITEMS });
                     return Ok(());
                 }
             }

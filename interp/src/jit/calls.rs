@@ -48,6 +48,7 @@
 use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
 
 use super::layout::{guard_class_exact, layout};
+use super::layout::{MEM_HEADER, MEM_TUPLE_ITEMS, MEM_VERSION};
 use super::record::{RecResult, Recorder};
 use crate::cfg::{Code, Op, Opnd};
 use crate::frame::Frame;
@@ -318,7 +319,7 @@ fn guard_callee(r: &mut Recorder, frame: &Frame, code: &Code, callee: Callee, f:
             // SAFETY: only the address of the field is taken.
             let addr = unsafe { std::ptr::addr_of!((*d.as_ptr()).version) } as i64;
             let a = r.cint(addr);
-            let cur = r.push(IrOp::Load { base: a, offset: 0, ty: Type::Int });
+            let cur = r.push(IrOp::Load { base: a, offset: 0, ty: Type::Int, mem: MEM_VERSION });
             let seen = r.cint(ver as i64);
             let same = r.push(IrOp::IntCmp(Cond::Eq, cur, seen));
             r.guard_here(same, true, "global");
@@ -561,7 +562,7 @@ fn emit_len(r: &mut Recorder, vm: &Vm, frame: &Frame, code: &Code, a: Opnd, seen
         r.guard_here(ok, true, "type");
         return Some(n);
     };
-    Some(r.push(IrOp::Load { base: p, offset: off, ty: Type::Int }))
+    Some(r.push(IrOp::Load { base: p, offset: off, ty: Type::Int, mem: MEM_HEADER }))
 }
 
 /// The length of the dict, set, frozenset, bytes, bytearray or range at address `p`, or -1
@@ -622,7 +623,7 @@ fn emit_type(r: &mut Recorder, vm: &Vm, frame: &Frame, code: &Code, a: Opnd, x: 
             r.guard_here(is_obj, true, "type");
             let mask = r.cint(super::layout::PAYLOAD_MASK);
             let p = r.push(IrOp::IntAnd(v, mask));
-            return Some(r.push(IrOp::Load { base: p, offset: l.class, ty: Type::Word }));
+            return Some(r.push(IrOp::Load { base: p, offset: l.class, ty: Type::Word, mem: MEM_HEADER }));
         }
     };
     Some(r.cword(cls))
@@ -833,13 +834,13 @@ fn emit_isinstance(
     } else {
         // A tuple built anew each time: its items, not its identity.
         let p = guard_class_exact(r, &l, cv, vm.types.tuple);
-        let n = r.push(IrOp::Load { base: p, offset: l.tuple_len, ty: Type::Int });
+        let n = r.push(IrOp::Load { base: p, offset: l.tuple_len, ty: Type::Int, mem: MEM_HEADER });
         let want = r.cint(plan.classes.len() as i64);
         let same = r.push(IrOp::IntCmp(Cond::Eq, n, want));
         r.guard_here(same, true, "type");
-        let buf = r.push(IrOp::Load { base: p, offset: l.tuple_ptr, ty: Type::Int });
+        let buf = r.push(IrOp::Load { base: p, offset: l.tuple_ptr, ty: Type::Int, mem: MEM_HEADER });
         for (i, k) in plan.classes.iter().enumerate() {
-            let item = r.push(IrOp::Load { base: buf, offset: (i * 8) as i32, ty: Type::Word });
+            let item = r.push(IrOp::Load { base: buf, offset: (i * 8) as i32, ty: Type::Word, mem: MEM_TUPLE_ITEMS });
             let want = r.cword(*k);
             let same = r.push(IrOp::IntCmp(Cond::Eq, item, want));
             r.guard_here(same, true, "type");
@@ -874,7 +875,7 @@ fn emit_isinstance(
             if plan.version {
                 let cd = t.as_class()?;
                 let vaddr = r.cint(&cd.version as *const _ as i64);
-                let ver = r.push(IrOp::Load { base: vaddr, offset: 0, ty: Type::Int });
+                let ver = r.push(IrOp::Load { base: vaddr, offset: 0, ty: Type::Int, mem: MEM_VERSION });
                 let want = r.cint(cd.version.get() as i64);
                 let same = r.push(IrOp::IntCmp(Cond::Eq, ver, want));
                 r.guard_here(same, true, "type");

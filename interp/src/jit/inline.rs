@@ -56,6 +56,7 @@ use std::rc::Rc;
 use krait_tracer::{Cond, FrameState, Op as IrOp, Snapshot, SnapshotId, Type, ValueId};
 
 use super::exit::Ctx;
+use super::layout::{MEM_CTX, MEM_VERSION};
 use super::record::{RecResult, Recorder, SlotState};
 use crate::cfg::{code_flags, Code, Op, Opnd, Slot};
 use crate::eval::interp::{ErrInfo, Exit};
@@ -258,11 +259,12 @@ fn constant(r: &mut Recorder, v: Value) -> ValueId {
 /// (`vm.depth + level <= vm.recursion_limit`, read through the context's VM pointer).
 fn guard_depth(r: &mut Recorder, level: usize) {
     let ctx = r.ctx;
-    let vmp = r.push(IrOp::Load { base: ctx, offset: offset_of!(Ctx, vm) as i32, ty: Type::Int });
+    let vmp = r.push(IrOp::Load { base: ctx, offset: offset_of!(Ctx, vm) as i32, ty: Type::Int, mem: MEM_CTX });
     let mask = r.cint(u32::MAX as i64);
-    let d = r.push(IrOp::Load { base: vmp, offset: offset_of!(Vm, depth) as i32, ty: Type::Int });
+    let d = r.push(IrOp::Load { base: vmp, offset: offset_of!(Vm, depth) as i32, ty: Type::Int, mem: MEM_CTX });
     let d = r.push(IrOp::IntAnd(d, mask));
-    let lim = r.push(IrOp::Load { base: vmp, offset: offset_of!(Vm, recursion_limit) as i32, ty: Type::Int });
+    let lim =
+        r.push(IrOp::Load { base: vmp, offset: offset_of!(Vm, recursion_limit) as i32, ty: Type::Int, mem: MEM_CTX });
     let lim = r.push(IrOp::IntAnd(lim, mask));
     let k = r.cint(level as i64);
     let dk = r.push(IrOp::IntAdd(d, k));
@@ -353,7 +355,7 @@ pub(super) fn call_python(r: &mut Recorder, vm: &mut Vm, frame: &Frame, code: &C
     if binding.iter().any(|b| b.is_none()) {
         // `__defaults__` can be reassigned: guard the tuple (its items are then fixed).
         let addr = r.cint(&fd.defaults as *const _ as i64);
-        let cur = r.push(IrOp::Load { base: addr, offset: 0, ty: Type::Word });
+        let cur = r.push(IrOp::Load { base: addr, offset: 0, ty: Type::Word, mem: MEM_VERSION });
         let want = r.cword(defaults);
         let same = r.push(IrOp::IntCmp(Cond::Eq, cur, want));
         r.guard_here(same, true, "type");

@@ -23,6 +23,7 @@ use std::mem::offset_of;
 use krait_tracer::{Cond, Op as IrOp, Type};
 
 use super::layout::{guard_class_exact, layout};
+use super::layout::{MEM_HEADER, MEM_ITER, MEM_LIST_ITEMS, MEM_RANGE, MEM_TUPLE_ITEMS};
 use super::record::{range_iter, RecResult, Recorder};
 use crate::cfg::{Code, Op, Opnd, Slot};
 use crate::frame::Frame;
@@ -52,7 +53,12 @@ pub(super) fn for_iter(
         if remaining == 0 && !r.is_bridge() {
             return Err("loop exit");
         }
-        let rem = r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, remaining) as i32, ty: Type::Int });
+        let rem = r.push(IrOp::Load {
+            base: p,
+            offset: offset_of!(RangeIter, remaining) as i32,
+            ty: Type::Int,
+            mem: MEM_RANGE,
+        });
         let zero = r.cint(0);
         let more = r.push(IrOp::IntCmp(Cond::Ne, rem, zero));
         if remaining == 0 {
@@ -62,13 +68,15 @@ pub(super) fn for_iter(
             return Ok(());
         }
         r.guard_here(more, true, "iter");
-        let next = r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, next) as i32, ty: Type::Int });
-        let step = r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, step) as i32, ty: Type::Int });
+        let next =
+            r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, next) as i32, ty: Type::Int, mem: MEM_RANGE });
+        let step =
+            r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, step) as i32, ty: Type::Int, mem: MEM_RANGE });
         let one = r.cint(1);
         let rem1 = r.push(IrOp::IntSub(rem, one));
-        r.push(IrOp::Store { base: p, offset: offset_of!(RangeIter, remaining) as i32, value: rem1 });
+        r.push(IrOp::Store { base: p, offset: offset_of!(RangeIter, remaining) as i32, value: rem1, mem: MEM_RANGE });
         let after = r.push(IrOp::IntAdd(next, step));
-        r.push(IrOp::Store { base: p, offset: offset_of!(RangeIter, next) as i32, value: after });
+        r.push(IrOp::Store { base: p, offset: offset_of!(RangeIter, next) as i32, value: after, mem: MEM_RANGE });
         r.write(dst, next);
         r.set_expect(body);
         return Ok(());
@@ -126,23 +134,29 @@ fn seq_step(r: &mut Recorder, frame: &Frame, code: &Code, dst: Slot, iter: Opnd,
     }
     let cls = seen.obj().class.get();
     let p = guard_class_exact(r, &l, w, cls);
-    let data = r.push(IrOp::Load { base: p, offset: l.native_data, ty: Type::Int });
+    let data = r.push(IrOp::Load { base: p, offset: l.native_data, ty: Type::Int, mem: MEM_HEADER });
     let (seq_off, idx_off) =
         if is_list { (l.list_iter_seq, l.list_iter_index) } else { (l.tuple_iter_seq, l.tuple_iter_index) };
-    let seq = r.push(IrOp::Load { base: data, offset: seq_off, ty: Type::Word });
+    let seq = r.push(IrOp::Load { base: data, offset: seq_off, ty: Type::Word, mem: MEM_ITER });
     // An exhausted iterator holds NULL (never a sequence): the interpreter ends the loop.
     let null = r.cword(Value::NULL);
     let live = r.push(IrOp::IntCmp(Cond::Ne, seq, null));
     r.guard_here(live, true, "iter");
     let mask = r.cint(super::layout::PAYLOAD_MASK);
     let sp = r.push(IrOp::IntAnd(seq, mask));
-    let idx = r.push(IrOp::Load { base: data, offset: idx_off, ty: Type::Int });
+    let idx = r.push(IrOp::Load { base: data, offset: idx_off, ty: Type::Int, mem: MEM_ITER });
     let (ptr_off, len_off) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
-    let n = r.push(IrOp::Load { base: sp, offset: len_off, ty: Type::Int });
+    let n = r.push(IrOp::Load { base: sp, offset: len_off, ty: Type::Int, mem: MEM_HEADER });
     let more = r.push(IrOp::IntCmp(Cond::Below, idx, n));
     r.guard_here(more, true, "iter");
-    let buf = r.push(IrOp::Load { base: sp, offset: ptr_off, ty: Type::Int });
-    let v = r.push(IrOp::LoadIndexed { base: buf, index: idx, offset: 0, ty: Type::Word });
+    let buf = r.push(IrOp::Load { base: sp, offset: ptr_off, ty: Type::Int, mem: MEM_HEADER });
+    let v = r.push(IrOp::LoadIndexed {
+        base: buf,
+        index: idx,
+        offset: 0,
+        ty: Type::Word,
+        mem: if is_list { MEM_LIST_ITEMS } else { MEM_TUPLE_ITEMS },
+    });
     let v = if item.is_float() && r.spec_float {
         r.float_of(v, item).unwrap_or(v)
     } else if item.is_small_int() && r.spec_int {
@@ -152,7 +166,7 @@ fn seq_step(r: &mut Recorder, frame: &Frame, code: &Code, dst: Slot, iter: Opnd,
     };
     let one = r.cint(1);
     let next = r.push(IrOp::IntAdd(idx, one));
-    r.push(IrOp::Store { base: data, offset: idx_off, value: next });
+    r.push(IrOp::Store { base: data, offset: idx_off, value: next, mem: MEM_ITER });
     r.write(dst, v);
     Ok(true)
 }

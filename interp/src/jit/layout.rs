@@ -17,7 +17,7 @@
 use std::cell::{Cell, RefCell};
 use std::mem::{offset_of, size_of};
 
-use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
+use krait_tracer::{Cond, Mem, Op as IrOp, Type, ValueId};
 
 use super::record::Recorder;
 use crate::object::{Attrs, NativeData, Payload, PyObj, PyStr};
@@ -151,6 +151,29 @@ pub(crate) fn layout() -> Option<Layout> {
 }
 
 /// The tag (bits 48..64) of a pointer `Value`.
+/// Memory classes of the loads and stores traces make (`krait_tracer::Mem`): the optimizer
+/// takes accesses of different classes to never touch the same bytes.
+/// Frame slots (based on the frame's slot array).
+pub(crate) const MEM_FRAME: Mem = Mem(1);
+/// Object header fields: class word, instance attribute block, map and slot pointer, list
+/// and tuple length and item pointer, native data pointer. Traces never store to them;
+/// only calls change them (a list's items pointer when it grows, `__class__` assignment).
+pub(crate) const MEM_HEADER: Mem = Mem(2);
+/// Instance attribute slots.
+pub(crate) const MEM_ATTRS: Mem = Mem(3);
+/// List items.
+pub(crate) const MEM_LIST_ITEMS: Mem = Mem(4);
+/// Tuple items (never stored).
+pub(crate) const MEM_TUPLE_ITEMS: Mem = Mem(5);
+/// Range iterator state.
+pub(crate) const MEM_RANGE: Mem = Mem(6);
+/// List and tuple iterator state.
+pub(crate) const MEM_ITER: Mem = Mem(7);
+/// Version counters of classes and dicts, function defaults (changed only by calls).
+pub(crate) const MEM_VERSION: Mem = Mem(8);
+/// The JIT context and VM fields it reaches (recursion depth and limit).
+pub(crate) const MEM_CTX: Mem = Mem(9);
+
 pub(crate) const PTR_TAG: i64 = 0xFFFA;
 /// The address bits of a pointer `Value`.
 pub(crate) const PAYLOAD_MASK: i64 = (1 << 48) - 1;
@@ -165,7 +188,7 @@ pub(crate) fn guard_class_exact(r: &mut Recorder, l: &Layout, w: ValueId, cls: V
     r.guard_here(is_obj, true, "type");
     let mask = r.cint(PAYLOAD_MASK);
     let p = r.push(IrOp::IntAnd(w, mask));
-    let c = r.push(IrOp::Load { base: p, offset: l.class, ty: Type::Word });
+    let c = r.push(IrOp::Load { base: p, offset: l.class, ty: Type::Word, mem: MEM_HEADER });
     let want = r.cword(cls);
     let same = r.push(IrOp::IntCmp(Cond::Eq, c, want));
     r.guard_here(same, true, "type");

@@ -47,13 +47,18 @@
 //!
 //! Every frame slot has a state in the recorder (`record::SlotState`): either its value is
 //! in frame memory (`Mem`, read with a `Load` when first needed), or an SSA value holds it,
-//! flagged with whether frame memory also holds it (`in_mem`). Boxed words and bools are
-//! written through to frame memory at once (so every word the trace holds is also in a
-//! frame slot, a precise GC root); unboxed ints and floats stay in SSA values and are
-//! "dirty". Statements the recorder does not specialize run through a runtime helper that
-//! executes exactly that statement in the interpreter (`helpers::jit_step`); before such a
-//! call every dirty slot is boxed and stored, afterwards the slots the statement wrote are
-//! back in `Mem` state.
+//! flagged with whether frame memory also holds it (`in_mem`). Every value the trace
+//! writes to a slot stays "dirty" in its SSA value (unboxed ints and floats, boxed words,
+//! bools) until something needs frame memory to hold it: an exit (its snapshot names the
+//! dirty live slots, and the exit writes them back), the end of an iteration (slots live
+//! at the header that are no parameters), the end of a trace that links to another loop
+//! (words and bools; linked traces hand over only ints and floats), or a helper that reads
+//! the frame. Temporaries that die within an iteration are never stored. Words held only
+//! in SSA values stay GC roots through the conservative scan of the native stack and
+//! registers, which the backends guarantee across calls. Statements the recorder does not
+//! specialize run through a runtime helper that executes exactly that statement in the
+//! interpreter (`helpers::jit_step`); before such a call every dirty slot is boxed and
+//! stored, afterwards the slots the statement wrote are back in `Mem` state.
 //!
 //! # Loop parameters and snapshots
 //!
@@ -139,6 +144,7 @@ pub const SWITCHABLE: &[(&str, &str)] = &[
     ("branch", "no trace is compiled (every trace has branch guards)"),
     ("link", "exits run on into bridges and loops through the interpreter's dispatcher, not in machine code"),
     ("inline", "calls to Python functions are not inlined (they run through the interpreter's helper)"),
+    ("licm", "loop-invariant loads, guards and arithmetic stay in the loop (no preamble)"),
 ];
 
 pub(crate) fn kind_index(name: &str) -> u8 {
@@ -576,7 +582,7 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
         ),
     };
     vm.jit.log(&format!("; ---- trace for {name} (recorded)\n{trace}\n"));
-    let trace = optimize(trace);
+    let trace = optimize(trace, vm.jit.spec_on("licm"));
     vm.jit.log(&format!("; ---- trace for {name} (optimized)\n{trace}\n"));
     if let Err(e) = trace.check() {
         vm.jit.log(&format!("; invalid trace: {e}\n"));
@@ -631,8 +637,10 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
     }
 }
 
-/// The tracer's optimizer passes (constant folding, CSE, redundant guards, DCE). Exit
-/// numbers are op indices of the optimized trace, which is the one `CompiledLoop` keeps.
-fn optimize(trace: Trace) -> Trace {
-    krait_tracer::opt::optimize(&trace, &krait_tracer::opt::OptOptions::default())
+/// The tracer's optimizer passes (constant folding, CSE, redundant guards, DCE, and
+/// loop-invariant code motion unless `--jit-no=licm`). Exit numbers are op indices of the
+/// optimized trace, which is the one `CompiledLoop` keeps.
+fn optimize(trace: Trace, licm: bool) -> Trace {
+    let opts = krait_tracer::opt::OptOptions { licm, ..Default::default() };
+    krait_tracer::opt::optimize(&trace, &opts)
 }

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use krait_tracer::{Cond, FrameState, Kind, Op as IrOp, Snapshot, SnapshotId, Trace, TraceBuilder, Type, ValueId};
 
 use super::helpers;
+use super::layout::{MEM_FRAME, MEM_VERSION};
 use super::liveness;
 use crate::cfg::{Code, Op, Opnd, Slot};
 use crate::frame::Frame;
@@ -156,7 +157,7 @@ impl Recorder {
                 }
             }
         }
-        Ok(Recorder {
+        let mut rec = Recorder {
             code: frame.code.clone(),
             frame: frame as *const Frame,
             header,
@@ -191,7 +192,14 @@ impl Recorder {
             // on entry), so traces linked to each other agree on them.
             globals: Some((frame.globals, frame.builtins_dict(vm))),
             inl: Default::default(),
-        })
+        };
+        if matches!(rec.target, Target::Loop) {
+            // Where a loop trace is entered: guards the optimizer hoists out of the loop
+            // leave through it (`opt::licm`), and the interpreter reruns that iteration.
+            let entry = rec.snap_at(frame.block, frame.stmt);
+            rec.b.trace.entry = Some(entry);
+        }
+        Ok(rec)
     }
 
     pub(crate) fn key(&self) -> (usize, u32) {
@@ -400,12 +408,12 @@ impl Recorder {
 
     fn load_slot(&mut self, s: Slot) -> ValueId {
         let base = self.base;
-        self.push(IrOp::Load { base, offset: slot_offset(s), ty: Type::Word })
+        self.push(IrOp::Load { base, offset: slot_offset(s), ty: Type::Word, mem: MEM_FRAME })
     }
 
     fn store_slot(&mut self, s: Slot, w: ValueId) {
         let base = self.base;
-        self.push(IrOp::Store { base, offset: slot_offset(s), value: w });
+        self.push(IrOp::Store { base, offset: slot_offset(s), value: w, mem: MEM_FRAME });
     }
 
     /// The value `frame` holds for an operand (what the interpreter is about to read).
@@ -462,30 +470,36 @@ impl Recorder {
         (v, observed)
     }
 
-    /// Makes `v` the value of slot `s`: words and bools are stored at once, unboxed ints
-    /// and floats stay dirty.
+    /// Makes `v` the value of slot `s`. The slot is dirty: frame memory gets the value
+    /// only when something needs it there (an exit through a snapshot, a helper that reads
+    /// the frame, the loop's end), so temporaries that die within an iteration are never
+    /// stored.
     pub(crate) fn write(&mut self, s: Slot, v: ValueId) {
-        if self.inl.active() {
-            // An inlined frame has no memory.
-            let i = self.inl.base() + s as usize;
-            self.slots[i] = SlotState::Val { v, in_mem: false };
-            self.snap_cache = None;
-            return;
+        let i = self.inl.base() + s as usize;
+        self.slots[i] = SlotState::Val { v, in_mem: false };
+        if !self.inl.active() {
+            self.written[s as usize] = true;
         }
-        let in_mem = match self.ty(v) {
-            Type::Int | Type::Float => false,
-            Type::Bool => {
-                let w = self.box_bool(v);
-                self.store_slot(s, w);
-                true
+        self.snap_cache = None;
+    }
+
+    /// Stores the dirty words and bools of the real frame that are live at `(block, stmt)`:
+    /// traces linked to each other hand over only ints and floats in registers.
+    fn flush_words(&mut self, block: u32, stmt: u32) {
+        let live = self.live_at_resume(block, stmt).to_vec();
+        for s in 0..self.inl.nreal(self.slots.len()) {
+            let SlotState::Val { v, in_mem: false } = self.slots[s] else { continue };
+            if !live.get(s).copied().unwrap_or(true) {
+                continue;
             }
-            _ => {
-                self.store_slot(s, v);
-                true
-            }
-        };
-        self.slots[s as usize] = SlotState::Val { v, in_mem };
-        self.written[s as usize] = true;
+            let w = match self.ty(v) {
+                Type::Word => v,
+                Type::Bool => self.box_bool(v),
+                _ => continue,
+            };
+            self.store_slot(s as Slot, w);
+            self.slots[s] = SlotState::Val { v, in_mem: true };
+        }
         self.snap_cache = None;
     }
 
@@ -628,7 +642,7 @@ impl Recorder {
             // the trace's constants.
             let addr = unsafe { std::ptr::addr_of!((*d.as_ptr()).version) } as i64;
             let a = self.cint(addr);
-            let cur = self.push(IrOp::Load { base: a, offset: 0, ty: Type::Int });
+            let cur = self.push(IrOp::Load { base: a, offset: 0, ty: Type::Int, mem: MEM_VERSION });
             let want = self.cint(ver as i64);
             let same = self.push(IrOp::IntCmp(Cond::Eq, cur, want));
             self.guard_here(same, true, "global");
@@ -764,6 +778,7 @@ impl Recorder {
             let ctx = self.ctx;
             self.call(helpers::jit_safepoint as *const () as usize, vec![ctx]);
         }
+        self.flush_words(block, 0);
         let snap = self.snap_at(block, 0);
         let kind = Self::kind("link");
         self.push(IrOp::Exit { snap, kind });

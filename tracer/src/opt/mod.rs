@@ -1,9 +1,9 @@
 //! The optimizer: a chain of small passes over a trace, one file per pass.
 //!
 //! ```text
-//!   recorded trace ──► fold ──► cse ──► guards ──► dce ──► backend
-//!                      constants,  same pure   guards implied   unused pure
-//!                      identities  op once     by earlier ones  ops go
+//!   recorded trace ──► fold ──► cse ──► guards ──► dce ──► licm ──► backend
+//!                      constants,  same pure   guards implied   unused pure  invariant ops
+//!                      identities  op once     by earlier ones  ops go       to a preamble
 //! ```
 //!
 //! Every pass reads a trace and writes a new one through a `Rewriter`, which renumbers the
@@ -24,6 +24,7 @@ pub mod cse;
 pub mod dce;
 pub mod fold;
 pub mod guards;
+pub mod licm;
 
 use crate::ir::{Op, Snapshot, Trace, Type, ValueId};
 
@@ -38,18 +39,20 @@ pub struct OptOptions {
     pub guards: bool,
     /// Dead code elimination.
     pub dce: bool,
+    /// Loop-invariant code motion into a preamble (needs the trace's entry snapshot).
+    pub licm: bool,
 }
 
 impl Default for OptOptions {
     fn default() -> OptOptions {
-        OptOptions { fold: true, cse: true, guards: true, dce: true }
+        OptOptions { fold: true, cse: true, guards: true, dce: true, licm: true }
     }
 }
 
 impl OptOptions {
     /// No pass at all: `optimize` returns the trace as recorded.
     pub fn none() -> OptOptions {
-        OptOptions { fold: false, cse: false, guards: false, dce: false }
+        OptOptions { fold: false, cse: false, guards: false, dce: false, licm: false }
     }
 }
 
@@ -58,11 +61,12 @@ pub type Pass = (&'static str, fn(&Trace) -> Trace);
 
 /// The passes `opts` enables, in the order they run.
 pub fn passes(opts: &OptOptions) -> Vec<Pass> {
-    let all: [(bool, Pass); 4] = [
+    let all: [(bool, Pass); 5] = [
         (opts.fold, ("fold", fold::run)),
         (opts.cse, ("cse", cse::run)),
         (opts.guards, ("guards", guards::run)),
         (opts.dce, ("dce", dce::run)),
+        (opts.licm, ("licm", licm::run)),
     ];
     all.into_iter().filter(|(on, _)| *on).map(|(_, p)| p).collect()
 }
@@ -106,7 +110,7 @@ impl<'a> Rewriter<'a> {
     pub fn new(src: &'a Trace) -> Rewriter<'a> {
         let mut r = Rewriter {
             src,
-            out: Trace { params: src.params.clone(), kinds: src.kinds.clone(), ..Trace::default() },
+            out: Trace { params: src.params.clone(), kinds: src.kinds.clone(), entry: src.entry, ..Trace::default() },
             types: vec![],
             map: vec![None; src.ops.len()],
         };
@@ -162,6 +166,9 @@ impl<'a> Rewriter<'a> {
     /// returns the output trace.
     pub fn finish(mut self) -> Trace {
         let mut used = vec![false; self.src.snapshots.len()];
+        if let Some(u) = self.src.entry.and_then(|e| used.get_mut(e.0 as usize)) {
+            *u = true;
+        }
         for op in &self.out.ops {
             if let Some(s) = op.snapshot() {
                 if let Some(u) = used.get_mut(s.0 as usize) {
