@@ -5,8 +5,8 @@
 //! Scratch registers: rax, rcx, rdx and r11 (and xmm14, xmm15) hold values only within
 //! the lowering of one op. Conventions inside an op: rax is the default result and first
 //! operand scratch, rcx the second operand (and shift count), rdx the index of indexed
-//! stores (and the remainder of `idiv`), r11 the temporary of parallel moves and of float
-//! constants.
+//! stores (and the remainder of `idiv` and the high half of `mul`), r11 the temporary of
+//! parallel moves, of float constants and of division's sign fix-ups.
 
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
@@ -170,9 +170,9 @@ struct UdivMagic {
 
 impl UdivMagic {
     fn new(d: u64) -> UdivMagic {
-        debug_assert!(d >= 3 && d < 1 << 63 && d & (d - 1) != 0);
+        debug_assert!((3..1 << 63).contains(&d) && !d.is_power_of_two());
         let l = 64 - (d - 1).leading_zeros();
-        let mul = ((1u128 << (63 + l)) + d as u128 - 1) / d as u128;
+        let mul = (1u128 << (63 + l)).div_ceil(d as u128);
         UdivMagic { mul: mul as u64, shift: l - 1 }
     }
 
@@ -617,6 +617,17 @@ impl Codegen<'_> {
     fn op(&mut self, i: usize) -> Result<(), String> {
         let trace = self.trace;
         let op = &trace.ops[i];
+        if let Op::Loop | Op::Phi(..) = op {
+            // The preamble ends: phis take their first values, then the loop header.
+            if let (Op::Phi(init, _), Loc::Gpr(_) | Loc::Xmm(_) | Loc::Slot(_)) = (op, self.alloc.locs[i]) {
+                self.mark(format!("v{i} = {}", op.to_text(&trace.params, &trace.kinds)));
+                self.emit_move(self.alloc.locs[i], self.loc(*init));
+            }
+            if !matches!(trace.ops.get(i + 1), Some(Op::Phi(..))) {
+                self.loop_header();
+            }
+            return Ok(());
+        }
         let dead = self.alloc.locs[i] == Loc::None && !self.alloc.fused[i];
         let no_code = matches!(op, Op::Param(_) | Op::ConstInt(_) | Op::ConstFloat(_) | Op::ConstWord(_));
         if no_code || (dead && op.is_pure()) {
@@ -785,7 +796,7 @@ impl Codegen<'_> {
                 self.exits[e].jumps.push(at);
             }
             Op::Call { func, args, .. } => self.call(i, *func, args),
-            Op::Loop => self.loop_header(),
+            Op::Loop | Op::Phi(..) => {}
             Op::Jump(args) => self.jump(args),
         }
         Ok(())
@@ -1092,11 +1103,13 @@ impl Codegen<'_> {
 
     /// The loop-closing jump: parameters take the arguments' values, all at once.
     fn jump(&mut self, args: &[ValueId]) {
+        // Parameters, then phis, take the arguments in order.
+        let targets: Vec<usize> = (0..self.trace.params.len()).chain(self.trace.phis()).collect();
         let pairs: Vec<(Loc, Loc)> = args
             .iter()
-            .enumerate()
-            .filter(|&(p, _)| self.alloc.locs[p] != Loc::None)
-            .map(|(p, a)| (self.alloc.locs[p], self.loc(*a)))
+            .zip(targets)
+            .filter(|&(_, p)| self.alloc.locs[p] != Loc::None)
+            .map(|(a, p)| (self.alloc.locs[p], self.loc(*a)))
             .collect();
         for m in sequentialize(&pairs) {
             self.emit_move(m.dst, m.src);

@@ -15,12 +15,16 @@
 //!
 //! A trace with a preamble (ops before `Loop`) loops back to `Loop`, so whatever is live
 //! there must keep its location until the `jump`: every parameter with a location (the
-//! `jump` writes it) and every preamble value read after `Loop` (a loop invariant).
+//! `jump` writes it), every preamble value read after `Loop` (a loop invariant), and every
+//! phi (which the `jump` writes too; its operand is moved into it before the header).
 //!
 //! Each value keeps one location for its whole life (no interval splitting): a register of
 //! its class (general registers for `Int`/`Word`/`Bool`, XMM for `Float`) or, when the
-//! scan runs out, a stack slot (Poletto and Sarkar's heuristic: the interval that ends last
-//! is spilled). Among free registers the scan takes a hinted one first: the register of the
+//! scan runs out, a stack slot. The value spilled is, among the current interval and the
+//! active ones that end no earlier, the one the loop's ops read least (reads by exit
+//! snapshots and a parameter passed back to itself cost nothing in the loop), the one
+//! that ends last among equals (Poletto and Sarkar's heuristic). So parameters that only
+//! exits need give way to loop invariants and phis. Among free registers the scan takes a hinted one first: the register of the
 //! parameter a value becomes at the `jump` (so the back edge moves nothing for it), else
 //! that of the first operand dying at the op (so no copy precedes a two-address
 //! instruction). Constants are immediates or rematerialized where they are read, except
@@ -135,6 +139,25 @@ pub fn allocate(trace: &Trace) -> Allocation {
     let mut uses = vec![0u32; n];
     let mut end: Vec<Option<u32>> = vec![None; n];
     let mut calls = Vec::new();
+    // Reads by ops that run in the loop, the spill cost.
+    let mut weight = vec![0u32; n];
+    for op in &trace.ops {
+        match op {
+            Op::Jump(args) => {
+                let targets = (0..np).chain(trace.phis());
+                for (a, t) in args.iter().zip(targets) {
+                    if a.index() != t {
+                        weight[a.index()] += 1;
+                    }
+                }
+            }
+            _ => {
+                for v in op.operands() {
+                    weight[v.index()] += 1;
+                }
+            }
+        }
+    }
     let header = trace.ops.iter().position(|op| matches!(op, Op::Loop));
     let mut read_in_loop = vec![false; n];
     for (i, op) in trace.ops.iter().enumerate() {
@@ -147,7 +170,7 @@ pub fn allocate(trace: &Trace) -> Allocation {
         for v in read {
             uses[v.index()] += 1;
             end[v.index()] = Some(2 * i as u32);
-            read_in_loop[v.index()] |= header.is_some_and(|h| i > h);
+            read_in_loop[v.index()] |= header.is_some_and(|h| i > h) && !matches!(op, Op::Phi(..));
         }
         if matches!(op, Op::Call { .. }) {
             calls.push(i);
@@ -158,6 +181,11 @@ pub fn allocate(trace: &Trace) -> Allocation {
         for v in 0..h {
             if end[v].is_some() && (v < np || read_in_loop[v]) {
                 end[v] = Some(jump);
+            }
+        }
+        for p in trace.phis() {
+            if end[p].is_some() {
+                end[p] = Some(jump);
             }
         }
     }
@@ -184,7 +212,7 @@ pub fn allocate(trace: &Trace) -> Allocation {
 
     let mut alloc = Allocation { locs, intervals, save_slot: vec![None; n], fused, num_slots: 0 };
     let hints = hints(trace, &end);
-    scan(&mut alloc, &types, &calls, &hints);
+    scan(&mut alloc, &types, &calls, &hints, &weight);
     assign_slots(&mut alloc, &calls);
     hoist_constants(&mut alloc, trace, &uses, !calls.is_empty());
     alloc
@@ -226,9 +254,10 @@ fn hints(trace: &Trace, end: &[Option<u32>]) -> Vec<Vec<usize>> {
     let n = trace.ops.len();
     let mut hints = vec![Vec::new(); n];
     if let Some(Op::Jump(args)) = trace.ops.last() {
-        for (k, a) in args.iter().enumerate() {
-            if a.index() >= trace.params.len() && hints[a.index()].is_empty() {
-                hints[a.index()].push(k);
+        let targets = (0..trace.params.len()).chain(trace.phis());
+        for (a, t) in args.iter().zip(targets) {
+            if a.index() >= trace.params.len() && a.index() > t && hints[a.index()].is_empty() {
+                hints[a.index()].push(t);
             }
         }
     }
@@ -248,7 +277,7 @@ fn is_guard_on(op: Option<&Op>, v: usize) -> bool {
 }
 
 /// The linear scan proper: registers, or `Slot(u32::MAX)` for "spilled, slot to be assigned".
-fn scan(alloc: &mut Allocation, types: &[Type], calls: &[usize], hints: &[Vec<usize>]) {
+fn scan(alloc: &mut Allocation, types: &[Type], calls: &[usize], hints: &[Vec<usize>], weight: &[u32]) {
     const SPILLED: Loc = Loc::Slot(u32::MAX);
     // (end, value) of intervals currently holding a register.
     let mut active: Vec<(u32, usize)> = Vec::new();
@@ -272,16 +301,16 @@ fn scan(alloc: &mut Allocation, types: &[Type], calls: &[usize], hints: &[Vec<us
             active.push((end, v));
             continue;
         }
-        // No free register: spill whichever of this interval and the active ones of its
-        // class ends last.
+        // No free register: spill the cheapest of this interval and the active ones of its
+        // class that end no earlier (see the module doc).
         let victim = active
             .iter()
             .enumerate()
-            .filter(|(_, &(_, w))| class_of(types[w]) == class)
-            .max_by_key(|(_, &(e, _))| e)
+            .filter(|(_, &(e, w))| class_of(types[w]) == class && e >= end)
+            .min_by_key(|(_, &(e, w))| (weight[w], std::cmp::Reverse(e)))
             .map(|(k, &(e, w))| (k, e, w));
         match victim {
-            Some((k, e, w)) if e > end => {
+            Some((k, e, w)) if (weight[w], std::cmp::Reverse(e)) < (weight[v], std::cmp::Reverse(end)) => {
                 alloc.locs[v] = alloc.locs[w];
                 alloc.locs[w] = SPILLED;
                 active.swap_remove(k);

@@ -825,6 +825,76 @@ impl Taken {
 }
 
 /// Loads, stores and their indexed forms, against buffers owned by the case.
+/// Traces with a preamble (`loop`) and phis, as `opt::licm` writes them, and one it can
+/// rewrite so (it has an entry snapshot): a sum over an array whose pointer is read once
+/// and whose running total is a memory word carried in a register.
+fn preamble_cases(out: &mut Vec<Case>) {
+    let data: Vec<u64> = (0..16).map(|i: i64| (i * i * 1001 - 7) as u64).collect();
+    let sum = data.iter().fold(0u64, |a, &x| a.wrapping_add(x));
+    for flag in [1u64, 0] {
+        let d = Mem::new(data.clone());
+        let mut table = Mem::new(vec![flag, d.addr(), 5]);
+        let base = table.addr() as u64;
+        let text = "kinds: loop, pre
+entry: s1
+v0 = param 0 : int
+v1 = param 1 : int
+v2 = load [v1 + 8] : int mem 1
+v3 = load [v1] : int mem 1
+v4 = const_int 0
+v5 = int_cmp ne v3, v4
+guard_true v5 !s1 [pre]
+v7 = load [v1 + 16] : int mem 2
+loop
+v9 = phi v7 : int
+v10 = load_indexed [v2 + v0*8] : int mem 3
+v11 = int_add v9, v10
+store [v1 + 16], v11 mem 2
+v13 = const_int 1
+v14 = int_add v0, v13
+v15 = const_int 16
+v16 = int_cmp below v14, v15
+guard_true v16 !s0 [loop]
+jump v14, v1, v11
+s0 = snapshot [meta=0: 0=v14 1=v11]
+s1 = snapshot [meta=1: 0=v0 1=v1]";
+        if flag == 1 {
+            table.expect = vec![1, d.addr(), sum.wrapping_add(5)];
+            out.push(case("preamble_phi_sum", text, vec![0, base], 0, vec![16, sum.wrapping_add(5)], vec![table, d]));
+        } else {
+            out.push(case("preamble_guard_leaves_at_entry", text, vec![3, base], 1, vec![3, base], vec![table, d]));
+        }
+    }
+    // The same loop as recorded, with the loads in the body.
+    let d = Mem::new(data.clone());
+    let mut table = Mem::new(vec![1, d.addr(), 5]);
+    let base = table.addr() as u64;
+    let text = "kinds: loop, pre
+entry: s1
+v0 = param 0 : int
+v1 = param 1 : int
+v2 = load [v1] : int mem 1
+v3 = const_int 0
+v4 = int_cmp ne v2, v3
+guard_true v4 !s2 [pre]
+v6 = load [v1 + 8] : int mem 1
+v7 = load_indexed [v6 + v0*8] : int mem 3
+v8 = load [v1 + 16] : int mem 2
+v9 = int_add v8, v7
+store [v1 + 16], v9 mem 2
+v11 = const_int 1
+v12 = int_add v0, v11
+v13 = const_int 16
+v14 = int_cmp below v12, v13
+guard_true v14 !s0 [loop]
+jump v12, v1
+s0 = snapshot [meta=0: 0=v12 1=v9]
+s1 = snapshot [meta=1: 0=v0 1=v1]
+s2 = snapshot [meta=2: 0=v0 1=v1]";
+    table.expect = vec![1, d.addr(), sum.wrapping_add(5)];
+    out.push(case("licm_candidate_sum", text, vec![0, base], 0, vec![16, sum.wrapping_add(5)], vec![table, d]));
+}
+
 fn memory_cases(out: &mut Vec<Case>) {
     // Sum an array with load_indexed.
     let data: Vec<u64> = (0..64).map(|i: i64| (i * 37 - 500) as u64).collect();
@@ -1174,6 +1244,7 @@ pub fn cases() -> Vec<Case> {
     overflow_cases(&mut out);
     loop_cases(&mut out);
     memory_cases(&mut out);
+    preamble_cases(&mut out);
     call_cases(&mut out);
     pressure_cases(&mut out);
     across_calls_cases(&mut out);

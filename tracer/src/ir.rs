@@ -285,8 +285,14 @@ pub enum Op {
     /// defines may be read by every later op. Without `Loop`, the loop starts after the
     /// params.
     Loop,
+    /// A loop-carried value other than a parameter (e.g. a memory word `opt::licm` keeps in
+    /// a register): phis come right after `Loop`, before any other op. In the first
+    /// iteration a phi is its operand (a preamble value); on each back edge it takes the
+    /// value `Jump` passes for it. The type is the operand's.
+    Phi(ValueId, Type),
     /// The last op: loop parameters take these values (all at once), run the body again
-    /// (from after `Loop`, if there is one).
+    /// (from after `Loop` and its phis, if there is one). With phis, the values for the
+    /// phis follow those for the parameters, in order.
     Jump(Vec<ValueId>),
 }
 
@@ -370,6 +376,7 @@ impl Op {
             AsWord(_) => Type::Word,
             Load { ty, .. } | LoadIndexed { ty, .. } => *ty,
             Call { ret, .. } => *ret,
+            Phi(_, ty) => *ty,
             Store { .. } | StoreIndexed { .. } | Guard { .. } | Exit { .. } | Loop | Jump(_) => Type::Void,
         }
     }
@@ -411,6 +418,7 @@ impl Op {
             LoadIndexed { base, index, .. } => vec![base, index],
             StoreIndexed { base, index, value, .. } => vec![base, index, value],
             Guard { cond, .. } => vec![cond],
+            Phi(a, _) => vec![a],
             Call { args, .. } | Jump(args) => args.iter_mut().collect(),
         }
     }
@@ -507,17 +515,39 @@ impl Trace {
                     if i != self.ops.len() - 1 {
                         return Err(format!("jump at op {i} is not the last op"));
                     }
-                    if args.len() != np {
-                        return Err(format!("jump passes {} values for {np} params", args.len()));
+                    let phis = self.phis();
+                    if args.len() != np + phis.len() {
+                        return Err(format!(
+                            "jump passes {} values for {np} params and {} phis",
+                            args.len(),
+                            phis.len()
+                        ));
                     }
-                    for (k, a) in args.iter().enumerate() {
-                        let (want, got) = (self.params[k], types[a.index()]);
+                    let wanted = self.params.iter().copied().chain(phis.iter().map(|p| types[*p]));
+                    for (k, (a, want)) in args.iter().zip(wanted).enumerate() {
+                        let got = types[a.index()];
                         if want != got {
-                            return Err(format!("jump arg {k} is {got:?}, param is {want:?}"));
+                            return Err(format!("jump arg {k} is {got:?}, wants {want:?}"));
                         }
                     }
                 }
                 _ => {}
+            }
+        }
+        let header = self.ops.iter().position(|op| matches!(op, Op::Loop));
+        for (i, op) in self.ops.iter().enumerate() {
+            if let Op::Phi(a, ty) = op {
+                if types.get(a.index()) != Some(ty) {
+                    return Err(format!("phi at op {i} has type {ty:?}, its operand {a} another"));
+                }
+                let after_loop =
+                    header.is_some_and(|h| (h + 1..i).all(|k| matches!(self.ops[k], Op::Phi(..))) && h < i);
+                if !after_loop {
+                    return Err(format!("phi at op {i} does not follow the loop op"));
+                }
+                if header.is_some_and(|h| a.index() >= h) {
+                    return Err(format!("phi at op {i} reads {a}, not a preamble value"));
+                }
             }
         }
         let loops = self.ops.iter().filter(|op| matches!(op, Op::Loop)).count();
@@ -539,12 +569,18 @@ impl Trace {
         }
     }
 
-    /// Index of the first op of the loop body: after `Loop`, else after the params.
+    /// Index of the first op the `jump` goes back to: after `Loop` and its phis, else
+    /// after the params.
     pub fn loop_start(&self) -> usize {
         match self.ops.iter().position(|op| matches!(op, Op::Loop)) {
-            Some(i) => i + 1,
+            Some(i) => i + 1 + self.phis().len(),
             None => self.params.len(),
         }
+    }
+
+    /// The indices of the phi ops, in order.
+    pub fn phis(&self) -> Vec<usize> {
+        (0..self.ops.len()).filter(|&i| matches!(self.ops[i], Op::Phi(..))).collect()
     }
 }
 
@@ -661,6 +697,7 @@ impl Op {
             Guard { expect: false, .. } => "guard_false",
             Exit { .. } => "exit",
             Loop => "loop",
+            Phi(..) => "phi",
             Call { pure: false, .. } => "call",
             Call { pure: true, .. } => "call_pure",
             Jump(_) => "jump",

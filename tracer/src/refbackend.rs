@@ -154,9 +154,13 @@ impl CompiledTrace for RefTrace {
                         0
                     }
                     Op::Exit { .. } => return self.exit(i, &vals, exit_buf),
+                    Op::Phi(init, _) => get(init),
                     Op::Jump(args) => {
                         let next: Vec<u64> = args.iter().map(get).collect();
-                        vals[..np].copy_from_slice(&next);
+                        vals[..np].copy_from_slice(&next[..np]);
+                        for (p, v) in self.trace.phis().into_iter().zip(&next[np..]) {
+                            vals[p] = *v;
+                        }
                         start = body;
                         break;
                     }

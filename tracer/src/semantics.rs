@@ -100,7 +100,7 @@ pub fn eval(op: &Op, get: impl Fn(ValueId) -> u64) -> Eval {
     let i = |v: &ValueId| get(*v) as i64;
     let x = |v: &ValueId| f(get(*v));
     match op {
-        Loop => Eval::NotComputed,
+        Loop | Phi(..) => Eval::NotComputed,
         ConstInt(c) => int(*c),
         ConstFloat(bits) => Eval::Value(*bits),
         ConstWord(w) => Eval::Value(*w),

@@ -33,7 +33,8 @@
 //!                      | "const_int" INT | "const_float" (FLOAT | HEX) | "const_word" (HEX | INT)
 //!                      | unop v | binop v "," v | ovop v "," v exit
 //!                      | ("int_cmp" | "float_cmp") cond v "," v
-//!                      | "load" addr ":" type [mem] | "load_indexed" iaddr ":" type [mem] | call )
+//!                      | "load" addr ":" type [mem] | "load_indexed" iaddr ":" type [mem] | call
+//!                      | "phi" v ":" type )
 //! void_op  := "store" addr "," v [mem] | "store_indexed" iaddr "," v [mem]
 //!           | ("guard_true" | "guard_false") v exit | "exit" exit | call | "loop"
 //!           | "jump" [v ("," v)*]
@@ -163,6 +164,7 @@ impl fmt::Display for OpText<'_> {
                 exit(f, snap, kind)
             }
             Loop => f.write_str(name),
+            Phi(a, ty) => write!(f, "{name} {a} : {}", ty.name()),
             Call { func, args, ret, .. } => {
                 write!(f, "{name} {func:#x}(")?;
                 for (k, a) in args.iter().enumerate() {
@@ -583,6 +585,11 @@ impl Parser {
             "call_pure" => self.call(l, true)?,
             "jump" => Jump(l.comma_values()?),
             "loop" => Loop,
+            "phi" => {
+                let a = l.value()?;
+                l.punct(':')?;
+                Phi(a, l.ty()?)
+            }
             _ => {
                 let bin: Option<fn(ValueId, ValueId) -> Op> = match name.as_str() {
                     "int_add" => Some(IntAdd),
@@ -752,7 +759,16 @@ s2 = snapshot
         t.check_types().unwrap();
         assert_eq!(t.params, vec![Type::Int, Type::Float, Type::Word]);
         assert_eq!(t.ops[8], Op::ConstFloat(0x7ff8000000000001));
-        assert_eq!(t.ops[12], Op::LoadIndexed { base: ValueId(0), index: ValueId(4), offset: -8, ty: Type::Word, mem: crate::ir::Mem::ANY });
+        assert_eq!(
+            t.ops[12],
+            Op::LoadIndexed {
+                base: ValueId(0),
+                index: ValueId(4),
+                offset: -8,
+                ty: Type::Word,
+                mem: crate::ir::Mem::ANY
+            }
+        );
         let printed = t.to_string();
         let again = parse_trace(&printed).unwrap();
         assert_eq!(t, again, "{printed}");

@@ -16,9 +16,17 @@
 //! valid: those guards test the same invariant values and move with it. Stores, calls and
 //! exits stay in the loop. Traces without an entry snapshot, or that end in an `Exit`,
 //! are left alone.
+//!
+//! Memory words the loop both reads and writes at an invariant address (a range
+//! iterator's position, an attribute updated every iteration) are kept in registers:
+//! when every store in the loop that may alias such a word stores to exactly that address,
+//! and the loop reads it before writing it, the preamble loads it once, a `Phi` carries
+//! it from iteration to iteration (the `jump` passes the value last stored), and the
+//! loop's loads of it become that value. The stores stay, so memory is up to date at
+//! every exit.
 
 use super::Rewriter;
-use crate::ir::{Access, Op, Trace};
+use crate::ir::{Access, Op, Trace, Type, ValueId};
 
 pub fn run(src: &Trace) -> Trace {
     let Some(entry) = src.entry else { return src.clone() };
@@ -28,8 +36,12 @@ pub fn run(src: &Trace) -> Trace {
     }
     let np = src.params.len();
     let n = src.ops.len();
-    let stores: Vec<Access> =
-        src.ops.iter().filter(|op| matches!(op, Op::Store { .. } | Op::StoreIndexed { .. })).filter_map(Op::access).collect();
+    let stores: Vec<Access> = src
+        .ops
+        .iter()
+        .filter(|op| matches!(op, Op::Store { .. } | Op::StoreIndexed { .. }))
+        .filter_map(Op::access)
+        .collect();
     let calls = src.ops.iter().any(|op| matches!(op, Op::Call { pure: false, .. }));
     let const_divisor = |v: crate::ir::ValueId| matches!(src.ops[v.index()], Op::ConstInt(c) if c != 0 && c != -1);
 
@@ -56,27 +68,85 @@ pub fn run(src: &Trace) -> Trace {
         hoist[i] = movable;
         inv[i] = movable;
     }
+    let promoted = if calls { vec![] } else { promotable(src, &inv, &hoist, &stores) };
     // Constants are free wherever they are; only hoist what costs something in the loop.
-    let worth = (np..n).any(|i| hoist[i] && !matches!(src.ops[i], Op::ConstInt(_) | Op::ConstFloat(_) | Op::ConstWord(_)));
-    if !worth {
+    let worth =
+        (np..n).any(|i| hoist[i] && !matches!(src.ops[i], Op::ConstInt(_) | Op::ConstFloat(_) | Op::ConstWord(_)));
+    if !worth && promoted.is_empty() {
         return src.clone();
     }
 
     let mut r = Rewriter::new(src);
-    for i in np..n {
-        if hoist[i] {
-            let op = with_snapshot(r.renamed(i), entry);
-            r.keep(i, op);
-        }
+    for (i, _) in hoist.iter().enumerate().filter(|(_, &h)| h) {
+        let op = with_snapshot(r.renamed(i), entry);
+        r.keep(i, op);
     }
-    r.emit(Op::Loop);
-    for i in np..n {
-        if !hoist[i] {
+    // The promoted words: their first value, loaded in the preamble.
+    let firsts: Vec<ValueId> = promoted
+        .iter()
+        .map(|&(i, _)| {
             let op = r.renamed(i);
-            r.keep(i, op);
+            r.emit(op)
+        })
+        .collect();
+    r.emit(Op::Loop);
+    let mut current: Vec<ValueId> = promoted.iter().zip(&firsts).map(|(&(_, ty), &f)| r.emit(Op::Phi(f, ty))).collect();
+    for i in (np..n - 1).filter(|&i| !hoist[i]) {
+        let op = r.renamed(i);
+        let k = op.access().and_then(|a| promoted.iter().position(|&(p, _)| r.renamed(p).access() == Some(a)));
+        match (k, &op) {
+            (Some(k), Op::Load { ty, .. } | Op::LoadIndexed { ty, .. }) if *ty == promoted[k].1 => r.set(i, current[k]),
+            (Some(k), Op::Store { value, .. } | Op::StoreIndexed { value, .. }) => {
+                current[k] = *value;
+                r.keep(i, op);
+            }
+            _ => {
+                r.keep(i, op);
+            }
         }
     }
+    let Op::Jump(args) = r.renamed(n - 1) else { unreachable!("checked above") };
+    let jump = r.emit(Op::Jump(args.into_iter().chain(current).collect()));
+    r.set(n - 1, jump);
     r.finish()
+}
+
+/// The loads to keep in registers across iterations (see the module doc), one per
+/// address, with their type: loop loads at an invariant address that the loop reads before
+/// any store to it, and where every store that may alias it stores a value of that type
+/// to exactly that address.
+fn promotable(src: &Trace, inv: &[bool], hoist: &[bool], stores: &[Access]) -> Vec<(usize, Type)> {
+    let types = src.types();
+    let n = src.ops.len();
+    let mut out: Vec<(usize, Type)> = Vec::new();
+    let mut seen: Vec<Access> = Vec::new();
+    for (i, op) in src.ops.iter().enumerate().take(n - 1).skip(src.params.len()) {
+        let Some(a) = op.access() else { continue };
+        if seen.contains(&a) {
+            continue;
+        }
+        seen.push(a);
+        let ty = match op {
+            Op::Load { ty, .. } | Op::LoadIndexed { ty, .. } => *ty,
+            // Written before it is read: nothing to carry.
+            _ => continue,
+        };
+        if hoist[i] || !op.operands().iter().all(|v| inv[v.index()]) {
+            continue;
+        }
+        let aliasing: Vec<&Access> = stores.iter().filter(|s| s.may_alias(&a)).collect();
+        let exact = aliasing.iter().all(|s| **s == a);
+        let typed = src.ops.iter().all(|o| match o {
+            Op::Store { value, .. } | Op::StoreIndexed { value, .. } if o.access() == Some(a) => {
+                types[value.index()] == ty
+            }
+            _ => true,
+        });
+        if !aliasing.is_empty() && exact && typed {
+            out.push((i, ty));
+        }
+    }
+    out
 }
 
 /// `op` leaving through `snap` instead of its own snapshot, if it can leave.
@@ -171,5 +241,69 @@ s1 = snapshot [meta=0: 0=v0 1=v1]
         // A call that is not pure may write anything: not hoisted.
         let t = crate::text::parse_trace(&src.replace("store [v1 + 16], v0", "call 0x10(v0)")).unwrap();
         assert_eq!(run(&t), t);
+    }
+}
+
+#[cfg(test)]
+mod promote_tests {
+    use super::run;
+    use crate::opt::assert_pass;
+
+    #[test]
+    fn carries_a_memory_word_in_a_phi() {
+        // The total at [v1 + 16] is read, then written, at an invariant address that no
+        // other store may alias: loaded once, carried by a phi, stored every iteration.
+        assert_pass(
+            run,
+            "
+kinds: loop, pre
+entry: s1
+v0 = param 0 : int
+v1 = param 1 : int
+v2 = load [v1] : int mem 1
+v3 = const_int 0
+v4 = int_cmp ne v2, v3
+guard_true v4 !s2 [pre]
+v6 = load [v1 + 8] : int mem 1
+v7 = load_indexed [v6 + v0*8] : int mem 3
+v8 = load [v1 + 16] : int mem 2
+v9 = int_add v8, v7
+store [v1 + 16], v9 mem 2
+v11 = load [v1 + 16] : int mem 2
+v12 = int_add v0, v11
+v13 = const_int 16
+v14 = int_cmp below v12, v13
+guard_true v14 !s0 [loop]
+jump v12, v1
+s0 = snapshot [meta=0: 0=v12 1=v9]
+s1 = snapshot [meta=1: 0=v0 1=v1]
+s2 = snapshot [meta=2: 0=v0 1=v1]
+",
+            "
+kinds: loop, pre
+entry: s1
+v0 = param 0 : int
+v1 = param 1 : int
+v2 = load [v1] : int mem 1
+v3 = const_int 0
+v4 = int_cmp ne v2, v3
+guard_true v4 !s1 [pre]
+v6 = load [v1 + 8] : int mem 1
+v7 = const_int 16
+v8 = load [v1 + 16] : int mem 2
+loop
+v10 = phi v8 : int
+v11 = load_indexed [v6 + v0*8] : int mem 3
+v12 = int_add v10, v11
+store [v1 + 16], v12 mem 2
+v14 = int_add v0, v12
+v15 = int_cmp below v14, v7
+guard_true v15 !s0 [loop]
+jump v14, v1, v12
+s0 = snapshot [meta=0: 0=v14 1=v12]
+s1 = snapshot [meta=1: 0=v0 1=v1]
+s2 = snapshot
+",
+        );
     }
 }
