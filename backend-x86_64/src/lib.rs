@@ -252,6 +252,10 @@ mod x86 {
             listing(self.region.borrow().bytes(), &self.marks)
         }
 
+        fn code_start(&self) -> Option<usize> {
+            Some(self.region.borrow().start() as usize)
+        }
+
         fn link_entry(&self) -> Option<usize> {
             self.tagged.then(|| self.region.borrow().start() as usize + self.link_entry)
         }

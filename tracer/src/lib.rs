@@ -91,6 +91,12 @@ pub trait CompiledTrace {
     /// Human-readable machine code (empty for interpreters).
     fn disassembly(&self) -> String;
 
+    /// Where the machine code starts (its length is `code_size`), for profilers' symbol
+    /// maps; `None` for interpreters.
+    fn code_start(&self) -> Option<usize> {
+        None
+    }
+
     /// The address other traces' linked exits jump to, if this trace can be linked to.
     fn link_entry(&self) -> Option<usize> {
         None

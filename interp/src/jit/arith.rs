@@ -381,7 +381,12 @@ pub(super) fn branch(
 ) -> RecResult<()> {
     let (v, seen) = r.read(frame, code, cond);
     if let (Some(dir), Some(tv)) = (seen_truth(seen), truth(r, v, seen)) {
-        r.guard_here(tv, dir, "branch");
+        // When the guard fails the branch goes the other way: resume at that target, where
+        // the condition's temporary is dead (so the exit need not hold it, and a bridge
+        // starts at the block the interpreter takes).
+        let other = if dir { f } else { t };
+        let snap = r.snap_at(other, 0);
+        r.guard(tv, dir, "branch", snap);
         r.set_expect(if dir { t } else { f });
         return Ok(());
     }

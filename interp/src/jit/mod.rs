@@ -601,6 +601,7 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
             if !dis.is_empty() {
                 vm.jit.log(&format!("; ---- machine code for {name} ({} bytes)\n{dis}\n", code.code_size()));
             }
+            perf_map(&name, code.code_start(), code.code_size());
             for (i, n) in rec.guards.iter().enumerate() {
                 vm.jit.stats.guards[i] += n;
             }
@@ -634,6 +635,19 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
             vm.jit.log(&format!("; backend refused: {e}\n"));
             vm.jit.abort(&rec, "backend error");
         }
+    }
+}
+
+/// With `KRAIT_PERF_MAP=1`, appends the trace's code range to `/tmp/perf-PID.map`, the
+/// symbol map Linux `perf` reads for JIT code, so `perf report` names traces.
+fn perf_map(name: &str, start: Option<usize>, size: usize) {
+    use std::io::Write;
+    let (Some(start), true) = (start, std::env::var_os("KRAIT_PERF_MAP").is_some_and(|v| v == "1")) else {
+        return;
+    };
+    let path = format!("/tmp/perf-{}.map", std::process::id());
+    if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        let _ = writeln!(f, "{start:x} {size:x} krait {name}");
     }
 }
 
