@@ -21,6 +21,22 @@
 //! Every op defines the value whose `ValueId` is its index in `Trace::ops` (ops without a
 //! result have type `Void`). Operands always refer to earlier ops.
 //!
+//! After loop-invariant code motion (`opt::licm`) a trace has a preamble: the ops before
+//! `Loop` run once per entry, then the body loops. `Phi`s right after `Loop` carry values
+//! other than the params from iteration to iteration, and the `jump` passes their next
+//! values after the params':
+//!
+//! ```text
+//!   v0 = param 0 : int         preamble: invariant loads and guards (guards leave through
+//!   v1 = param 1 : int         the entry snapshot), first values of the phis
+//!   v2 = load [v1 + 8] : int mem 1
+//!   v3 = load [v1 + 16] : int mem 2
+//!   loop
+//!   v5 = phi v3 : int          body: reads v2 and v5, stores v7 to [v1 + 16]
+//!   ...
+//!   jump v8, v1, v7
+//! ```
+//!
 //! # Entering and leaving (the ABI every backend implements)
 //!
 //! `CompiledTrace::run(params, exit_buf)`: `params[i]` holds loop parameter `i` as 64 raw

@@ -681,6 +681,19 @@ impl Tracer for Marker<'_> {
             self.code_stack.push(c.clone());
         }
     }
+
+    /// Long runs of non-objects (a list of a million small ints or floats) cost one tag
+    /// test each: the slice is counted once and only its objects go through `value`.
+    #[inline(always)]
+    fn values(&mut self, vs: &[Value]) {
+        self.visited += vs.len() as u64;
+        for &v in vs {
+            if v.is_obj() {
+                self.visited -= 1;
+                self.value(v);
+            }
+        }
+    }
 }
 
 /// A reachable value points at no live object: a use after free already happened.

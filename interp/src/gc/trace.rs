@@ -19,6 +19,13 @@ use crate::value::Value;
 pub trait Tracer {
     fn value(&mut self, v: Value);
     fn code(&mut self, c: &Rc<Code>);
+    /// Every value of a slice (list and tuple items), in order.
+    #[inline(always)]
+    fn values(&mut self, vs: &[Value]) {
+        for &v in vs {
+            self.value(v);
+        }
+    }
 }
 
 /// Reads a `RefCell` for tracing even if it is mutably borrowed.
@@ -108,16 +115,8 @@ pub fn trace_obj<T: Tracer + ?Sized>(o: &PyObj, t: &mut T) {
         | Payload::Bytes(_)
         | Payload::ByteArray(_) => {}
         Payload::Str(PyStr { s: _, char_len: _, hash: _ }) => {}
-        Payload::List(l) => {
-            for &v in read(l) {
-                t.value(v);
-            }
-        }
-        Payload::Tuple(items) => {
-            for &v in items.iter() {
-                t.value(v);
-            }
-        }
+        Payload::List(l) => t.values(read(l).as_slice()),
+        Payload::Tuple(items) => t.values(items),
         Payload::Dict(d) => {
             for (k, v) in read(d).iter() {
                 t.value(k);
