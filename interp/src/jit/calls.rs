@@ -251,7 +251,15 @@ fn list_append(r: &mut Recorder, vm: &mut Vm, frame: &Frame, code: &Code, op: &O
         return Ok(false);
     }
     let (v, _) = r.read(frame, code, args[0]);
-    let p = guard_class_exact(r, &l, w, cls);
+    append_to(r, &l, w, v, cls);
+    let none = r.cword(Value::NONE);
+    r.write(*dst, none);
+    Ok(true)
+}
+
+/// Appends value `v` to the exact list in word `w`, guarding its class.
+fn append_to(r: &mut Recorder, l: &super::layout::Layout, w: ValueId, v: ValueId, cls: Value) {
+    let p = guard_class_exact(r, l, w, cls);
     let snap = r.snap();
     let vw = r.boxed(v, snap);
     let res = r.push(IrOp::Call {
@@ -263,9 +271,32 @@ fn list_append(r: &mut Recorder, vm: &mut Vm, frame: &Frame, code: &Code, op: &O
     let zero = r.cint(0);
     let ok = r.push(IrOp::IntCmp(Cond::Eq, res, zero));
     r.guard_here(ok, true, "type");
-    let none = r.cword(Value::NONE);
-    r.write(*dst, none);
-    Ok(true)
+}
+
+/// The `ListAppend` statement of a list comprehension (or display): the helper appends
+/// directly; any other case runs through the interpreter.
+pub(super) fn list_append_op(
+    r: &mut Recorder,
+    vm: &mut Vm,
+    frame: &Frame,
+    code: &Code,
+    op: &Op,
+    list: crate::cfg::Slot,
+    item: crate::cfg::Opnd,
+) -> RecResult<()> {
+    let o = Recorder::observe(frame, code, crate::cfg::Opnd::Slot(list));
+    let cls = vm.types.list;
+    let exact = o.as_obj().is_some_and(|x| x.class.get().is(cls) && x.as_list().is_some());
+    if let (Some(l), true) = (layout(), exact) {
+        let (w, _) = r.read(frame, code, crate::cfg::Opnd::Slot(list));
+        if r.ty(w) == Type::Word {
+            let (v, _) = r.read(frame, code, item);
+            append_to(r, &l, w, v, cls);
+            return Ok(());
+        }
+    }
+    r.generic(op)?;
+    Ok(())
 }
 
 /// Appends the value word `w` to the list at address `p`; 0, or 1 when the list is being

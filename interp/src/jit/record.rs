@@ -261,6 +261,7 @@ impl Recorder {
             Op::SetItem { obj, key, src } => super::attr::set_item(self, vm, frame, code, op, *obj, *key, *src)?,
             Op::LoadGlobal { dst, name } => self.load_global(vm, frame, code, op, *dst, *name)?,
             Op::Call { .. } | Op::CallMethod { .. } => super::calls::call(self, vm, frame, code, op)?,
+            Op::ListAppend { list, item } => super::calls::list_append_op(self, vm, frame, code, op, *list, *item)?,
             Op::Branch { cond, t, f } => super::arith::branch(self, vm, frame, code, *cond, t.0, f.0)?,
             Op::ForIter { dst, iter, body, exit } => {
                 super::iter::for_iter(self, frame, code, op, *dst, *iter, body.0, exit.0)?
