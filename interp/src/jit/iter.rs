@@ -126,7 +126,9 @@ fn seq_step(r: &mut Recorder, frame: &Frame, code: &Code, dst: Slot, iter: Opnd,
         return Ok(false);
     };
     let Some(item) = item else {
-        return Err("loop exit");
+        // A bridge records the loop's exit path: the helper ends the iterator, and the
+        // branch to the exit follows (`for_iter`'s generic path).
+        return if r.is_bridge() { Ok(false) } else { Err("loop exit") };
     };
     let (w, _) = r.read(frame, code, iter);
     if r.ty(w) != Type::Word {
