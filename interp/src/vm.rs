@@ -56,6 +56,13 @@ pub struct Types {
     pub ellipsis_type: Value,
     pub function: Value,
     pub builtin_function: Value,
+    /// Classes of native methods as found on their class (`str.upper`, `dict.fromkeys`,
+    /// `int.__add__`) and of slot methods bound to an instance (`(1).__add__`); other bound
+    /// natives are `builtin_function_or_method`. Only `type()` and the repr tell them apart.
+    pub method_descriptor: Value,
+    pub classmethod_descriptor: Value,
+    pub wrapper_descriptor: Value,
+    pub method_wrapper: Value,
     pub method: Value,
     pub cell: Value,
     pub code: Value,
@@ -140,6 +147,10 @@ impl Vm {
             ellipsis_type: mk("ellipsis", object, Layout::Other, 0),
             function: mk("function", object, Layout::Other, class_flags::HAS_DICT),
             builtin_function: mk("builtin_function_or_method", object, Layout::Other, 0),
+            method_descriptor: mk("method_descriptor", object, Layout::Other, 0),
+            classmethod_descriptor: mk("classmethod_descriptor", object, Layout::Other, 0),
+            wrapper_descriptor: mk("wrapper_descriptor", object, Layout::Other, 0),
+            method_wrapper: mk("method-wrapper", object, Layout::Other, 0),
             method: mk("method", object, Layout::Other, 0),
             cell: mk("cell", object, Layout::Other, 0),
             code: mk("code", object, Layout::Other, 0),
@@ -240,6 +251,10 @@ impl Vm {
             ellipsis_type,
             function,
             builtin_function,
+            method_descriptor,
+            classmethod_descriptor,
+            wrapper_descriptor,
+            method_wrapper,
             method,
             cell,
             code,
@@ -273,6 +288,10 @@ impl Vm {
             ellipsis_type,
             function,
             builtin_function,
+            method_descriptor,
+            classmethod_descriptor,
+            wrapper_descriptor,
+            method_wrapper,
             method,
             cell,
             code,
@@ -398,6 +417,116 @@ impl Vm {
         self.alloc(class, Payload::Native(Box::new(data)))
     }
 
+    /// The class of a native function object: see `Types::method_descriptor`.
+    pub fn native_class(&self, kind: NativeKind, owner: Value, bound: Value, name: &str) -> Value {
+        let t = &self.types;
+        if owner.as_class().is_none() {
+            return t.builtin_function;
+        }
+        match (kind, bound.is_null()) {
+            (NativeKind::Method, true) if self.is_slot_wrapper(owner, name) => t.wrapper_descriptor,
+            (NativeKind::Method, true) => t.method_descriptor,
+            (NativeKind::Method, false) if self.is_slot_wrapper(owner, name) => t.method_wrapper,
+            (NativeKind::ClassMethod, true) => t.classmethod_descriptor,
+            _ => t.builtin_function,
+        }
+    }
+
+    /// Whether the native method `name` of class `owner` stands for one of the type slots
+    /// (CPython's "slot wrappers": `__add__`, `__len__`, `__init__`...) rather than being
+    /// an ordinary method. A few classes define `__getitem__`/`__contains__` as ordinary
+    /// methods too, and CPython then shows those.
+    pub fn is_slot_wrapper(&self, owner: Value, name: &str) -> bool {
+        const SLOTS: &[&str] = &[
+            "__abs__",
+            "__add__",
+            "__aiter__",
+            "__and__",
+            "__anext__",
+            "__await__",
+            "__bool__",
+            "__call__",
+            "__contains__",
+            "__del__",
+            "__delattr__",
+            "__delete__",
+            "__delitem__",
+            "__divmod__",
+            "__eq__",
+            "__float__",
+            "__floordiv__",
+            "__ge__",
+            "__get__",
+            "__getattribute__",
+            "__getitem__",
+            "__gt__",
+            "__hash__",
+            "__iadd__",
+            "__iand__",
+            "__ifloordiv__",
+            "__ilshift__",
+            "__imatmul__",
+            "__imod__",
+            "__imul__",
+            "__index__",
+            "__init__",
+            "__int__",
+            "__invert__",
+            "__ior__",
+            "__ipow__",
+            "__irshift__",
+            "__isub__",
+            "__iter__",
+            "__itruediv__",
+            "__ixor__",
+            "__le__",
+            "__len__",
+            "__lshift__",
+            "__lt__",
+            "__matmul__",
+            "__mod__",
+            "__mul__",
+            "__ne__",
+            "__neg__",
+            "__next__",
+            "__or__",
+            "__pos__",
+            "__pow__",
+            "__radd__",
+            "__rand__",
+            "__rdivmod__",
+            "__repr__",
+            "__rfloordiv__",
+            "__rlshift__",
+            "__rmatmul__",
+            "__rmod__",
+            "__rmul__",
+            "__ror__",
+            "__rpow__",
+            "__rrshift__",
+            "__rshift__",
+            "__rsub__",
+            "__rtruediv__",
+            "__rxor__",
+            "__set__",
+            "__setattr__",
+            "__setitem__",
+            "__str__",
+            "__sub__",
+            "__truediv__",
+            "__xor__",
+        ];
+        if !SLOTS.contains(&name) {
+            return false;
+        }
+        let t = &self.types;
+        match name {
+            "__getitem__" => !(owner.is(t.dict) || owner.is(t.list)),
+            "__contains__" => !(owner.is(t.dict) || owner.is(t.set) || owner.is(t.frozenset)),
+            _ => true,
+        }
+    }
+
     pub fn new_native_fn(&mut self, name: &'static str, f: NativeFn) -> Value {
         self.alloc(
             self.types.builtin_function,
@@ -437,7 +566,7 @@ impl Vm {
 
     fn add_native(&mut self, owner: Value, name: &'static str, f: NativeFn, kind: NativeKind) -> Value {
         let func = self.alloc(
-            self.types.builtin_function,
+            self.native_class(kind, owner, Value::NULL, name),
             Payload::NativeFunction(Box::new(NativeFunction {
                 name,
                 f,
@@ -447,8 +576,15 @@ impl Vm {
                 data: Value::NULL,
             })),
         );
+        // Static methods other than `__new__` sit in the class wrapped in a `staticmethod`,
+        // as in CPython (`str.__dict__['maketrans']`).
+        let entry = if kind == NativeKind::StaticMethod && name != "__new__" && owner.as_class().is_some() {
+            self.alloc(self.types.staticmethod, Payload::StaticMethod(Cell::new(func)))
+        } else {
+            func
+        };
         let key = self.intern(name);
-        self.set_class_or_module_attr(owner, key, func);
+        self.set_class_or_module_attr(owner, key, entry);
         func
     }
 
@@ -581,6 +717,30 @@ impl Vm {
     /// `type(v).__name__`, for error messages.
     pub fn type_name(&self, v: Value) -> String {
         self.class_name(self.type_of(v))
+    }
+
+    /// `type(v)`'s `tp_name` (see `tp_name`), for the error messages where CPython shows
+    /// it rather than the bare name.
+    pub fn type_tp_name(&self, v: Value) -> String {
+        self.tp_name(self.type_of(v))
+    }
+
+    /// CPython's `tp_name` of a class: the name of a class defined in Python or in
+    /// `builtins`, or of an exception class; `module.name` for another class a native
+    /// module defines (`collections.deque`, `itertools.count`, `_io.StringIO`).
+    pub fn tp_name(&self, cls: Value) -> String {
+        let Some(c) = cls.as_class() else { return "?".into() };
+        let name = self.class_name(cls);
+        // Exception classes of native modules are heap types in CPython too
+        // (`PyErr_NewException`): their `tp_name` is the bare name.
+        if c.has_flag(class_flags::HEAPTYPE) || c.has_flag(class_flags::EXCEPTION) {
+            return name;
+        }
+        let module = self.dict_get_str(c.dict, crate::eval::attr::names().__module__);
+        match module.as_ref().and_then(Value::as_rstr) {
+            Some(m) if m != "builtins" => format!("{m}.{name}"),
+            _ => name,
+        }
     }
 
     /// The type in argument clinic's "f() argument N must be T, not X" messages, which

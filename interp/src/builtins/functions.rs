@@ -90,7 +90,7 @@ pub fn abs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
     }
     match special(vm, x, "__abs__") {
         Some(f) => call_special(vm, f, x, &[]),
-        None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(x)))),
+        None => Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_tp_name(x)))),
     }
 }
 
@@ -125,8 +125,8 @@ fn binary_special(vm: &mut Vm, a: Value, b: Value, name: &str, rname: &str, show
     }
     Err(vm.type_error(format!(
         "unsupported operand type(s) for {shown}: '{}' and '{}'",
-        vm.type_name(a),
-        vm.type_name(b)
+        vm.type_tp_name(a),
+        vm.type_tp_name(b)
     )))
 }
 
@@ -139,8 +139,8 @@ fn fallback_forward(vm: &mut Vm, a: Value, b: Value, fa: Option<Value>, shown: &
     }
     Err(vm.type_error(format!(
         "unsupported operand type(s) for {shown}: '{}' and '{}'",
-        vm.type_name(a),
-        vm.type_name(b)
+        vm.type_tp_name(a),
+        vm.type_tp_name(b)
     )))
 }
 
@@ -194,9 +194,9 @@ pub fn pow(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
     }
     Err(vm.type_error(format!(
         "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
-        vm.type_name(base),
-        vm.type_name(exp),
-        vm.type_name(m)
+        vm.type_tp_name(base),
+        vm.type_tp_name(exp),
+        vm.type_tp_name(m)
     )))
 }
 

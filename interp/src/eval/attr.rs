@@ -254,9 +254,7 @@ fn name_string(name: Value) -> String {
 pub fn attr_error(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
     let n = name_string(name);
     let msg = match obj.as_obj().map(|o| &o.payload) {
-        Some(Payload::Class(c)) => {
-            format!("type object '{}' has no attribute '{n}'", c.name.get().as_rstr().unwrap_or("?"))
-        }
+        Some(Payload::Class(_)) => format!("type object '{}' has no attribute '{n}'", vm.tp_name(obj)),
         Some(Payload::Module(m)) => {
             let key = names().__name__;
             match vm.dict_get_str(m.dict, key).and_then(|v| v.as_rstr().map(str::to_owned)) {
@@ -264,7 +262,7 @@ pub fn attr_error(vm: &mut Vm, obj: Value, name: Value) -> PyErr {
                 None => format!("module has no attribute '{n}'"),
             }
         }
-        _ => format!("'{}' object has no attribute '{n}'", vm.type_name(obj)),
+        _ => format!("'{}' object has no attribute '{n}'", vm.type_tp_name(obj)),
     };
     let e = vm.attribute_error(msg);
     set_attr_error_info(vm, e, obj, name);
@@ -346,7 +344,7 @@ pub fn new_method(vm: &Vm, func: Value, obj: Value) -> Value {
 /// A copy of a native function bound to `obj` (passed as its first argument).
 pub fn bind_native(vm: &Vm, nf: &NativeFunction, obj: Value) -> Value {
     vm.alloc(
-        vm.types.builtin_function,
+        vm.native_class(nf.kind, nf.owner, obj, nf.name),
         Payload::NativeFunction(Box::new(NativeFunction {
             name: nf.name,
             f: nf.f,

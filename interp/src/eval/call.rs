@@ -74,7 +74,7 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(Value, Value)]) ->
             super::leave(vm);
             r
         }
-        None => Err(vm.type_error(format!("'{}' object is not callable", vm.type_name(f)))),
+        None => Err(vm.type_error(format!("'{}' object is not callable", vm.type_tp_name(f)))),
     }
 }
 
@@ -131,12 +131,23 @@ pub(crate) fn call_unbound(
 /// TypeError unless an unbound native method got an instance of its class as `self`.
 fn check_unbound_self(vm: &Vm, name: &str, owner: Value, args: &[Value]) -> PyResult<()> {
     match args.first() {
+        None if vm.is_slot_wrapper(owner, name) => {
+            Err(vm.type_error(format!("descriptor '{name}' of '{}' object needs an argument", vm.class_name(owner))))
+        }
         None => Err(vm.type_error(format!("unbound method {}.{name}() needs an argument", vm.class_name(owner)))),
-        Some(&s) if !vm.isinstance(s, owner) => Err(vm.type_error(format!(
-            "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
-            vm.class_name(owner),
-            vm.type_name(s)
-        ))),
+        Some(&s) if !vm.isinstance(s, owner) => Err(vm.type_error(if vm.is_slot_wrapper(owner, name) {
+            format!(
+                "descriptor '{name}' requires a '{}' object but received a '{}'",
+                vm.class_name(owner),
+                vm.type_name(s)
+            )
+        } else {
+            format!(
+                "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
+                vm.class_name(owner),
+                vm.type_name(s)
+            )
+        })),
         _ => Ok(()),
     }
 }

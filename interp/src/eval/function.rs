@@ -441,7 +441,12 @@ fn native_of<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a NativeFunction> {
 
 fn native_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let nf = native_of(vm, args)?;
-    let s = if !nf.bound.is_null() {
+    let cls = vm.type_of(args[0]);
+    let s = if cls.is(vm.types.wrapper_descriptor) {
+        format!("<slot wrapper '{}' of '{}' objects>", nf.name, vm.class_name(nf.owner))
+    } else if cls.is(vm.types.method_wrapper) {
+        format!("<method-wrapper '{}' of {} object at {:#x}>", nf.name, vm.type_name(nf.bound), addr(nf.bound))
+    } else if !nf.bound.is_null() {
         if nf.bound.as_obj().is_some_and(|o| matches!(o.payload, Payload::Module(_))) {
             format!("<built-in function {}>", nf.name)
         } else {
@@ -474,6 +479,15 @@ fn native_qualname_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
     Ok(vm.new_string(q))
 }
 
+/// `__objclass__` of a method descriptor or method-wrapper: the class defining it.
+fn native_objclass(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let nf = native_of(vm, args)?;
+    if nf.owner.as_class().is_some() {
+        return Ok(nf.owner);
+    }
+    Err(vm.attribute_error(format!("'{}' object has no attribute '__objclass__'", vm.type_name(args[0]))))
+}
+
 fn native_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let nf = native_of(vm, args)?;
     if !nf.bound.is_null() {
@@ -485,7 +499,7 @@ fn native_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     if nf.kind == NativeKind::Function {
         return Ok(vm.builtins);
     }
-    Err(vm.attribute_error("'method_descriptor' object has no attribute '__self__'"))
+    Err(vm.attribute_error(format!("'{}' object has no attribute '__self__'", vm.type_name(args[0]))))
 }
 
 fn native_doc(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -523,7 +537,7 @@ fn native_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
 /// A copy of the native `nf` bound to `obj`.
 pub fn bound_native(vm: &Vm, nf: &NativeFunction, obj: Value) -> Value {
     vm.alloc(
-        vm.types.builtin_function,
+        vm.native_class(nf.kind, nf.owner, obj, nf.name),
         Payload::NativeFunction(Box::new(NativeFunction {
             name: nf.name,
             f: nf.f,
@@ -911,16 +925,23 @@ pub fn init(vm: &mut Vm) {
     vm.add_getter(m, "__code__", method_code);
     vm.add_getter(m, "__defaults__", method_defaults);
 
-    let b = vm.types.builtin_function;
-    vm.add_method(b, "__repr__", native_repr);
-    vm.add_method(b, "__call__", any_call);
-    vm.add_method(b, "__get__", native_get);
-    vm.add_method(b, "__eq__", native_eq);
-    vm.add_method(b, "__hash__", native_hash);
-    vm.add_getter(b, "__name__", native_name);
-    vm.add_getter(b, "__qualname__", native_qualname_get);
-    vm.add_getter(b, "__self__", native_self);
-    vm.add_getter(b, "__doc__", native_doc);
+    let t = &vm.types;
+    let native_classes =
+        [t.builtin_function, t.method_descriptor, t.classmethod_descriptor, t.wrapper_descriptor, t.method_wrapper];
+    for b in native_classes {
+        vm.add_method(b, "__repr__", native_repr);
+        vm.add_method(b, "__call__", any_call);
+        vm.add_method(b, "__get__", native_get);
+        vm.add_method(b, "__eq__", native_eq);
+        vm.add_method(b, "__hash__", native_hash);
+        vm.add_getter(b, "__name__", native_name);
+        vm.add_getter(b, "__qualname__", native_qualname_get);
+        vm.add_getter(b, "__self__", native_self);
+        vm.add_getter(b, "__doc__", native_doc);
+        if !b.is(vm.types.builtin_function) {
+            vm.add_getter(b, "__objclass__", native_objclass);
+        }
+    }
 
     let c = vm.types.cell;
     vm.add_property(c, "cell_contents", cell_contents, Some(cell_set_contents));

@@ -207,7 +207,7 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
 }
 
 fn object_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    vm.repr(arg(args, 0))
+    crate::eval::ops::repr_unchecked(vm, arg(args, 0))
 }
 
 /// CPython's pointer hash: the address rotated right by 4 bits.
@@ -589,6 +589,9 @@ pub fn init(vm: &mut Vm) {
     let new = vm.add_staticmethod(o, "__new__", object_new);
     let init = vm.add_method(o, "__init__", object_init);
 
+    // Every builtin class of CPython has a `__doc__` entry (so `dir()` of any object lists
+    // it); Krait keeps no docstrings for them, so `object`'s None stands for all of them.
+    vm.set_class_or_module_attr(o, names().__doc__, Value::NONE);
     vm.add_method(o, "__repr__", object_repr);
     vm.add_method(o, "__str__", object_str);
     vm.add_method(o, "__hash__", object_hash);

@@ -91,7 +91,11 @@ fn unsupported(vm: &Vm, op: BinOp, a: Value, b: Value, inplace: bool) -> PyErr {
         (_, true) => format!("{}=", binop_symbol(op)),
         (_, false) => binop_symbol(op).to_owned(),
     };
-    vm.type_error(format!("unsupported operand type(s) for {sym}: '{}' and '{}'", vm.type_name(a), vm.type_name(b)))
+    vm.type_error(format!(
+        "unsupported operand type(s) for {sym}: '{}' and '{}'",
+        vm.type_tp_name(a),
+        vm.type_tp_name(b)
+    ))
 }
 
 // ----- binary operators -----
@@ -255,7 +259,7 @@ pub fn unary_op(vm: &mut Vm, op: UnaryOp, a: Value) -> PyResult<Value> {
     }
     match attr::lookup_special(vm, a, name) {
         Some(f) => attr::call_unbound(vm, f, a, &[]),
-        None => Err(vm.type_error(format!("bad operand type for unary {sym}: '{}'", vm.type_name(a)))),
+        None => Err(vm.type_error(format!("bad operand type for unary {sym}: '{}'", vm.type_tp_name(a)))),
     }
 }
 
@@ -364,8 +368,8 @@ pub fn rich_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Valu
         _ => Err(vm.type_error(format!(
             "'{}' not supported between instances of '{}' and '{}'",
             cmp_symbol(op),
-            vm.type_name(a),
-            vm.type_name(b)
+            vm.type_tp_name(a),
+            vm.type_tp_name(b)
         ))),
     }
 }
@@ -543,6 +547,16 @@ fn call_counted(vm: &mut Vm, f: Value, v: Value, what: &str) -> PyResult<Value> 
 }
 
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    let r = repr_unchecked(vm, v)?;
+    if r.as_pystr().is_none() {
+        return Err(vm.type_error(format!("__repr__ returned non-string (type {})", vm.type_name(r))));
+    }
+    Ok(r)
+}
+
+/// What the type's `__repr__` returns, not yet checked to be a str (`object.__str__`
+/// returns it as it is; `repr()` and `str()` check it).
+pub fn repr_unchecked(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if let Some(i) = v.as_small_int() {
         return Ok(vm.new_string(i.to_string()));
     }
@@ -553,11 +567,7 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
         let s = crate::eval::object_type::default_repr(vm, v);
         return Ok(vm.new_string(s));
     };
-    let r = call_counted(vm, f, v, " while getting the repr of an object")?;
-    if r.as_pystr().is_none() {
-        return Err(vm.type_error(format!("__repr__ returned non-string (type {})", vm.type_name(r))));
-    }
-    Ok(r)
+    call_counted(vm, f, v, " while getting the repr of an object")
 }
 
 pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
@@ -677,12 +687,12 @@ pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
             }
             Ok(it)
         }
-        Some(_) => Err(vm.type_error(format!("'{}' object is not iterable", vm.class_name(tp)))),
+        Some(_) => Err(vm.type_error(format!("'{}' object is not iterable", vm.tp_name(tp)))),
         None => {
             if v.as_class().is_none() && lookup(vm, tp, n.__getitem__).is_some_and(|f| !f.is_none()) {
                 return Ok(new_seq_iter(vm, v));
             }
-            Err(vm.type_error(format!("'{}' object is not iterable", vm.class_name(tp))))
+            Err(vm.type_error(format!("'{}' object is not iterable", vm.tp_name(tp))))
         }
     }
 }
@@ -764,7 +774,7 @@ pub fn get_item(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         }
         return Err(vm.type_error(format!("type '{}' is not subscriptable", vm.class_name(obj))));
     }
-    Err(vm.type_error(format!("'{}' object is not subscriptable", vm.class_name(tp))))
+    Err(vm.type_error(format!("'{}' object is not subscriptable", vm.tp_name(tp))))
 }
 
 pub fn set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<()> {
@@ -823,7 +833,7 @@ pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {
             let r = attr::call_unbound(vm, f, v, &[])?;
             len_result(vm, r)
         }
-        _ => Err(vm.type_error(format!("object of type '{}' has no len()", vm.class_name(tp)))),
+        _ => Err(vm.type_error(format!("object of type '{}' has no len()", vm.tp_name(tp)))),
     }
 }
 

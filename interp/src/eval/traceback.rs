@@ -22,6 +22,30 @@ const RECURSIVE_CUTOFF: usize = 3;
 /// `sys.tracebacklimit`'s default: only the innermost entries are shown.
 const TRACEBACK_LIMIT: usize = 1000;
 
+/// How many traceback entries to print: `sys.tracebacklimit` when it is an int (0 when it
+/// is not positive: then not even the "Traceback" header is printed), else the default.
+fn traceback_limit(vm: &mut Vm) -> usize {
+    let Some(Payload::Module(m)) = vm.sys.as_obj().map(|o| &o.payload) else {
+        return TRACEBACK_LIMIT;
+    };
+    let d = m.dict;
+    let k = vm.intern("tracebacklimit");
+    let Some(v) = vm.dict_get_str(d, k) else {
+        return TRACEBACK_LIMIT;
+    };
+    if let Some(b) = v.as_bool() {
+        return usize::from(b);
+    }
+    if let Some(i) = v.as_small_int() {
+        return usize::try_from(i).unwrap_or(0);
+    }
+    match v.as_bigint() {
+        Some(i) if i.sign() == num_bigint::Sign::Minus => 0,
+        Some(_) => usize::MAX,
+        None => TRACEBACK_LIMIT,
+    }
+}
+
 /// Exception groups nested deeper than this are elided.
 const MAX_GROUP_DEPTH: usize = 10;
 /// Only this many members of a group are shown.
@@ -130,11 +154,12 @@ fn format_group(vm: &mut Vm, exc: Value, members: &[Value], ctx: &mut Ctx, out: 
         ctx.depth += 1;
     }
     let tb = exc.as_obj().and_then(|o| o.as_exception()).map(|e| e.traceback.get()).unwrap_or(Value::NONE);
-    if tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_))) {
+    let limit = traceback_limit(vm);
+    if limit > 0 && tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_))) {
         let margin = if toplevel { '+' } else { '|' };
         ctx.emit(out, "Exception Group Traceback (most recent call last):\n", margin);
         let mut text = String::new();
-        format_tb(tb, &mut text);
+        format_tb(tb, limit, &mut text);
         ctx.emit(out, &text, '|');
     }
     let mut text = String::new();
@@ -187,15 +212,16 @@ pub fn format_unraisable(vm: &mut Vm, exc: Value) -> String {
 
 fn format_single(vm: &mut Vm, exc: Value, out: &mut String) {
     let tb = exc.as_obj().and_then(|o| o.as_exception()).map(|e| e.traceback.get()).unwrap_or(Value::NONE);
-    if tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_))) {
+    let limit = traceback_limit(vm);
+    if limit > 0 && tb.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_))) {
         out.push_str("Traceback (most recent call last):\n");
-        format_tb(tb, out);
+        format_tb(tb, limit, out);
     }
     format_exception_only(vm, exc, out);
 }
 
-/// The entries of a traceback chain, oldest first.
-fn format_tb(tb: Value, out: &mut String) {
+/// The entries of a traceback chain, oldest first (only the innermost `limit`).
+fn format_tb(tb: Value, limit: usize, out: &mut String) {
     let mut entries: Vec<Value> = Vec::new();
     let mut cur = tb;
     while let Some(Payload::Traceback(t)) = cur.as_obj().map(|o| &o.payload) {
@@ -203,7 +229,7 @@ fn format_tb(tb: Value, out: &mut String) {
         entries.push(cur);
         cur = next;
     }
-    let skip = entries.len().saturating_sub(TRACEBACK_LIMIT);
+    let skip = entries.len().saturating_sub(limit);
     let mut last: Option<(String, u32, String)> = None;
     let mut count = 0usize;
     let mut file_cache: Option<(String, bool)> = None;
@@ -339,6 +365,8 @@ pub(crate) fn narrow_to_name(source: &Source, span: (u32, u32), name: &str) -> (
     struct Find<'n> {
         name: &'n str,
         found: Option<TextRange>,
+        /// The first store of the name: the target of `name += ...`, which reads it first.
+        stored: Option<TextRange>,
     }
     impl<'a> Visitor<'a> for Find<'_> {
         fn visit_expr(&mut self, expr: &'a Expr) {
@@ -346,9 +374,15 @@ pub(crate) fn narrow_to_name(source: &Source, span: (u32, u32), name: &str) -> (
                 return;
             }
             if let Expr::Name(n) = expr {
-                if n.id.as_str() == self.name && matches!(n.ctx, ExprContext::Load) {
-                    self.found = Some(n.range());
-                    return;
+                if n.id.as_str() == self.name {
+                    match n.ctx {
+                        ExprContext::Load => {
+                            self.found = Some(n.range());
+                            return;
+                        }
+                        ExprContext::Store if self.stored.is_none() => self.stored = Some(n.range()),
+                        _ => {}
+                    }
                 }
             }
             walk_expr(self, expr);
@@ -360,11 +394,11 @@ pub(crate) fn narrow_to_name(source: &Source, span: (u32, u32), name: &str) -> (
     let Ok(parsed) = ruff_python_parser::parse_module(seg) else {
         return span;
     };
-    let mut f = Find { name, found: None };
+    let mut f = Find { name, found: None, stored: None };
     for st in &parsed.syntax().body {
         f.visit_stmt(st);
     }
-    match f.found {
+    match f.found.or(f.stored) {
         Some(r) => (span.0 + u32::from(r.start()), span.0 + u32::from(r.end())),
         None => span,
     }
@@ -397,6 +431,10 @@ fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
             }
             Some((chars(left)?, chars(right)?))
         }
+        // CPython parses the segment and runs its AST optimizer before looking for
+        // anchors: a subscript it folds into a constant (`"abc"[0] = "x"` fails on the
+        // store, but the load would fold) gets plain carets.
+        Expr::Subscript(sub) if subscript_folds(sub) => None,
         Expr::Subscript(sub) => {
             let l = usize::from(sub.value.range().end());
             let r = usize::from(sub.slice.range().end()) + 1;
@@ -404,6 +442,50 @@ fn segment_anchors(segment: &str) -> Option<(usize, usize)> {
         }
         _ => None,
     }
+}
+
+/// Whether CPython 3.11's AST optimizer folds the subscript `sub` into a constant: a
+/// str, bytes or tuple literal indexed by an in-range int literal.
+fn subscript_folds(sub: &ruff_python_ast::ExprSubscript) -> bool {
+    use ruff_python_ast::{Expr, Number, UnaryOp};
+    fn int_const(e: &Expr) -> Option<i64> {
+        match e {
+            Expr::NumberLiteral(n) => match &n.value {
+                Number::Int(i) => i.as_i64(),
+                _ => None,
+            },
+            Expr::BooleanLiteral(b) => Some(i64::from(b.value)),
+            Expr::UnaryOp(u) if u.op == UnaryOp::USub => int_const(&u.operand)?.checked_neg(),
+            Expr::UnaryOp(u) if u.op == UnaryOp::UAdd => int_const(&u.operand),
+            _ => None,
+        }
+    }
+    fn is_const(e: &Expr) -> bool {
+        match e {
+            Expr::NumberLiteral(_)
+            | Expr::StringLiteral(_)
+            | Expr::BytesLiteral(_)
+            | Expr::BooleanLiteral(_)
+            | Expr::NoneLiteral(_)
+            | Expr::EllipsisLiteral(_) => true,
+            Expr::UnaryOp(u) if matches!(u.op, UnaryOp::USub | UnaryOp::UAdd) => {
+                matches!(&*u.operand, Expr::NumberLiteral(_))
+            }
+            Expr::Tuple(t) => t.elts.iter().all(is_const),
+            _ => false,
+        }
+    }
+    let len = match &*sub.value {
+        Expr::StringLiteral(s) => s.value.chars().count(),
+        Expr::BytesLiteral(b) => b.value.len(),
+        Expr::Tuple(t) if t.elts.iter().all(is_const) => t.elts.len(),
+        _ => return false,
+    };
+    // A slice is no constant node, so slicing is never folded.
+    int_const(&sub.slice).is_some_and(|i| {
+        let n = i64::try_from(len).unwrap_or(i64::MAX);
+        (-n..n).contains(&i)
+    })
 }
 
 fn repeated(out: &mut String, n: usize) {
@@ -548,7 +630,7 @@ fn syntax_error_text(text: &str, offset: Option<i64>, end_offset: Option<i64>) -
         start += 1;
     }
     let shown: String = body[start..].iter().collect::<String>().trim_end_matches(['\n', '\r']).to_owned();
-    let mut s = format!("    {}\n", shown.trim_end());
+    let mut s = format!("    {shown}\n");
     let Some(off) = offset else { return s };
     let len = shown.chars().count() as i64;
     let col = (off - start as i64).min(len);

@@ -738,13 +738,22 @@ impl<'a> Compiler<'a> {
         for part in f.value.iter() {
             match part {
                 ast::FStringPart::Literal(s) => push_lit(&mut parts, s.value.as_ref()),
-                ast::FStringPart::FString(fs) => self.fstring_elements(&fs.elements, &mut parts)?,
+                ast::FStringPart::FString(fs) => self.fstring_elements(&fs.elements, &mut parts, f.range)?,
             }
         }
         self.finish_parts(parts, hint)
     }
 
-    fn fstring_elements(&mut self, els: &'a ast::InterpolatedStringElements, parts: &mut Vec<Part>) -> CResult<()> {
+    /// Lowers the pieces of one f-string. `whole` is the range of the whole (implicitly
+    /// concatenated) string expression: CPython 3.11 locates the formatting of every
+    /// replacement field there, so a failing `__format__` or `__repr__` is reported with the
+    /// whole string underlined.
+    fn fstring_elements(
+        &mut self,
+        els: &'a ast::InterpolatedStringElements,
+        parts: &mut Vec<Part>,
+        whole: TextRange,
+    ) -> CResult<()> {
         for el in els.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => push_lit(parts, l.value.as_ref()),
@@ -766,13 +775,13 @@ impl<'a> Compiler<'a> {
                     let spec = match &i.format_spec {
                         Some(spec) => {
                             let mut sp = Vec::new();
-                            self.fstring_elements(&spec.elements, &mut sp)?;
+                            self.fstring_elements(&spec.elements, &mut sp, whole)?;
                             Some(self.finish_parts(sp, None)?)
                         }
                         None => None,
                     };
                     let dst = self.temp();
-                    self.set_span(i.range);
+                    self.set_span(whole);
                     self.emit(Op::FormatValue { dst, src: v, conv, spec });
                     parts.push(Part::Val(Opnd::Slot(dst)));
                 }

@@ -1112,13 +1112,12 @@ impl<'a> Compiler<'a> {
             Some(m) => {
                 let mv = self.expr(m)?;
                 let e = self.temp();
-                // CPython locates the raised AssertionError at the test expression.
-                self.set_span(a.test.range());
+                self.set_span(assert_location(&a.test).unwrap_or(a.range));
                 self.emit(Op::Call { dst: e, func: ae, args: Box::new([mv]), kwnames: Box::new([]) });
                 self.emit(Op::Raise { exc: Some(Opnd::Slot(e)), cause: None });
             }
             None => {
-                self.set_span(a.test.range());
+                self.set_span(assert_location(&a.test).unwrap_or(a.range));
                 self.emit(Op::Raise { exc: Some(ae), cause: None });
             }
         }
@@ -1516,4 +1515,17 @@ fn seq_kind_name(e: &Expr) -> &'static str {
 /// "cannot assign to X" / "cannot delete X".
 pub(crate) fn invalid_target_msg(e: &Expr, verb: &str) -> String {
     format!("cannot {verb} {}", expr_kind_name(e))
+}
+
+/// Where CPython 3.11 locates the AssertionError of `assert test`: at the last comparison
+/// its conditional-jump compilation goes through (into `not`, `and`/`or` operands and the
+/// three parts of a conditional expression), or, when there is none, at the statement.
+fn assert_location(test: &Expr) -> Option<TextRange> {
+    match test {
+        Expr::Compare(c) => Some(c.range),
+        Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => assert_location(&u.operand),
+        Expr::BoolOp(b) => b.values.iter().rev().find_map(assert_location),
+        Expr::If(i) => [&i.orelse, &i.body, &i.test].into_iter().find_map(|e| assert_location(e)),
+        _ => None,
+    }
 }

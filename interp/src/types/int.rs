@@ -1048,6 +1048,14 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
         Some(Payload::Bytes(b)) => b.to_vec(),
         Some(Payload::ByteArray(b)) => b.borrow().clone(),
         _ => {
+            // `bytes(x)` would encode a str or make n zero bytes of an int; CPython's
+            // conversion accepts neither (unless the class defines `__bytes__`).
+            let dunder = vm.intern("__bytes__");
+            if (vm.isinstance(data, vm.types.str_) || vm.isinstance(data, vm.types.int))
+                && crate::eval::attr::lookup_special(vm, data, dunder).is_none()
+            {
+                return Err(vm.type_error(format!("cannot convert '{}' object to bytes", vm.type_name(data))));
+            }
             let b = vm.call(vm.types.bytes, &[data], &[])?;
             match b.as_obj().map(|o| &o.payload) {
                 Some(Payload::Bytes(b)) => b.to_vec(),

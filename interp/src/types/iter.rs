@@ -615,7 +615,7 @@ pub fn iter_fallback(vm: &mut Vm, obj: Value) -> PyResult<Value> {
     if is_sequence(vm, obj) {
         return Ok(new_seq_iter(vm, obj));
     }
-    Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(obj))))
+    Err(vm.type_error(format!("'{}' object is not iterable", vm.type_tp_name(obj))))
 }
 
 /// Creates an iterator class with `__iter__` (self) and `__next__` (via `next_builtin`).
