@@ -76,7 +76,7 @@ fn clamp(var: &str) -> String {
 
 fn statement(r: &mut Rng, depth: u32) -> String {
     let ind = "    ".repeat(depth as usize + 2);
-    match r.below(9) {
+    match r.below(13) {
         0 | 1 => format!("{ind}a = {}\n", int_expr(r)),
         2 => format!("{ind}b = {}\n", int_expr(r)),
         3 => format!("{ind}f = {}\n", float_expr(r)),
@@ -90,6 +90,12 @@ fn statement(r: &mut Rng, depth: u32) -> String {
             s
         }
         7 => format!("{ind}if i == {}:\n{ind}    g = {}\n", r.below(30), r.pick(&["'s'", "1", "2.5", "None", "[1]"])),
+        // Lists: stores at variant and fixed indexes (a fixed one is a memory word the
+        // optimizer may carry in a register), loads, and a list rebound mid-loop.
+        9 => format!("{ind}lst[i % 8] = {}\n", if r.below(3) == 0 { float_expr(r) } else { int_expr(r) }),
+        10 => format!("{ind}lst[{}] += {}\n", r.below(8), r.pick(&["1", "a % 5", "0.5", "i"])),
+        11 => format!("{ind}b = b + lst[{}] if type(lst[{}]) is int else b\n", r.below(8), r.below(8)),
+        12 => format!("{ind}if i == {}:\n{ind}    lst = {}\n", r.below(40), r.pick(&["[0.5] * 8", "list(range(8))", "(1,) * 8"])),
         _ => format!("{ind}acc = acc + (a % 97) + (1 if f > 0 else 0)\n"),
     }
 }
@@ -102,6 +108,7 @@ fn program(seed: u64) -> String {
         p += &format!("    o.x = {}\n    o.y = {}\n", r.pick(INT_SEEDS), r.pick(FLOAT_SEEDS));
         p += &format!("    a = {}\n    b = {}\n", r.pick(INT_SEEDS), r.pick(INT_SEEDS));
         p += &format!("    f = {}\n    g = {}\n    acc = 0\n", r.pick(FLOAT_SEEDS), r.pick(FLOAT_SEEDS));
+        p += &format!("    lst = [{}] * 8\n", r.pick(INT_SEEDS));
         p += if r.below(2) == 0 { "    for i in range(n):\n" } else { "    i = 0\n    while i < n:\n        i += 1\n" };
         for _ in 0..(3 + r.below(5)) {
             p += &statement(&mut r, 0);
@@ -109,7 +116,7 @@ fn program(seed: u64) -> String {
         for v in ["a", "b", "o.x"] {
             p += &clamp(v).replace("    if", "        if");
         }
-        p += "    return a, b, f, o.x, o.y, acc, g\n\n";
+        p += "    return a, b, f, o.x, o.y, acc, g, lst\n\n";
         p += &format!(
             "for n in (3, 40, 300):\n    try:\n        print(loop{k}(n))\n    except Exception as e:\n        print(type(e).__name__, e)\n\n"
         );
