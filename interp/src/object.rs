@@ -18,7 +18,6 @@
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -317,15 +316,20 @@ pub struct TracebackData {
 /// same attributes in the same order. Maps are immutable and live forever (there are few).
 pub struct Map {
     pub names: Vec<Value>,
-    index: HashMap<u64, u32>,
-    transitions: RefCell<HashMap<u64, &'static Map>>,
+    /// Name bits to slot index; only built for maps with more than `MAP_LINEAR_MAX` names
+    /// (smaller maps are searched linearly, which beats hashing).
+    index: hashbrown::HashMap<u64, u32>,
+    transitions: RefCell<hashbrown::HashMap<u64, &'static Map>>,
 }
+
+/// Maps with at most this many names are searched linearly instead of through `index`.
+const MAP_LINEAR_MAX: usize = 12;
 
 thread_local! {
     static EMPTY_MAP: &'static Map = Box::leak(Box::new(Map {
         names: Vec::new(),
-        index: HashMap::new(),
-        transitions: RefCell::new(HashMap::new()),
+        index: hashbrown::HashMap::new(),
+        transitions: RefCell::new(hashbrown::HashMap::new()),
     }));
 }
 
@@ -337,6 +341,9 @@ impl Map {
     /// Slot index of an interned attribute name.
     #[inline]
     pub fn lookup(&self, name: Value) -> Option<usize> {
+        if self.names.len() <= MAP_LINEAR_MAX {
+            return self.names.iter().position(|n| n.bits() == name.bits());
+        }
         self.index.get(&name.bits()).map(|&i| i as usize)
     }
 
@@ -347,9 +354,13 @@ impl Map {
         }
         let mut names = self.names.clone();
         names.push(name);
-        let mut index = self.index.clone();
-        index.insert(name.bits(), (names.len() - 1) as u32);
-        let m: &'static Map = Box::leak(Box::new(Map { names, index, transitions: RefCell::new(HashMap::new()) }));
+        let index = if names.len() > MAP_LINEAR_MAX {
+            names.iter().enumerate().map(|(i, n)| (n.bits(), i as u32)).collect()
+        } else {
+            hashbrown::HashMap::new()
+        };
+        let m: &'static Map =
+            Box::leak(Box::new(Map { names, index, transitions: RefCell::new(hashbrown::HashMap::new()) }));
         self.transitions.borrow_mut().insert(name.bits(), m);
         m
     }

@@ -7,7 +7,6 @@
 //! and everybody calls it the same way.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -79,14 +78,14 @@ pub struct Vm {
     pub types: Types,
     pub exc: ExcTypes,
     /// Further builtin classes created by type modules (iterators, views...), by name.
-    pub extra_types: HashMap<&'static str, Value>,
+    pub extra_types: hashbrown::HashMap<&'static str, Value>,
     pub builtins: Value,
     pub builtins_dict: Value,
     /// `sys.modules`.
     pub modules: Value,
     /// The `sys` module, once created.
     pub sys: Value,
-    interned: HashMap<Box<str>, Value>,
+    interned: hashbrown::HashMap<Box<str>, Value>,
     pub empty_tuple: Value,
     pub empty_str: Value,
     /// Python call depth and `sys.getrecursionlimit()`.
@@ -99,7 +98,7 @@ pub struct Vm {
     /// Command-line arguments for `sys.argv`.
     pub argv: RefCell<Vec<String>>,
     /// Extra state of subsystems, keyed by name (import machinery, sys streams...).
-    pub state: RefCell<HashMap<&'static str, Value>>,
+    pub state: RefCell<hashbrown::HashMap<&'static str, Value>>,
     /// The running Python frames, innermost last (pushed around `eval::run_frame` and
     /// generator resumption): what `globals()`, `locals()`, argument-less `exec` and
     /// `sys._getframe` read.
@@ -171,12 +170,12 @@ impl Vm {
         let mut vm = Box::new(Vm {
             types,
             exc,
-            extra_types: HashMap::new(),
+            extra_types: hashbrown::HashMap::new(),
             builtins: Value::NULL,
             builtins_dict: Value::NULL,
             modules: Value::NULL,
             sys: Value::NULL,
-            interned: HashMap::new(),
+            interned: hashbrown::HashMap::new(),
             empty_tuple,
             empty_str,
             depth: Cell::new(0),
@@ -184,7 +183,7 @@ impl Vm {
             stack_limit: Cell::new(0),
             handled_exc: Cell::new(Value::NULL),
             argv: RefCell::new(Vec::new()),
-            state: RefCell::new(HashMap::new()),
+            state: RefCell::new(hashbrown::HashMap::new()),
             frames: RefCell::new(Vec::new()),
             gc: crate::gc::GcState::new(),
             jit: crate::jit::Jit::default(),
@@ -593,6 +592,7 @@ impl Vm {
         let d = match &owner.obj().payload {
             Payload::Class(c) => {
                 c.version.set(c.version.get() + 1);
+                crate::eval::attr::builtin_class_changed();
                 c.dict
             }
             Payload::Module(m) => m.dict,

@@ -14,8 +14,9 @@
 //! Type lookups along the MRO of heap classes are cached in a small direct-mapped cache
 //! keyed by (class, interned name) and validated by the class's version. Versions only
 //! ever grow and are bumped for a class and all its subclasses whenever a class attribute
-//! changes (`bump_version`). Builtin classes are never cached: their dicts are only filled
-//! during start-up, by code that bumps nothing but the class itself.
+//! changes (`bump_version`). Lookups through builtin classes are cached under one global
+//! epoch instead (`builtin_class_changed`): their dicts only change while builtin types
+//! and native modules are set up, through `Vm::set_class_or_module_attr`.
 
 use std::cell::Cell;
 
@@ -93,18 +94,49 @@ const CACHE_BITS: u32 = 12;
 const EMPTY: CacheEntry = CacheEntry { cls: 0, name: 0, version: 0, value: Value::NULL };
 
 thread_local! {
-    static CACHE: Box<[Cell<CacheEntry>]> = (0..1usize << CACHE_BITS).map(|_| Cell::new(EMPTY)).collect();
+    /// Leaked once per thread, behind a `const` thread-local so that lookups pay no lazy
+    /// initialization check (see `cache`).
+    static CACHE: Cell<Option<&'static [Cell<CacheEntry>]>> = const { Cell::new(None) };
     /// Source of fresh class versions: far above what `Vm::set_class_or_module_attr`'s +1
     /// bumps reach, so a version is never reused for one class.
     static NEXT_VERSION: Cell<u64> = const { Cell::new(1 << 40) };
+}
+
+thread_local! {
+    /// The version under which lookups through builtin (non-heap) classes are cached: one
+    /// counter for all of them, bumped by `builtin_class_changed` whenever any builtin
+    /// class's dict changes (which happens while builtin types and native modules are being
+    /// set up), so a change to a builtin base also invalidates its builtin subclasses.
+    static BUILTIN_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// Invalidates every cached lookup through builtin classes (`Vm::set_class_or_module_attr`
+/// calls this after changing a builtin class's dict).
+pub fn builtin_class_changed() {
+    BUILTIN_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+/// The type-lookup cache of this thread.
+#[inline]
+fn cache() -> &'static [Cell<CacheEntry>] {
+    CACHE.with(|c| match c.get() {
+        Some(t) => t,
+        None => {
+            let t: &'static [Cell<CacheEntry>] =
+                Box::leak((0..1usize << CACHE_BITS).map(|_| Cell::new(EMPTY)).collect::<Box<[_]>>());
+            c.set(Some(t));
+            t
+        }
+    })
 }
 
 /// Forgets every cached lookup. The collector must call this after every collection that
 /// frees a class or a string: the caches are keyed by the addresses of classes and name
 /// strings.
 pub fn clear_cache() {
-    CACHE.with(|c| c.iter().for_each(|e| e.set(EMPTY)));
+    cache().iter().for_each(|e| e.set(EMPTY));
     KNOWN_INTERNED.with(|k| k.iter().for_each(|e| e.set(0)));
+    crate::eval::attr_ic::clear();
 }
 
 /// A version number no class has had.
@@ -167,26 +199,15 @@ pub fn lookup(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
 /// heap classes are cached by (class, name object, class version).
 pub fn lookup_type(vm: &Vm, cls: Value, name: Value) -> Option<Value> {
     let c = cls.as_class()?;
-    if !c.has_flag(class_flags::HEAPTYPE) {
-        return lookup_uncached(vm, cls, name);
-    }
+    let version = if c.has_flag(class_flags::HEAPTYPE) { c.version.get() } else { BUILTIN_EPOCH.with(Cell::get) };
     let idx = cache_index(cls.bits(), name.bits());
-    let version = c.version.get();
-    let hit = CACHE.with(|cache| {
-        let e = cache[idx].get();
-        if e.cls == cls.bits() && e.name == name.bits() && e.version == version {
-            Some(e.value)
-        } else {
-            None
-        }
-    });
-    if let Some(v) = hit {
-        return if v.is_null() { None } else { Some(v) };
+    let tab = cache();
+    let e = tab[idx].get();
+    if e.cls == cls.bits() && e.name == name.bits() && e.version == version {
+        return if e.value.is_null() { None } else { Some(e.value) };
     }
     let found = lookup_uncached(vm, cls, name);
-    CACHE.with(|cache| {
-        cache[idx].set(CacheEntry { cls: cls.bits(), name: name.bits(), version, value: found.unwrap_or(Value::NULL) })
-    });
+    tab[idx].set(CacheEntry { cls: cls.bits(), name: name.bits(), version, value: found.unwrap_or(Value::NULL) });
     found
 }
 

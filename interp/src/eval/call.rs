@@ -292,16 +292,32 @@ pub(crate) fn call_function_in(
     r
 }
 
+type SlotPool = std::cell::RefCell<Vec<Vec<Value>>>;
+
 thread_local! {
     /// Slot vectors of finished frames, reused by the next calls: most calls would
-    /// otherwise pay a malloc/free pair for their frame.
-    static SLOT_POOL: std::cell::RefCell<Vec<Vec<Value>>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// otherwise pay a malloc/free pair for their frame. (Leaked once per thread behind a
+    /// `const` thread-local, so an access pays no lazy-initialization check.)
+    static SLOT_POOL: Cell<Option<&'static SlotPool>> = const { Cell::new(None) };
+}
+
+#[inline]
+fn slot_pool() -> &'static SlotPool {
+    SLOT_POOL.with(|c| match c.get() {
+        Some(p) => p,
+        None => {
+            let p: &'static SlotPool = Box::leak(Box::new(std::cell::RefCell::new(Vec::new())));
+            c.set(Some(p));
+            p
+        }
+    })
 }
 
 /// A vector of `n` NULL slots, recycled when possible.
 #[inline]
 fn take_slots(n: usize) -> Vec<Value> {
-    match SLOT_POOL.with(|p| p.borrow_mut().pop()) {
+    let pooled = slot_pool().borrow_mut().pop();
+    match pooled {
         Some(mut v) => {
             v.clear();
             v.resize(n, Value::NULL);
@@ -314,12 +330,10 @@ fn take_slots(n: usize) -> Vec<Value> {
 #[inline]
 fn recycle_slots(v: Vec<Value>) {
     if v.capacity() <= 512 {
-        SLOT_POOL.with(|p| {
-            let mut p = p.borrow_mut();
-            if p.len() < 256 {
-                p.push(v);
-            }
-        });
+        let mut p = slot_pool().borrow_mut();
+        if p.len() < 256 {
+            p.push(v);
+        }
     }
 }
 

@@ -545,13 +545,16 @@ fn run<const MODE: u8>(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut E
             }
             Op::GetAttr { dst, obj, name } => {
                 let o = rd!(*obj);
-                let r = vm.get_attr(o, code.names[*name as usize])?;
+                // Code names are interned at lowering time.
+                let site = op as *const Op as usize;
+                let r = crate::eval::attr_ic::get_attr(vm, site, o, code.names[*name as usize])?;
                 frame.slots[*dst as usize] = r;
             }
             Op::SetAttr { obj, name, src } => {
                 let o = rd!(*obj);
                 let v = rd!(*src);
-                vm.set_attr(o, code.names[*name as usize], v)?;
+                let site = op as *const Op as usize;
+                crate::eval::attr_ic::set_attr(vm, site, o, code.names[*name as usize], v)?;
             }
             Op::GetItem { dst, obj, key } => {
                 let o = rd!(*obj);
@@ -790,8 +793,22 @@ thread_local! {
     /// change; a hit costs two version reads instead of up to two hash probes. Entries
     /// are keyed by the statement's address and checked against the name and both dicts,
     /// so a code object freed and replaced at the same address cannot be confused.
-    static GLOBAL_CACHE: Box<[Cell<GlobalEntry>]> =
-        (0..1usize << GLOBAL_CACHE_BITS).map(|_| Cell::new(NO_GLOBAL)).collect();
+    /// (Leaked once per thread behind a `const` thread-local: no lazy-initialization check
+    /// per access.)
+    static GLOBAL_CACHE: Cell<Option<&'static [Cell<GlobalEntry>]>> = const { Cell::new(None) };
+}
+
+#[inline]
+fn global_cache() -> &'static [Cell<GlobalEntry>] {
+    GLOBAL_CACHE.with(|c| match c.get() {
+        Some(t) => t,
+        None => {
+            let t: &'static [Cell<GlobalEntry>] =
+                Box::leak((0..1usize << GLOBAL_CACHE_BITS).map(|_| Cell::new(NO_GLOBAL)).collect::<Box<[_]>>());
+            c.set(Some(t));
+            t
+        }
+    })
 }
 
 fn dict_version(d: Value) -> u64 {
@@ -807,8 +824,8 @@ fn load_global(vm: &Vm, frame: &Frame, site: usize, name: Value) -> Option<Value
     let idx = idx as usize;
     let (gver, bver) = (dict_version(globals), dict_version(builtins));
     let epoch = vm.gc.stats.get().collections;
-    let hit = GLOBAL_CACHE.with(|c| {
-        let e = c[idx].get();
+    let hit = {
+        let e = global_cache()[idx].get();
         if e.site == site
             && e.epoch == epoch
             && e.name == name.bits()
@@ -821,7 +838,7 @@ fn load_global(vm: &Vm, frame: &Frame, site: usize, name: Value) -> Option<Value
         } else {
             None
         }
-    });
+    };
     if hit.is_some() {
         return hit;
     }
@@ -836,7 +853,7 @@ fn load_global(vm: &Vm, frame: &Frame, site: usize, name: Value) -> Option<Value
         bver,
         value: v,
     };
-    GLOBAL_CACHE.with(|c| c[idx].set(entry));
+    global_cache()[idx].set(entry);
     Some(v)
 }
 

@@ -17,6 +17,7 @@
 //! nothing a callee handles is visible to its caller once it returns.
 
 pub mod attr;
+pub(crate) mod attr_ic;
 pub mod call;
 pub mod class;
 pub mod coro;

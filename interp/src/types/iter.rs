@@ -188,6 +188,11 @@ pub fn new_tuple_iter(vm: &Vm, tuple: Value) -> Value {
     vm.new_native(class(vm, "tuple_iterator"), TupleIter { tuple: Cell::new(tuple), index: Cell::new(0) })
 }
 
+/// `new_range_iter` for a range whose bounds are inline ints (so every value fits an i64).
+pub fn new_small_range_iter(vm: &Vm, start: i64, step: i64, len: u64) -> Value {
+    vm.new_native(class(vm, "range_iterator"), RangeIter { next: Cell::new(start), step, remaining: Cell::new(len) })
+}
+
 /// An iterator over `start, start+step, ...` (`len` items), allocation-free when every
 /// value fits an i64.
 pub fn new_range_iter(vm: &Vm, start: &BigInt, step: &BigInt, len: &BigInt) -> Value {

@@ -269,6 +269,9 @@ fn range_index(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResu
 }
 
 fn range_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if let Some((start, step, len)) = small_parts(args[0]) {
+        return Ok(crate::types::iter::new_small_range_iter(vm, start, step, len as u64));
+    }
     let b = this(vm, args[0], "__iter__")?;
     Ok(new_range_iter(vm, &b.start, &b.step, &b.len))
 }

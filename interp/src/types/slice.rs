@@ -19,7 +19,7 @@ pub fn index_of(vm: &mut Vm, v: Value) -> PyResult<Option<BigInt>> {
         return Ok(Some(i));
     }
     let ty = vm.type_of(v);
-    let name = vm.intern("__index__");
+    let name = crate::eval::attr::names().__index__;
     let Some(f) = vm.lookup_type(ty, name) else {
         return Ok(None);
     };
@@ -42,7 +42,7 @@ pub fn has_index(vm: &mut Vm, v: Value) -> bool {
         return false;
     }
     let ty = vm.type_of(v);
-    let name = vm.intern("__index__");
+    let name = crate::eval::attr::names().__index__;
     matches!(vm.lookup_type(ty, name), Some(f) if !f.is_none())
 }
 
