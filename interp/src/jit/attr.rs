@@ -251,3 +251,58 @@ pub(super) fn set_item(
     }
     r.generic(op).map(|_| ())
 }
+
+/// `a, b, c = src` for an exact list or tuple of the right length: the items are loaded
+/// from its buffer (all of them before any target is written, as the interpreter reads
+/// the sequence before it assigns) and unboxed when they were seen as numbers.
+pub(super) fn unpack(
+    r: &mut Recorder,
+    vm: &Vm,
+    frame: &Frame,
+    code: &Code,
+    op: &Op,
+    dsts: &[Slot],
+    src: Opnd,
+) -> RecResult<()> {
+    let o = Recorder::observe(frame, code, src);
+    let cls = o.as_obj().map(|x| x.class.get()).unwrap_or(Value::NULL);
+    let is_list = cls.is(vm.types.list);
+    let seen: Option<Vec<Value>> = if is_list {
+        o.as_list().map(|x| x.borrow().clone())
+    } else if cls.is(vm.types.tuple) {
+        o.as_tuple().map(|t| t.to_vec())
+    } else {
+        None
+    };
+    if let (Some(l), Some(seen)) = (layout(), seen) {
+        if seen.len() == dsts.len() && !dsts.is_empty() {
+            if let Some(w) = obj_word(r, frame, code, src) {
+                let (pt, lo) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
+                let p = guard_class_exact(r, &l, w, cls);
+                let n = r.push(IrOp::Load { base: p, offset: lo, ty: Type::Int, mem: MEM_HEADER });
+                let want = r.cint(dsts.len() as i64);
+                let ok = r.push(IrOp::IntCmp(Cond::Eq, n, want));
+                r.guard_here(ok, true, "type");
+                let buf = r.push(IrOp::Load { base: p, offset: pt, ty: Type::Int, mem: MEM_HEADER });
+                let mem = if is_list { MEM_LIST_ITEMS } else { MEM_TUPLE_ITEMS };
+                let mut items = Vec::with_capacity(dsts.len());
+                for (i, s) in seen.iter().enumerate() {
+                    let v = r.push(IrOp::Load { base: buf, offset: 8 * i as i32, ty: Type::Word, mem });
+                    let v = if s.is_float() && r.spec_float {
+                        r.float_of(v, *s).unwrap_or(v)
+                    } else if s.is_small_int() && r.spec_int {
+                        r.int_of(v, *s).unwrap_or(v)
+                    } else {
+                        v
+                    };
+                    items.push(v);
+                }
+                for (d, v) in dsts.iter().zip(items) {
+                    r.write(*d, v);
+                }
+                return Ok(());
+            }
+        }
+    }
+    r.generic(op).map(|_| ())
+}

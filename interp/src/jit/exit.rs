@@ -28,6 +28,10 @@ pub(crate) struct Ctx {
     pub code: *const Code,
     /// The exception a helper raised, raised at its statement when the trace exits.
     pub pending: Option<(PyErr, ErrInfo)>,
+    /// Trips the run made: every loop trace's back jump and every trace's end at a loop
+    /// header adds one (`record::Recorder::count_trip`). Runs that make few trips cost
+    /// more to enter and leave than they save, and get their loop dropped (`run`).
+    pub trips: u64,
 }
 
 /// Where a guard's exit goes and which slots it writes, and what the JIT has learned
@@ -80,6 +84,13 @@ pub(crate) struct CompiledLoop {
     /// Exits through a failed constant-global guard: a loop whose namespaces keep changing
     /// is dropped (`jit::back_edge`).
     pub global_fails: std::cell::Cell<u32>,
+    /// Runs of this loop's trace from the interpreter's back edge in the current window,
+    /// and the trips they made (`Ctx::trips`), to drop loops whose runs are too short.
+    pub runs: Cell<u32>,
+    pub trips: Cell<u64>,
+    /// Set when the loop was dropped: traces linked to its header no longer enter it
+    /// through the dispatcher.
+    pub dead: Cell<bool>,
 }
 
 impl CompiledLoop {
@@ -126,7 +137,20 @@ impl CompiledLoop {
             });
         }
         let buf_len = trace.max_exit_len().max(1);
-        CompiledLoop { code, tag, depth, params, consts, exits, buf_len, globals, global_fails: Default::default() }
+        CompiledLoop {
+            code,
+            tag,
+            depth,
+            params,
+            consts,
+            exits,
+            buf_len,
+            globals,
+            global_fails: Default::default(),
+            runs: Cell::new(0),
+            trips: Cell::new(0),
+            dead: Cell::new(false),
+        }
     }
 
     /// The exit buffer words a run needs: `LINK_BUF` for linkable (tagged) code, which
@@ -178,7 +202,7 @@ fn link_natively(vm: &mut Vm, from: &CompiledLoop, n: u32, info: &ExitInfo, to: 
         return;
     }
     let r = try_link(from, n, info, to);
-    vm.jit.log(&format!(
+    vm.jit.log(format_args!(
         "; link exit {n} of trace {} to trace {}: {}\n",
         from.tag,
         to.tag,
@@ -267,10 +291,21 @@ pub(crate) enum Ran {
 /// at the next entry), so any exit can stop the chain and leave the interpreter a frame
 /// that is exactly right.
 pub(crate) fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, c: Rc<CompiledLoop>) -> Option<Ran> {
+    let root = c.clone();
+    let mut trips = 0;
+    let r = run_chain(vm, frame, code, c, &mut trips);
+    if r.is_some() {
+        root.runs.set(root.runs.get() + 1);
+        root.trips.set(root.trips.get().saturating_add(trips));
+    }
+    r
+}
+
+fn run_chain(vm: &mut Vm, frame: &mut Frame, code: &Code, c: Rc<CompiledLoop>, trips: &mut u64) -> Option<Ran> {
     let mut cur = c;
     let mut entered = false;
     loop {
-        let Some(r) = enter(vm, frame, code, &cur) else {
+        let Some(r) = enter(vm, frame, code, &cur, trips) else {
             return if entered { Some(Ran::Done(Ok(()))) } else { None };
         };
         entered = true;
@@ -297,13 +332,13 @@ pub(crate) fn run(vm: &mut Vm, frame: &mut Frame, code: &Code, c: Rc<CompiledLoo
                 }
             };
             match next {
-                Some(next) => {
+                Some(next) if !next.dead.get() => {
                     link_natively(vm, &cur, n, info, &next);
                     cur = next;
                     continue;
                 }
                 None if super::count_linked_back_edge(vm, frame, code) => return Some(Ran::Record),
-                None => return Some(Ran::Done(Ok(()))),
+                _ => return Some(Ran::Done(Ok(()))),
             }
         }
         let bridge = info.bridge.borrow().clone();
@@ -338,6 +373,7 @@ fn enter(
     frame: &mut Frame,
     code: &Code,
     c: &Rc<CompiledLoop>,
+    trips: &mut u64,
 ) -> Option<Result<(Rc<CompiledLoop>, u32), Raised>> {
     if let Some((g, b)) = c.globals {
         let builtins = frame.builtins_dict(vm);
@@ -345,13 +381,18 @@ fn enter(
             return None;
         }
     }
-    let mut ctx = Ctx { vm: std::ptr::null_mut(), frame: std::ptr::null_mut(), code, pending: None };
+    let mut ctx = Ctx { vm: std::ptr::null_mut(), frame: std::ptr::null_mut(), code, pending: None, trips: 0 };
     // Parameters and exit buffer in one vector, reused from run to run (nested runs, from
     // helpers, take another).
+    // Not cleared between runs: every parameter is written below, and the trace writes
+    // each exit-buffer word its exit names (and the tag word) before returning, so stale
+    // words are never read. (Zeroing `LINK_BUF` words per entry cost more than the entry.)
     let mut words = vm.jit.scratch.pop().unwrap_or_default();
-    words.clear();
-    words.resize(c.params.len() + c.buf_words(), 0);
-    let (params, buf) = words.split_at_mut(c.params.len());
+    let need = c.params.len() + c.buf_words();
+    if words.len() < need {
+        words.resize(need, 0);
+    }
+    let (params, buf) = words[..need].split_at_mut(c.params.len());
     for (slot, p) in params.iter_mut().zip(&c.params) {
         *slot = match *p {
             ParamSrc::Ctx => &mut ctx as *mut Ctx as u64,
@@ -368,6 +409,7 @@ fn enter(
     // slot array and the range iterators checked above (alive in the frame's slots), its
     // helpers get `ctx`, which points to this VM and frame, unused by us until it returns.
     let exit = unsafe { c.code.run(params, buf) };
+    *trips = trips.saturating_add(ctx.trips);
     // A linked exit may have run on into other traces: the tag says whose exit this is.
     let tag = if c.tag != 0 { buf[krait_tracer::LINK_TAG] as u32 } else { 0 };
     let left: Rc<CompiledLoop> = if tag == c.tag {
@@ -407,6 +449,7 @@ fn enter(
     frame.block = info.block;
     frame.stmt = info.stmt;
     if !info.inlined.is_empty() {
+        vm.jit.stats.inlined_exits += 1;
         // The frame is at its call statement: run the inlined frames, then go on after it.
         let pending = ctx.pending.take();
         return Some(super::inline::resume(vm, frame, &info.inlined, buf, pending).map(|()| (left.clone(), exit)));

@@ -173,6 +173,8 @@ pub(crate) const MEM_ITER: Mem = Mem(7);
 pub(crate) const MEM_VERSION: Mem = Mem(8);
 /// The JIT context and VM fields it reaches (recursion depth and limit).
 pub(crate) const MEM_CTX: Mem = Mem(9);
+/// The context's count of trips around loops (`exit::Ctx::trips`), only traces touch it.
+pub(crate) const MEM_TRIPS: Mem = Mem(10);
 
 pub(crate) const PTR_TAG: i64 = 0xFFFA;
 /// The address bits of a pointer `Value`.

@@ -31,7 +31,7 @@
 //! A trace that reaches the header of another loop (an inner loop it enters, or for a
 //! bridge any loop header, its own loop's included) ends there with an unconditional
 //! `exit` of kind `link`, whose snapshot makes the frame exact at that header. A guard
-//! exit taken often (`bridge_threshold`: the loop threshold, at most 10) gets a bridge:
+//! exit taken often (`bridge_threshold`: the loop threshold, at most 40) gets a bridge:
 //! a trace recorded from the statement the exit resumes at, in the same way as a loop,
 //! which ends at the first loop header it reaches. `exit::run` is the dispatcher: after a
 //! trace leaves, it enters the bridge of that exit if there is one, or at a `link` exit the
@@ -188,6 +188,8 @@ pub struct JitStats {
     pub bridges_compiled: u64,
     pub bridges_aborted: u64,
     pub bridge_entries: u64,
+    /// Exits that rebuilt inlined frames (`inline::resume`: the interpreter finishes them).
+    pub inlined_exits: u64,
     pub guards: [u64; 16],
     pub exits: [u64; 16],
 }
@@ -231,7 +233,7 @@ impl Jit {
     pub fn enable(&mut self, config: JitConfig, backend: Box<dyn Backend>) {
         self.log = config.log.as_ref().and_then(|p| std::fs::File::create(p).ok());
         let l = layout::layout();
-        self.log(&format!("; object layout for direct access: {l:?}\n"));
+        self.log(format_args!("; object layout for direct access: {l:?}\n"));
         self.config = config;
         self.backend = Some(backend);
         self.enabled = true;
@@ -255,10 +257,16 @@ impl Jit {
         }
     }
 
-    pub(crate) fn log(&mut self, text: &str) {
+    /// Writes to the log (`KRAIT_JIT_LOG`); the text is formatted only when there is one.
+    pub(crate) fn log(&mut self, text: std::fmt::Arguments) {
         if let Some(f) = &mut self.log {
-            let _ = f.write_all(text.as_bytes());
+            let _ = f.write_fmt(text);
         }
+    }
+
+    /// Whether a log is being written.
+    pub(crate) fn logging(&self) -> bool {
+        self.log.is_some()
     }
 
     /// Exits taken before a bridge is recorded for them: the loop threshold, but at most
@@ -280,7 +288,7 @@ impl Jit {
                     e.bridge_aborts.set(e.bridge_aborts.get() + 1);
                     e.taken.set(0);
                 }
-                self.log(&format!("; abort bridge at exit {exit}: {reason}\n"));
+                self.log(format_args!("; abort bridge at exit {exit}: {reason}\n"));
             }
         }
     }
@@ -308,7 +316,7 @@ impl Jit {
         if black {
             self.stats.blacklisted += 1;
         }
-        self.log(&format!("; abort loop {:#x}:{}: {reason}\n", key.0, key.1));
+        self.log(format_args!("; abort loop {:#x}:{}: {reason}\n", key.0, key.1));
     }
 
     /// The counters as text (`--jit-stats`).
@@ -329,6 +337,9 @@ impl Jit {
                 "jit: bridges recorded {}, compiled {}, aborted {}, bridge entries {}\n",
                 s.bridges_recorded, s.bridges_compiled, s.bridges_aborted, s.bridge_entries
             ));
+        }
+        if s.inlined_exits != 0 {
+            out.push_str(&format!("jit: exits inside inlined calls: {}\n", s.inlined_exits));
         }
         for (r, n) in &s.abort_reasons {
             out.push_str(&format!("jit: abort {r}: {n}\n"));
@@ -376,8 +387,17 @@ impl Hasher for KeyHasher {
 /// Failed constant-global guards after which a compiled loop is dropped.
 const MAX_GLOBAL_FAILS: u32 = 100;
 
-/// Times a guard's exit is taken before a bridge is recorded from it (at most).
-const BRIDGE_THRESHOLD: u32 = 10;
+/// Runs of a loop's trace (from the interpreter's back edge) over which the trips they
+/// make are counted; a loop whose runs made fewer than `MIN_TRIPS_PER_RUN` trips each on
+/// average in such a window is dropped: entering and leaving cost more than the trace saves.
+const RUN_WINDOW: u32 = 100;
+const MIN_TRIPS_PER_RUN: u64 = 2;
+
+/// Times a guard's exit is taken before a bridge is recorded from it (at most). Compiling
+/// a bridge costs about as much as interpreting a few thousand statements, so exits taken
+/// only a handful of times are left to the interpreter (at 10, hexiom compiled ~130 bridges
+/// and spent a quarter of its time more than `--jit=off`).
+const BRIDGE_THRESHOLD: u32 = 40;
 
 /// The compiled trace of the loop whose header is `block` of `code`, if any.
 pub(crate) fn compiled_at(vm: &Vm, code: &Code, block: u32) -> Option<Rc<exit::CompiledLoop>> {
@@ -409,7 +429,7 @@ pub(crate) fn start_bridge(
             if let Some(e) = parent.exit(exit) {
                 e.bridge_aborts.set(u32::MAX);
             }
-            vm.jit.log(&format!("; no bridge at exit {exit}: {reason}\n"));
+            vm.jit.log(format_args!("; no bridge at exit {exit}: {reason}\n"));
             false
         }
     }
@@ -443,7 +463,29 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
                 *vm.jit.stats.abort_reasons.entry("globals keep changing".to_owned()).or_insert(0) += 1;
                 return BackEdge::Go;
             }
-            match exit::run(vm, frame, code, c) {
+            let ran = exit::run(vm, frame, code, c.clone());
+            if c.runs.get() >= RUN_WINDOW {
+                let short = c.trips.get() < u64::from(c.runs.get()) * MIN_TRIPS_PER_RUN;
+                vm.jit.log(format_args!(
+                    "; loop {:#x}:{}: {} runs made {} trips\n",
+                    key.0,
+                    key.1,
+                    c.runs.get(),
+                    c.trips.get()
+                ));
+                c.runs.set(0);
+                c.trips.set(0);
+                if short {
+                    c.dead.set(true);
+                    if let Some(l) = vm.jit.loops.get_mut(&key) {
+                        l.state = LoopState::Blacklisted;
+                    }
+                    vm.jit.stats.blacklisted += 1;
+                    *vm.jit.stats.abort_reasons.entry("runs too short".to_owned()).or_insert(0) += 1;
+                    vm.jit.log(format_args!("; drop loop {:#x}:{}: runs too short\n", key.0, key.1));
+                }
+            }
+            match ran {
                 Some(exit::Ran::Done(r)) => BackEdge::Ran(r),
                 Some(exit::Ran::Record) => BackEdge::RanRecord,
                 None => BackEdge::Go,
@@ -581,11 +623,11 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
             rec.start.1
         ),
     };
-    vm.jit.log(&format!("; ---- trace for {name} (recorded)\n{trace}\n"));
+    vm.jit.log(format_args!("; ---- trace for {name} (recorded)\n{trace}\n"));
     let trace = optimize(trace, vm.jit.spec_on("licm"));
-    vm.jit.log(&format!("; ---- trace for {name} (optimized)\n{trace}\n"));
+    vm.jit.log(format_args!("; ---- trace for {name} (optimized)\n{trace}\n"));
     if let Err(e) = trace.check() {
-        vm.jit.log(&format!("; invalid trace: {e}\n"));
+        vm.jit.log(format_args!("; invalid trace: {e}\n"));
         vm.jit.abort(&rec, "invalid trace");
         return;
     }
@@ -597,9 +639,9 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
     let compiled = if linking { backend.compile_tagged(&trace, tag) } else { backend.compile(&trace) };
     match compiled {
         Ok(code) => {
-            let dis = code.disassembly();
+            let dis = if vm.jit.logging() { code.disassembly() } else { String::new() };
             if !dis.is_empty() {
-                vm.jit.log(&format!("; ---- machine code for {name} ({} bytes)\n{dis}\n", code.code_size()));
+                vm.jit.log(format_args!("; ---- machine code for {name} ({} bytes)\n{dis}\n", code.code_size()));
             }
             perf_map(&name, code.code_start(), code.code_size());
             for (i, n) in rec.guards.iter().enumerate() {
@@ -632,7 +674,7 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
             }
         }
         Err(e) => {
-            vm.jit.log(&format!("; backend refused: {e}\n"));
+            vm.jit.log(format_args!("; backend refused: {e}\n"));
             vm.jit.abort(&rec, "backend error");
         }
     }

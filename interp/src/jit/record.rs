@@ -7,7 +7,7 @@ use std::rc::Rc;
 use krait_tracer::{Cond, FrameState, Kind, Op as IrOp, Snapshot, SnapshotId, Trace, TraceBuilder, Type, ValueId};
 
 use super::helpers;
-use super::layout::{MEM_FRAME, MEM_VERSION};
+use super::layout::{MEM_FRAME, MEM_TRIPS, MEM_VERSION};
 use super::liveness;
 use crate::cfg::{Code, Op, Opnd, Slot};
 use crate::frame::Frame;
@@ -259,6 +259,7 @@ impl Recorder {
             Op::SetAttr { obj, name, src } => super::attr::set_attr(self, vm, frame, code, op, *obj, *name, *src)?,
             Op::GetItem { dst, obj, key } => super::attr::get_item(self, vm, frame, code, op, *dst, *obj, *key)?,
             Op::SetItem { obj, key, src } => super::attr::set_item(self, vm, frame, code, op, *obj, *key, *src)?,
+            Op::Unpack { dsts, src } => super::attr::unpack(self, vm, frame, code, op, dsts, *src)?,
             Op::LoadGlobal { dst, name } => self.load_global(vm, frame, code, op, *dst, *name)?,
             Op::Call { .. } | Op::CallMethod { .. } => super::calls::call(self, vm, frame, code, op)?,
             Op::ListAppend { list, item } => super::calls::list_append_op(self, vm, frame, code, op, *list, *item)?,
@@ -762,6 +763,7 @@ impl Recorder {
             let ctx = self.ctx;
             self.call(helpers::jit_safepoint as *const () as usize, vec![ctx]);
         }
+        self.count_trip();
         Ok(self.close(args))
     }
 
@@ -780,12 +782,24 @@ impl Recorder {
             self.call(helpers::jit_safepoint as *const () as usize, vec![ctx]);
         }
         self.flush_words(block, 0);
+        self.count_trip();
         let snap = self.snap_at(block, 0);
         let kind = Self::kind("link");
         self.push(IrOp::Exit { snap, kind });
         // Unreachable: the IR wants every trace to end with a jump.
         let args = (0..self.params.len() as u32).map(ValueId).collect();
         Ok(self.close(args))
+    }
+
+    /// Adds one to the run's trip count (`exit::Ctx::trips`): the trace went once around
+    /// its loop, or reached a loop header.
+    fn count_trip(&mut self) {
+        let ctx = self.ctx;
+        let offset = std::mem::offset_of!(super::exit::Ctx, trips) as i32;
+        let n = self.push(IrOp::Load { base: ctx, offset, ty: Type::Int, mem: MEM_TRIPS });
+        let one = self.cint(1);
+        let n1 = self.push(IrOp::IntAdd(n, one));
+        self.push(IrOp::Store { base: ctx, offset, value: n1, mem: MEM_TRIPS });
     }
 
     /// Finishes the trace with `jump args`.
