@@ -319,6 +319,10 @@ fn run_chain(vm: &mut Vm, frame: &mut Frame, code: &Code, c: Rc<CompiledLoop>, t
         let Some(info) = cur.exit(n) else {
             return Some(Ran::Done(Ok(())));
         };
+        if info.kind == super::KIND_LEAVE {
+            // A bridge's end at a `return`: the interpreter returns.
+            return Some(Ran::Done(Ok(())));
+        }
         if info.is_link() {
             // At a loop header: go on with its trace, if it has one.
             crate::gc::safepoint(vm);

@@ -123,16 +123,19 @@ pub const KINDS: &[&str] = &[
     "range",        // (switch only) `for` over a range iterator is inlined
     "global",       // a global's namespace dicts did not change (constant globals)
     "link",         // (not a guard) the unconditional exit ending a trace at a loop header
+    "leave",        // (not a guard) the unconditional exit ending a bridge at a `return`
 ];
 
 /// `KINDS` indices the exit path tests.
 pub(crate) const KIND_GLOBAL: u8 = 9;
 pub(crate) const KIND_LINK: u8 = 10;
+pub(crate) const KIND_LEAVE: u8 = 11;
 
 #[test]
 fn kind_constants() {
     assert_eq!(KINDS[KIND_GLOBAL as usize], "global");
     assert_eq!(KINDS[KIND_LINK as usize], "link");
+    assert_eq!(KINDS[KIND_LEAVE as usize], "leave");
 }
 
 /// Kinds `--jit-no=` may switch off, with what switching them off does.
@@ -348,6 +351,12 @@ impl Jit {
             if i == KIND_LINK as usize {
                 if s.exits[i] != 0 {
                     out.push_str(&format!("jit: link exits (trace ends at a loop header): {}\n", s.exits[i]));
+                }
+                continue;
+            }
+            if i == KIND_LEAVE as usize {
+                if s.exits[i] != 0 {
+                    out.push_str(&format!("jit: leave exits (bridge ends at a return): {}\n", s.exits[i]));
                 }
                 continue;
             }
@@ -573,6 +582,11 @@ pub(crate) fn record_stmt(vm: &mut Vm, frame: &mut Frame, code: &Code) -> bool {
         }
         Ok(record::Step::Link(block)) => {
             let trace = rec.finish_link(block);
+            compile(vm, *rec, trace);
+            false
+        }
+        Ok(record::Step::Leave) => {
+            let trace = rec.finish_leave();
             compile(vm, *rec, trace);
             false
         }

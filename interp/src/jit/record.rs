@@ -23,6 +23,9 @@ pub(crate) enum Step {
     /// At the header of another loop (or, for a bridge, of any loop): the trace ends with
     /// an exit there, which the dispatcher (`exit::run`) follows into that loop's trace.
     Link(u32),
+    /// A bridge at a `return` of its frame: the trace ends with an exit there and the
+    /// interpreter returns (`Recorder::finish_leave`).
+    Leave,
 }
 
 /// What a recording becomes.
@@ -275,6 +278,7 @@ impl Recorder {
                 self.expect = Some((target.0, 0));
             }
             Op::Return { value } if self.inl.active() => super::inline::ret(self, frame, code, *value)?,
+            Op::Return { .. } if self.is_bridge() => return Ok(Step::Leave),
             Op::Return { .. } | Op::Yield { .. } | Op::YieldFrom { .. } => return Err("leaves the frame"),
             Op::Raise { .. } | Op::Reraise { .. } => return Err("raises"),
             _ => {
@@ -787,6 +791,24 @@ impl Recorder {
         let kind = Self::kind("link");
         self.push(IrOp::Exit { snap, kind });
         // Unreachable: the IR wants every trace to end with a jump.
+        let args = (0..self.params.len() as u32).map(ValueId).collect();
+        Ok(self.close(args))
+    }
+
+    /// Ends a bridge at the `return` statement it reached (the recorder's position) with
+    /// an unconditional exit there: the interpreter makes the return. Traces cannot leave
+    /// their frame, but without this the path from a hot exit to its function's return
+    /// would never get a bridge and keep running in the interpreter.
+    pub(crate) fn finish_leave(&mut self) -> RecResult<Trace> {
+        if self.pending_branch.is_some() {
+            return Err("branch at the trace end");
+        }
+        let (block, stmt) = self.pos;
+        self.snap_cache = None;
+        self.flush_words(block, stmt);
+        let snap = self.snap_at(block, stmt);
+        let kind = Self::kind("leave");
+        self.push(IrOp::Exit { snap, kind });
         let args = (0..self.params.len() as u32).map(ValueId).collect();
         Ok(self.close(args))
     }
