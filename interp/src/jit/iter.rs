@@ -102,6 +102,21 @@ pub(super) fn for_iter(
     Ok(())
 }
 
+/// Whether the loop whose header is `block` is about to end: its header is a `for` whose
+/// range, list or tuple iterator is exhausted. Recording it now would only see the exit
+/// and abort, so the JIT waits for the next back edge (`jit::count_hot`).
+pub(super) fn about_to_exit(frame: &Frame, code: &Code, block: u32) -> bool {
+    let Some(Op::ForIter { iter, .. }) = code.blocks.get(block as usize).and_then(|b| b.ops.first()) else {
+        return false;
+    };
+    let it = Recorder::observe(frame, code, *iter);
+    if let Some(ri) = range_iter(it) {
+        // SAFETY: `ri` points into the iterator object held by the frame slot we observed.
+        return unsafe { (*ri).remaining.get() } == 0;
+    }
+    matches!(seen_seq_item(it), Some((None, _)))
+}
+
 /// The next item of a list or tuple iterator, and whether the iterator is a list one.
 fn seen_seq_item(it: Value) -> Option<(Option<Value>, bool)> {
     let Payload::Native(n) = &it.as_obj()?.payload else {

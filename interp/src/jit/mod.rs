@@ -530,6 +530,11 @@ fn count_hot(vm: &mut Vm, frame: &Frame, code: &Code, key: (usize, u32)) -> bool
     if entry.count < threshold || recording {
         return false;
     }
+    if iter::about_to_exit(frame, code, key.1) {
+        // Try again at the next back edge, when the loop runs on.
+        entry.count = threshold - 1;
+        return false;
+    }
     entry.count = 0;
     start_loop(vm, frame, code, key)
 }
