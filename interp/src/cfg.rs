@@ -528,6 +528,9 @@ pub struct Block {
     pub spans: Vec<(u32, u32)>,
     /// Where control goes when an op of this block raises.
     pub handler: Option<BlockId>,
+    /// Set by the JIT when the loop this block heads is blacklisted: its back edges then
+    /// skip the JIT's loop table.
+    pub jit_cold: std::cell::Cell<bool>,
 }
 
 /// Source text of a file, shared by all code objects lowered from it.

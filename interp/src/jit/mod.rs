@@ -205,10 +205,21 @@ enum LoopState {
 
 struct LoopInfo {
     /// Keeps the code (and so the key's address) alive while the loop is known.
-    _code: Rc<Code>,
+    code: Rc<Code>,
     count: u32,
     aborts: u32,
     state: LoopState,
+}
+
+impl LoopInfo {
+    /// Gives up on the loop headed by `block`: its back edges no longer reach the JIT
+    /// (`cfg::Block::jit_cold`).
+    fn blacklist(&mut self, block: u32) {
+        self.state = LoopState::Blacklisted;
+        if let Some(b) = self.code.blocks.get(block as usize) {
+            b.jit_cold.set(true);
+        }
+    }
 }
 
 /// The JIT's state, held by the `Vm`.
@@ -312,7 +323,7 @@ impl Jit {
                 l.count = 0;
             }
             if l.aborts >= max {
-                l.state = LoopState::Blacklisted;
+                l.blacklist(key.1);
                 black = true;
             }
         }
@@ -460,6 +471,9 @@ pub(crate) enum BackEdge {
 
 /// Counts a back edge to `(code, frame.block)`, and starts recording or runs the trace.
 pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge {
+    if code.blocks[frame.block as usize].jit_cold.get() {
+        return BackEdge::Go;
+    }
     let key = (code as *const Code as usize, frame.block);
     let entry = loop_at(vm, frame, key);
     match &entry.state {
@@ -467,7 +481,7 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
         LoopState::Compiled(c) => {
             let c = c.clone();
             if c.global_fails.get() > MAX_GLOBAL_FAILS {
-                entry.state = LoopState::Blacklisted;
+                entry.blacklist(key.1);
                 vm.jit.stats.blacklisted += 1;
                 *vm.jit.stats.abort_reasons.entry("globals keep changing".to_owned()).or_insert(0) += 1;
                 return BackEdge::Go;
@@ -487,7 +501,7 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
                 if short {
                     c.dead.set(true);
                     if let Some(l) = vm.jit.loops.get_mut(&key) {
-                        l.state = LoopState::Blacklisted;
+                        l.blacklist(key.1);
                     }
                     vm.jit.stats.blacklisted += 1;
                     *vm.jit.stats.abort_reasons.entry("runs too short".to_owned()).or_insert(0) += 1;
@@ -513,7 +527,7 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
 /// The loop `key` (the header the frame is at), known from now on.
 fn loop_at<'a>(vm: &'a mut Vm, frame: &Frame, key: (usize, u32)) -> &'a mut LoopInfo {
     vm.jit.loops.entry(key).or_insert_with(|| LoopInfo {
-        _code: frame.code.clone(),
+        code: frame.code.clone(),
         count: 0,
         aborts: 0,
         state: LoopState::Counting,

@@ -309,7 +309,7 @@ impl Builder {
                 fix(&mut h);
                 h
             });
-            out.push(crate::cfg::Block { ops, spans: blk.spans, handler });
+            out.push(crate::cfg::Block { ops, spans: blk.spans, handler, jit_cold: Default::default() });
         }
         Ok(out)
     }
