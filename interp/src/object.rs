@@ -18,6 +18,7 @@
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
 use std::rc::Rc;
 
 use num_bigint::BigInt;
@@ -111,7 +112,8 @@ pub trait NativeData: Any {
 
 /// An immutable Python `str`.
 pub struct PyStr {
-    pub s: Box<str>,
+    /// The UTF-8 text (a `&str` through `Deref`).
+    pub s: StrText,
     /// Number of code points.
     pub char_len: usize,
     /// Cached hash; `HASH_UNSET` until first computed.
@@ -123,7 +125,14 @@ pub const HASH_UNSET: i64 = i64::MIN;
 impl PyStr {
     pub fn new(s: Box<str>) -> PyStr {
         let char_len = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s, char_len, hash: Cell::new(HASH_UNSET) }
+        PyStr { s: StrText::from(s), char_len, hash: Cell::new(HASH_UNSET) }
+    }
+
+    /// `self + other` as a new str, appending in place to a shared buffer when it can (see
+    /// `StrText`); `None` when memory is exhausted.
+    pub fn concat(&self, other: &PyStr) -> Option<PyStr> {
+        let s = self.s.concat(&other.s)?;
+        Some(PyStr { s, char_len: self.char_len + other.char_len, hash: Cell::new(HASH_UNSET) })
     }
 
     /// True when every character is ASCII, so byte index == character index.
@@ -134,6 +143,168 @@ impl PyStr {
 
     pub fn as_str(&self) -> &str {
         &self.s
+    }
+}
+
+/// Results of concatenation at least this long (bytes) are kept in a growable shared
+/// buffer; shorter ones get an exact-size copy, so small strings stay compact.
+pub const STR_GROW_MIN: usize = 256;
+
+/// The text of a `PyStr`, read as a `&str` through `Deref`.
+///
+/// Most strings own an exact-size heap copy of their UTF-8 bytes (a `Box<str>`). Long
+/// results of `a + b` instead view a prefix of a shared, append-only `StrBuf` with spare
+/// capacity. That is what makes `s += piece` in a loop amortized linear: when the left
+/// operand's text ends exactly where the bytes written into its buffer end and the buffer
+/// has room, `concat` writes the right operand just past that end and returns a new view of
+/// the longer prefix; otherwise it copies both into a new buffer of twice the length.
+/// Bytes some view can see are never written again and a buffer is never reallocated or
+/// freed while a view of it lives, so a `&str` taken from any `PyStr` stays valid and
+/// unchanged for as long as that `PyStr` lives, even across calls that run Python code.
+pub struct StrText {
+    /// First byte of the text: of the owned box, or of `buf`'s bytes.
+    ptr: NonNull<u8>,
+    /// Length of the text in bytes.
+    len: usize,
+    /// The shared buffer this text is a prefix of; `None` when `ptr`/`len` are an owned
+    /// `Box<str>` (made by `Box::leak`, given back to the allocator on drop).
+    buf: Option<Rc<StrBuf>>,
+}
+
+/// An append-only byte buffer shared by the `StrText`s that view a prefix of it.
+struct StrBuf {
+    /// Start of an allocation of `cap` bytes (from a `Vec<u8>`, freed on drop).
+    data: NonNull<u8>,
+    cap: usize,
+    /// Bytes written so far; they are valid UTF-8 up to every view's end, and every view's
+    /// text is a prefix of them.
+    used: Cell<usize>,
+}
+
+impl StrBuf {
+    /// An empty buffer of at least `cap` bytes, or `None` when memory is exhausted.
+    fn with_capacity(cap: usize) -> Option<StrBuf> {
+        let mut v: Vec<u8> = Vec::new();
+        v.try_reserve_exact(cap).ok()?;
+        let mut v = std::mem::ManuallyDrop::new(v);
+        let cap = v.capacity();
+        Some(StrBuf { data: NonNull::new(v.as_mut_ptr())?, cap, used: Cell::new(0) })
+    }
+
+    /// Appends `bytes` after the written part; the caller has checked there is room.
+    fn append(&self, bytes: &[u8]) {
+        let used = self.used.get();
+        assert!(self.cap - used >= bytes.len(), "StrBuf::append past capacity");
+        // SAFETY: `data` is an allocation of `cap` bytes and `used + bytes.len() <= cap`, so
+        // the destination is in bounds. It lies past `used`, which no view's text reaches,
+        // so no live `&str` covers it; `bytes` may itself be a view of this buffer, but then
+        // it lies within `[0, used)` and the two ranges do not overlap.
+        unsafe { self.data.as_ptr().add(used).copy_from_nonoverlapping(bytes.as_ptr(), bytes.len()) };
+        self.used.set(used + bytes.len());
+    }
+}
+
+impl Drop for StrBuf {
+    fn drop(&mut self) {
+        // SAFETY: `data` and `cap` are the pointer and capacity of the `Vec<u8>` forgotten in
+        // `with_capacity`; the last view is gone (this is the `Rc`'s last owner), so nothing
+        // reads the bytes any more. Length 0: `u8` needs no destructors.
+        drop(unsafe { Vec::from_raw_parts(self.data.as_ptr(), 0, self.cap) });
+    }
+}
+
+impl From<Box<str>> for StrText {
+    fn from(b: Box<str>) -> StrText {
+        let len = b.len();
+        StrText { ptr: NonNull::from(Box::leak(b)).cast::<u8>(), len, buf: None }
+    }
+}
+
+impl From<&str> for StrText {
+    fn from(s: &str) -> StrText {
+        StrText::from(Box::<str>::from(s))
+    }
+}
+
+impl Drop for StrText {
+    fn drop(&mut self) {
+        if self.buf.is_none() {
+            let raw = std::ptr::slice_from_raw_parts_mut(self.ptr.as_ptr(), self.len) as *mut str;
+            // SAFETY: with no buffer, `ptr`/`len` came from `Box::leak` of a `Box<str>` in
+            // `From<Box<str>>` and were never changed; this is the only owner.
+            drop(unsafe { Box::from_raw(raw) });
+        }
+        // A view just drops its `Rc`; the buffer frees itself with the last one.
+    }
+}
+
+impl std::ops::Deref for StrText {
+    type Target = str;
+
+    #[inline]
+    fn deref(&self) -> &str {
+        // SAFETY: `ptr`/`len` are either an owned `Box<str>` or a prefix of a `StrBuf` this
+        // text keeps alive through its `Rc`; both hold valid UTF-8 that is never written
+        // again or freed while `self` lives (see `StrText`).
+        unsafe { std::str::from_utf8_unchecked(std::slice::from_raw_parts(self.ptr.as_ptr(), self.len)) }
+    }
+}
+
+impl AsRef<str> for StrText {
+    fn as_ref(&self) -> &str {
+        self
+    }
+}
+
+impl std::borrow::Borrow<str> for StrText {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl std::fmt::Display for StrText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&**self, f)
+    }
+}
+
+impl std::fmt::Debug for StrText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
+impl PartialEq for StrText {
+    fn eq(&self, other: &StrText) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for StrText {}
+
+impl StrText {
+    /// `self + b`; `None` when memory is exhausted.
+    pub fn concat(&self, b: &str) -> Option<StrText> {
+        let total = self.len.checked_add(b.len())?;
+        if let Some(buf) = &self.buf {
+            if self.len == buf.used.get() && buf.cap - self.len >= b.len() {
+                buf.append(b.as_bytes());
+                return Some(StrText { ptr: buf.data, len: total, buf: Some(buf.clone()) });
+            }
+        }
+        // A new buffer with room to grow as much again (amortized linear appends); when
+        // that much memory is not to be had, an exact-size copy as before.
+        let grown = if total >= STR_GROW_MIN { total.checked_mul(2).and_then(StrBuf::with_capacity) } else { None };
+        if let Some(buf) = grown {
+            buf.append(self.as_bytes());
+            buf.append(b.as_bytes());
+            return Some(StrText { ptr: buf.data, len: total, buf: Some(Rc::new(buf)) });
+        }
+        let mut s = String::new();
+        s.try_reserve_exact(total).ok()?;
+        s.push_str(self);
+        s.push_str(b);
+        Some(StrText::from(s.into_boxed_str()))
     }
 }
 

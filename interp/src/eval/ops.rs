@@ -143,17 +143,15 @@ fn fast_binary(vm: &mut Vm, op: BinOp, a: Value, b: Value) -> PyResult<Option<Va
         }
     }
     if op == BinOp::Add && is_exact(vm, a, vm.types.str_) && is_exact(vm, b, vm.types.str_) {
-        let (x, y) = (a.as_rstr().unwrap_or(""), b.as_rstr().unwrap_or(""));
-        if y.is_empty() {
-            return Ok(Some(a));
+        if let (Some(x), Some(y)) = (a.as_pystr(), b.as_pystr()) {
+            if y.s.is_empty() {
+                return Ok(Some(a));
+            }
+            if x.s.is_empty() {
+                return Ok(Some(b));
+            }
+            return crate::types::str::concat(vm, x, y).map(Some);
         }
-        if x.is_empty() {
-            return Ok(Some(b));
-        }
-        let mut s = String::with_capacity(x.len() + y.len());
-        s.push_str(x);
-        s.push_str(y);
-        return Ok(Some(vm.new_string(s)));
     }
     Ok(None)
 }

@@ -620,10 +620,17 @@ fn str_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
     if s.s.is_empty() {
         return Ok(exact(vm, args[1]));
     }
-    let mut out = alloc_string(vm, s.s.len() + o.s.len())?;
-    out.push_str(&s.s);
-    out.push_str(&o.s);
-    Ok(vm.new_string(out))
+    concat(vm, s, o)
+}
+
+/// `a + b` as a new exact str, for non-empty `a` and `b` (the callers return an operand
+/// itself when the other is empty, as CPython does). Long results share a growable buffer,
+/// so that `s += piece` in a loop takes amortized linear time (see `object::StrText`).
+pub(crate) fn concat(vm: &Vm, a: &PyStr, b: &PyStr) -> PyResult<Value> {
+    match a.concat(b) {
+        Some(p) => Ok(vm.alloc(vm.types.str_, Payload::Str(p))),
+        None => Err(vm.err(vm.exc.memory_error, "")),
+    }
 }
 
 /// The repeat count of `seq * n`, or `None` when `n` is not an int (the caller returns
@@ -1730,5 +1737,32 @@ mod tests {
         assert_eq!(adjust_indices(None, None, 5), (0, 5));
         assert_eq!(adjust_indices(Some(-2), Some(100), 5), (3, 5));
         assert_eq!(adjust_indices(Some(7), Some(-9), 5), (7, 0));
+    }
+
+    #[test]
+    fn concat_shares_buffers_without_changing_views() {
+        let big = "x".repeat(crate::object::STR_GROW_MIN);
+        let a = PyStr::new(big.as_str().into());
+        let b = a.concat(&PyStr::new("é".into())).unwrap();
+        let c = b.concat(&PyStr::new("1".into())).unwrap();
+        // `c` extended `b`'s buffer in place; `d` branches from `b` and must copy.
+        let d = b.concat(&PyStr::new("2".into())).unwrap();
+        assert_eq!(c.s.as_ptr(), b.s.as_ptr());
+        assert_ne!(d.s.as_ptr(), b.s.as_ptr());
+        assert_eq!(&*b.s, format!("{big}é"));
+        assert_eq!(&*c.s, format!("{big}é1"));
+        assert_eq!(&*d.s, format!("{big}é2"));
+        assert_eq!((b.char_len, c.char_len, d.char_len), (big.len() + 1, big.len() + 2, big.len() + 2));
+        assert!(!c.is_ascii() && a.is_ascii());
+        // `s + s` appends a view of the buffer to itself.
+        let e = c.concat(&c).unwrap();
+        assert_eq!(&*e.s, format!("{big}é1{big}é1"));
+        assert_eq!(&*c.s, format!("{big}é1"));
+        drop((a, b, c));
+        assert_eq!(&*d.s, format!("{big}é2"));
+        assert_eq!(e.s.len(), 2 * (big.len() + 3));
+        // Small results stay exact-size copies.
+        let small = PyStr::new("ab".into()).concat(&PyStr::new("cd".into())).unwrap();
+        assert_eq!(&*small.s, "abcd");
     }
 }
