@@ -33,7 +33,11 @@
 //! `exit` of kind `link`, whose snapshot makes the frame exact at that header. A guard
 //! exit taken often (`bridge_threshold`: the loop threshold, at most 40) gets a bridge:
 //! a trace recorded from the statement the exit resumes at, in the same way as a loop,
-//! which ends at the first loop header it reaches. `exit::run` is the dispatcher: after a
+//! which ends at the first loop header it reaches, or at a `return` of its frame with an
+//! unconditional exit of kind `leave` (the interpreter makes the return). Loops whose
+//! runs are too short to pay for entering them, or that keep aborting, are blacklisted:
+//! their header block is marked `jit_cold` and their back edges no longer reach the JIT.
+//! `exit::run` is the dispatcher: after a
 //! trace leaves, it enters the bridge of that exit if there is one, or at a `link` exit the
 //! trace of the loop at that header (counting the back edge when it has none yet, so
 //! outer loops whose back edges only compiled code takes still get hot), and returns to
