@@ -87,7 +87,7 @@ pub use x86::{CompiledX86, X86Backend};
 mod x86 {
     use std::cell::RefCell;
 
-    use krait_tracer::{Backend, CompiledTrace, LinkArg, Trace, LINK_BUF};
+    use krait_tracer::{Backend, CompiledTrace, LinkArg, LinkStore, Trace, LINK_BUF};
 
     use crate::assembler::{assemble, GuardSite};
     use crate::disasm::listing;
@@ -260,14 +260,26 @@ mod x86 {
             self.tagged.then(|| self.region.borrow().start() as usize + self.link_entry)
         }
 
-        unsafe fn link_exit(&self, exit: u32, args: &[LinkArg], target: usize) -> Result<(), String> {
+        unsafe fn link_exit(
+            &self,
+            exit: u32,
+            args: &[LinkArg],
+            stores: &[LinkStore],
+            target: usize,
+        ) -> Result<(), String> {
             if !self.tagged {
                 return Err("untagged code has no patchable exits".into());
             }
             let g = self.guards.iter().find(|g| g.exit == exit).ok_or(format!("no exit {exit}"))?;
             let start = self.region.borrow().start() as u64;
-            let code =
-                crate::link::thunk(args, self.frame_size as i32, exit, start + self.epilogue as u64, target as u64)?;
+            let code = crate::link::thunk(
+                args,
+                stores,
+                self.frame_size as i32,
+                exit,
+                start + self.epilogue as u64,
+                target as u64,
+            )?;
             let thunk = CodeRegion::new(&code)?;
             let jump = crate::link::tail_jump(thunk.start() as u64);
             if jump.len() > crate::assembler::TAIL_LEN {

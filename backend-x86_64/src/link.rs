@@ -3,8 +3,9 @@
 //! ```text
 //!   exit stub of trace P: stores its snapshot's values to the exit buffer (r11), writes
 //!   P's tag, then (patched tail) `mov rax, thunk ; jmp rax`
-//!   thunk:   for each target parameter j: buf[LINK_PARAMS + j] := its LinkArg
-//!            (tag checks that fail go to `fallback`)
+//!   thunk:   for each LinkStore: box buf[src] and store it at buf[base] + offset
+//!            for each target parameter j: buf[LINK_PARAMS + j] := its LinkArg
+//!            (tag and boxing checks that fail go to `fallback`)
 //!            add rsp, P's frame          ; back to P's saved registers
 //!            lea rdi, [r11 + 8*LINK_PARAMS] ; mov rsi, r11
 //!            jmp target's link entry     ; T's prologue minus the pushes
@@ -16,14 +17,21 @@
 
 use dynasmrt::x64::X64Relocation;
 use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi, VecAssembler};
-use krait_tracer::{LinkArg, LINK_PARAMS};
+use krait_tracer::{LinkArg, LinkBox, LinkStore, LINK_PARAMS};
 
 macro_rules! x64 {
     ($ops:expr ; $($t:tt)*) => { dynasm!($ops ; .arch x64 ; $($t)*) };
 }
 
 /// Machine code of a thunk (position independent: absolute jumps only).
-pub fn thunk(args: &[LinkArg], frame_size: i32, exit: u32, epilogue: u64, target: u64) -> Result<Vec<u8>, String> {
+pub fn thunk(
+    args: &[LinkArg],
+    stores: &[LinkStore],
+    frame_size: i32,
+    exit: u32,
+    epilogue: u64,
+    target: u64,
+) -> Result<Vec<u8>, String> {
     if args.len() > krait_tracer::LINK_TAG || args.len() > krait_tracer::LINK_BUF - LINK_PARAMS {
         return Err(format!("{} parameters are too many to link", args.len()));
     }
@@ -35,6 +43,52 @@ pub fn thunk(args: &[LinkArg], frame_size: i32, exit: u32, epilogue: u64, target
         }
         Ok(8 * k as i32)
     };
+    for st in stores {
+        let (src, b, offset) = (word(st.src)?, word(st.base)?, st.offset);
+        x64!(ops ; mov rax, [r11 + src]);
+        match st.boxing {
+            LinkBox::Word => {}
+            LinkBox::Bool { false_word } => {
+                x64!(ops
+                    ; test rax, rax
+                    ; setne al
+                    ; movzx eax, al
+                    ; mov rcx, QWORD false_word as i64
+                    ; add rax, rcx
+                );
+            }
+            LinkBox::Int { bits, tag_word } => {
+                if bits == 0 || bits >= 64 {
+                    return Err(format!("int boxing in {bits} bits"));
+                }
+                let up = 64 - bits as i8;
+                let mask = (1u64 << bits) - 1;
+                x64!(ops
+                    ; mov rcx, rax
+                    ; shl rcx, up
+                    ; sar rcx, up
+                    ; cmp rcx, rax
+                    ; jne =>fallback
+                    ; mov rcx, QWORD mask as i64
+                    ; and rax, rcx
+                    ; mov rcx, QWORD tag_word as i64
+                    ; or rax, rcx
+                );
+            }
+            LinkBox::Float => {
+                // A NaN has no single boxed form here: the frontend canonicalizes it.
+                x64!(ops
+                    ; movq xmm0, rax
+                    ; ucomisd xmm0, xmm0
+                    ; jp =>fallback
+                );
+            }
+        }
+        x64!(ops
+            ; mov rcx, [r11 + b]
+            ; mov [rcx + offset], rax
+        );
+    }
     for (j, a) in args.iter().enumerate() {
         let dst = 8 * (LINK_PARAMS + j) as i32;
         match *a {

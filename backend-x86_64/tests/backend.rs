@@ -459,7 +459,7 @@ s0 = snapshot [meta=0: 0=v4]
     assert_eq!((e, buf[0], buf[LINK_TAG]), (6, 100, 7));
     let args = [LinkArg::Buf(0), LinkArg::MemTagged { base: 1, offset: 8, shift: 48, tag: 0x1234 }];
     // SAFETY: `tc` outlives `pc`'s runs below.
-    unsafe { pc.link_exit(6, &args, tc.link_entry().unwrap()).unwrap() };
+    unsafe { pc.link_exit(6, &args, &[], tc.link_entry().unwrap()).unwrap() };
     // SAFETY: as above; `tc` is alive.
     let e = unsafe { pc.run(&params, &mut buf) };
     assert_eq!((e, buf[0] as i64, buf[LINK_TAG]), (5, 195, 9));
@@ -469,4 +469,59 @@ s0 = snapshot [meta=0: 0=v4]
     // SAFETY: as above; `bad` outlives the run.
     let e = unsafe { pc.run(&params, &mut buf) };
     assert_eq!((e, buf[0], buf[LINK_TAG]), (6, 100, 7));
+}
+
+/// Native linking with stores: the exit's values the target does not take are boxed and
+/// stored to memory by the thunk (an int in 48 bits, a float, a bool), and a value that
+/// cannot be boxed (an int beyond 48 bits) leaves through the original exit.
+#[test]
+fn linked_exit_stores_values_the_target_does_not_take() {
+    use krait_tracer::{LinkArg, LinkBox, LinkStore, LINK_BUF, LINK_TAG};
+    // P: leaves at once with [v0 (int), v1 (address), v3 (float), v5 (bool)].
+    let p = parse_trace(
+        "v0 = param 0 : int
+v1 = param 1 : int
+v2 = const_float 2.5
+v3 = float_add v2, v2
+v4 = const_int 0
+v5 = int_cmp eq v0, v4
+exit !s0 [exit]
+jump v0, v1
+s0 = snapshot [meta=0: 0=v0 1=v1 2=v3 3=v5]
+",
+    )
+    .unwrap();
+    // T: leaves with its parameter (the address) as it is.
+    let t = parse_trace(
+        "v0 = param 0 : int
+exit !s0 [exit]
+jump v0
+s0 = snapshot [meta=0: 0=v0]
+",
+    )
+    .unwrap();
+    let mut be = X86Backend::new();
+    let pc = be.compile_tagged(&p, 3).unwrap();
+    let tc = be.compile_tagged(&t, 4).unwrap();
+    let tag_word = 0xFFF9u64 << 48;
+    let stores = [
+        LinkStore { src: 0, base: 1, offset: 0, boxing: LinkBox::Int { bits: 48, tag_word } },
+        LinkStore { src: 2, base: 1, offset: 8, boxing: LinkBox::Float },
+        LinkStore { src: 3, base: 1, offset: 16, boxing: LinkBox::Bool { false_word: 0x40 } },
+    ];
+    // SAFETY: `tc` outlives `pc`'s runs below.
+    unsafe { pc.link_exit(6, &[LinkArg::Buf(1)], &stores, tc.link_entry().unwrap()).unwrap() };
+    let mut mem = [0u64; 3];
+    let mut buf = vec![0u64; LINK_BUF];
+    let params = [(-7i64) as u64, mem.as_mut_ptr() as u64];
+    // SAFETY: the traces only touch `mem`, which outlives the runs.
+    let e = unsafe { pc.run(&params, &mut buf) };
+    assert_eq!((e, buf[LINK_TAG]), (1, 4));
+    assert_eq!(mem, [tag_word | ((-7i64 as u64) & ((1 << 48) - 1)), 5.0f64.to_bits(), 0x40]);
+    let mut mem = [0u64; 3];
+    let params = [1u64 << 50, mem.as_mut_ptr() as u64];
+    // SAFETY: as above.
+    let e = unsafe { pc.run(&params, &mut buf) };
+    assert_eq!((e, buf[LINK_TAG], buf[0]), (6, 3, 1 << 50));
+    assert_eq!(mem[0], 0);
 }

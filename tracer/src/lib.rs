@@ -73,6 +73,35 @@ pub enum LinkArg {
     Dead,
 }
 
+/// A value of a linked exit that the target trace does not take as a parameter: the
+/// thunk stores it (boxed) to the frontend's memory at `buf[base] + offset`, where the
+/// frontend would have put it had the exit returned (a frame slot), before it jumps. When
+/// a value has no boxed form the thunk can build, the exit leaves as it did before
+/// linking (stores already made then hold the same values the frontend writes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LinkStore {
+    /// The exit buffer word holding the value.
+    pub src: usize,
+    /// The exit buffer word holding the base address.
+    pub base: usize,
+    pub offset: i32,
+    pub boxing: LinkBox,
+}
+
+/// How a `LinkStore` boxes its value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkBox {
+    /// Stored as it is (already a boxed word).
+    Word,
+    /// A boolean (0 or not): stored as `false_word + (value != 0)`.
+    Bool { false_word: u64 },
+    /// An int that must fit in `bits` bits (signed): stored as
+    /// `tag_word | (value & ((1 << bits) - 1))`.
+    Int { bits: u8, tag_word: u64 },
+    /// A float that is not NaN: its bits.
+    Float,
+}
+
 /// A compiled trace, ready to run.
 pub trait CompiledTrace {
     /// Runs the loop with `params` (one raw 64-bit word per `Trace::params` entry, see the
@@ -102,14 +131,15 @@ pub trait CompiledTrace {
         None
     }
 
-    /// Links exit `exit` to the trace whose `link_entry` is `target` (see `LINK_BUF`).
+    /// Links exit `exit` to the trace whose `link_entry` is `target` (see `LINK_BUF`),
+    /// making `stores` first (see `LinkStore`).
     ///
     /// # Safety
     /// `target` must be the link entry of a trace that stays alive as long as this one,
     /// the arguments must give it parameters it can run with, and the caller must then
     /// handle exits of every trace of the chain (by their tags).
-    unsafe fn link_exit(&self, exit: u32, args: &[LinkArg], target: usize) -> Result<(), String> {
-        let _ = (exit, args, target);
+    unsafe fn link_exit(&self, exit: u32, args: &[LinkArg], stores: &[LinkStore], target: usize) -> Result<(), String> {
+        let _ = (exit, args, stores, target);
         Err("this backend does not link traces".into())
     }
 }

@@ -12,7 +12,7 @@ use std::rc::Rc;
 
 use krait_tracer::{CompiledTrace, Trace, Type};
 
-use krait_tracer::{LinkArg, ValueId};
+use krait_tracer::{LinkArg, LinkBox, LinkStore, ValueId};
 
 use super::record::{range_iter, ParamSrc, PSEUDO, PSEUDO_BASE, PSEUDO_CTX, PSEUDO_RANGE};
 use crate::cfg::Code;
@@ -218,33 +218,44 @@ fn try_link(from: &CompiledLoop, n: u32, info: &ExitInfo, to: &Rc<CompiledLoop>)
     if to.globals.is_some() && bits(to.globals) != bits(from.globals) {
         return Err("not linked: the target assumes other globals");
     }
-    let args = link_args(info, to)?;
+    let (args, stores) = link_args(info, to)?;
     let entry = to.code.link_entry().ok_or("not linked: the target cannot be linked to")?;
     // SAFETY: `to` stays alive as long as `from` (the exit keeps it: `bridge` or `link`,
     // set by the caller), the arguments are `to`'s parameters as `enter` would build
     // them from the frame the exit describes, and `enter` finds out by the tag which
     // trace of the chain left.
-    unsafe { from.code.link_exit(n, &args, entry) }.map_err(|_| "not linked: the backend refused")
+    unsafe { from.code.link_exit(n, &args, &stores, entry) }.map_err(|_| "not linked: the backend refused")
 }
 
 /// How `to`'s parameters come from the exit buffer of `info` (or through it from the
-/// frame's slots); an error when one cannot.
-fn link_args(info: &ExitInfo, to: &CompiledLoop) -> Result<Vec<LinkArg>, &'static str> {
+/// frame's slots), and the exit's values `to` does not take as parameters, which the link
+/// stores (boxed) to their frame slots as the interpreter would; an error when one cannot.
+fn link_args(info: &ExitInfo, to: &CompiledLoop) -> Result<(Vec<LinkArg>, Vec<LinkStore>), &'static str> {
     let pseudo = |p: u32| info.pseudo.iter().find(|(s, _)| *s == p).map(|&(_, k)| k);
     let base = pseudo(PSEUDO_BASE).ok_or("not linked: no slot array in the exit")?;
-    let int_tag = (Value::small_int(0).ok_or("no int tag")?.bits() >> 48) as u32;
+    let int_word = Value::small_int(0).ok_or("no int tag")?.bits();
+    let int_tag = (int_word >> 48) as u32;
     let named = |s: u32| info.slots.iter().find(|(x, _, _)| *x == s).map(|&(_, k, t)| (k, t));
-    // Every value the exit would write to the frame must go on in a parameter of `to`
-    // (whose exits name all of them), or it would be lost.
-    for &(s, _, ty) in &info.slots {
+    // Every value the exit would write to the frame goes on in a parameter of `to` (whose
+    // exits name all of them) or is stored to its slot by the link.
+    let mut stores = Vec::new();
+    for &(s, k, ty) in &info.slots {
         let carried = to.params.iter().any(|p| match *p {
             ParamSrc::Int(x) => x == s && ty == Type::Int,
             ParamSrc::Float(x) => x == s && ty == Type::Float,
             _ => false,
         });
-        if !carried {
-            return Err("not linked: a value of the exit is no parameter of the target");
+        if carried {
+            continue;
         }
+        let boxing = match ty {
+            Type::Word => LinkBox::Word,
+            Type::Bool => LinkBox::Bool { false_word: Value::FALSE.bits() },
+            Type::Int => LinkBox::Int { bits: 48, tag_word: int_word },
+            Type::Float => LinkBox::Float,
+            _ => return Err("not linked: a value of the exit has no boxed form"),
+        };
+        stores.push(LinkStore { src: k, base, offset: 8 * s as i32, boxing });
     }
     let mut args = Vec::with_capacity(to.params.len());
     for p in &to.params {
@@ -266,7 +277,7 @@ fn link_args(info: &ExitInfo, to: &CompiledLoop) -> Result<Vec<LinkArg>, &'stati
             ),
         });
     }
-    Ok(args)
+    Ok((args, stores))
 }
 
 /// Bridges on bridges on ... a loop's trace, at most.
