@@ -409,13 +409,19 @@ fn enter(
     }
     let (params, buf) = words[..need].split_at_mut(c.params.len());
     for (slot, p) in params.iter_mut().zip(&c.params) {
-        *slot = match *p {
-            ParamSrc::Ctx => &mut ctx as *mut Ctx as u64,
-            ParamSrc::Base => frame.slots.as_mut_ptr() as u64,
-            ParamSrc::Int(s) => exact_i64(vm, frame.slots[s as usize])? as u64,
-            ParamSrc::Float(s) => frame.slots[s as usize].as_float()?.to_bits(),
-            ParamSrc::RangeIter(s) => range_iter(frame.slots[s as usize])? as u64,
+        let w = match *p {
+            ParamSrc::Ctx => Some(&mut ctx as *mut Ctx as u64),
+            ParamSrc::Base => Some(frame.slots.as_mut_ptr() as u64),
+            ParamSrc::Int(s) => exact_i64(vm, frame.slots[s as usize]).map(|i| i as u64),
+            ParamSrc::Float(s) => frame.slots[s as usize].as_float().map(f64::to_bits),
+            ParamSrc::RangeIter(s) => range_iter(frame.slots[s as usize]).map(|p| p as u64),
         };
+        let Some(w) = w else {
+            // The frame's values do not fit: keep the vector for the next run.
+            vm.jit.scratch.push(words);
+            return None;
+        };
+        *slot = w;
     }
     vm.jit.stats.entries += 1;
     ctx.vm = vm as *mut Vm;
@@ -467,7 +473,9 @@ fn enter(
         vm.jit.stats.inlined_exits += 1;
         // The frame is at its call statement: run the inlined frames, then go on after it.
         let pending = ctx.pending.take();
-        return Some(super::inline::resume(vm, frame, &info.inlined, buf, pending).map(|()| (left.clone(), exit)));
+        let r = super::inline::resume(vm, frame, &info.inlined, buf, pending).map(|()| (left.clone(), exit));
+        vm.jit.scratch.push(words);
+        return Some(r);
     }
     vm.jit.scratch.push(words);
     match ctx.pending.take() {
