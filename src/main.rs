@@ -475,6 +475,7 @@ fn run_program(vm: &mut Vm, mut opts: Options) -> i32 {
         Err(e) if vm.isinstance(e.0, vm.exc.system_exit) => {
             let c = system_exit_code(vm, e.0);
             krait_interp::modules::atexit::run_exitfuncs(vm);
+            krait_interp::gc::finalize_at_exit(vm, main_dict);
             io::flush_all(vm);
             return c;
         }
@@ -485,6 +486,7 @@ fn run_program(vm: &mut Vm, mut opts: Options) -> i32 {
         code = repl(vm, main_dict, false);
     }
     krait_interp::modules::atexit::run_exitfuncs(vm);
+    krait_interp::gc::finalize_at_exit(vm, main_dict);
     io::flush_all(vm);
     code
 }

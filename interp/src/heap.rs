@@ -15,8 +15,9 @@
 //! owns — list and tuple items, str and bytes data, big-int digits, dict tables, boxed
 //! payloads (`Box<ClassData>`, `Box<dyn NativeData>`...) — lives in the system allocator
 //! and is freed by the `PyObj`'s Rust destructor when the cell is swept. "Large objects"
-//! are therefore handled by the system allocator; the collector still sees their whole
-//! volume through `gc::counting` (net bytes held by the system allocator), which drives
+//! are therefore handled by the global allocator (`gc::counting`, which maps blocks of
+//! 1 MiB or more itself, prefaulted, and keeps a few freed ones for reuse); the collector
+//! sees their whole volume through the bytes that allocator holds, which drive
 //! collections together with the number of cells allocated.
 //!
 //! Any address can be mapped to its cell: round down to the page, check the page is one of
@@ -43,7 +44,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 use memmap2::MmapMut;
 
-use crate::object::{Payload, PyObj};
+use crate::object::{class_flags, Payload, PyObj};
 use crate::value::Value;
 
 /// Size and alignment of a page.
@@ -65,6 +66,9 @@ struct PageHeader {
     mark: [u64; BITMAP_WORDS],
     /// Bit i set: cell i holds a permanent object (`Heap::freeze`), never freed.
     perm: [u64; BITMAP_WORDS],
+    /// Bit i set: cell i holds a class that may be a heap class, or a generator (what the
+    /// collector's finalizer scan must look at first, `Heap::for_each_special`).
+    special: [u64; BITMAP_WORDS],
 }
 
 /// Offset of cell 0 in a page.
@@ -203,11 +207,15 @@ pub fn alloc(obj: PyObj) -> Value {
     unsafe {
         let heap = &mut *h;
         let cell = heap.take_cell();
+        let special = matches!(obj.payload, Payload::Class(_) | Payload::Generator(_));
         // SAFETY: `cell` is a free, suitably aligned cell of CELL >= size_of::<PyObj>()
         // bytes inside a mapped page; writing initializes it.
         std::ptr::write(cell as *mut PyObj, obj);
         let (page, i) = split(cell);
         (*page).alloc[i / 64] |= 1 << (i % 64);
+        if special {
+            (*page).special[i / 64] |= 1 << (i % 64);
+        }
         heap.cell_bytes += CELL;
         heap.total_cells += 1;
         if heap.cell_bytes as isize + (crate::gc::counting::net_bytes() - heap.net_at_gc) >= heap.threshold as isize {
@@ -460,6 +468,23 @@ impl Heap {
         }
     }
 
+    /// Calls `f` on every allocated class and generator (marked or not; permanent classes
+    /// that are not heap classes excepted), in address order within each page.
+    pub(crate) fn for_each_special(&self, mut f: impl FnMut(usize)) {
+        for p in &self.pages {
+            // SAFETY: our page; the header is initialized.
+            let h = unsafe { &*(p.base as *const PageHeader) };
+            for w in 0..BITMAP_WORDS {
+                let mut b = h.alloc[w] & h.special[w];
+                while b != 0 {
+                    let i = w * 64 + b.trailing_zeros() as usize;
+                    b &= b - 1;
+                    f(p.base + CELLS_START + i * CELL);
+                }
+            }
+        }
+    }
+
     /// Calls `f` on every allocated cell that is not marked.
     pub(crate) fn for_each_unmarked(&self, mut f: impl FnMut(usize)) {
         for p in &self.pages {
@@ -514,6 +539,7 @@ impl Heap {
                 // SAFETY: our page's header.
                 unsafe {
                     (*h).alloc[w] = alloc & mark;
+                    (*h).special[w] &= alloc & mark;
                     (*h).mark[w] = (*h).perm[w];
                 }
                 live += (alloc & mark).count_ones() as usize;
@@ -551,6 +577,16 @@ impl Heap {
         (freed, freed_keys)
     }
 
+    /// Resets every mark bit to the permanent bits, as a sweep does, without freeing
+    /// anything (after a marking done only to look, `gc::finalize_at_exit`).
+    pub(crate) fn reset_marks(&mut self) {
+        for p in &self.pages {
+            let h = p.base as *mut PageHeader;
+            // SAFETY: our page's header; no collection is running.
+            unsafe { (*h).mark = (*h).perm };
+        }
+    }
+
     /// Makes every allocated object permanent (`gc.freeze()`): it is marked from now on
     /// at the start of every collection, so it is never freed. Calls `f` on each object
     /// that was not permanent yet. Must not run during a collection.
@@ -570,7 +606,18 @@ impl Heap {
                 while new != 0 {
                     let i = w * 64 + new.trailing_zeros() as usize;
                     new &= new - 1;
-                    f(p.base + CELLS_START + i * CELL);
+                    let cell = p.base + CELLS_START + i * CELL;
+                    // SAFETY: an allocated cell of our page (its alloc bit is set).
+                    let o = unsafe { &*(cell as *const PyObj) };
+                    if let Payload::Class(c) = &o.payload {
+                        if !c.has_flag(class_flags::HEAPTYPE) {
+                            // A permanent builtin class never defines `__del__` for the
+                            // collector (`gc::class_has`): the finalizer scan skips it.
+                            // SAFETY: our page's header.
+                            unsafe { (*h).special[w] &= !(1 << (i % 64)) };
+                        }
+                    }
+                    f(cell);
                 }
             }
         }

@@ -45,26 +45,43 @@ pub fn stack_base(vm: &Vm) -> usize {
     t
 }
 
-/// Calls `visit` with every word of the native stack between the current stack pointer
-/// and `base`, and with the callee-saved registers.
+/// Runs `f` with the lowest address of the stack a collection must scan: the bottom of
+/// this function's frame, after the callee-saved registers were stored in it.
+///
+/// The collector's own frames (below that address) are left out of the scan: they hold
+/// no value that is not rooted elsewhere, and their slots not yet written may hold stale
+/// words of the frames that were at that depth before (a Python call that just
+/// returned), which would keep dead objects alive by accident.
+///
+/// Every value a caller keeps in a register is in memory above the returned address:
+/// callee-saved registers are either still holding it here (stored into `regs`) or were
+/// saved by this function's prologue into its frame; caller-saved registers are dead
+/// across a call.
 #[inline(never)]
-pub fn scan(base: usize, visit: &mut dyn FnMut(usize)) {
+pub fn with_stack_top<R>(f: impl FnOnce(usize) -> R) -> R {
     let mut regs = [0usize; 12];
     spill_registers(&mut regs);
-    for &r in &regs {
-        visit(r);
-    }
+    let regs = std::hint::black_box(&mut regs);
     let sp = current_sp();
-    let mut p = sp & !7;
+    let r = f(sp);
+    std::hint::black_box(regs);
+    r
+}
+
+/// Calls `visit` with every word of the native stack from `from` (an address given by
+/// `with_stack_top`, which stored the callee-saved registers above it) up to `base`.
+#[inline(never)]
+pub fn scan(from: usize, base: usize, visit: &mut dyn FnMut(usize)) {
+    let mut p = from & !7;
     while p + 8 <= base {
-        // SAFETY: `[sp, base)` is this thread's stack, mapped and readable: `sp` is the
-        // current stack pointer and `base` the top of the stack the thread started on.
+        // SAFETY: `[from, base)` is this thread's stack, mapped and readable: `from` is
+        // above the current stack pointer (a frame of our callers) and `base` the top of
+        // the stack the thread started on.
         // The words may be padding or dead data; we only look at their bits.
         let w = unsafe { std::ptr::read_volatile(p as *const usize) };
         visit(w);
         p += 8;
     }
-    std::hint::black_box(&regs);
 }
 
 #[inline(always)]
