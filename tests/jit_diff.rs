@@ -95,7 +95,11 @@ fn statement(r: &mut Rng, depth: u32) -> String {
         9 => format!("{ind}lst[i % 8] = {}\n", if r.below(3) == 0 { float_expr(r) } else { int_expr(r) }),
         10 => format!("{ind}lst[{}] += {}\n", r.below(8), r.pick(&["1", "a % 5", "0.5", "i"])),
         11 => format!("{ind}b = b + lst[{}] if type(lst[{}]) is int else b\n", r.below(8), r.below(8)),
-        12 => format!("{ind}if i == {}:\n{ind}    lst = {}\n", r.below(40), r.pick(&["[0.5] * 8", "list(range(8))", "(1,) * 8"])),
+        12 => format!(
+            "{ind}if i == {}:\n{ind}    lst = {}\n",
+            r.below(40),
+            r.pick(&["[0.5] * 8", "list(range(8))", "(1,) * 8"])
+        ),
         _ => format!("{ind}acc = acc + (a % 97) + (1 if f > 0 else 0)\n"),
     }
 }

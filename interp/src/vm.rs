@@ -86,6 +86,9 @@ pub struct Vm {
     /// The `sys` module, once created.
     pub sys: Value,
     interned: hashbrown::HashMap<Box<str>, Value>,
+    /// The interned one-character ASCII strs by code (NULL until first interned): indexing
+    /// and iterating text makes them constantly, and this skips hashing.
+    ascii_chars: [Value; 128],
     pub empty_tuple: Value,
     pub empty_str: Value,
     /// Python call depth and `sys.getrecursionlimit()`.
@@ -176,6 +179,7 @@ impl Vm {
             modules: Value::NULL,
             sys: Value::NULL,
             interned: hashbrown::HashMap::new(),
+            ascii_chars: [Value::NULL; 128],
             empty_tuple,
             empty_str,
             depth: Cell::new(0),
@@ -215,6 +219,8 @@ impl Vm {
             modules,
             sys,
             interned,
+            // The same objects as `interned` holds.
+            ascii_chars: _,
             empty_tuple,
             empty_str,
             depth: _,
@@ -350,11 +356,37 @@ impl Vm {
     /// The interned str for `s`: one object per distinct identifier, so attribute names
     /// compare by identity.
     pub fn intern(&mut self, s: &str) -> Value {
+        if let &[b] = s.as_bytes() {
+            if b < 128 {
+                return self.ascii_char(b);
+            }
+        }
         if let Some(&v) = self.interned.get(s) {
             return v;
         }
         let v = if s.is_empty() { self.empty_str } else { self.new_str(s) };
         self.interned.insert(s.into(), v);
+        v
+    }
+
+    /// The interned one-character str for the ASCII code `b` (< 128).
+    #[inline]
+    pub fn ascii_char(&mut self, b: u8) -> Value {
+        let i = (b & 0x7f) as usize;
+        let v = self.ascii_chars[i];
+        if !v.is_null() {
+            return v;
+        }
+        let s = char::from(b & 0x7f).to_string();
+        let v = match self.interned.get(s.as_str()) {
+            Some(&v) => v,
+            None => {
+                let v = self.new_str(&s);
+                self.interned.insert(s.into_boxed_str(), v);
+                v
+            }
+        };
+        self.ascii_chars[i] = v;
         v
     }
 

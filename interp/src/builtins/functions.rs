@@ -918,16 +918,52 @@ pub fn print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     let sep_s = sep.as_rstr().unwrap_or(" ").to_owned();
     let end_s = end.as_rstr().unwrap_or("\n").to_owned();
     if let Some(stream) = io::as_stream(&file) {
-        // One write of the whole line: what CPython's buffered writer ends up doing.
+        // One write of the whole line: what CPython's buffered writer ends up doing. On the
+        // way, CPython's recursion checks in CPython's order: `str()` of each argument that
+        // is not a str, and each `write` call (see `io::write_call_levels`). Text of the
+        // writes that passed is kept, except what a failed flush inside `write` drops.
+        // `out[..flushed]` went through a flush (a write-through stream's write, or a newline
+        // on a line-buffered one); a failing flush drops only what came after.
         let mut out = String::new();
+        let mut flushed = 0;
+        let write_checked = |vm: &Vm, out: &mut String, flushed: &mut usize, text: &str| -> PyResult<()> {
+            io::check_native_call_depth(vm, 1)?;
+            let levels = io::write_call_levels(stream, text);
+            if let Err(e) = io::check_native_call_depth(vm, levels) {
+                out.truncate(*flushed);
+                return Err(e);
+            }
+            out.push_str(text);
+            if levels > 1 {
+                *flushed = out.len();
+            }
+            Ok(())
+        };
+        let mut r = Ok(());
         for (i, &a) in args.iter().enumerate() {
             if i > 0 {
-                out.push_str(&sep_s);
+                r = write_checked(vm, &mut out, &mut flushed, &sep_s);
+                if r.is_err() {
+                    break;
+                }
             }
-            let s = vm.str(a)?;
-            out.push_str(s.as_rstr().unwrap_or(""));
+            match print_str(vm, a) {
+                Ok(s) => r = write_checked(vm, &mut out, &mut flushed, s.as_rstr().unwrap_or("")),
+                Err(e) => r = Err(e),
+            }
+            if r.is_err() {
+                break;
+            }
         }
-        out.push_str(&end_s);
+        if r.is_ok() {
+            r = write_checked(vm, &mut out, &mut flushed, &end_s);
+        }
+        if let Err(e) = r {
+            if !out.is_empty() {
+                io::stream_write_str(vm, stream, &out)?;
+            }
+            return Err(e);
+        }
         io::stream_write_str(vm, stream, &out)?;
         if vm.truthy(flush)? {
             io::stream_flush(vm, stream)?;
@@ -936,20 +972,58 @@ pub fn print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     }
     let k = vm.intern("write");
     let write = vm.get_attr(file, k)?;
+    // A native `write` (io.StringIO's) is a recursion level of its own in CPython.
+    let native_write = matches!(write.as_obj().map(|o| &o.payload), Some(Payload::NativeFunction(_)));
+    let write_level = |vm: &Vm| if native_write { io::check_native_call_depth(vm, 1) } else { Ok(()) };
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
             let s = vm.new_str(&sep_s);
+            write_level(vm)?;
             vm.call(write, &[s], &[])?;
         }
-        let s = vm.str(a)?;
+        let s = print_str(vm, a)?;
+        write_level(vm)?;
         vm.call(write, &[s], &[])?;
     }
     let e = vm.new_str(&end_s);
+    write_level(vm)?;
     vm.call(write, &[e], &[])?;
     if vm.truthy(flush)? {
         vm.call_method(file, "flush", &[])?;
     }
     Ok(Value::NONE)
+}
+
+/// `print` takes `str()` of each argument that is not exactly a str, which CPython counts as
+/// a recursion level ("while getting the str of an object") even for ints and floats.
+fn print_str_depth_check(vm: &Vm, a: Value) -> PyResult<()> {
+    if vm.type_of(a).is(vm.types.str_) {
+        return Ok(());
+    }
+    if vm.depth.get().saturating_add(1) > vm.recursion_limit.get() {
+        return Err(vm.recursion_error("maximum recursion depth exceeded while getting the str of an object"));
+    }
+    Ok(())
+}
+
+/// `str(a)` for `print`, with CPython's recursion accounting: its `str()` holds one level
+/// while it runs. Python `__str__`/`__repr__` methods are counted by `vm.str` itself;
+/// for natives (a list's repr, whose items count their own levels) the level is held here.
+fn print_str(vm: &mut Vm, a: Value) -> PyResult<Value> {
+    print_str_depth_check(vm, a)?;
+    let n = crate::eval::attr::names();
+    let python =
+        |m: Option<Value>| m.is_some_and(|m| matches!(m.as_obj().map(|o| &o.payload), Some(Payload::Function(_))));
+    if vm.type_of(a).is(vm.types.str_)
+        || python(crate::eval::attr::lookup_special(vm, a, n.__str__))
+        || python(crate::eval::attr::lookup_special(vm, a, n.__repr__))
+    {
+        return vm.str(a);
+    }
+    vm.depth.set(vm.depth.get() + 1);
+    let r = vm.str(a);
+    vm.depth.set(vm.depth.get().saturating_sub(1));
+    r
 }
 
 fn sys_stream(vm: &mut Vm, name: &str) -> Value {

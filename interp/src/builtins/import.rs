@@ -510,6 +510,14 @@ fn load(vm: &mut Vm, absname: &str, loc: Location) -> PyResult<Value> {
     if absname == "importlib" {
         install_importlib_finders(vm)?;
     }
+    // CPython's pure-Python datetime and decimal, with the messages of their C modules.
+    if super::sys::stdlib_dir().is_some_and(|s| file.parent() == Some(Path::new(s))) {
+        match absname {
+            "datetime" => crate::modules::datetime_accel::apply(vm, module, d),
+            "_pydecimal" => crate::modules::decimal_accel::apply(vm, d),
+            _ => {}
+        }
+    }
     // A module may replace itself in sys.modules while it runs.
     match modules_get(vm, absname) {
         Some(m) => {

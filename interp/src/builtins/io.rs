@@ -654,6 +654,39 @@ pub fn as_stream(v: &Value) -> Option<&Stream> {
 }
 
 /// Writes a str to a stream (the fast path of `print`).
+/// How many recursion levels CPython's `write(text)` on this stream occupies: one for the
+/// call of the native method, and one more when the write flushes into the underlying
+/// buffer from inside (`TextIOWrapper` calls `buffer.write` when it is write-through, or
+/// line-buffered and given a newline: stderr always is, stdout with `-u`).
+pub fn write_call_levels(s: &Stream, text: &str) -> u32 {
+    let c = s.core();
+    if s.binary {
+        return 1;
+    }
+    let line_buffered = c.kind == Kind::Stderr || c.line_buffering.get() || s.line_buffering.get();
+    // Krait's stderr is always written through; CPython's only with `-u`.
+    let write_through = if c.kind == Kind::Stderr {
+        UNBUFFERED.with(Cell::get)
+    } else {
+        c.write_through.get() || s.write_through.get()
+    };
+    if write_through || (line_buffered && text.contains('\n')) {
+        2
+    } else {
+        1
+    }
+}
+
+/// CPython checks the recursion limit when C code calls a native method (`write` from
+/// `print`, `sys.stdout.write(...)`): `levels` more levels past the current Python depth
+/// raise "maximum recursion depth exceeded while calling a Python object".
+pub fn check_native_call_depth(vm: &Vm, levels: u32) -> PyResult<()> {
+    if vm.depth.get().saturating_add(levels) > vm.recursion_limit.get() {
+        return Err(vm.recursion_error("maximum recursion depth exceeded while calling a Python object"));
+    }
+    Ok(())
+}
+
 pub fn stream_write_str(vm: &mut Vm, s: &Stream, text: &str) -> PyResult<()> {
     check_writable(vm, s)?;
     if s.binary {
@@ -687,10 +720,13 @@ fn flush_std_stdout() -> std::io::Result<()> {
 thread_local! {
     /// The original stdout stream, so that reads from stdin can flush it without a `Vm`.
     static STDOUT_PTR: Cell<Option<Value>> = const { Cell::new(None) };
+    /// `-u` or PYTHONUNBUFFERED was given.
+    static UNBUFFERED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// `-u`: stdout and stderr are written through, unbuffered.
 pub fn set_unbuffered(vm: &Vm) {
+    UNBUFFERED.with(|u| u.set(true));
     let v = vm.state.borrow().get("io.stdout").copied();
     if let Some(s) = v.as_ref().and_then(as_stream) {
         s.write_through.set(true);
@@ -845,6 +881,7 @@ fn m_write(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
                 }
             },
         };
+        check_native_call_depth(vm, 1)?;
         s.write_bytes(&bytes).map_err(|e| os_error_from_io(vm, &e, None))?;
         Ok(vm.new_int(bytes.len() as i64))
     } else {
@@ -853,6 +890,7 @@ fn m_write(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         };
         let n = text.char_len as i64;
         let text = text.as_str().to_owned();
+        check_native_call_depth(vm, write_call_levels(s, &text))?;
         let bytes = s.encode(vm, &text)?;
         s.write_bytes(&bytes).map_err(|e| os_error_from_io(vm, &e, None))?;
         Ok(vm.new_int(n))

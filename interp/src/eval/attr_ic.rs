@@ -59,6 +59,7 @@ thread_local! {
     // initialization check or destructor registration on every access).
     static GET: Table = const { Cell::new(None) };
     static SET: Table = const { Cell::new(None) };
+    static METH: Table = const { Cell::new(None) };
 }
 
 #[inline]
@@ -78,6 +79,7 @@ fn table(key: &'static std::thread::LocalKey<Table>) -> &'static [Cell<Entry>] {
 pub(crate) fn clear() {
     table(&GET).iter().for_each(|e| e.set(EMPTY));
     table(&SET).iter().for_each(|e| e.set(EMPTY));
+    table(&METH).iter().for_each(|e| e.set(EMPTY));
 }
 
 #[inline]
@@ -291,4 +293,46 @@ fn fill_set(vm: &Vm, site: usize, cls: Value, version: u64, map: &'static Map, n
         next,
     };
     table(&SET)[index(site)].set(e);
+}
+
+/// For the `CallMethod` statement at `site` on a plain instance (see `plain_instance`):
+/// the function `type(obj).name` to call with `obj` prepended, when that is exactly what
+/// `obj.name(...)` does (the name is a plain function or native method of the class and
+/// the instance's map has no attribute of that name). Remembered per (class, version,
+/// map): the map says whether the instance shadows the name, the version what the class
+/// holds. `None` means "not known here": the caller takes its generic path.
+#[inline]
+pub(crate) fn lookup_method(vm: &Vm, site: usize, obj: Value, name: Value) -> Option<Value> {
+    let (o, cls, version) = plain_instance(&obj)?;
+    let map = o.attrs.as_ref()?.map.get();
+    let e = table(&METH)[index(site)].get();
+    if e.site == site && e.name == name.bits() && e.cls == cls.bits() && e.version == version && e.map == map_addr(map)
+    {
+        return Some(e.value);
+    }
+    if map.lookup(name).is_some() {
+        return None;
+    }
+    let m = super::attr::lookup_type(vm, cls, name)?;
+    let plain = match &m.as_obj()?.payload {
+        Payload::Function(_) => true,
+        Payload::NativeFunction(nf) => nf.kind == crate::object::NativeKind::Method && nf.bound.is_null(),
+        _ => false,
+    };
+    if !plain {
+        return None;
+    }
+    let e = Entry {
+        site,
+        cls: cls.bits(),
+        version,
+        map: map_addr(map),
+        name: name.bits(),
+        kind: Kind::Method,
+        idx: 0,
+        value: m,
+        next: None,
+    };
+    table(&METH)[index(site)].set(e);
+    Some(m)
 }

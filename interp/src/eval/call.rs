@@ -56,6 +56,11 @@ pub fn call(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(Value, Value)]) ->
                 }
                 return with_prepended(obj, args, |a| call(vm, func, a, kwargs));
             }
+            Payload::Class(_) => {
+                if let Some(r) = call_class(vm, f, args, kwargs, false) {
+                    return r;
+                }
+            }
             _ => {}
         }
     }
@@ -93,6 +98,11 @@ pub(crate) fn call_from_loop(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(V
                     return call_function_in(vm, func, fd, Some(obj), args, kwargs, true);
                 }
             }
+            Payload::Class(_) => {
+                if let Some(r) = call_class(vm, f, args, kwargs, true) {
+                    return r;
+                }
+            }
             Payload::NativeFunction(_) if f.is(vm.gc.collect_fn.get()) => {
                 crate::gc::module::check_collect_args(vm, args, kwargs)?;
                 let n = crate::gc::collect_from_loop(vm);
@@ -102,6 +112,127 @@ pub(crate) fn call_from_loop(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(V
         }
     }
     call(vm, f, args, kwargs)
+}
+
+/// `cls(*args, **kwargs)` for a class whose metaclass is exactly `type`, without looking
+/// up and calling `type.__call__`: the common instantiation (a Python class with
+/// `object.__new__` and a Python `__init__` or none) runs directly, every other class
+/// through `class::call_type`. `None` when the metaclass is not `type` (the generic
+/// `__call__` path applies).
+#[inline]
+fn call_class(
+    vm: &mut Vm,
+    cls: Value,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    direct: bool,
+) -> Option<PyResult<Value>> {
+    if !vm.type_of(cls).is(vm.types.type_) {
+        return None;
+    }
+    // CPython counts calls through `tp_call` as a recursion level of their own.
+    let d = vm.depth.get() + 1;
+    if d > vm.recursion_limit.get() {
+        return Some(Err(vm.recursion_error("maximum recursion depth exceeded while calling a Python object")));
+    }
+    if let Err(e) = super::check_stack(vm) {
+        return Some(Err(e));
+    }
+    vm.depth.set(d);
+    let r = match plain_init(vm, cls, args.is_empty() && kwargs.is_empty()) {
+        Some(init) => {
+            let obj = vm.alloc(cls, Payload::Object);
+            match init.as_obj().map(|o| &o.payload) {
+                Some(Payload::Function(fd)) => match call_function_in(vm, init, fd, Some(obj), args, kwargs, direct) {
+                    Ok(r) if r.is_none() => Ok(obj),
+                    Ok(r) => Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(r)))),
+                    Err(e) => Err(e),
+                },
+                // `object.__init__`, and `plain_init` checked there are no arguments.
+                _ => Ok(obj),
+            }
+        }
+        None => match builtin_new(vm, cls) {
+            // `type.__call__` calls `__new__(cls, *args)`; `object.__init__` then only
+            // checks the arguments, which a builtin `__new__` of its own accepts.
+            Some(f) => match with_prepended(cls, args, |a| f(vm, a, kwargs)) {
+                Ok(obj) if !vm.type_of(obj).is(cls) => init_other(vm, cls, obj, args, kwargs),
+                r => r,
+            },
+            None => super::class::call_type(vm, cls, args, kwargs),
+        },
+    };
+    super::leave(vm);
+    Some(r)
+}
+
+/// The end of `type.__call__` when `__new__` returned `obj`, not an exact instance of
+/// `cls` (`str(x)` where `x.__str__` returns a str subclass instance): the `__init__` of
+/// `obj`'s class runs when that class is a subclass of `cls`.
+#[cold]
+fn init_other(vm: &mut Vm, cls: Value, obj: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
+    let tp = vm.type_of(obj);
+    if !vm.is_subclass(tp, cls) {
+        return Ok(obj);
+    }
+    if let Some(init) = vm.lookup_type(tp, super::attr::names().__init__) {
+        if super::object_type::is_object_init(init) {
+            super::object_type::object_init_check(vm, tp, args, kwargs)?;
+            return Ok(obj);
+        }
+        let r = super::attr::call_unbound_kw(vm, init, obj, args, kwargs)?;
+        if !r.is_none() {
+            return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(r))));
+        }
+    }
+    Ok(obj)
+}
+
+/// The native `__new__` of a builtin class whose `__init__` is `object.__init__` (range,
+/// int, str, tuple...): calling the class is calling that with the class prepended.
+#[inline]
+fn builtin_new(vm: &Vm, cls: Value) -> Option<crate::vm::NativeFn> {
+    let cd = cls.as_class()?;
+    if cd.has_flag(crate::object::class_flags::HEAPTYPE) || cls.is(vm.types.type_) {
+        return None;
+    }
+    let n = super::attr::names();
+    let newf = vm.lookup_type(cls, n.__new__)?;
+    let f = match &newf.as_obj()?.payload {
+        Payload::NativeFunction(nf) if nf.kind == NativeKind::StaticMethod && nf.bound.is_null() => nf.f,
+        _ => return None,
+    };
+    if super::object_type::is_object_new(newf) || !super::object_type::is_object_init(vm.lookup_type(cls, n.__init__)?)
+    {
+        return None;
+    }
+    Some(f)
+}
+
+/// The `__init__` to run on a new instance of `cls` when instantiating it is just
+/// "allocate, then call `__init__`": a Python class of plain instances (`object` layout)
+/// whose `__new__` is `object.__new__`, not abstract, and whose `__init__` is a Python
+/// function (or `object.__init__`, returned only when there are no arguments to check).
+#[inline]
+fn plain_init(vm: &Vm, cls: Value, no_args: bool) -> Option<Value> {
+    let cd = cls.as_class()?;
+    if !cd.has_flag(crate::object::class_flags::HEAPTYPE) || cd.layout != crate::object::Layout::Object {
+        return None;
+    }
+    let n = super::attr::names();
+    if !super::object_type::is_object_new(vm.lookup_type(cls, n.__new__)?) {
+        return None;
+    }
+    let init = vm.lookup_type(cls, n.__init__)?;
+    let func = matches!(init.as_obj().map(|o| &o.payload), Some(Payload::Function(_)));
+    let object_init = no_args && super::object_type::is_object_init(init);
+    if !func && !object_init {
+        return None;
+    }
+    if vm.dict_get_str(cd.dict, n.__abstractmethods__).is_some() {
+        return None;
+    }
+    Some(init)
 }
 
 /// Calls an attribute `m` found on `ty` (the type of `obj`) as a method of `obj`: plain
@@ -183,6 +314,30 @@ pub(crate) fn call_method_from_loop(
     kwargs: &[(Value, Value)],
     narrow: &mut interp::Narrow,
 ) -> PyResult<Value> {
+    call_method_in(vm, name, args, kwargs, narrow, true)
+}
+
+/// `call_method_from_loop` for the `CallMethod` statement at address `site`: the method
+/// of a plain instance is found through the statement's inline cache (`attr_ic`).
+#[inline]
+pub(crate) fn call_method_at(
+    vm: &mut Vm,
+    site: usize,
+    name: Value,
+    args: &[Value],
+    kwargs: &[(Value, Value)],
+    narrow: &mut interp::Narrow,
+) -> PyResult<Value> {
+    if let Some(m) = super::attr_ic::lookup_method(vm, site, args[0], name) {
+        match &m.obj().payload {
+            Payload::Function(fd) => return call_function_in(vm, m, fd, None, args, kwargs, true),
+            Payload::NativeFunction(nf) => {
+                super::check_stack(vm)?;
+                return (nf.f)(vm, args, kwargs);
+            }
+            _ => {}
+        }
+    }
     call_method_in(vm, name, args, kwargs, narrow, true)
 }
 
@@ -323,12 +478,18 @@ fn take_slots(n: usize) -> Vec<Value> {
             v.resize(n, Value::NULL);
             v
         }
-        None => vec![Value::NULL; n],
+        // At least 16 slots, so a recycled vector rarely has to grow for the next call.
+        None => {
+            let mut v = Vec::with_capacity(n.max(16));
+            v.resize(n, Value::NULL);
+            v
+        }
     }
 }
 
+/// Gives a finished frame's slot vector back for reuse by later calls.
 #[inline]
-fn recycle_slots(v: Vec<Value>) {
+pub(crate) fn recycle_slots(v: Vec<Value>) {
     if v.capacity() <= 512 {
         let mut p = slot_pool().borrow_mut();
         if p.len() < 256 {
@@ -477,7 +638,9 @@ fn bind_slow(
         return Err(too_many_positional(vm, func, given, slots, &qualname()));
     }
 
-    let defaults: Vec<Value> = func.defaults.get().as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+    // The function holds its defaults tuple, and nothing below runs Python code.
+    let defaults_tuple = func.defaults.get();
+    let defaults: &[Value] = defaults_tuple.as_tuple().unwrap_or(&[]);
     if given < argcount {
         let defcount = defaults.len().min(argcount);
         let m = argcount - defcount;

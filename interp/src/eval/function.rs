@@ -469,6 +469,29 @@ fn native_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     Ok(vm.new_str(nf.name))
 }
 
+/// `__reduce__` of a native function or method (for pickle and copy): a module-level
+/// function pickles by name, anything attached to an object or class as
+/// `getattr(owner, name)`.
+fn native_reduce(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let nf = native_of(vm, args)?;
+    let is_module = |v: Value| v.as_obj().is_some_and(|o| matches!(o.payload, Payload::Module(_)));
+    let owner = if !nf.bound.is_null() {
+        nf.bound
+    } else if nf.kind != NativeKind::Function && nf.owner.as_class().is_some() {
+        nf.owner
+    } else {
+        Value::NULL
+    };
+    let name = vm.new_str(nf.name);
+    if owner.is_null() || is_module(owner) {
+        return Ok(name);
+    }
+    let k = vm.intern("getattr");
+    let getattr = vm.get_attr(vm.builtins, k)?;
+    let inner = vm.new_tuple(vec![owner, name]);
+    Ok(vm.new_tuple(vec![getattr, inner]))
+}
+
 fn native_qualname_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let nf = native_of(vm, args)?;
     let owner = if nf.bound.is_null() || nf.owner.as_class().is_some() { nf.owner } else { Value::NULL };
@@ -498,6 +521,14 @@ fn native_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     }
     if nf.kind == NativeKind::Function {
         return Ok(vm.builtins);
+    }
+    if nf.kind == NativeKind::StaticMethod {
+        // `int.__new__.__self__ is int` (copyreg relies on it); other static methods
+        // (`str.maketrans`) have `__self__` None.
+        if nf.name == "__new__" && nf.owner.as_class().is_some() {
+            return Ok(nf.owner);
+        }
+        return Ok(Value::NONE);
     }
     Err(vm.attribute_error(format!("'{}' object has no attribute '__self__'", vm.type_name(args[0]))))
 }
@@ -934,6 +965,7 @@ pub fn init(vm: &mut Vm) {
         vm.add_method(b, "__get__", native_get);
         vm.add_method(b, "__eq__", native_eq);
         vm.add_method(b, "__hash__", native_hash);
+        vm.add_method(b, "__reduce__", native_reduce);
         vm.add_getter(b, "__name__", native_name);
         vm.add_getter(b, "__qualname__", native_qualname_get);
         vm.add_getter(b, "__self__", native_self);

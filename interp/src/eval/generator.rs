@@ -205,6 +205,10 @@ pub(crate) fn resume_in(vm: &mut Vm, gen: Value, how: Resume, direct: bool) -> P
     super::leave(vm);
     let mut st = cell.borrow_mut();
     st.running = false;
+    if !matches!(r, Ok(Exit::Yield(_))) {
+        // The generator finished: its frame is dropped here, its slots reused.
+        super::call::recycle_slots(std::mem::take(&mut frame.slots));
+    }
     match r {
         Ok(Exit::Yield(v)) => {
             st.exc_state = if inner.is(outer) { Value::NULL } else { inner };

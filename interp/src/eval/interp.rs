@@ -581,6 +581,18 @@ fn run<const MODE: u8>(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut E
                         buf[k] = rd!(*a);
                     }
                     call::call_from_loop(vm, f, &buf[..args.len()], &[])?
+                } else if args.len() <= 8 && kwnames.len() <= 4 {
+                    // Keyword calls without heap vectors for the arguments.
+                    let mut buf = [Value::NULL; 8];
+                    for (k, a) in args.iter().enumerate() {
+                        buf[k] = rd!(*a);
+                    }
+                    let npos = args.len() - kwnames.len();
+                    let mut kw = [(Value::NULL, Value::NULL); 4];
+                    for (i, &n) in kwnames.iter().enumerate() {
+                        kw[i] = (code.names[n as usize], buf[npos + i]);
+                    }
+                    call::call_from_loop(vm, f, &buf[..npos], &kw[..kwnames.len()])?
                 } else {
                     let mut v = Vec::with_capacity(args.len());
                     for a in args.iter() {
@@ -599,7 +611,8 @@ fn run<const MODE: u8>(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut E
                     for (k, a) in args.iter().enumerate() {
                         buf[k + 1] = rd!(*a);
                     }
-                    call::call_method_from_loop(vm, n, &buf[..=args.len()], &[], &mut info.narrow)?
+                    let site = op as *const Op as usize;
+                    call::call_method_at(vm, site, n, &buf[..=args.len()], &[], &mut info.narrow)?
                 } else {
                     let mut v = Vec::with_capacity(args.len() + 1);
                     v.push(o);
@@ -899,9 +912,9 @@ fn for_next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     vm.next(it)
 }
 
-/// `list[int]` and `tuple[int]` without the protocol.
+/// `list[int]`, `tuple[int]` and `ascii_str[int]` without the protocol.
 #[inline]
-fn fast_getitem(vm: &Vm, o: Value, k: Value) -> Option<Value> {
+fn fast_getitem(vm: &mut Vm, o: Value, k: Value) -> Option<Value> {
     let i = k.as_small_int()?;
     let obj = o.as_obj()?;
     match &obj.payload {
@@ -920,6 +933,16 @@ fn fast_getitem(vm: &Vm, o: Value, k: Value) -> Option<Value> {
             let j = if i < 0 { i + n } else { i };
             if (0..n).contains(&j) {
                 Some(t[j as usize])
+            } else {
+                None
+            }
+        }
+        Payload::Str(s) if s.is_ascii() && obj.class.get().is(vm.types.str_) => {
+            let b = s.as_str().as_bytes();
+            let n = b.len() as i64;
+            let j = if i < 0 { i + n } else { i };
+            if (0..n).contains(&j) {
+                Some(vm.ascii_char(b[j as usize]))
             } else {
                 None
             }
@@ -969,19 +992,25 @@ fn unpack(vm: &mut Vm, frame: &mut Frame, dsts: &[Slot], v: Value) -> PyResult<(
         c.is(vm.types.tuple) || c.is(vm.types.list)
     });
     if exact == Some(true) {
-        let items: Vec<Value> = match &v.obj().payload {
-            Payload::Tuple(t) => t.to_vec(),
-            Payload::List(l) => l.borrow().clone(),
-            _ => Vec::new(),
-        };
-        if items.len() == n {
-            for (d, x) in dsts.iter().zip(items) {
-                frame.slots[*d as usize] = x;
+        // Copied straight into the slots (no Python code runs meanwhile).
+        let copy = |frame: &mut Frame, items: &[Value]| {
+            if items.len() == n {
+                for (d, x) in dsts.iter().zip(items) {
+                    frame.slots[*d as usize] = *x;
+                }
             }
+            items.len()
+        };
+        let len = match &v.obj().payload {
+            Payload::Tuple(t) => copy(frame, t),
+            Payload::List(l) => copy(frame, &l.borrow()),
+            _ => 0,
+        };
+        if len == n {
             return Ok(());
         }
-        if items.len() < n {
-            return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+        if len < n {
+            return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {len})")));
         }
         return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
     }

@@ -333,6 +333,12 @@ pub fn rich_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Valu
     if let Some(r) = fast_compare(vm, op, a, b) {
         return Ok(Value::bool(r));
     }
+    // Two exact tuples (sort keys): what `tuple.__lt__` etc. do, without the dispatch.
+    if is_exact(vm, a, vm.types.tuple) && is_exact(vm, b, vm.types.tuple) {
+        if let (Some(x), Some(y)) = (a.as_tuple(), b.as_tuple()) {
+            return crate::types::tuple::compare_slices(vm, x, y, op);
+        }
+    }
     let ta = vm.type_of(a);
     let tb = vm.type_of(b);
     let rop = reflected(op);
@@ -674,6 +680,20 @@ fn seq_iter_iter(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 }
 
 pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    // Exact lists, tuples and ranges: what their `__iter__` does, without the lookups.
+    if let Some(o) = v.as_obj() {
+        let cls = o.class.get();
+        match &o.payload {
+            Payload::List(_) if cls.is(vm.types.list) => return Ok(crate::types::iter::new_list_iter(vm, v)),
+            Payload::Tuple(_) if cls.is(vm.types.tuple) => return Ok(crate::types::iter::new_tuple_iter(vm, v)),
+            Payload::Range { .. } if cls.is(vm.types.range) => {
+                if let Some((start, step, len)) = crate::types::range::small_parts(v) {
+                    return Ok(crate::types::iter::new_small_range_iter(vm, start, step, len as u64));
+                }
+            }
+            _ => {}
+        }
+    }
     let n = names();
     let tp = vm.type_of(v);
     match lookup(vm, tp, n.__iter__) {
@@ -706,6 +726,10 @@ pub fn next(vm: &mut Vm, it: Value) -> PyResult<Option<Value>> {
     // which may override `__next__`).
     if !tp.as_class().is_some_and(|c| c.has_flag(crate::object::class_flags::HEAPTYPE)) {
         if let Some(r) = crate::types::iter::next_builtin(vm, it) {
+            return r;
+        }
+        // Exact generators too (`tuple(x for x in ...)`, `sum(...)`, `"".join(...)`).
+        if let Some(r) = crate::eval::generator::next_value(vm, it) {
             return r;
         }
     }
@@ -850,8 +874,22 @@ pub fn contains(vm: &mut Vm, container: Value, item: Value) -> PyResult<bool> {
         let cls = o.class.get();
         match &o.payload {
             Payload::Tuple(t) if cls.is(vm.types.tuple) => {
-                let items = t.to_vec();
-                return contains_in(vm, &items, item);
+                // A tuple's items never change, and the caller holds the tuple.
+                return contains_in(vm, t, item);
+            }
+            Payload::List(l) if cls.is(vm.types.list) => {
+                // Re-borrowed per item: `==` may run Python code that mutates the list.
+                let mut i = 0;
+                loop {
+                    let Some(x) = l.borrow().get(i).copied() else { return Ok(false) };
+                    if x.is(item) || vm.eq(x, item)? {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+            }
+            Payload::Set(_) | Payload::FrozenSet(_) if cls.is(vm.types.set) || cls.is(vm.types.frozenset) => {
+                return crate::types::set::contains(vm, container, item);
             }
             Payload::Dict(d) if cls.is(vm.types.dict) => return Ok(crate::dict::get(vm, d, item)?.is_some()),
             Payload::Str(s) if cls.is(vm.types.str_) => {

@@ -12,7 +12,7 @@
 //! `for` loop's iterator, a saved exception, a pending return value) are allocated before
 //! the statements that run while they are live, so nested resets never reach them.
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::rc::Rc;
 
 use crate::cfg::{BlockId, Code, ConstIdx, NameIdx, Op, Opnd, Slot};

@@ -31,7 +31,7 @@ pub mod syntax_error;
 pub mod to_ast;
 pub mod tokenizer;
 
-use std::collections::HashMap;
+use hashbrown::HashMap;
 use std::rc::Rc;
 
 use num_bigint::BigInt;

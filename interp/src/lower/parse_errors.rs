@@ -75,6 +75,18 @@ fn check_inner(
     if let Some(w) = warnings {
         w.extend(tk.warnings.iter().cloned());
     }
+    // The common case: no error from either tokenizer or the parser and no bad f-string.
+    // Nothing to report, and no need to collect the tree's nodes for messages.
+    if tk.error.is_none()
+        && errors.is_empty()
+        && unsupported.is_empty()
+        && tk
+            .toks
+            .iter()
+            .all(|t| t.kind != TokKind::String || fstring311::check(&text[t.start as usize..t.end as usize]).is_none())
+    {
+        return Ok(());
+    }
     let mut ctx = Ctx { src: source, text, tk: &tk, nodes: Nodes::default() };
     ctx.collect(root);
 

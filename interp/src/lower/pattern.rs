@@ -6,7 +6,7 @@
 //! leaves no partial bindings. The alternatives of an or-pattern each move their captures
 //! into one shared set of temporaries.
 
-use std::collections::HashSet;
+use hashbrown::HashSet;
 
 use ruff_python_ast::{self as ast, Expr, Pattern};
 use ruff_text_size::{Ranged, TextRange};

@@ -13,7 +13,7 @@
 //!
 //! Scopes are keyed by the address of their AST node, which is stable while the tree lives.
 
-use std::collections::{HashMap, HashSet};
+use hashbrown::{HashMap, HashSet};
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};

@@ -482,6 +482,7 @@ fn sio_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
 }
 
 fn sio_write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    crate::builtins::io::check_native_call_depth(vm, 1)?;
     let s = sio(vm, args, "write")?;
     let Some(&v) = args.get(1) else {
         return Err(vm.type_error("write() takes exactly one argument (0 given)"));

@@ -21,6 +21,8 @@ pub mod cmath;
 pub mod codecs;
 pub mod contextvars;
 pub mod csv;
+pub mod datetime_accel;
+pub mod decimal_accel;
 pub mod errno;
 pub mod hashes;
 pub mod imp;

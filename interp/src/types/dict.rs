@@ -441,11 +441,8 @@ pub fn repr(vm: &mut Vm, d: Value) -> PyResult<String> {
             if i > 0 {
                 s.push_str(", ");
             }
-            enter_recursion(vm, " while getting the repr of an object")?;
-            let kr = vm.repr_string(k);
-            let vr = kr.and_then(|kr| vm.repr_string(v).map(|vr| (kr, vr)));
-            leave_recursion(vm);
-            let (kr, vr) = vr?;
+            let kr = crate::types::list::repr_item(vm, k)?;
+            let vr = crate::types::list::repr_item(vm, v)?;
             s.push_str(&kr);
             s.push_str(": ");
             s.push_str(&vr);

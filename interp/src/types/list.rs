@@ -66,6 +66,19 @@ pub fn leave_recursion(vm: &Vm) {
     vm.depth.set(vm.depth.get().saturating_sub(1));
 }
 
+/// `repr(item)` inside a container's repr: one recursion level with CPython's message (its
+/// `PyObject_Repr`). A Python `__repr__` is counted once by `vm.repr_string` itself.
+pub fn repr_item(vm: &mut Vm, item: Value) -> PyResult<String> {
+    let f = crate::eval::attr::lookup_special(vm, item, crate::eval::attr::names().__repr__);
+    if f.is_some_and(|f| matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_)))) {
+        return vm.repr_string(item);
+    }
+    enter_recursion(vm, " while getting the repr of an object")?;
+    let r = vm.repr_string(item);
+    leave_recursion(vm);
+    r
+}
+
 // ----- helpers -----
 
 /// The heap object behind `v` with a `'static` lifetime, so natives can keep a payload

@@ -17,7 +17,7 @@ use std::cell::RefCell;
 use crate::cfg::CmpOp;
 use crate::impl_native;
 use crate::object::{class_flags, Payload};
-use crate::types::list::{enter_recursion, leave_recursion, repr_enter, repr_leave};
+use crate::types::list::{repr_enter, repr_leave};
 use crate::types::tuple::{descriptor_error, new_cls, no_args, one_arg};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -895,10 +895,7 @@ pub fn repr(vm: &mut Vm, s: Value) -> PyResult<String> {
             if i > 0 {
                 body.push_str(", ");
             }
-            enter_recursion(vm, " while getting the repr of an object")?;
-            let r = vm.repr_string(k);
-            leave_recursion(vm);
-            body.push_str(&r?);
+            body.push_str(&crate::types::list::repr_item(vm, k)?);
         }
         if s.obj().class.get().is(vm.types.set) {
             Ok(format!("{{{body}}}"))

@@ -338,10 +338,7 @@ pub fn repr_items(vm: &mut Vm, items: &[Value], open: &str, close: &str, one_com
         if i > 0 {
             s.push_str(", ");
         }
-        enter_recursion(vm, " while getting the repr of an object")?;
-        let r = vm.repr_string(it);
-        leave_recursion(vm);
-        s.push_str(&r?);
+        s.push_str(&crate::types::list::repr_item(vm, it)?);
     }
     if one_comma && items.len() == 1 {
         s.push(',');
