@@ -1289,6 +1289,24 @@ fn expand_exit(v: Value, events: &mut Vec<Value>, seen: &mut HashSet<u64>, depth
 ///
 /// Garbage already unreachable is collected first (CPython would have finalized it when it
 /// died). Nothing is freed afterwards: the process is about to exit.
+/// Whether the heap holds a heap class defining `__del__` or a generator (which exit
+/// finalization closes).
+fn exit_finalizers_possible(vm: &Vm, del_name: Value) -> bool {
+    let mut possible = false;
+    // SAFETY: this thread's heap; only read.
+    let heap_ref: &Heap = unsafe { &*heap::heap_ptr() };
+    heap_ref.for_each_special(|cell| {
+        // SAFETY: an allocated cell.
+        let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+        possible |= match &o.payload {
+            Payload::Class(c) => c.has_flag(class_flags::HEAPTYPE) && dict_has_str(vm, c.dict, del_name),
+            Payload::Generator(_) => true,
+            _ => false,
+        };
+    });
+    possible
+}
+
 pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
     if globals.as_dict().is_none()
         || vm.gc.native_depth.get() != 0
@@ -1299,23 +1317,19 @@ pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
     }
     let del_name = vm.intern("__del__");
     // Anything to finalize at all? (A heap class with `__del__`, or a generator.)
-    let mut needed = false;
-    // SAFETY: this thread's heap; only read.
-    let heap_ref: &Heap = unsafe { &*heap::heap_ptr() };
-    heap_ref.for_each_special(|cell| {
-        // SAFETY: an allocated cell.
-        let o: &PyObj = unsafe { &*(cell as *const PyObj) };
-        needed |= match &o.payload {
-            Payload::Class(c) => c.has_flag(class_flags::HEAPTYPE) && dict_has_str(vm, c.dict, del_name),
-            Payload::Generator(_) => true,
-            _ => false,
-        };
-    });
-    if !needed {
+    if !exit_finalizers_possible(vm, del_name) {
         return;
     }
     vm.gc.del_name.set(del_name);
     collect_from_loop(vm);
+    // Again after collecting: the generators and classes seen above may have been garbage
+    // (a finished generator expression), and then the walk below, which costs memory in
+    // proportion to what the globals hold, is not needed.
+    if !exit_finalizers_possible(vm, del_name) {
+        return;
+    }
+    // SAFETY: this thread's heap; only read.
+    let heap_ref: &Heap = unsafe { &*heap::heap_ptr() };
 
     // The objects in the order they are released.
     let values: Vec<Value> = trace::read(globals.as_dict().expect("checked")).iter().map(|(_, v)| v).collect();
