@@ -671,6 +671,21 @@ struct Marker<'h> {
     strict: bool,
 }
 
+impl<'h> Marker<'h> {
+    /// A marker over `heap` that reuses the vectors of `scratch`.
+    fn new(heap: &'h Heap, scratch: Scratch, strict: bool) -> Self {
+        Marker {
+            heap,
+            marked: 0,
+            visited: 0,
+            stack: scratch.stack,
+            codes: scratch.codes,
+            code_stack: Vec::new(),
+            strict,
+        }
+    }
+}
+
 impl Tracer for Marker<'_> {
     #[inline(always)]
     fn value(&mut self, v: Value) {
@@ -800,15 +815,7 @@ fn collect_from(vm: &mut Vm, from: usize) -> Option<usize> {
     // flushed and dropped from it (their destructor closes them when they are swept).
     let open_files = vm.state.try_borrow_mut().ok().and_then(|mut st| st.remove("open_files"));
     let scratch = vm.gc.scratch.take();
-    let mut m = Marker {
-        heap: heap_ref,
-        marked: 0,
-        visited: 0,
-        stack: scratch.stack,
-        codes: scratch.codes,
-        code_stack: Vec::new(),
-        strict: vm.gc.stress > 0,
-    };
+    let mut m = Marker::new(heap_ref, scratch, vm.gc.stress > 0);
 
     // Roots.
     vm.trace_roots(&mut m);
@@ -1343,15 +1350,7 @@ pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
     // so marking stops there).
     vm.gc.collecting.set(true);
     let scratch = vm.gc.scratch.take();
-    let mut m = Marker {
-        heap: heap_ref,
-        marked: 0,
-        visited: 0,
-        stack: scratch.stack,
-        codes: scratch.codes,
-        code_stack: Vec::new(),
-        strict: false,
-    };
+    let mut m = Marker::new(heap_ref, scratch, false);
     if heap_ref.is_object(globals.obj_ptr() as usize) {
         heap_ref.mark(globals.obj_ptr() as usize);
     }
