@@ -49,6 +49,34 @@ struct Entry {
     next: Option<&'static Map>,
 }
 
+impl Entry {
+    /// The entry for `name` at `site` on instances of `cls` (at `version`) with `map`.
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        site: usize,
+        cls: Value,
+        version: u64,
+        map: &'static Map,
+        name: Value,
+        kind: Kind,
+        idx: u32,
+        value: Value,
+        next: Option<&'static Map>,
+    ) -> Entry {
+        Entry { site, cls: cls.bits(), version, map: map_addr(map), name: name.bits(), kind, idx, value, next }
+    }
+
+    /// Whether the entry was made for `name` at `site` on this class version and map.
+    #[inline]
+    fn hits(&self, site: usize, name: Value, cls: Value, version: u64, map: &'static Map) -> bool {
+        self.site == site
+            && self.name == name.bits()
+            && self.cls == cls.bits()
+            && self.version == version
+            && self.map == map_addr(map)
+    }
+}
+
 const EMPTY: Entry =
     Entry { site: 0, cls: 0, version: 0, map: 0, name: 0, kind: Kind::Empty, idx: 0, value: Value::NULL, next: None };
 
@@ -142,12 +170,7 @@ pub(crate) fn get_attr(vm: &mut Vm, site: usize, obj: Value, name: Value) -> PyR
         let map = attrs.map.get();
         let i = index(site);
         let e = table(&GET)[i].get();
-        if e.site == site
-            && e.name == name.bits()
-            && e.cls == cls.bits()
-            && e.version == version
-            && e.map == map_addr(map)
-        {
+        if e.hits(site, name, cls, version, map) {
             match e.kind {
                 Kind::Slot => {
                     let v = attrs.slots.borrow().get(e.idx as usize).copied().unwrap_or(Value::NULL);
@@ -178,17 +201,7 @@ fn fill_get(vm: &Vm, site: usize, cls: Value, version: u64, map: &'static Map, n
     if let Some(slot_name) = descr.and_then(|d| member_slot(vm, cls, d)) {
         // A member descriptor (a data descriptor) reads the slot of its own name.
         if let Some(idx) = map.lookup(slot_name) {
-            let e = Entry {
-                site,
-                cls: cls.bits(),
-                version,
-                map: map_addr(map),
-                name: name.bits(),
-                kind: Kind::Slot,
-                idx: idx as u32,
-                value: Value::NULL,
-                next: None,
-            };
+            let e = Entry::new(site, cls, version, map, name, Kind::Slot, idx as u32, Value::NULL, None);
             table(&GET)[index(site)].set(e);
         }
         return;
@@ -205,8 +218,7 @@ fn fill_get(vm: &Vm, site: usize, cls: Value, version: u64, map: &'static Map, n
             None => return,
         },
     };
-    let e =
-        Entry { site, cls: cls.bits(), version, map: map_addr(map), name: name.bits(), kind, idx, value, next: None };
+    let e = Entry::new(site, cls, version, map, name, kind, idx, value, None);
     table(&GET)[index(site)].set(e);
 }
 
@@ -218,12 +230,7 @@ pub(crate) fn set_attr(vm: &mut Vm, site: usize, obj: Value, name: Value, value:
         let map = attrs.map.get();
         let i = index(site);
         let e = table(&SET)[i].get();
-        if e.site == site
-            && e.name == name.bits()
-            && e.cls == cls.bits()
-            && e.version == version
-            && e.map == map_addr(map)
-        {
+        if e.hits(site, name, cls, version, map) {
             match (e.kind, e.next) {
                 (Kind::Slot, _) => {
                     let mut slots = attrs.slots.borrow_mut();
@@ -281,17 +288,7 @@ fn fill_set(vm: &Vm, site: usize, cls: Value, version: u64, map: &'static Map, n
         Some(idx) => (Kind::Slot, idx as u32, None),
         None => (Kind::Add, 0, Some(map.with_added(slot_name))),
     };
-    let e = Entry {
-        site,
-        cls: cls.bits(),
-        version,
-        map: map_addr(map),
-        name: name.bits(),
-        kind,
-        idx,
-        value: Value::NULL,
-        next,
-    };
+    let e = Entry::new(site, cls, version, map, name, kind, idx, Value::NULL, next);
     table(&SET)[index(site)].set(e);
 }
 
@@ -306,8 +303,7 @@ pub(crate) fn lookup_method(vm: &Vm, site: usize, obj: Value, name: Value) -> Op
     let (o, cls, version) = plain_instance(&obj)?;
     let map = o.attrs.as_ref()?.map.get();
     let e = table(&METH)[index(site)].get();
-    if e.site == site && e.name == name.bits() && e.cls == cls.bits() && e.version == version && e.map == map_addr(map)
-    {
+    if e.hits(site, name, cls, version, map) {
         return Some(e.value);
     }
     if map.lookup(name).is_some() {
@@ -322,17 +318,7 @@ pub(crate) fn lookup_method(vm: &Vm, site: usize, obj: Value, name: Value) -> Op
     if !plain {
         return None;
     }
-    let e = Entry {
-        site,
-        cls: cls.bits(),
-        version,
-        map: map_addr(map),
-        name: name.bits(),
-        kind: Kind::Method,
-        idx: 0,
-        value: m,
-        next: None,
-    };
+    let e = Entry::new(site, cls, version, map, name, Kind::Method, 0, m, None);
     table(&METH)[index(site)].set(e);
     Some(m)
 }
