@@ -119,15 +119,7 @@ pub fn builtin_class_changed() {
 /// The type-lookup cache of this thread.
 #[inline]
 fn cache() -> &'static [Cell<CacheEntry>] {
-    CACHE.with(|c| match c.get() {
-        Some(t) => t,
-        None => {
-            let t: &'static [Cell<CacheEntry>] =
-                Box::leak((0..1usize << CACHE_BITS).map(|_| Cell::new(EMPTY)).collect::<Box<[_]>>());
-            c.set(Some(t));
-            t
-        }
-    })
+    super::thread_table(&CACHE, CACHE_BITS, EMPTY)
 }
 
 /// Forgets every cached lookup. The collector must call this after every collection that

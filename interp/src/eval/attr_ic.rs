@@ -92,15 +92,7 @@ thread_local! {
 
 #[inline]
 fn table(key: &'static std::thread::LocalKey<Table>) -> &'static [Cell<Entry>] {
-    key.with(|t| match t.get() {
-        Some(tab) => tab,
-        None => {
-            let tab: &'static [Cell<Entry>] =
-                Box::leak((0..1usize << BITS).map(|_| Cell::new(EMPTY)).collect::<Box<[_]>>());
-            t.set(Some(tab));
-            tab
-        }
-    })
+    super::thread_table(key, BITS, EMPTY)
 }
 
 /// Forgets every entry (called from `attr::clear_cache`).

@@ -813,15 +813,7 @@ thread_local! {
 
 #[inline]
 fn global_cache() -> &'static [Cell<GlobalEntry>] {
-    GLOBAL_CACHE.with(|c| match c.get() {
-        Some(t) => t,
-        None => {
-            let t: &'static [Cell<GlobalEntry>] =
-                Box::leak((0..1usize << GLOBAL_CACHE_BITS).map(|_| Cell::new(NO_GLOBAL)).collect::<Box<[_]>>());
-            c.set(Some(t));
-            t
-        }
-    })
+    super::thread_table(&GLOBAL_CACHE, GLOBAL_CACHE_BITS, NO_GLOBAL)
 }
 
 fn dict_version(d: Value) -> u64 {

@@ -31,6 +31,7 @@ pub mod ops;
 pub mod suggestions;
 pub mod traceback;
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use crate::cfg::Code;
@@ -163,4 +164,23 @@ pub fn builtins_of(vm: &mut Vm, globals: Value) -> Value {
     } else {
         vm.builtins_dict
     }
+}
+
+/// A thread's lookup cache: a table of `1 << bits` entries, all `empty` at first, made on
+/// first use and leaked (it lives as long as the thread), behind a `const` thread-local
+/// so that an access costs no lazy-initialization check beyond this `None` test.
+#[inline]
+pub(crate) fn thread_table<T: Copy + 'static>(
+    key: &'static std::thread::LocalKey<Cell<Option<&'static [Cell<T>]>>>,
+    bits: u32,
+    empty: T,
+) -> &'static [Cell<T>] {
+    key.with(|c| match c.get() {
+        Some(t) => t,
+        None => {
+            let t: &'static [Cell<T>] = Box::leak((0..1usize << bits).map(|_| Cell::new(empty)).collect::<Box<[_]>>());
+            c.set(Some(t));
+            t
+        }
+    })
 }
