@@ -785,14 +785,8 @@ impl Recorder {
             let ctx = self.ctx;
             self.call(helpers::jit_safepoint as *const () as usize, vec![ctx]);
         }
-        self.flush_words(block, 0);
         self.count_trip();
-        let snap = self.snap_at(block, 0);
-        let kind = Self::kind("link");
-        self.push(IrOp::Exit { snap, kind });
-        // Unreachable: the IR wants every trace to end with a jump.
-        let args = (0..self.params.len() as u32).map(ValueId).collect();
-        Ok(self.close(args))
+        Ok(self.end_with_exit(block, 0, "link"))
     }
 
     /// Ends a bridge at the `return` statement it reached (the recorder's position) with
@@ -804,13 +798,20 @@ impl Recorder {
             return Err("branch at the trace end");
         }
         let (block, stmt) = self.pos;
+        Ok(self.end_with_exit(block, stmt, "leave"))
+    }
+
+    /// Ends the trace with an unconditional exit of speculation kind `kind` that resumes
+    /// the frame at `(block, stmt)`, its dirty words stored first.
+    fn end_with_exit(&mut self, block: u32, stmt: u32, kind: &str) -> Trace {
         self.snap_cache = None;
         self.flush_words(block, stmt);
         let snap = self.snap_at(block, stmt);
-        let kind = Self::kind("leave");
+        let kind = Self::kind(kind);
         self.push(IrOp::Exit { snap, kind });
+        // Unreachable: the IR wants every trace to end with a jump.
         let args = (0..self.params.len() as u32).map(ValueId).collect();
-        Ok(self.close(args))
+        self.close(args)
     }
 
     /// Adds one to the run's trip count (`exit::Ctx::trips`): the trace went once around
