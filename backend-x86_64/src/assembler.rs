@@ -47,6 +47,8 @@ pub struct GuardSite {
     /// Offset of the stub's tail (`mov eax, exit; jmp epilogue`, padded to `TAIL_LEN`
     /// bytes in tagged code), which linking overwrites with a jump to a thunk.
     pub tail: usize,
+    /// Whether the stub makes stores (`Snapshot::stores`) that a jump around it would skip.
+    pub stores: bool,
 }
 
 /// Bytes of a tagged stub's patchable tail (`mov rax, imm64; jmp rax` needs 12).
@@ -260,7 +262,8 @@ pub fn assemble(trace: &Trace, tag: Option<u32>) -> Result<Assembled, String> {
         let stub = ops.labels().resolve_dynamic(e.label).map_err(|e| format!("{e}"))?.0;
         let snap = trace.ops[e.op].snapshot().and_then(|s| trace.snapshots.get(s.0 as usize));
         let live = snap.map(|s| s.live().iter().map(|v| alloc.locs[v.index()]).collect()).unwrap_or_default();
-        guards.push(GuardSite { exit: e.op as u32, stub, jumps: e.jumps.clone(), live, tail: e.tail });
+        let stores = snap.is_some_and(|s| !s.stores.is_empty());
+        guards.push(GuardSite { exit: e.op as u32, stub, jumps: e.jumps.clone(), live, tail: e.tail, stores });
     }
     let code = ops.finalize().map_err(|e| format!("assembling trace: {e}"))?;
     Ok(Assembled { code, guards, marks, frame_size: frame, link_entry, epilogue })
@@ -359,20 +362,20 @@ impl Codegen<'_> {
             let Some(snap) = self.trace.ops[op].snapshot() else { continue };
             let snap = self.trace.snapshots.get(snap.0 as usize).ok_or(format!("op {op}: missing snapshot"))?;
             self.mark(format!("exit stub of guard {op}"));
-            x64!(self.ops ; =>label ; mov r11, [rsp]);
+            x64!(self.ops ; =>label);
+            // The stores sunk out of the loop come first: the exit buffer's words and
+            // whatever the exit leads to (the interpreter, a linked trace) see memory as
+            // the loop left it. rcx and rax are free here (scratch registers hold no value
+            // across ops).
+            for st in snap.stores.clone() {
+                self.load_gpr(RCX, st.base);
+                self.store_word(RCX, st.offset, st.value)
+                    .map_err(|v| format!("op {op}: stored value {v} has no location"))?;
+            }
+            x64!(self.ops ; mov r11, [rsp]);
             for (k, v) in snap.live().into_iter().enumerate() {
-                let off = 8 * k as i32;
-                match self.loc(v) {
-                    Loc::Gpr(r) => x64!(self.ops ; mov [r11 + off], Rq(r)),
-                    Loc::Xmm(x) => x64!(self.ops ; movsd QWORD [r11 + off], Rx(x)),
-                    Loc::Slot(s) => {
-                        let so = slot_offset(s);
-                        x64!(self.ops ; mov rax, QWORD [rsp + so] ; mov [r11 + off], rax);
-                    }
-                    Loc::Const(c) if fits_i32(c) => x64!(self.ops ; mov QWORD [r11 + off], c as i32),
-                    Loc::Const(c) => x64!(self.ops ; mov rax, QWORD c as i64 ; mov [r11 + off], rax),
-                    Loc::None => return Err(format!("op {op}: snapshot value {v} has no location")),
-                }
+                self.store_word(R11, 8 * k as i32, v)
+                    .map_err(|v| format!("op {op}: snapshot value {v} has no location"))?;
             }
             let (exit, epilogue) = (op as i32, self.epilogue);
             if let Some(tag) = self.tag {
@@ -389,6 +392,23 @@ impl Codegen<'_> {
             if let Some(e) = self.exits.iter_mut().find(|e| e.op == op) {
                 e.tail = tail;
             }
+        }
+        Ok(())
+    }
+
+    /// Stores value `v` (floats as their bits) to the word at `[base + off]` (`base` not
+    /// rax, which it may use); the error names a value without a location.
+    fn store_word(&mut self, base: u8, off: i32, v: ValueId) -> Result<(), ValueId> {
+        match self.loc(v) {
+            Loc::Gpr(r) => x64!(self.ops ; mov [Rq(base) + off], Rq(r)),
+            Loc::Xmm(x) => x64!(self.ops ; movsd QWORD [Rq(base) + off], Rx(x)),
+            Loc::Slot(s) => {
+                let so = slot_offset(s);
+                x64!(self.ops ; mov rax, QWORD [rsp + so] ; mov [Rq(base) + off], rax);
+            }
+            Loc::Const(c) if fits_i32(c) => x64!(self.ops ; mov QWORD [Rq(base) + off], c as i32),
+            Loc::Const(c) => x64!(self.ops ; mov rax, QWORD c as i64 ; mov [Rq(base) + off], rax),
+            Loc::None => return Err(v),
         }
         Ok(())
     }
@@ -787,6 +807,26 @@ impl Codegen<'_> {
                     }
                 }
             }
+            Op::LoadByte { base, index, offset, .. } => {
+                let b = self.gpr(*base, RAX);
+                let x = self.gpr(*index, RCX);
+                let off = *offset;
+                let d = self.result_gpr(i);
+                x64!(self.ops ; movzx Rd(d), BYTE [Rq(b) + Rq(x) + off]);
+                self.finish_gpr(i, d);
+            }
+            Op::StoreByte { base, index, offset, value, .. } => {
+                let b = self.gpr(*base, RAX);
+                let x = self.gpr(*index, RDX);
+                let off = *offset;
+                match self.loc(*value) {
+                    Loc::Const(c) => x64!(self.ops ; mov BYTE [Rq(b) + Rq(x) + off], c as u8 as i8),
+                    _ => {
+                        let v = self.gpr(*value, RCX);
+                        x64!(self.ops ; mov BYTE [Rq(b) + Rq(x) + off], Rb(v));
+                    }
+                }
+            }
             Op::Guard { cond, expect, .. } => self.guard(i, *cond, *expect),
             Op::Exit { .. } => {
                 let e = self.new_exit(i);
@@ -851,7 +891,7 @@ impl Codegen<'_> {
     fn exit_reads(&self, i: usize, l: Loc) -> bool {
         let Some(s) = self.trace.ops[i].snapshot() else { return false };
         let Some(snap) = self.trace.snapshots.get(s.0 as usize) else { return false };
-        snap.live().iter().any(|v| self.loc(*v) == l)
+        snap.reads().iter().any(|v| self.loc(*v) == l)
     }
 
     fn shift(&mut self, i: usize, kind: Shift, a: ValueId, b: ValueId) {

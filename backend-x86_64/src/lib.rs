@@ -52,7 +52,8 @@
 //! `jcc rel32` to an out-of-line stub of its own, placed after the loop (so the loop body
 //! stays straight-line code). A compare whose only use is the guard right after it
 //! is fused into the guard (`cmp` + `jcc`; float `==`/`!=` also test the parity flag, which
-//! `ucomisd` sets for NaN). The stub loads `exit_buf` from `[rsp]` into r11, stores the
+//! `ucomisd` sets for NaN). The stub first makes the snapshot's `stores` (stores the
+//! optimizer sank out of the loop), then loads `exit_buf` from `[rsp]` into r11, stores the
 //! values of the guard's `Snapshot::live()` there in order (floats as their bits,
 //! constants as immediates), puts the guard's op index in eax and jumps to the shared
 //! epilogue, which frees the frame, restores the callee-saved registers and returns.
@@ -198,6 +199,9 @@ mod x86 {
         /// must expect the same machine state: the trace's frame and register assignment).
         pub fn retarget_guard(&mut self, exit: u32, target: *const u8) -> Result<(), String> {
             let g = self.guards.iter().find(|g| g.exit == exit).ok_or(format!("no guard {exit}"))?;
+            if g.stores {
+                return Err(format!("guard {exit}'s exit makes stores a bridge jumped to directly would skip"));
+            }
             let base = self.region.borrow().start() as i64;
             let mut patches = Vec::new();
             for &end in &g.jumps {

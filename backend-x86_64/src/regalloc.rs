@@ -14,9 +14,13 @@
 //! nothing reads is dead: it gets no location and the `jump` skips it.
 //!
 //! A trace with a preamble (ops before `Loop`) loops back to `Loop`, so whatever is live
-//! there must keep its location until the `jump`: every parameter with a location (the
-//! `jump` writes it), every preamble value read after `Loop` (a loop invariant), and every
-//! phi (which the `jump` writes too; its operand is moved into it before the header).
+//! there must keep its location until the `jump`: every preamble value read after `Loop`
+//! (a loop invariant), and every parameter and phi the `jump` passes back unchanged. A
+//! parameter or phi the `jump` gives a new value (its operand is moved into a phi before
+//! the header) needs its location only up to its last use, after which a value of the
+//! loop body may take it (the `jump`'s parallel move then writes the new value there,
+//! often from that very register); but no value that lives across the back edge may, so
+//! parameters keep theirs at least until the last phi is defined.
 //!
 //! Each value keeps one location for its whole life (no interval splitting): a register of
 //! its class (general registers for `Int`/`Word`/`Bool`, XMM for `Float`) or, when the
@@ -139,32 +143,49 @@ pub fn allocate(trace: &Trace) -> Allocation {
     let mut uses = vec![0u32; n];
     let mut end: Vec<Option<u32>> = vec![None; n];
     let mut calls = Vec::new();
-    // Reads by ops that run in the loop, the spill cost.
+    let header = trace.ops.iter().position(|op| matches!(op, Op::Loop));
+    // The spill cost: the memory accesses a stack slot would add to one iteration of the
+    // loop. Reads by ops in the loop (preamble ops run once), a definition in the loop (its
+    // store), and for a parameter or phi the `jump` writing another value into it, which
+    // counts more (see below).
     let mut weight = vec![0u32; n];
-    for op in &trace.ops {
+    let body = header.map_or(0, |h| h + 1);
+    let mut read = vec![false; n];
+    for op in trace.ops.iter().skip(body).filter(|op| !matches!(op, Op::Jump(_) | Op::Phi(..))) {
+        for v in op.operands() {
+            read[v.index()] = true;
+        }
+    }
+    for (i, op) in trace.ops.iter().enumerate().skip(body) {
         match op {
             Op::Jump(args) => {
                 let targets = (0..np).chain(trace.phis());
                 for (a, t) in args.iter().zip(targets) {
                     if a.index() != t {
                         weight[a.index()] += 1;
+                        // A loop-carried value in a slot costs the jump's store, and if the
+                        // loop reads it, the next iteration's load waits for that store: a
+                        // store-to-load forwarding delay on the recurrence, which bounds the
+                        // loop's speed. (One only exits read costs the store.)
+                        weight[t] += if read[t] { 3 } else { 1 };
                     }
                 }
             }
+            Op::Phi(..) => {}
             _ => {
                 for v in op.operands() {
                     weight[v.index()] += 1;
                 }
+                weight[i] += 1;
             }
         }
     }
-    let header = trace.ops.iter().position(|op| matches!(op, Op::Loop));
     let mut read_in_loop = vec![false; n];
     for (i, op) in trace.ops.iter().enumerate() {
         let mut read = op.operands();
         if let Some(s) = op.snapshot() {
             if let Some(snap) = trace.snapshots.get(s.0 as usize) {
-                read.extend(snap.live());
+                read.extend(snap.reads());
             }
         }
         for v in read {
@@ -176,17 +197,31 @@ pub fn allocate(trace: &Trace) -> Allocation {
             calls.push(i);
         }
     }
-    if let Some(h) = header {
+    if let (Some(h), Some(Op::Jump(args))) = (header, trace.ops.last()) {
         let jump = 2 * (n as u32 - 1);
-        for v in 0..h {
-            if end[v].is_some() && (v < np || read_in_loop[v]) {
-                end[v] = Some(jump);
-            }
-        }
-        for p in trace.phis() {
-            if end[p].is_some() {
-                end[p] = Some(jump);
-            }
+        let phis = trace.phis();
+        let after_phis = 2 * phis.last().map_or(h, |&p| p) as u32 + 1;
+        // The jump's value for each parameter and phi.
+        let next = |v: usize| -> Option<usize> {
+            let k = if v < np { v } else { np + phis.iter().position(|&p| p == v)? };
+            args.get(k).map(|a| a.index())
+        };
+        for v in (0..h).chain(phis.iter().copied()) {
+            let Some(e) = end[v] else { continue };
+            let carried = v < np || phis.contains(&v);
+            end[v] = Some(if !carried {
+                if read_in_loop[v] {
+                    jump
+                } else {
+                    e
+                }
+            } else if next(v) == Some(v) {
+                jump
+            } else if v < np {
+                e.max(after_phis)
+            } else {
+                e
+            });
         }
     }
 
@@ -264,7 +299,7 @@ fn hints(trace: &Trace, end: &[Option<u32>]) -> Vec<Vec<usize>> {
     for (i, op) in trace.ops.iter().enumerate() {
         let Some(&a) = op.operands().first() else { continue };
         let exit_reads =
-            op.snapshot().and_then(|s| trace.snapshots.get(s.0 as usize)).is_some_and(|s| s.live().contains(&a));
+            op.snapshot().and_then(|s| trace.snapshots.get(s.0 as usize)).is_some_and(|s| s.reads().contains(&a));
         if end[a.index()] == Some(2 * i as u32) && !exit_reads && !matches!(op, Op::Call { .. } | Op::Jump(_)) {
             hints[i].push(a.index());
         }

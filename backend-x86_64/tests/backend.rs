@@ -14,7 +14,7 @@ use krait_tracer::{
 
 fn snap_of(b: &mut TraceBuilder, vals: &[ValueId]) -> krait_tracer::SnapshotId {
     let slots = vals.iter().enumerate().map(|(k, v)| (k as u32, *v)).collect();
-    b.snapshot(Snapshot { frames: vec![FrameState { meta: 0, slots }] })
+    b.snapshot(Snapshot::new(vec![FrameState { meta: 0, slots }]))
 }
 
 /// A loop over `types` params (param 0 is an Int counter) that runs `iters` times; `body`

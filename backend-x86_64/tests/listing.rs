@@ -49,31 +49,31 @@ const COUNTING_LOOP_CODE: &str = "        ; prologue
         ; v6 = int_cmp lt v3, v5
     43  cmp     r8,64h
         ; guard_true v6 !s1 [exit]  ; #7
-    4a  jge     0000000000000074h
+    4a  jge     0000000000000076h
         ; jump v3, v4  ; #8
     50  mov     rsi,r8
     53  jmp     0000000000000030h
         ; exit stub of guard 3
     58  mov     r11,[rsp]
     5c  mov     [r11],rsi
-    63  mov     [r11+8],rdi
-    6a  mov     eax,3
-    6f  jmp     0000000000000090h
+    64  mov     [r11+8],rdi
+    6c  mov     eax,3
+    71  jmp     0000000000000094h
         ; exit stub of guard 7
-    74  mov     r11,[rsp]
-    78  mov     [r11],r8
-    7f  mov     [r11+8],rdi
-    86  mov     eax,7
-    8b  jmp     0000000000000090h
+    76  mov     r11,[rsp]
+    7a  mov     [r11],r8
+    82  mov     [r11+8],rdi
+    8a  mov     eax,7
+    8f  jmp     0000000000000094h
         ; epilogue (eax = exit number)
-    90  add     rsp,8
-    97  pop     r15
-    99  pop     r14
-    9b  pop     r13
-    9d  pop     r12
-    9f  pop     rbp
-    a1  pop     rbx
-    a3  ret
+    94  add     rsp,8
+    9b  pop     r15
+    9d  pop     r14
+    9f  pop     r13
+    a1  pop     r12
+    a3  pop     rbp
+    a5  pop     rbx
+    a7  ret
 ";
 
 #[test]

@@ -865,6 +865,38 @@ s1 = snapshot [meta=1: 0=v0 1=v1]";
             out.push(case("preamble_guard_leaves_at_entry", text, vec![3, base], 1, vec![3, base], vec![table, d]));
         }
     }
+    // The same loop with its store sunk into the exit (`opt::sink`), which also stores a
+    // constant and a float (the stub's stores of every kind of location).
+    let d = Mem::new(data.clone());
+    let mut table = Mem::new(vec![1, d.addr(), 5, 0, 0]);
+    let base = table.addr();
+    let text = "kinds: loop, pre
+entry: s1
+v0 = param 0 : int
+v1 = param 1 : int
+v2 = load [v1 + 8] : int mem 1
+v3 = load [v1] : int mem 1
+v4 = const_int 0
+v5 = int_cmp ne v3, v4
+guard_true v5 !s1 [pre]
+v7 = load [v1 + 16] : int mem 2
+loop
+v9 = phi v7 : int
+v10 = load_indexed [v2 + v0*8] : int mem 3
+v11 = int_add v9, v10
+v12 = const_int 1
+v13 = int_add v0, v12
+v14 = int_to_float v11
+v15 = const_int 16
+v16 = int_cmp below v13, v15
+guard_true v16 !s0 [loop]
+jump v13, v1, v11
+s0 = snapshot [meta=0: 0=v13 1=v11] store [v1 + 16], v11 mem 2 store [v1 + 24], v12 mem 2 store [v1 + 32], v14 mem 2
+s1 = snapshot [meta=1: 0=v0 1=v1]";
+    let total = sum.wrapping_add(5);
+    table.expect = vec![1, d.addr(), total, 1, (total as i64 as f64).to_bits()];
+    out.push(case("sunk_stores_at_exit", text, vec![0, base], 0, vec![16, total], vec![table, d]));
+
     // The same loop as recorded, with the loads in the body.
     let d = Mem::new(data.clone());
     let mut table = Mem::new(vec![1, d.addr(), 5]);
@@ -893,6 +925,43 @@ s1 = snapshot [meta=1: 0=v0 1=v1]
 s2 = snapshot [meta=2: 0=v0 1=v1]";
     table.expect = vec![1, d.addr(), sum.wrapping_add(5)];
     out.push(case("licm_candidate_sum", text, vec![0, base], 0, vec![16, sum.wrapping_add(5)], vec![table, d]));
+
+    // A recurrence over an array as recorded, out[i] = 2 * out[i - 1] + i: the optimizer
+    // hoists the array's pointer and length, and `opt::fwd` carries out[i - 1] in a phi.
+    let mut expect = vec![3u64];
+    for i in 1..16u64 {
+        let prev = expect[expect.len() - 1];
+        expect.push(prev.wrapping_mul(2).wrapping_add(i));
+    }
+    let mut arr = Mem::new(vec![3; 16]);
+    let table = Mem::new(vec![arr.addr(), 16]);
+    let base = table.addr() as u64;
+    let text = "kinds: loop, type
+entry: s1
+v0 = param 0 : int
+v1 = param 1 : int
+v2 = load [v1] : int mem 1
+v3 = load [v1 + 8] : int mem 1
+v4 = const_int 1
+v5 = int_sub_ov v0, v4 !s2 [type]
+v6 = int_cmp below v5, v3
+guard_true v6 !s2 [type]
+v8 = load_indexed [v2 + v5*8] : int mem 2
+v9 = int_add v8, v8
+v10 = int_add v9, v0
+v11 = int_cmp below v0, v3
+guard_true v11 !s2 [type]
+store_indexed [v2 + v0*8], v10 mem 2
+v14 = int_add v0, v4
+v15 = int_cmp below v14, v3
+guard_true v15 !s0 [loop]
+jump v14, v1
+s0 = snapshot [meta=0: 0=v14 1=v10]
+s1 = snapshot [meta=1: 0=v0 1=v1]
+s2 = snapshot [meta=2: 0=v0 1=v1]";
+    let last = expect[15];
+    arr.expect = expect;
+    out.push(case("recurrence_over_array", text, vec![1, base], 0, vec![16, last], vec![table, arr]));
 }
 
 fn memory_cases(out: &mut Vec<Case>) {
@@ -917,6 +986,41 @@ s0 = snapshot [meta=0: 0=v6 1=v4]",
     );
     let sum: i64 = data.iter().map(|&x| x as i64).sum();
     out.push(case("sum_array", &text, vec![0, 0], 0, vec![64, sum as u64], vec![m]));
+
+    // Bytes: read the byte after j, clear byte j, and store the running total's low byte two
+    // bytes on (a register value, truncated), for j = 3, 8, ..., 58.
+    let init: Vec<u8> = (1..=64).collect();
+    let words =
+        |b: &[u8]| -> Vec<u64> { b.chunks(8).map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes"))).collect() };
+    let mut m = Mem::new(words(&init));
+    let text = format!(
+        "kinds: loop
+v0 = param 0 : int
+v1 = param 1 : int
+v2 = const_int {}
+v3 = load_byte [v2 + v0 + 1] mem 7
+v4 = int_add v1, v3
+v5 = const_int 0
+store_byte [v2 + v0], v5 mem 7
+store_byte [v2 + v0 + 2], v4 mem 7
+v8 = const_int 5
+v9 = int_add v0, v8
+v10 = const_int 60
+v11 = int_cmp below v9, v10
+guard_true v11 !s0 [loop]
+jump v9, v4
+s0 = snapshot [meta=0: 0=v9 1=v4]",
+        m.addr()
+    );
+    let (mut bytes, mut acc, mut j) = (init.clone(), 1000u64, 3usize);
+    while j < 60 {
+        acc += bytes[j + 1] as u64;
+        bytes[j] = 0;
+        bytes[j + 2] = acc as u8;
+        j += 5;
+    }
+    m.expect = words(&bytes);
+    out.push(case("bytes", &text, vec![3, 1000], 0, vec![j as u64, acc], vec![m]));
 
     // Fill buf[i-1] = i*i with a negative offset, and a plain store of a running total
     // into the last word.

@@ -264,6 +264,24 @@ pub enum Op {
         value: ValueId,
         mem: Mem,
     },
+    /// Load the byte at `base + index + offset` (index not scaled), zero-extended; result
+    /// Int. Byte accesses must use memory classes of their own (never shared with 8-byte
+    /// accesses): `Access::may_alias` compares offsets at word granularity, which is
+    /// conservative for bytes of one class but says nothing across widths.
+    LoadByte {
+        base: ValueId,
+        index: ValueId,
+        offset: i32,
+        mem: Mem,
+    },
+    /// Store the low byte of `value` (Int or Bool) at `base + index + offset`.
+    StoreByte {
+        base: ValueId,
+        index: ValueId,
+        offset: i32,
+        value: ValueId,
+        mem: Mem,
+    },
 
     // --- control ------------------------------------------------------------------------
     /// Leave through `snap` unless `cond` (a Bool) equals `expect`.
@@ -326,9 +344,41 @@ pub struct FrameState {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Snapshot {
     pub frames: Vec<FrameState>,
+    /// Memory words the exit writes before anything else (a machine backend's exit stub,
+    /// before it fills the exit buffer): stores the optimizer sank out of the loop
+    /// (`opt::sink`), with the value memory must hold where this snapshot's op leaves.
+    pub stores: Vec<SnapStore>,
+}
+
+/// One store an exit makes: `value` to the word at `base + offset` (class `mem`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SnapStore {
+    pub base: ValueId,
+    pub offset: i32,
+    pub value: ValueId,
+    pub mem: Mem,
 }
 
 impl Snapshot {
+    /// A snapshot of these frames that makes no stores.
+    pub fn new(frames: Vec<FrameState>) -> Snapshot {
+        Snapshot { frames, stores: Vec::new() }
+    }
+
+    /// Every value an exit through this snapshot reads: `live()`, then the bases and
+    /// values of its stores.
+    pub fn reads(&self) -> Vec<ValueId> {
+        let mut out = self.live();
+        for st in &self.stores {
+            for v in [st.base, st.value] {
+                if !out.contains(&v) {
+                    out.push(v);
+                }
+            }
+        }
+        out
+    }
+
     /// The distinct values the snapshot names, in order of first appearance: the layout of
     /// the exit buffer a failing guard fills.
     pub fn live(&self) -> Vec<ValueId> {
@@ -385,7 +435,8 @@ impl Op {
             | IntFloorDiv(..)
             | IntMod(..)
             | FloatBits(_)
-            | AsInt(_) => Type::Int,
+            | AsInt(_)
+            | LoadByte { .. } => Type::Int,
             IntCmp(..) | FloatCmp(..) => Type::Bool,
             FloatAdd(..) | FloatSub(..) | FloatMul(..) | FloatDiv(..) | FloatNeg(_) | FloatAbs(_) | FloatSqrt(_)
             | IntToFloat(_) | BitsToFloat(_) => Type::Float,
@@ -393,7 +444,9 @@ impl Op {
             Load { ty, .. } | LoadIndexed { ty, .. } => *ty,
             Call { ret, .. } => *ret,
             Phi(_, ty) => *ty,
-            Store { .. } | StoreIndexed { .. } | Guard { .. } | Exit { .. } | Loop | Jump(_) => Type::Void,
+            Store { .. } | StoreIndexed { .. } | StoreByte { .. } | Guard { .. } | Exit { .. } | Loop | Jump(_) => {
+                Type::Void
+            }
         }
     }
 
@@ -431,8 +484,8 @@ impl Op {
             | AsInt(a) | AsWord(a) => vec![a],
             Load { base, .. } => vec![base],
             Store { base, value, .. } => vec![base, value],
-            LoadIndexed { base, index, .. } => vec![base, index],
-            StoreIndexed { base, index, value, .. } => vec![base, index, value],
+            LoadIndexed { base, index, .. } | LoadByte { base, index, .. } => vec![base, index],
+            StoreIndexed { base, index, value, .. } | StoreByte { base, index, value, .. } => vec![base, index, value],
             Guard { cond, .. } => vec![cond],
             Phi(a, _) => vec![a],
             Call { args, .. } | Jump(args) => args.iter_mut().collect(),
@@ -456,6 +509,7 @@ impl Op {
         match self {
             Op::Store { .. }
             | Op::StoreIndexed { .. }
+            | Op::StoreByte { .. }
             | Op::Guard { .. }
             | Op::Exit { .. }
             | Op::Loop
@@ -509,11 +563,14 @@ impl Trace {
             }
             if let Some(s) = op.snapshot() {
                 let snap = self.snapshots.get(s.0 as usize).ok_or_else(|| format!("op {i}: no snapshot {}", s.0))?;
-                for v in snap.live() {
+                for v in snap.reads() {
                     let bad = v.index() >= i || types[v.index()] == Type::Void;
                     if bad {
                         return Err(format!("op {i}: snapshot {} names {v}, not available there", s.0));
                     }
+                }
+                if let Some(st) = snap.stores.iter().find(|st| types[st.base.index()] != Type::Int) {
+                    return Err(format!("op {i}: snapshot {} stores through {}, not an int", s.0, st.base));
                 }
             }
             match op {
@@ -709,6 +766,8 @@ impl Op {
             Store { .. } => "store",
             LoadIndexed { .. } => "load_indexed",
             StoreIndexed { .. } => "store_indexed",
+            LoadByte { .. } => "load_byte",
+            StoreByte { .. } => "store_byte",
             Guard { expect: true, .. } => "guard_true",
             Guard { expect: false, .. } => "guard_false",
             Exit { .. } => "exit",
@@ -735,11 +794,18 @@ impl Op {
             Op::Load { base, offset, mem, .. } | Op::Store { base, offset, mem, .. } => {
                 Some(Access { base, index: None, offset, mem })
             }
-            Op::LoadIndexed { base, index, offset, mem, .. } | Op::StoreIndexed { base, index, offset, mem, .. } => {
-                Some(Access { base, index: Some(index), offset, mem })
-            }
+            Op::LoadIndexed { base, index, offset, mem, .. }
+            | Op::StoreIndexed { base, index, offset, mem, .. }
+            | Op::LoadByte { base, index, offset, mem }
+            | Op::StoreByte { base, index, offset, mem, .. } => Some(Access { base, index: Some(index), offset, mem }),
             _ => None,
         }
+    }
+
+    /// Whether this op writes memory through an address (`store`, `store_indexed`,
+    /// `store_byte`; calls are not included).
+    pub fn is_store(&self) -> bool {
+        matches!(self, Op::Store { .. } | Op::StoreIndexed { .. } | Op::StoreByte { .. })
     }
 
     /// The speculation kind of an op that can exit.
@@ -789,7 +855,10 @@ impl Trace {
                 IntAddOv { a, b, .. } | IntSubOv { a, b, .. } | IntMulOv { a, b, .. } => vec![*a, *b],
                 IntNeg(a) | IntToFloat(a) | BitsToFloat(a) | AsInt(a) | AsWord(a) => vec![*a],
                 Load { base, .. } | Store { base, .. } => vec![*base],
-                LoadIndexed { base, index, .. } | StoreIndexed { base, index, .. } => vec![*base, *index],
+                LoadIndexed { base, index, .. }
+                | StoreIndexed { base, index, .. }
+                | LoadByte { base, index, .. }
+                | StoreByte { base, index, .. } => vec![*base, *index],
                 _ => vec![],
             };
             for v in &ints {
@@ -818,6 +887,9 @@ impl Trace {
                     if !matches!(t, Type::Int | Type::Float | Type::Word) =>
                 {
                     return Err(format!("op {i}: load of type {t:?}"));
+                }
+                StoreByte { value, .. } if !ty(value).is_intlike() => {
+                    return Err(format!("op {i}: store_byte of {value}, which is {:?}, not an integer", ty(value)));
                 }
                 Store { value, .. } | StoreIndexed { value, .. } if ty(value) == Type::Void => {
                     return Err(format!("op {i}: store of {value}, which has no value"));

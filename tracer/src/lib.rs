@@ -36,7 +36,9 @@ pub mod tunables;
 
 pub use cache::{CompiledLoop, OnBackEdge, TraceCache};
 
-pub use ir::{Access, Cond, FrameState, Kind, Mem, Op, Snapshot, SnapshotId, Trace, TraceBuilder, Type, ValueId};
+pub use ir::{
+    Access, Cond, FrameState, Kind, Mem, Op, SnapStore, Snapshot, SnapshotId, Trace, TraceBuilder, Type, ValueId,
+};
 pub use opt::{optimize, OptOptions};
 pub use refbackend::RefBackend;
 pub use stats::{Abort, JitStats};

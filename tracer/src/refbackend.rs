@@ -90,6 +90,15 @@ impl RefTrace {
 
     fn exit(&self, i: usize, vals: &[u64], exit_buf: &mut [u64]) -> u32 {
         if let Some(snap) = self.trace.ops[i].snapshot() {
+            for st in &self.trace.snapshots[snap.0 as usize].stores {
+                let a = address(vals[st.base.index()], None, st.offset);
+                // SAFETY: a snapshot's stores are stores the trace made in its loop (the
+                // optimizer moved them to the exits), to memory the caller of `run`
+                // guarantees valid and writable.
+                unsafe {
+                    std::ptr::write_unaligned(std::ptr::with_exposed_provenance_mut::<u64>(a), vals[st.value.index()])
+                };
+            }
             for (slot, v) in exit_buf.iter_mut().zip(&self.live[snap.0 as usize]) {
                 *slot = vals[v.index()];
             }
@@ -138,6 +147,17 @@ impl CompiledTrace for RefTrace {
                         unsafe {
                             std::ptr::write_unaligned(std::ptr::with_exposed_provenance_mut::<u64>(a), get(value))
                         };
+                        0
+                    }
+                    Op::LoadByte { base, index, offset, .. } => {
+                        let a = get(base).wrapping_add(get(index)).wrapping_add(*offset as i64 as u64) as usize;
+                        // SAFETY: as for `Load`.
+                        unsafe { std::ptr::read(std::ptr::with_exposed_provenance::<u8>(a)) as u64 }
+                    }
+                    Op::StoreByte { base, index, offset, value, .. } => {
+                        let a = get(base).wrapping_add(get(index)).wrapping_add(*offset as i64 as u64) as usize;
+                        // SAFETY: as for `Store`.
+                        unsafe { std::ptr::write(std::ptr::with_exposed_provenance_mut::<u8>(a), get(value) as u8) };
                         0
                     }
                     Op::Call { func, args, .. } => {

@@ -136,6 +136,8 @@ pub fn eval(op: &Op, get: impl Fn(ValueId) -> u64) -> Eval {
         | Store { .. }
         | LoadIndexed { .. }
         | StoreIndexed { .. }
+        | LoadByte { .. }
+        | StoreByte { .. }
         | Guard { .. }
         | Exit { .. }
         | Call { .. }

@@ -43,7 +43,7 @@
 //! iaddr    := "[" v "+" v "*" "8" [("+" | "-") INT] "]"
 //! call     := ("call" | "call_pure") (HEX | INT) "(" [v ("," v)*] ")" [":" type]
 //! exit     := "!" "s"N "[" kname "]"
-//! snapshot := "s"N "=" "snapshot" ("[" "meta" "=" INT ":" (INT "=" v)* "]")*
+//! snapshot := "s"N "=" "snapshot" ("[" "meta" "=" INT ":" (INT "=" v)* "]")* ("store" addr "," v [mem])*
 //! type     := "int" | "float" | "bool" | "word" | "void"
 //! cond     := "eq" | "ne" | "lt" | "le" | "gt" | "ge" | "below" | "above_eq"
 //! kname    := a name of [A-Za-z0-9_.#-] characters, or a "quoted string"
@@ -58,7 +58,7 @@
 
 use std::fmt;
 
-use crate::ir::{Cond, FrameState, Kind, Mem, Op, Snapshot, SnapshotId, Trace, Type, ValueId};
+use crate::ir::{Cond, FrameState, Kind, Mem, Op, SnapStore, Snapshot, SnapshotId, Trace, Type, ValueId};
 
 /// The ` mem N` suffix of a load or store (nothing for `Mem::ANY`).
 fn mem_text(m: Mem) -> String {
@@ -155,6 +155,12 @@ impl fmt::Display for OpText<'_> {
             StoreIndexed { base, index, offset, value, mem } => {
                 write!(f, "{name} [{base} + {index}*8{}], {value}{}", off(*offset), mem_text(*mem))
             }
+            LoadByte { base, index, offset, mem } => {
+                write!(f, "{name} [{base} + {index}{}]{}", off(*offset), mem_text(*mem))
+            }
+            StoreByte { base, index, offset, value, mem } => {
+                write!(f, "{name} [{base} + {index}{}], {value}{}", off(*offset), mem_text(*mem))
+            }
             Guard { cond, snap, kind, .. } => {
                 write!(f, "{name} {cond}")?;
                 exit(f, snap, kind)
@@ -196,6 +202,17 @@ impl fmt::Display for Snapshot {
                 write!(f, " {slot}={v}")?;
             }
             f.write_str("]")?;
+        }
+        for st in &self.stores {
+            let o = st.offset as i64;
+            let off = if o < 0 {
+                format!(" - {}", -o)
+            } else if o > 0 {
+                format!(" + {o}")
+            } else {
+                String::new()
+            };
+            write!(f, " store [{}{off}], {}{}", st.base, st.value, mem_text(st.mem))?;
         }
         Ok(())
     }
@@ -431,15 +448,28 @@ impl Line<'_> {
     }
 
     /// `[v]`, `[v + N]`, `[v - N]`, and with `indexed` `[v + v*8 ...]`.
+    /// `[base + index +/- offset]` of the byte accesses (index not scaled).
+    fn byte_addr(&mut self) -> Result<(ValueId, ValueId, i32), String> {
+        let (base, index, offset) = self.addr_scaled(true, false)?;
+        let index = index.ok_or("a byte access needs an index")?;
+        Ok((base, index, offset))
+    }
+
     fn addr(&mut self, indexed: bool) -> Result<(ValueId, Option<ValueId>, i32), String> {
+        self.addr_scaled(indexed, true)
+    }
+
+    fn addr_scaled(&mut self, indexed: bool, scaled: bool) -> Result<(ValueId, Option<ValueId>, i32), String> {
         self.punct('[')?;
         let base = self.value()?;
         let mut index = None;
         if indexed {
             self.punct('+')?;
             index = Some(self.value()?);
-            self.punct('*')?;
-            self.keyword("8")?;
+            if scaled {
+                self.punct('*')?;
+                self.keyword("8")?;
+            }
         }
         let mut offset = 0i64;
         if self.is_punct('+') {
@@ -572,6 +602,18 @@ impl Parser {
                     None => Store { base, offset, value, mem },
                 }
             }
+            "load_byte" => {
+                let (base, index, offset) = l.byte_addr()?;
+                let mem = l.mem()?;
+                LoadByte { base, index, offset, mem }
+            }
+            "store_byte" => {
+                let (base, index, offset) = l.byte_addr()?;
+                l.punct(',')?;
+                let value = l.value()?;
+                let mem = l.mem()?;
+                StoreByte { base, index, offset, value, mem }
+            }
             "guard_true" | "guard_false" => {
                 let cond = l.value()?;
                 let (snap, kind) = self.exit(l)?;
@@ -639,6 +681,18 @@ impl Parser {
         l.keyword("snapshot")?;
         let mut snap = Snapshot::default();
         while l.peek().is_some() {
+            if l.peek() == Some(&Tok::Word("store".into())) {
+                l.next();
+                let (base, _, offset) = l.addr(false)?;
+                l.punct(',')?;
+                let value = l.value()?;
+                let mem = l.mem()?;
+                snap.stores.push(SnapStore { base, offset, value, mem });
+                continue;
+            }
+            if !snap.stores.is_empty() {
+                return Err("a snapshot's stores come after its frames".into());
+            }
             l.punct('[')?;
             l.keyword("meta")?;
             l.punct('=')?;

@@ -195,7 +195,7 @@ impl Gen {
                 f.slots.push((k as u32, v));
             }
         }
-        self.b.snapshot(Snapshot { frames })
+        self.b.snapshot(Snapshot::new(frames))
     }
     fn index(&mut self) -> ValueId {
         let x = self.int();

@@ -62,7 +62,7 @@ pub fn run(src: &Trace) -> Trace {
     for i in src.params.len()..src.ops.len() {
         let op = r.renamed(i);
         match &op {
-            Op::Load { .. } | Op::LoadIndexed { .. } => {
+            Op::Load { .. } | Op::LoadIndexed { .. } | Op::LoadByte { .. } => {
                 if let Some(&v) = loads.get(&op) {
                     r.set(i, v);
                 } else {
@@ -82,6 +82,13 @@ pub fn run(src: &Trace) -> Trace {
                         _ => Op::Load { base, offset, ty, mem },
                     };
                     loads.insert(key, value);
+                }
+                r.keep(i, op);
+            }
+            Op::StoreByte { .. } => {
+                // Kills the loads it may alias; no forwarding (a load gives the low byte only).
+                if let Some(st) = op.access() {
+                    loads.retain(|l, _| l.access().is_some_and(|a| !a.may_alias(&st)));
                 }
                 r.keep(i, op);
             }

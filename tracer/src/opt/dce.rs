@@ -23,7 +23,7 @@ pub fn run(src: &Trace) -> Trace {
             live[v.index()] = true;
         }
         if let Some(s) = op.snapshot() {
-            for v in src.snapshots[s.0 as usize].live() {
+            for v in src.snapshots[s.0 as usize].reads() {
                 live[v.index()] = true;
             }
         }

@@ -36,12 +36,7 @@ pub fn run(src: &Trace) -> Trace {
     }
     let np = src.params.len();
     let n = src.ops.len();
-    let stores: Vec<Access> = src
-        .ops
-        .iter()
-        .filter(|op| matches!(op, Op::Store { .. } | Op::StoreIndexed { .. }))
-        .filter_map(Op::access)
-        .collect();
+    let stores: Vec<Access> = src.ops.iter().filter(|op| op.is_store()).filter_map(Op::access).collect();
     let calls = src.ops.iter().any(|op| matches!(op, Op::Call { pure: false, .. }));
     let const_divisor = |v: crate::ir::ValueId| matches!(src.ops[v.index()], Op::ConstInt(c) if c != 0 && c != -1);
 
@@ -56,10 +51,11 @@ pub fn run(src: &Trace) -> Trace {
             continue;
         }
         let movable = match op {
-            Op::Param(_) | Op::Store { .. } | Op::StoreIndexed { .. } | Op::Call { .. } => false,
+            Op::Param(_) | Op::Call { .. } => false,
+            _ if op.is_store() => false,
             Op::Exit { .. } | Op::Loop | Op::Jump(_) => false,
             Op::IntFloorDiv(_, b) | Op::IntMod(_, b) => const_divisor(*b),
-            Op::Load { .. } | Op::LoadIndexed { .. } => {
+            Op::Load { .. } | Op::LoadIndexed { .. } | Op::LoadByte { .. } => {
                 let a = op.access().expect("a load has an access");
                 !calls && stores.iter().all(|s| !s.may_alias(&a))
             }
@@ -140,6 +136,9 @@ fn promotable(src: &Trace, inv: &[bool], hoist: &[bool], stores: &[Access]) -> V
             Op::Store { value, .. } | Op::StoreIndexed { value, .. } if o.access() == Some(a) => {
                 types[value.index()] == ty
             }
+            // A byte store at the same address never carries the word (byte accesses have
+            // classes of their own, so this does not happen).
+            Op::StoreByte { .. } if o.access() == Some(a) => false,
             _ => true,
         });
         if !aliasing.is_empty() && exact && typed {

@@ -1,9 +1,10 @@
 //! The optimizer: a chain of small passes over a trace, one file per pass.
 //!
 //! ```text
-//!   recorded trace ──► fold ──► cse ──► guards ──► dce ──► licm ──► backend
-//!                      constants,  same pure   guards implied   unused pure  invariant ops
-//!                      identities  op once     by earlier ones  ops go       to a preamble
+//!   recorded trace ──► fold ──► cse ──► guards ──► dce ──► licm ──► fwd ──► sink ──► backend
+//!                      constants,  same pure   guards implied   unused pure  invariant ops  a[i-1]    stores of
+//!                      identities  op once     by earlier ones  ops go       to a preamble  after     carried words
+//!                                                                                           a[i] = w  move to exits
 //! ```
 //!
 //! Every pass reads a trace and writes a new one through a `Rewriter`, which renumbers the
@@ -23,8 +24,10 @@
 pub mod cse;
 pub mod dce;
 pub mod fold;
+pub mod fwd;
 pub mod guards;
 pub mod licm;
+pub mod sink;
 
 use crate::ir::{Op, Snapshot, Trace, Type, ValueId};
 
@@ -39,7 +42,9 @@ pub struct OptOptions {
     pub guards: bool,
     /// Dead code elimination.
     pub dce: bool,
-    /// Loop-invariant code motion into a preamble (needs the trace's entry snapshot).
+    /// Loop-invariant code motion into a preamble (needs the trace's entry snapshot), and
+    /// the passes that build on its phis: store-to-load forwarding across iterations
+    /// (`fwd`) and store sinking into the exits (`sink`).
     pub licm: bool,
 }
 
@@ -61,12 +66,15 @@ pub type Pass = (&'static str, fn(&Trace) -> Trace);
 
 /// The passes `opts` enables, in the order they run.
 pub fn passes(opts: &OptOptions) -> Vec<Pass> {
-    let all: [(bool, Pass); 5] = [
+    let all: [(bool, Pass); 7] = [
         (opts.fold, ("fold", fold::run)),
         (opts.cse, ("cse", cse::run)),
         (opts.guards, ("guards", guards::run)),
         (opts.dce, ("dce", dce::run)),
         (opts.licm, ("licm", licm::run)),
+        // These two need the preamble and phis of `licm`, and switch off with it.
+        (opts.licm, ("fwd", fwd::run)),
+        (opts.licm, ("sink", sink::run)),
     ];
     all.into_iter().filter(|(on, _)| *on).map(|(_, p)| p).collect()
 }
@@ -190,6 +198,10 @@ impl<'a> Rewriter<'a> {
                     for (_, v) in &mut f.slots {
                         *v = self.get(*v);
                     }
+                }
+                for st in &mut s.stores {
+                    st.base = self.get(st.base);
+                    st.value = self.get(st.value);
                 }
                 s
             })
