@@ -994,36 +994,11 @@ pub fn print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     Ok(Value::NONE)
 }
 
-/// `print` takes `str()` of each argument that is not exactly a str, which CPython counts as
-/// a recursion level ("while getting the str of an object") even for ints and floats.
-fn print_str_depth_check(vm: &Vm, a: Value) -> PyResult<()> {
-    if vm.type_of(a).is(vm.types.str_) {
-        return Ok(());
-    }
-    if vm.depth.get().saturating_add(1) > vm.recursion_limit.get() {
-        return Err(vm.recursion_error("maximum recursion depth exceeded while getting the str of an object"));
-    }
-    Ok(())
-}
-
-/// `str(a)` for `print`, with CPython's recursion accounting: its `str()` holds one level
-/// while it runs. Python `__str__`/`__repr__` methods are counted by `vm.str` itself;
-/// for natives (a list's repr, whose items count their own levels) the level is held here.
+/// `str(a)` for `print`: CPython's `PyObject_Str`, which counts one recursion level ("while
+/// getting the str of an object") for every argument that is not exactly a str, even ints;
+/// `vm.str` does that accounting.
 fn print_str(vm: &mut Vm, a: Value) -> PyResult<Value> {
-    print_str_depth_check(vm, a)?;
-    let n = crate::eval::attr::names();
-    let python =
-        |m: Option<Value>| m.is_some_and(|m| matches!(m.as_obj().map(|o| &o.payload), Some(Payload::Function(_))));
-    if vm.type_of(a).is(vm.types.str_)
-        || python(crate::eval::attr::lookup_special(vm, a, n.__str__))
-        || python(crate::eval::attr::lookup_special(vm, a, n.__repr__))
-    {
-        return vm.str(a);
-    }
-    vm.depth.set(vm.depth.get() + 1);
-    let r = vm.str(a);
-    vm.depth.set(vm.depth.get().saturating_sub(1));
-    r
+    vm.str(a)
 }
 
 fn sys_stream(vm: &mut Vm, name: &str) -> Value {

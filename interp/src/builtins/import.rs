@@ -179,6 +179,36 @@ fn warn_missing_stdlib(vm: &mut Vm) {
     }
 }
 
+/// CPython C extension modules Krait does not implement, with the feature a program
+/// loses: added to the ModuleNotFoundError so that it does not read as a broken install.
+const MISSING_EXTENSIONS: &[(&str, &str)] = &[
+    ("_sqlite3", "sqlite3"),
+    ("_multiprocessing", "multiprocessing (it needs threads and POSIX semaphores)"),
+    ("_ctypes", "ctypes"),
+    ("_ssl", "ssl (TLS connections)"),
+    ("_bz2", "bz2"),
+    ("_lzma", "lzma"),
+    ("_curses", "curses"),
+    ("_tkinter", "tkinter"),
+    ("readline", "readline"),
+    ("_dbm", "dbm.ndbm"),
+    ("_gdbm", "dbm.gnu"),
+    ("mmap", "mmap"),
+    ("fcntl", "fcntl"),
+    ("termios", "termios (and tty, getpass's hidden input)"),
+    ("resource", "resource"),
+    ("_elementtree", "the C accelerator of xml.etree (the pure-Python one is used)"),
+    ("_asyncio", "the C accelerator of asyncio (the pure-Python one is used)"),
+];
+
+/// The note for a missing module that is one of `MISSING_EXTENSIONS`, else "".
+fn missing_extension_note(name: &str) -> String {
+    match MISSING_EXTENSIONS.iter().find(|(n, _)| *n == name) {
+        Some((_, what)) => format!(" (Krait does not implement this CPython extension module yet: {what})"),
+        None => String::new(),
+    }
+}
+
 fn not_found(vm: &mut Vm, msg: String, name: &str) -> PyErr {
     let cls = vm.exc.module_not_found_error;
     import_error(vm, cls, msg, Some(name), None)
@@ -515,6 +545,7 @@ fn load(vm: &mut Vm, absname: &str, loc: Location) -> PyResult<Value> {
         match absname {
             "datetime" => crate::modules::datetime_accel::apply(vm, module, d),
             "_pydecimal" => crate::modules::decimal_accel::apply(vm, d),
+            "hashlib" => crate::modules::hashes::apply_hashlib(vm, module, d),
             _ => {}
         }
     }
@@ -703,7 +734,7 @@ pub fn import_module(vm: &mut Vm, absname: &str) -> PyResult<Value> {
             if parent.is_none() {
                 warn_missing_stdlib(vm);
             }
-            return Err(not_found(vm, format!("No module named '{name}'"), &name));
+            return Err(not_found(vm, format!("No module named '{name}'{}", missing_extension_note(&name)), &name));
         };
         let m = load(vm, &name, loc)?;
         if let Some(p) = parent {

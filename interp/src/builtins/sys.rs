@@ -39,7 +39,8 @@ pub struct SysConfig {
     pub warnoptions: Vec<String>,
 }
 
-pub const VERSION: &str = "3.11.0 (Krait 0.1.0)";
+/// `sys.version`, in the layout `platform` parses (`VERSION (BUILD) [COMPILER]`).
+pub const VERSION: &str = "3.11.0 (krait) [Krait 0.1.0]";
 
 /// Names of the struct-sequence types made here, with their fields.
 const FLAG_FIELDS: [&str; 18] = [

@@ -130,15 +130,27 @@ fn call_class(
     if !vm.type_of(cls).is(vm.types.type_) {
         return None;
     }
-    // CPython counts calls through `tp_call` as a recursion level of their own.
-    let d = vm.depth.get() + 1;
-    if d > vm.recursion_limit.get() {
-        return Some(Err(vm.recursion_error("maximum recursion depth exceeded while calling a Python object")));
+    // CPython counts calls through `tp_call` as a recursion level of their own; builtin
+    // classes with a vectorcall entry are called without one.
+    let counted = class_call_counted(vm, cls, args, kwargs);
+    if counted {
+        let d = vm.depth.get() + 1;
+        if d > vm.recursion_limit.get() {
+            return Some(Err(vm.recursion_error("maximum recursion depth exceeded while calling a Python object")));
+        }
+        vm.depth.set(d);
+    } else if cls.is(vm.types.range) {
+        // `range()` compares its arguments with `PyObject_RichCompare`.
+        if let Err(e) = super::ops::check_level(vm, " in comparison") {
+            return Some(Err(e));
+        }
     }
     if let Err(e) = super::check_stack(vm) {
+        if counted {
+            super::leave(vm);
+        }
         return Some(Err(e));
     }
-    vm.depth.set(d);
     let r = match plain_init(vm, cls, args.is_empty() && kwargs.is_empty()) {
         Some(init) => {
             let obj = vm.alloc(cls, Payload::Object);
@@ -162,8 +174,31 @@ fn call_class(
             None => super::class::call_type(vm, cls, args, kwargs),
         },
     };
-    super::leave(vm);
+    if counted {
+        super::leave(vm);
+    }
     Some(r)
+}
+
+/// Whether CPython 3.11 counts a call of class `cls` as a recursion level ("while calling a
+/// Python object"): it does for classes called through `tp_call` (Python classes, `int`,
+/// `zip`, `object`...), not for the builtin classes with a vectorcall entry (`list`,
+/// `dict`, `bool`, `map`...) nor for `str(x)`, which its specializing interpreter calls
+/// as `PyObject_Str` (that counts a level of its own).
+fn class_call_counted(vm: &Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> bool {
+    let t = &vm.types;
+    if [t.float, t.bool_, t.list, t.tuple, t.dict, t.set, t.frozenset, t.range].iter().any(|c| cls.is(*c)) {
+        return false;
+    }
+    if cls.is(t.str_) || cls.is(t.type_) {
+        return !(args.len() == 1 && kwargs.is_empty());
+    }
+    match cls.as_class() {
+        Some(cd) if !cd.has_flag(crate::object::class_flags::HEAPTYPE) => {
+            !matches!(cd.name.get().as_rstr(), Some("map" | "filter" | "enumerate"))
+        }
+        _ => true,
+    }
 }
 
 /// The end of `type.__call__` when `__new__` returned `obj`, not an exact instance of

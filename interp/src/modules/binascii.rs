@@ -1,4 +1,4 @@
-//! The `binascii` module: hex, base64 and CRC conversions (`base64`, `hashlib` and
+//! The `binascii` module: hex, base64, quoted-printable, uuencode and CRC conversions (`base64`, `hashlib` and
 //! `zipfile`-free scripts use these).
 
 use crate::object::{class_flags, Layout};
@@ -220,8 +220,165 @@ fn b_crc_hqx(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     Ok(vm.new_int(crc as i64))
 }
 
-fn b_unsupported(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Err(vm.not_implemented_error("binascii: quoted-printable and uuencode conversions are not supported yet"))
+/// `a2b_uu(data)`: one line of uuencoded data. The first character gives the length; a
+/// line cut short (spaces eaten at its end) is padded with zero bits.
+fn b_a2b_uu(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    nargs(vm, "a2b_uu", args, kw, 1, 1)?;
+    let b = ascii_data(vm, args[0])?;
+    let mut it = b.iter().copied();
+    // An empty line reads as the C string's NUL terminator: a length of 32.
+    let len = (it.next().unwrap_or(0).wrapping_sub(b' ') & 0o77) as usize;
+    let mut out = Vec::with_capacity(len);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    while out.len() < len {
+        let c = match it.next() {
+            None | Some(b'\n') | Some(b'\r') => 0,
+            Some(c) if !(b' '..=b' ' + 64).contains(&c) => return Err(error(vm, "Illegal char")),
+            Some(c) => (c - b' ') & 0o77,
+        };
+        acc = (acc << 6) | c as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+            acc &= (1 << bits) - 1;
+        }
+    }
+    if it.any(|c| !matches!(c, b' ' | b'`' | b'\n' | b'\r')) {
+        return Err(error(vm, "Trailing garbage"));
+    }
+    Ok(vm.new_bytes(out))
+}
+
+/// `b2a_uu(data, *, backtick=False)`: one uuencoded line (at most 45 bytes of data).
+fn b_b2a_uu(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    if args.len() > 1 {
+        return Err(vm.type_error(format!("b2a_uu() takes exactly 1 positional argument ({} given)", args.len())));
+    }
+    let [data, backtick] = vm.bind_args("b2a_uu", args, kw, ["data", "backtick"], 1)?;
+    let b = binary_data(vm, data)?;
+    let backtick = !backtick.is_null() && vm.truthy(backtick)?;
+    if b.len() > 45 {
+        return Err(error(vm, "At most 45 bytes at once"));
+    }
+    let enc = |v: u32| if backtick && v == 0 { b'`' } else { b' ' + v as u8 };
+    let mut out = vec![enc(b.len() as u32)];
+    for chunk in b.chunks(3) {
+        let n =
+            (chunk[0] as u32) << 16 | (*chunk.get(1).unwrap_or(&0) as u32) << 8 | *chunk.get(2).unwrap_or(&0) as u32;
+        for shift in [18, 12, 6, 0] {
+            out.push(enc((n >> shift) & 0x3f));
+        }
+    }
+    out.push(b'\n');
+    Ok(vm.new_bytes(out))
+}
+
+/// `a2b_qp(data, header=False)`: quoted-printable decoding (`=XX` escapes, `=` at a line
+/// end is a soft line break, and with `header` an underscore is a space).
+fn b_a2b_qp(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let [data, header] = vm.bind_args("a2b_qp", args, kw, ["data", "header"], 1)?;
+    let b = ascii_data(vm, data)?;
+    let header = !header.is_null() && vm.truthy(header)?;
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'=' {
+            i += 1;
+            let Some(&n) = b.get(i) else { break };
+            if n == b'\n' || n == b'\r' {
+                // A soft line break: skip to the end of the line.
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                i += 1;
+            } else if n == b'=' {
+                out.push(b'=');
+                i += 1;
+            } else if let (Some(h), Some(l)) = (hexval(n), b.get(i + 1).and_then(|&c| hexval(c))) {
+                out.push(h << 4 | l);
+                i += 2;
+            } else {
+                out.push(b'=');
+            }
+        } else if header && c == b'_' {
+            out.push(b' ');
+            i += 1;
+        } else {
+            out.push(c);
+            i += 1;
+        }
+    }
+    Ok(vm.new_bytes(out))
+}
+
+/// `b2a_qp(data, quotetabs=False, istext=True, header=False)`: quoted-printable encoding
+/// with lines of at most 76 characters (soft breaks `=` + newline), keeping the data's
+/// line ends (CRLF when its first line end is one).
+fn b_b2a_qp(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    const MAXLINE: usize = 76;
+    let [data, quotetabs, istext, header] =
+        vm.bind_args("b2a_qp", args, kw, ["data", "quotetabs", "istext", "header"], 1)?;
+    let d = binary_data(vm, data)?;
+    let flag = |vm: &mut Vm, v: Value, default: bool| if v.is_null() { Ok(default) } else { vm.truthy(v) };
+    let quotetabs = flag(vm, quotetabs, false)?;
+    let istext = flag(vm, istext, true)?;
+    let header = flag(vm, header, false)?;
+    let crlf = d.iter().position(|&c| c == b'\n').is_some_and(|p| p > 0 && d[p - 1] == b'\r');
+    let hex = |c: u8| [b"0123456789ABCDEF"[(c >> 4) as usize], b"0123456789ABCDEF"[(c & 15) as usize]];
+    let mut out: Vec<u8> = Vec::with_capacity(d.len() * 3 / 2);
+    let soft_break = |out: &mut Vec<u8>| {
+        out.push(b'=');
+        if crlf {
+            out.push(b'\r');
+        }
+        out.push(b'\n');
+    };
+    let (mut i, mut linelen) = (0, 0);
+    while i < d.len() {
+        let c = d[i];
+        let next = d.get(i + 1).copied();
+        let quote = c > 126
+            || c == b'='
+            || (header && c == b'_')
+            || (c == b'.' && linelen == 0 && matches!(next, None | Some(b'\n' | b'\r' | 0)))
+            || (!istext && (c == b'\r' || c == b'\n'))
+            || ((c == b'\t' || c == b' ') && next.is_none())
+            || (c < 33 && c != b'\r' && c != b'\n' && (quotetabs || (c != b'\t' && c != b' ')));
+        if quote {
+            if linelen + 3 >= MAXLINE {
+                soft_break(&mut out);
+                linelen = 0;
+            }
+            out.push(b'=');
+            out.extend_from_slice(&hex(c));
+            i += 1;
+            linelen += 3;
+        } else if istext && (c == b'\n' || (c == b'\r' && next == Some(b'\n'))) {
+            linelen = 0;
+            // White space at the end of a line is quoted.
+            if let Some(&last) = out.last().filter(|&&l| l == b' ' || l == b'\t') {
+                out.pop();
+                out.push(b'=');
+                out.extend_from_slice(&hex(last));
+            }
+            if crlf {
+                out.push(b'\r');
+            }
+            out.push(b'\n');
+            i += if c == b'\r' { 2 } else { 1 };
+        } else {
+            if next.is_some() && next != Some(b'\n') && linelen + 1 >= MAXLINE {
+                soft_break(&mut out);
+                linelen = 0;
+            }
+            linelen += 1;
+            out.push(if header && c == b' ' { b'_' } else { c });
+            i += 1;
+        }
+    }
+    Ok(vm.new_bytes(out))
 }
 
 pub fn init_module(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -237,10 +394,10 @@ pub fn init_module(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyRe
             ("a2b_base64", b_a2b_base64),
             ("crc32", b_crc32),
             ("crc_hqx", b_crc_hqx),
-            ("a2b_qp", b_unsupported),
-            ("b2a_qp", b_unsupported),
-            ("a2b_uu", b_unsupported),
-            ("b2a_uu", b_unsupported),
+            ("a2b_qp", b_a2b_qp),
+            ("b2a_qp", b_b2a_qp),
+            ("a2b_uu", b_a2b_uu),
+            ("b2a_uu", b_b2a_uu),
         ],
     );
     use class_flags::*;

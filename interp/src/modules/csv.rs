@@ -486,10 +486,8 @@ fn reader_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
             ));
         };
         r.line_num.set(r.line_num.get() + 1);
+        // Since 3.11 a NUL is an ordinary character (no "line contains NUL" error).
         for c in text.chars() {
-            if c == '\0' {
-                return Err(error(vm, "line contains NUL"));
-            }
             r.process(vm, Some(c))?;
         }
         r.process(vm, None)?;

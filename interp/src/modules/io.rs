@@ -1054,9 +1054,12 @@ fn buffered_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], name: &str) 
         Some(s) if s.binary => {}
         Some(_) => return Err(vm.type_error(format!("{name}() argument must be a raw binary stream"))),
         None => {
-            return Err(
-                vm.not_implemented_error(format!("{name} over a '{}' object is not supported yet", vm.type_name(raw)))
-            )
+            // A raw stream written in Python (gzip's `_GzipReader`, ...): `_pyio`'s
+            // pure-Python buffered classes, as for TextIOWrapper below.
+            let pyio = crate::builtins::import::import_module(vm, "_pyio")?;
+            let k = vm.intern(name);
+            let cls = vm.get_attr(pyio, k)?;
+            return vm.call(cls, &args[1..], kw);
         }
     }
     wrap_stream(vm, cls, raw, None).ok_or_else(|| vm.type_error("not a stream"))

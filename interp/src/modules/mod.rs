@@ -31,6 +31,8 @@ pub mod locale;
 pub mod math;
 pub mod posix;
 pub mod process;
+pub mod pwd;
+pub mod pyexpat;
 pub mod select;
 pub mod signal;
 pub mod socket;
@@ -41,6 +43,7 @@ pub mod time;
 pub mod unicodedata;
 mod unicodedata_tables;
 pub mod weakref;
+pub mod zlib;
 
 // stdlib engineer B
 pub mod array;
@@ -102,6 +105,10 @@ pub fn init(vm: &mut Vm) {
     reg(vm, "_warnings", imp::init_warnings);
     reg(vm, "marshal", imp::init_marshal);
     reg(vm, "unicodedata", unicodedata::init_module);
+    reg(vm, "zlib", zlib::init_module);
+    reg(vm, "pwd", pwd::init_pwd);
+    reg(vm, "grp", pwd::init_grp);
+    reg(vm, "pyexpat", pyexpat::init_module);
 }
 
 // ----- helpers shared by the modules of this directory -----
