@@ -57,6 +57,8 @@ pub(crate) struct ExitInfo {
     linked: Cell<bool>,
     /// The frames of calls inlined into the trace at this exit (`inline::resume`).
     inlined: Vec<super::inline::VExit>,
+    /// For a `box` guard: the slot of the frame whose int it failed to box in 48 bits.
+    box_slot: Option<u32>,
 }
 
 impl ExitInfo {
@@ -88,6 +90,18 @@ pub(crate) struct CompiledLoop {
     /// and the trips they made (`Ctx::trips`), to drop loops whose runs are too short.
     pub runs: Cell<u32>,
     pub trips: Cell<u64>,
+    /// `Jit::generation` when the current window started, and the windows in a row that
+    /// were too short but saw new code compiled (bridges, linked loops), which may make
+    /// the next window's runs longer (`jit::back_edge`).
+    pub window_gen: Cell<u64>,
+    pub reprieves: Cell<u32>,
+    /// Entries whose int parameters were not all small ints (`enter`): the trace, typed
+    /// for 48-bit ints, then falls back to the dispatcher at every boxing and link.
+    /// Shared by a loop's trace and all its bridges.
+    pub medium: Rc<Cell<u32>>,
+    /// The slots recorded as holding ints beyond the inline range (boxed by a helper):
+    /// exits writing such ints there are expected, not counted in `medium`.
+    medium_slots: Vec<bool>,
     /// Set when the loop was dropped: traces linked to its header no longer enter it
     /// through the dispatcher.
     pub dead: Cell<bool>,
@@ -134,6 +148,7 @@ impl CompiledLoop {
                 pseudo,
                 linked: Cell::new(false),
                 inlined: super::inline::exit_frames(snap, &live, &types),
+                box_slot: if kind == super::KIND_BOX { box_slot(&trace, i) } else { None },
             });
         }
         let buf_len = trace.max_exit_len().max(1);
@@ -149,8 +164,20 @@ impl CompiledLoop {
             global_fails: Default::default(),
             runs: Cell::new(0),
             trips: Cell::new(0),
+            window_gen: Cell::new(0),
+            reprieves: Cell::new(0),
+            medium: Rc::default(),
+            medium_slots: Vec::new(),
             dead: Cell::new(false),
         }
+    }
+
+    /// The trace with the medium-int counter of its family (`medium`, the parent's for a
+    /// bridge) and the slots its recording boxed through a helper (`medium_slots`).
+    pub(crate) fn with_medium(mut self, family: Rc<Cell<u32>>, slots: Vec<bool>) -> Self {
+        self.medium = family;
+        self.medium_slots = slots;
+        self
     }
 
     /// The exit buffer words a run needs: `LINK_BUF` for linkable (tagged) code, which
@@ -179,6 +206,29 @@ impl CompiledLoop {
             }
         }
     }
+}
+
+/// The frame slot the `box` guard at op `i` of `trace` boxes an int for
+/// (`record::Recorder::boxed`): the guard checks `v + 2^47 < 2^48`, and a store of the
+/// slot array (parameter 1) soon after stores `v`'s boxed form.
+fn box_slot(trace: &Trace, i: usize) -> Option<u32> {
+    use krait_tracer::Op;
+    let op = |v: ValueId| trace.ops.get(v.index());
+    let Some(Op::Guard { cond, .. }) = trace.ops.get(i) else { return None };
+    let Some(Op::IntCmp(_, t, _)) = op(*cond) else { return None };
+    let Some(Op::IntAdd(v, _)) = op(*t) else { return None };
+    for o in trace.ops.iter().skip(i + 1).take(8) {
+        let Op::Store { base, offset, value, .. } = o else { continue };
+        if base.index() != 1 || *offset < 0 || offset % 8 != 0 {
+            continue;
+        }
+        let Some(Op::AsWord(w)) = op(*value) else { continue };
+        let Some(Op::IntOr(p, _)) = op(*w) else { continue };
+        if matches!(op(*p), Some(Op::IntAnd(x, _)) if x == v) {
+            return Some((offset / 8) as u32);
+        }
+    }
+    None
 }
 
 /// An int (not a bool, not a subclass instance) that fits an i64.
@@ -338,8 +388,17 @@ fn run_chain(vm: &mut Vm, frame: &mut Frame, code: &Code, c: Rc<CompiledLoop>, t
             // At a loop header: go on with its trace, if it has one.
             crate::gc::safepoint(vm);
             let cached = info.link.borrow().clone();
+            // Whether `next` is the exit's cached link (it keeps a natively linked target
+            // alive, so only that one may be linked to).
+            let mut is_cached = true;
             let next = match cached {
-                Some(n) => Some(n),
+                Some(n) if !n.dead.get() => Some(n),
+                // A loop dropped to be recorded again may have a new trace by now. The
+                // cache keeps the dropped one: this exit's code may be linked to it.
+                Some(_) => {
+                    is_cached = false;
+                    super::compiled_at(vm, code, info.block)
+                }
                 None => {
                     let n = super::compiled_at(vm, code, info.block);
                     info.link.borrow_mut().clone_from(&n);
@@ -348,7 +407,9 @@ fn run_chain(vm: &mut Vm, frame: &mut Frame, code: &Code, c: Rc<CompiledLoop>, t
             };
             match next {
                 Some(next) if !next.dead.get() => {
-                    link_natively(vm, &cur, n, info, &next);
+                    if is_cached {
+                        link_natively(vm, &cur, n, info, &next);
+                    }
                     cur = next;
                     continue;
                 }
@@ -408,11 +469,18 @@ fn enter(
         words.resize(need, 0);
     }
     let (params, buf) = words[..need].split_at_mut(c.params.len());
+    let mut medium = None;
     for (slot, p) in params.iter_mut().zip(&c.params) {
         let w = match *p {
             ParamSrc::Ctx => Some(&mut ctx as *mut Ctx as u64),
             ParamSrc::Base => Some(frame.slots.as_mut_ptr() as u64),
-            ParamSrc::Int(s) => exact_i64(vm, frame.slots[s as usize]).map(|i| i as u64),
+            ParamSrc::Int(s) => {
+                let v = frame.slots[s as usize];
+                if !v.is_small_int() {
+                    medium = Some(s);
+                }
+                exact_i64(vm, v).map(|i| i as u64)
+            }
             ParamSrc::Float(s) => frame.slots[s as usize].as_float().map(f64::to_bits),
             ParamSrc::RangeIter(s) => range_iter(frame.slots[s as usize]).map(|p| p as u64),
         };
@@ -422,6 +490,10 @@ fn enter(
             return None;
         };
         *slot = w;
+    }
+    if let Some(s) = medium {
+        c.medium.set(c.medium.get().saturating_add(1));
+        vm.jit.note_medium(code, s);
     }
     vm.jit.stats.entries += 1;
     ctx.vm = vm as *mut Vm;
@@ -448,6 +520,12 @@ fn enter(
         return Some(Err((vm.err(vm.exc.system_error, "JIT: unknown trace exit"), ErrInfo::default())));
     };
     vm.jit.stats.exits[info.kind as usize] += 1;
+    if let Some(s) = info.box_slot {
+        if !c.medium_slots.get(s as usize).copied().unwrap_or(true) {
+            c.medium.set(c.medium.get().saturating_add(1));
+            vm.jit.note_medium(code, s);
+        }
+    }
     if info.kind == super::KIND_GLOBAL {
         c.global_fails.set(c.global_fails.get() + 1);
     }
@@ -464,7 +542,12 @@ fn enter(
     }
     for &(slot, i, ty) in &info.slots {
         if ty == Type::Int {
-            frame.slots[slot as usize] = vm.new_int(buf[i] as i64);
+            let n = buf[i] as i64;
+            if Value::small_int(n).is_none() && !c.medium_slots.get(slot as usize).copied().unwrap_or(true) {
+                c.medium.set(c.medium.get().saturating_add(1));
+                vm.jit.note_medium(code, slot);
+            }
+            frame.slots[slot as usize] = vm.new_int(n);
         }
     }
     frame.block = info.block;

@@ -52,6 +52,16 @@ pub(crate) extern "C" fn jit_truth(ctx: u64, w: u64) -> u64 {
     }
 }
 
+/// The boxed word of the int `i`: inline when it fits 48 bits, else a new big int (for
+/// slots seen holding such ints, `record::Recorder::boxed_slot`). Allocation never
+/// collects (collections wait for a safepoint), so the trace's words stay valid.
+pub(crate) extern "C" fn jit_box_int(ctx: u64, i: u64) -> u64 {
+    // SAFETY: as in `jit_step`.
+    let c = unsafe { parts(ctx) };
+    let vm = unsafe { &*c.vm };
+    vm.new_int(i as i64).bits()
+}
+
 /// A collector safepoint at the loop's back edge (traces that call helpers allocate).
 pub(crate) extern "C" fn jit_safepoint(ctx: u64) -> u64 {
     // SAFETY: as in `jit_step`. Every word the trace holds is also in a frame slot.

@@ -460,7 +460,7 @@ pub(super) fn snap(r: &mut Recorder, block: u32, stmt: u32) -> SnapshotId {
         frames.push(FrameState { meta, slots });
     }
     drop(table);
-    r.add_snapshot(Snapshot { frames })
+    r.add_snapshot(Snapshot::new(frames))
 }
 
 /// A recording failed inside an inlined call: the innermost inlined code is not inlined

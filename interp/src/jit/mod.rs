@@ -131,12 +131,14 @@ pub const KINDS: &[&str] = &[
 ];
 
 /// `KINDS` indices the exit path tests.
+pub(crate) const KIND_BOX: u8 = 4;
 pub(crate) const KIND_GLOBAL: u8 = 9;
 pub(crate) const KIND_LINK: u8 = 10;
 pub(crate) const KIND_LEAVE: u8 = 11;
 
 #[test]
 fn kind_constants() {
+    assert_eq!(KINDS[KIND_BOX as usize], "box");
     assert_eq!(KINDS[KIND_GLOBAL as usize], "global");
     assert_eq!(KINDS[KIND_LINK as usize], "link");
     assert_eq!(KINDS[KIND_LEAVE as usize], "leave");
@@ -213,6 +215,8 @@ struct LoopInfo {
     count: u32,
     aborts: u32,
     state: LoopState,
+    /// Times its trace was dropped to be recorded again with medium-int slots boxed.
+    retyped: u32,
 }
 
 impl LoopInfo {
@@ -244,6 +248,12 @@ pub struct Jit {
     log: Option<std::fs::File>,
     /// Codes not to inline, and the descriptions of inlined frames (`inline.rs`).
     inline: inline::InlineMemo,
+    /// Traces and bridges compiled so far: a loop whose runs are short is not dropped
+    /// while new code keeps appearing (`back_edge`).
+    generation: u64,
+    /// Slots (code address, slot) seen holding an int beyond the inline range where a
+    /// trace wanted an unboxed int: recordings keep them boxed (`record::Recorder::start`).
+    medium: std::collections::HashSet<(usize, u32), BuildHasherDefault<KeyHasher>>,
 }
 
 impl Jit {
@@ -255,6 +265,22 @@ impl Jit {
         self.config = config;
         self.backend = Some(backend);
         self.enabled = true;
+    }
+
+    /// Notes that slot `s` of `code` held an int beyond the inline range where a trace
+    /// took or produced an unboxed int.
+    pub(crate) fn note_medium(&mut self, code: &Code, s: u32) {
+        if self.medium.insert((code as *const Code as usize, s)) {
+            self.log(format_args!(
+                "; slot {s} of {:#x} holds ints beyond the inline range\n",
+                code as *const Code as usize
+            ));
+        }
+    }
+
+    /// Whether slot `s` of `code` was seen holding an int beyond the inline range.
+    pub(crate) fn is_medium(&self, code: &Code, s: u32) -> bool {
+        !self.medium.is_empty() && self.medium.contains(&(code as *const Code as usize, s))
     }
 
     pub(crate) fn spec_on(&self, kind: &str) -> bool {
@@ -417,6 +443,17 @@ const MAX_GLOBAL_FAILS: u32 = 100;
 const RUN_WINDOW: u32 = 100;
 const MIN_TRIPS_PER_RUN: u64 = 2;
 
+/// Entries of a loop's trace with an int parameter beyond the inline range (48 bits)
+/// after which the loop is recorded again with that slot boxed, at most `MAX_RETYPES`
+/// times: such a trace falls back to the dispatcher at each boxing and native link
+/// (meteor_contest's 50-bit masks).
+const MEDIUM_ENTRIES: u32 = 50;
+const MAX_RETYPES: u32 = 6;
+
+/// Windows in a row whose runs were too short that do not drop a loop because new code
+/// was compiled meanwhile.
+const MAX_REPRIEVES: u32 = 10;
+
 /// Times a guard's exit is taken before a bridge is recorded from it (at most). Compiling
 /// a bridge costs about as much as interpreting a few thousand statements, so exits taken
 /// only a handful of times are left to the interpreter (at 10, hexiom compiled ~130 bridges
@@ -492,7 +529,18 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
             }
             let ran = exit::run(vm, frame, code, c.clone());
             if c.runs.get() >= RUN_WINDOW {
-                let short = c.trips.get() < u64::from(c.runs.get()) * MIN_TRIPS_PER_RUN;
+                let mut short = c.trips.get() < u64::from(c.runs.get()) * MIN_TRIPS_PER_RUN;
+                // Runs are short while the bridges and loops they lead to are still being
+                // compiled (a loop's exits get bridges only after `BRIDGE_THRESHOLD`
+                // exits): judge the loop once the code around it has settled.
+                let generation = vm.jit.generation;
+                let grew = c.window_gen.replace(generation) != generation;
+                if short && grew && c.reprieves.get() < MAX_REPRIEVES {
+                    c.reprieves.set(c.reprieves.get() + 1);
+                    short = false;
+                } else if !short {
+                    c.reprieves.set(0);
+                }
                 vm.jit.log(format_args!(
                     "; loop {:#x}:{}: {} runs made {} trips\n",
                     key.0,
@@ -512,6 +560,9 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
                     vm.jit.log(format_args!("; drop loop {:#x}:{}: runs too short\n", key.0, key.1));
                 }
             }
+            if c.medium.get() >= MEDIUM_ENTRIES && !c.dead.get() {
+                retype(vm, &c, key);
+            }
             match ran {
                 Some(exit::Ran::Done(r)) => BackEdge::Ran(r),
                 Some(exit::Ran::Record) => BackEdge::RanRecord,
@@ -528,6 +579,23 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
     }
 }
 
+/// Drops the trace `c` of loop `key`, entered too often with ints beyond the inline range
+/// in its int parameters, so that the loop is recorded again with those slots boxed
+/// (`Jit::note_medium`); at most `MAX_RETYPES` times per loop.
+fn retype(vm: &mut Vm, c: &exit::CompiledLoop, key: (usize, u32)) {
+    c.medium.set(0);
+    let Some(l) = vm.jit.loops.get_mut(&key) else { return };
+    if l.retyped >= MAX_RETYPES {
+        return;
+    }
+    l.retyped += 1;
+    l.state = LoopState::Counting;
+    l.count = 0;
+    c.dead.set(true);
+    *vm.jit.stats.abort_reasons.entry("dropped for ints beyond the inline range".to_owned()).or_insert(0) += 1;
+    vm.jit.log(format_args!("; drop loop {:#x}:{}: ints beyond the inline range\n", key.0, key.1));
+}
+
 /// The loop `key` (the header the frame is at), known from now on.
 fn loop_at<'a>(vm: &'a mut Vm, frame: &Frame, key: (usize, u32)) -> &'a mut LoopInfo {
     vm.jit.loops.entry(key).or_insert_with(|| LoopInfo {
@@ -535,6 +603,7 @@ fn loop_at<'a>(vm: &'a mut Vm, frame: &Frame, key: (usize, u32)) -> &'a mut Loop
         count: 0,
         aborts: 0,
         state: LoopState::Counting,
+        retyped: 0,
     })
 }
 
@@ -604,7 +673,7 @@ pub(crate) fn record_stmt(vm: &mut Vm, frame: &mut Frame, code: &Code) -> bool {
             false
         }
         Ok(record::Step::Link(block)) => {
-            let trace = rec.finish_link(block);
+            let trace = rec.finish_link(frame, code, block);
             compile(vm, *rec, trace);
             false
         }
@@ -676,6 +745,7 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
     let compiled = if linking { backend.compile_tagged(&trace, tag) } else { backend.compile(&trace) };
     match compiled {
         Ok(code) => {
+            vm.jit.generation += 1;
             let dis = if vm.jit.logging() { code.disassembly() } else { String::new() };
             if !dis.is_empty() {
                 vm.jit.log(format_args!("; ---- machine code for {name} ({} bytes)\n{dis}\n", code.code_size()));
@@ -686,12 +756,13 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
             }
             let target = rec.target.clone();
             let tag = if linking { tag } else { 0 };
-            let depth = match &target {
-                record::Target::Loop => 0,
-                record::Target::Bridge { parent, .. } => parent.depth + 1,
+            let (depth, medium) = match &target {
+                record::Target::Loop => (0, Rc::default()),
+                record::Target::Bridge { parent, .. } => (parent.depth + 1, parent.medium.clone()),
             };
-            let compiled =
-                Rc::new(exit::CompiledLoop::new(trace, code, rec.params, rec.consts, rec.globals, tag, depth));
+            let compiled = exit::CompiledLoop::new(trace, code, rec.params, rec.consts, rec.globals, tag, depth);
+            let compiled = Rc::new(compiled.with_medium(medium, rec.medium));
+            compiled.window_gen.set(vm.jit.generation);
             if linking {
                 vm.jit.traces.push(Rc::downgrade(&compiled));
             }

@@ -81,6 +81,9 @@ pub(crate) struct Recorder {
     pub start: (u32, u32),
     /// Which blocks are loop headers (targets of back edges).
     headers: Vec<bool>,
+    /// For a loop's recording, the blocks of that loop (`loop_body`): a header outside it
+    /// means the recorded iteration left the loop.
+    body: Vec<bool>,
     /// Slot liveness of the code, and the live set of the last resume point asked for:
     /// snapshots name only slots live where they resume.
     liveness: liveness::Liveness,
@@ -115,6 +118,12 @@ pub(crate) struct Recorder {
     pub spec_global: bool,
     /// The (globals, builtins) dicts the trace's global loads assume.
     pub globals: Option<(Value, Value)>,
+    /// Unboxed ints and floats read from a word whose tag a guard checked, and that word:
+    /// boxing such a value again gives the word back (`boxed`), with no range guard.
+    unboxed_from: std::collections::HashMap<ValueId, ValueId>,
+    /// Slots of the recorded frame seen holding ints beyond the inline range
+    /// (`Jit::is_medium`): their unboxed ints are boxed by a helper, not guarded.
+    pub medium: Vec<bool>,
 }
 
 impl Recorder {
@@ -137,7 +146,7 @@ impl Recorder {
                 continue;
             }
             let v = frame.slots[s];
-            let (p, t) = if v.is_small_int() {
+            let (p, t) = if v.is_small_int() && !vm.jit.is_medium(code, s as u32) {
                 (ParamSrc::Int(s as Slot), Type::Int)
             } else if v.is_float() {
                 (ParamSrc::Float(s as Slot), Type::Float)
@@ -160,6 +169,7 @@ impl Recorder {
                 }
             }
         }
+        let body = if matches!(target, Target::Loop) { loop_body(code, header) } else { Vec::new() };
         let mut rec = Recorder {
             code: frame.code.clone(),
             frame: frame as *const Frame,
@@ -167,8 +177,11 @@ impl Recorder {
             target,
             start: (frame.block, frame.stmt),
             headers: loop_headers(code),
+            body,
             liveness: lv,
             live_cache: None,
+            unboxed_from: std::collections::HashMap::new(),
+            medium: (0..n as u32).map(|s| vm.jit.is_medium(code, s)).collect(),
             b,
             slots,
             params,
@@ -233,8 +246,15 @@ impl Recorder {
             return Err("trace too long");
         }
         if self.nstmts > 1 && pos.1 == 0 && !self.inl.active() && self.headers[pos.0 as usize] {
-            if matches!(self.target, Target::Loop) && pos.0 == self.header {
-                return Ok(Step::Done);
+            if matches!(self.target, Target::Loop) {
+                if pos.0 == self.header {
+                    return Ok(Step::Done);
+                }
+                if !self.body.get(pos.0 as usize).copied().unwrap_or(false) {
+                    // The iteration left the loop for an enclosing (or following) loop's
+                    // header: a trace of it would never loop. Try another iteration.
+                    return Err("loop exit");
+                }
             }
             return Ok(Step::Link(pos.0));
         }
@@ -350,7 +370,7 @@ impl Recorder {
             }
         }
         let meta = ((block as u64) << 32) | stmt as u64;
-        self.b.snapshot(Snapshot { frames: vec![FrameState { meta, slots }] })
+        self.b.snapshot(Snapshot::new(vec![FrameState { meta, slots }]))
     }
 
     /// Which slots of the recorded frame are live when it resumes at `(block, stmt)`:
@@ -521,6 +541,9 @@ impl Recorder {
     /// The word for an unboxed value; guards (through `snap`) that it has a boxed form
     /// the trace can build (a 48-bit int, a canonical float).
     pub(crate) fn boxed(&mut self, v: ValueId, snap: SnapshotId) -> ValueId {
+        if let Some(&w) = self.unboxed_from.get(&v) {
+            return w;
+        }
         match self.ty(v) {
             Type::Int => {
                 let bias = self.cint(1 << 47);
@@ -557,7 +580,9 @@ impl Recorder {
                 self.guard_here(ok, true, "type");
                 let sixteen = self.cint(16);
                 let up = self.push(IrOp::IntShl(v, sixteen));
-                Some(self.push(IrOp::IntSar(up, sixteen)))
+                let i = self.push(IrOp::IntSar(up, sixteen));
+                self.unboxed_from.insert(i, v);
+                Some(i)
             }
             _ => None,
         }
@@ -573,7 +598,9 @@ impl Recorder {
                 let ok = self.push(IrOp::IntCmp(Cond::Below, v, lim));
                 self.guard_here(ok, true, "type");
                 let i = self.push(IrOp::AsInt(v));
-                Some(self.push(IrOp::BitsToFloat(i)))
+                let f = self.push(IrOp::BitsToFloat(i));
+                self.unboxed_from.insert(f, v);
+                Some(f)
             }
             Type::Word if seen.is_small_int() => {
                 let i = self.int_of(v, seen)?;
@@ -597,12 +624,27 @@ impl Recorder {
         let snap = self.snap();
         for s in 0..self.inl.nreal(self.slots.len()) {
             if let SlotState::Val { v, in_mem: false } = self.slots[s] {
-                let w = self.boxed(v, snap);
+                let w = self.boxed_slot(s, v, snap);
                 self.store_slot(s as Slot, w);
                 self.slots[s] = SlotState::Val { v, in_mem: true };
             }
         }
         self.snap_cache = None;
+    }
+
+    /// `boxed` for a value going to slot `s` of the recorded frame: an int for a slot seen
+    /// holding ints beyond the inline range is boxed by a helper (no guard that would
+    /// fail there).
+    fn boxed_slot(&mut self, s: usize, v: ValueId, snap: SnapshotId) -> ValueId {
+        if self.ty(v) == Type::Int
+            && !self.unboxed_from.contains_key(&v)
+            && self.medium.get(s).copied().unwrap_or(false)
+        {
+            let ctx = self.ctx;
+            let w = self.call(helpers::jit_box_int as *const () as usize, vec![ctx, v]);
+            return self.push(IrOp::AsWord(w));
+        }
+        self.boxed(v, snap)
     }
 
     // ----- globals -----
@@ -731,7 +773,7 @@ impl Recorder {
                 continue;
             }
             if let SlotState::Val { v, in_mem: false } = self.slots[s] {
-                let w = self.boxed(v, snap);
+                let w = self.boxed_slot(s, v, snap);
                 self.store_slot(s as Slot, w);
                 self.slots[s] = SlotState::Val { v, in_mem: true };
             }
@@ -774,7 +816,7 @@ impl Recorder {
     /// Ends the trace at the header of loop `block` with an unconditional exit there (a
     /// bridge's end, or a loop's path into an inner loop). The exit's snapshot names every
     /// dirty slot; the dispatcher enters that loop's trace from the frame.
-    pub(crate) fn finish_link(&mut self, block: u32) -> RecResult<Trace> {
+    pub(crate) fn finish_link(&mut self, frame: &Frame, code: &Code, block: u32) -> RecResult<Trace> {
         if self.pending_branch.is_some() {
             return Err("branch at the trace end");
         }
@@ -786,7 +828,46 @@ impl Recorder {
             self.call(helpers::jit_safepoint as *const () as usize, vec![ctx]);
         }
         self.count_trip();
-        Ok(self.end_with_exit(block, 0, "link"))
+        let range = self.link_range_iter(frame, code, block);
+        Ok(self.end_with_exit_plus(block, 0, "link", range))
+    }
+
+    /// At the header `block` of a `for` loop over a range iterator in a slot: the slot and
+    /// the address of that `RangeIter` (behind a class guard), which the exit names as a
+    /// pseudo slot so the loop's trace, whose parameter it is, can be linked to in machine
+    /// code (`exit::link_args`) also when this trace created the iterator.
+    fn link_range_iter(&mut self, frame: &Frame, code: &Code, block: u32) -> Option<(u32, ValueId)> {
+        if !self.spec_range {
+            return None;
+        }
+        let Some(Op::ForIter { iter: Opnd::Slot(s) | Opnd::Local(s), .. }) =
+            code.blocks.get(block as usize).and_then(|b| b.ops.first())
+        else {
+            return None;
+        };
+        let s = *s;
+        if self
+            .param_of
+            .get(s as usize)
+            .copied()
+            .flatten()
+            .is_some_and(|p| matches!(self.params[p as usize], ParamSrc::RangeIter(_)) && !self.written[s as usize])
+        {
+            // Already named by every snapshot (`snap_at`).
+            return None;
+        }
+        let seen = frame.slots.get(s as usize).copied()?;
+        range_iter(seen)?;
+        let l = super::layout::layout()?;
+        let (w, _) = self.read(frame, code, Opnd::Slot(s));
+        if self.ty(w) != Type::Word {
+            return None;
+        }
+        let cls = seen.obj().class.get();
+        let p = super::layout::guard_class_exact(self, &l, w, cls);
+        let data =
+            self.push(IrOp::Load { base: p, offset: l.native_data, ty: Type::Int, mem: super::layout::MEM_HEADER });
+        Some((PSEUDO_RANGE | s, data))
     }
 
     /// Ends a bridge at the `return` statement it reached (the recorder's position) with
@@ -804,9 +885,19 @@ impl Recorder {
     /// Ends the trace with an unconditional exit of speculation kind `kind` that resumes
     /// the frame at `(block, stmt)`, its dirty words stored first.
     fn end_with_exit(&mut self, block: u32, stmt: u32, kind: &str) -> Trace {
+        self.end_with_exit_plus(block, stmt, kind, None)
+    }
+
+    /// `end_with_exit`, the exit's snapshot also naming the pseudo slot `extra`.
+    fn end_with_exit_plus(&mut self, block: u32, stmt: u32, kind: &str, extra: Option<(u32, ValueId)>) -> Trace {
         self.snap_cache = None;
         self.flush_words(block, stmt);
         let snap = self.snap_at(block, stmt);
+        if let Some(x) = extra {
+            if let Some(f) = self.b.trace.snapshots[snap.0 as usize].frames.first_mut() {
+                f.slots.insert(0, x);
+            }
+        }
         let kind = Self::kind(kind);
         self.push(IrOp::Exit { snap, kind });
         // Unreachable: the IR wants every trace to end with a jump.
@@ -897,6 +988,41 @@ fn loop_headers(code: &Code) -> Vec<bool> {
         }
     }
     h
+}
+
+/// The blocks of the natural loop headed by `header`: the header and every block from
+/// which a back edge to it is reached without passing through it.
+fn loop_body(code: &Code, header: u32) -> Vec<bool> {
+    let n = code.blocks.len();
+    let mut preds: Vec<Vec<u32>> = vec![Vec::new(); n];
+    let mut work = Vec::new();
+    for (b, block) in code.blocks.iter().enumerate() {
+        let targets: &[u32] = match block.ops.last() {
+            Some(Op::Jump { target }) => &[target.0],
+            Some(Op::Branch { t, f, .. }) => &[t.0, f.0],
+            Some(Op::ForIter { body, exit, .. }) => &[body.0, exit.0],
+            _ => &[],
+        };
+        for &t in targets {
+            if let Some(p) = preds.get_mut(t as usize) {
+                p.push(b as u32);
+            }
+            if t == header && b as u32 >= header {
+                work.push(b as u32);
+            }
+        }
+    }
+    let mut body = vec![false; n];
+    if let Some(h) = body.get_mut(header as usize) {
+        *h = true;
+    }
+    while let Some(b) = work.pop() {
+        if std::mem::replace(&mut body[b as usize], true) {
+            continue;
+        }
+        work.extend(preds[b as usize].iter().copied());
+    }
+    body
 }
 
 /// Snapshot slot numbers from `PSEUDO` on name no frame slot: the context, the slot
