@@ -44,6 +44,125 @@ pub struct PyObj {
     pub payload: Payload,
 }
 
+/// A list's items: `Value` words, or, for a list of bools made by repetition
+/// (`[True] * n`), one byte per item (the bool strategy). Bool storage is 8 times smaller,
+/// which matters for sieves and flag arrays that do not fit in cache otherwise.
+///
+/// Code that knows about the strategy uses `len`, `get`, `set` and `bools`; everything
+/// else reaches the items through `Deref` (`l.borrow()`, `l.borrow_mut()`), which first
+/// switches a bool list to values for good, so it always sees `Vec<Value>`. Invariant: in
+/// bool mode `items` is empty and nobody holds a borrow of it (taking one switches), and in
+/// value mode `bytes` is empty. The JIT reads `mode` and both vectors' pointer and length
+/// directly (`jit::layout`), hence `repr(C)`.
+#[repr(C)]
+pub struct ListData {
+    /// `MODE_VALUES` or `MODE_BOOLS` (a whole word, so the JIT loads it as one).
+    mode: Cell<u64>,
+    items: RefCell<Vec<Value>>,
+    bytes: RefCell<Vec<u8>>,
+}
+
+impl ListData {
+    pub const MODE_VALUES: u64 = 0;
+    pub const MODE_BOOLS: u64 = 1;
+    /// Repetitions shorter than this stay values: the bool strategy pays off for big lists.
+    pub const BOOLS_MIN_LEN: usize = 1024;
+
+    pub fn new(items: Vec<Value>) -> ListData {
+        ListData { mode: Cell::new(Self::MODE_VALUES), items: RefCell::new(items), bytes: RefCell::new(Vec::new()) }
+    }
+
+    /// A bool list with these items (each 0 or 1).
+    pub fn new_bools(bytes: Vec<u8>) -> ListData {
+        ListData { mode: Cell::new(Self::MODE_BOOLS), items: RefCell::new(Vec::new()), bytes: RefCell::new(bytes) }
+    }
+
+    pub fn is_bools(&self) -> bool {
+        self.mode.get() == Self::MODE_BOOLS
+    }
+
+    pub fn len(&self) -> usize {
+        if self.is_bools() {
+            self.bytes.borrow().len()
+        } else {
+            self.items.borrow().len()
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Item `i`, if in range.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        if self.is_bools() {
+            self.bytes.borrow().get(i).map(|&b| if b != 0 { Value::TRUE } else { Value::FALSE })
+        } else {
+            self.items.borrow().get(i).copied()
+        }
+    }
+
+    /// Stores item `i`; false when out of range. A non-bool into a bool list switches it.
+    #[inline]
+    pub fn set(&self, i: usize, v: Value) -> bool {
+        if self.is_bools() {
+            if let Some(b) = v.as_bool() {
+                return match self.bytes.borrow_mut().get_mut(i) {
+                    Some(slot) => {
+                        *slot = b as u8;
+                        true
+                    }
+                    None => false,
+                };
+            }
+        }
+        match self.borrow_mut().get_mut(i) {
+            Some(slot) => {
+                *slot = v;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The items without switching a bool list (the collector's view: bools hold no
+    /// references, so a bool list yields nothing).
+    pub fn values_raw(&self) -> &RefCell<Vec<Value>> {
+        &self.items
+    }
+
+    /// The mode word and the bytes of a bool list, for the JIT's layout probe and its
+    /// strategy-aware paths (reading them switches nothing).
+    pub fn mode_raw(&self) -> &Cell<u64> {
+        &self.mode
+    }
+
+    pub fn bytes_raw(&self) -> &RefCell<Vec<u8>> {
+        &self.bytes
+    }
+
+    /// Switches a bool list to values (no-op for a value list).
+    #[cold]
+    fn to_values(&self) {
+        let bytes = std::mem::take(&mut *self.bytes.borrow_mut());
+        *self.items.borrow_mut() = bytes.iter().map(|&b| if b != 0 { Value::TRUE } else { Value::FALSE }).collect();
+        self.mode.set(Self::MODE_VALUES);
+    }
+}
+
+impl std::ops::Deref for ListData {
+    type Target = RefCell<Vec<Value>>;
+
+    #[inline]
+    fn deref(&self) -> &RefCell<Vec<Value>> {
+        if self.is_bools() {
+            self.to_values();
+        }
+        &self.items
+    }
+}
+
 /// What a heap object is underneath its class.
 pub enum Payload {
     /// A plain instance (of `object` or a user class without a builtin base).
@@ -56,7 +175,7 @@ pub enum Payload {
     Str(PyStr),
     Bytes(Box<[u8]>),
     ByteArray(RefCell<Vec<u8>>),
-    List(RefCell<Vec<Value>>),
+    List(ListData),
     Tuple(Box<[Value]>),
     Dict(RefCell<DictData>),
     Set(RefCell<SetData>),
@@ -639,6 +758,14 @@ impl PyObj {
     }
 
     pub fn as_list(&self) -> Option<&RefCell<Vec<Value>>> {
+        match &self.payload {
+            Payload::List(l) => Some(l),
+            _ => None,
+        }
+    }
+
+    /// The list's storage without switching a bool list to values (see `ListData`).
+    pub fn as_list_data(&self) -> Option<&ListData> {
         match &self.payload {
             Payload::List(l) => Some(l),
             _ => None,

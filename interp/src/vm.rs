@@ -425,7 +425,7 @@ impl Vm {
     }
 
     pub fn new_list(&self, items: Vec<Value>) -> Value {
-        self.alloc(self.types.list, Payload::List(RefCell::new(items)))
+        self.alloc(self.types.list, Payload::List(crate::object::ListData::new(items)))
     }
 
     pub fn new_tuple(&self, items: Vec<Value>) -> Value {

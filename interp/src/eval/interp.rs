@@ -911,11 +911,10 @@ fn fast_getitem(vm: &mut Vm, o: Value, k: Value) -> Option<Value> {
     let obj = o.as_obj()?;
     match &obj.payload {
         Payload::List(l) if obj.class.get().is(vm.types.list) => {
-            let l = l.borrow();
             let n = l.len() as i64;
             let j = if i < 0 { i + n } else { i };
             if (0..n).contains(&j) {
-                Some(l[j as usize])
+                l.get(j as usize)
             } else {
                 None
             }
@@ -951,15 +950,9 @@ fn fast_setitem(vm: &Vm, o: Value, k: Value, v: Value) -> bool {
     };
     match &obj.payload {
         Payload::List(l) if obj.class.get().is(vm.types.list) => {
-            let mut l = l.borrow_mut();
             let n = l.len() as i64;
             let j = if i < 0 { i + n } else { i };
-            if (0..n).contains(&j) {
-                l[j as usize] = v;
-                true
-            } else {
-                false
-            }
+            (0..n).contains(&j) && l.set(j as usize, v)
         }
         _ => false,
     }

@@ -97,7 +97,7 @@ pub fn object_new_for(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Val
     }
     let payload = match layout {
         Layout::Object => Payload::Object,
-        Layout::List => Payload::List(RefCell::new(Vec::new())),
+        Layout::List => Payload::List(crate::object::ListData::new(Vec::new())),
         Layout::Dict => Payload::Dict(RefCell::new(crate::dict::DictData::new())),
         Layout::Set => Payload::Set(RefCell::new(crate::object::SetData::new())),
         Layout::ByteArray => Payload::ByteArray(RefCell::new(Vec::new())),
@@ -207,7 +207,7 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
 }
 
 fn object_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    crate::eval::ops::repr_unchecked(vm, arg(args, 0))
+    crate::eval::ops::repr_uncounted(vm, arg(args, 0))
 }
 
 /// CPython's pointer hash: the address rotated right by 4 bits.

@@ -429,7 +429,7 @@ fn fast_len(vm: &Vm, v: Value) -> Option<usize> {
     let t = &vm.types;
     match &o.payload {
         Payload::Str(s) if cls.is(t.str_) => Some(s.char_len),
-        Payload::List(l) if cls.is(t.list) => Some(l.borrow().len()),
+        Payload::List(l) if cls.is(t.list) => Some(l.len()),
         Payload::Tuple(items) if cls.is(t.tuple) => Some(items.len()),
         Payload::Dict(d) if cls.is(t.dict) => Some(d.borrow().len()),
         Payload::Set(s) if cls.is(t.set) => Some(s.borrow().len()),
@@ -534,21 +534,28 @@ fn special_repr(v: Value) -> Option<&'static str> {
     })
 }
 
-/// Calls `type(v).f(v)`, counting one level of recursion with CPython's message when `f` is
-/// Python code (natives of the container types count their own levels).
+/// Calls `type(v).f(v)` holding one level of recursion with CPython's message, as its
+/// `PyObject_Repr`/`PyObject_Str` do whatever `f` is (a native container repr then counts
+/// one more level per item it reprs).
 fn call_counted(vm: &mut Vm, f: Value, v: Value, what: &str) -> PyResult<Value> {
-    if !matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) {
-        return attr::call_unbound(vm, f, v, &[]);
-    }
-    let d = vm.depth.get() + 1;
-    if d > vm.recursion_limit.get() {
-        return Err(vm.recursion_error(format!("maximum recursion depth exceeded{what}")));
-    }
-    vm.depth.set(d);
+    crate::types::list::enter_recursion(vm, what)?;
     let r = attr::call_unbound(vm, f, v, &[]);
-    vm.depth.set(vm.depth.get().saturating_sub(1));
+    crate::types::list::leave_recursion(vm);
     r
 }
+
+/// CPython's `Py_EnterRecursiveCall(what)` around C code that calls nothing back: the
+/// RecursionError one more level would raise, without holding the level.
+#[inline]
+pub fn check_level(vm: &Vm, what: &str) -> PyResult<()> {
+    if vm.depth.get() >= vm.recursion_limit.get() {
+        return Err(vm.recursion_error(format!("maximum recursion depth exceeded{what}")));
+    }
+    Ok(())
+}
+
+const REPR_LEVEL: &str = " while getting the repr of an object";
+const STR_LEVEL: &str = " while getting the str of an object";
 
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let r = repr_unchecked(vm, v)?;
@@ -558,9 +565,28 @@ pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(r)
 }
 
-/// What the type's `__repr__` returns, not yet checked to be a str (`object.__str__`
-/// returns it as it is; `repr()` and `str()` check it).
+/// What the type's `__repr__` returns, not yet checked to be a str (`repr()` and `str()`
+/// check it), counted as one recursion level as CPython's `PyObject_Repr` does.
 pub fn repr_unchecked(vm: &mut Vm, v: Value) -> PyResult<Value> {
+    if let Some(i) = v.as_small_int() {
+        check_level(vm, REPR_LEVEL)?;
+        return Ok(vm.new_string(i.to_string()));
+    }
+    if let Some(s) = special_repr(v) {
+        check_level(vm, REPR_LEVEL)?;
+        return Ok(vm.intern(s));
+    }
+    let Some(f) = attr::lookup_special(vm, v, names().__repr__) else {
+        check_level(vm, REPR_LEVEL)?;
+        let s = crate::eval::object_type::default_repr(vm, v);
+        return Ok(vm.new_string(s));
+    };
+    call_counted(vm, f, v, REPR_LEVEL)
+}
+
+/// `type(v).__repr__(v)` called directly, as `object.__str__` does (CPython's
+/// `object_str` calls `tp_repr`, not `PyObject_Repr`, so no recursion level is counted).
+pub fn repr_uncounted(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if let Some(i) = v.as_small_int() {
         return Ok(vm.new_string(i.to_string()));
     }
@@ -571,7 +597,7 @@ pub fn repr_unchecked(vm: &mut Vm, v: Value) -> PyResult<Value> {
         let s = crate::eval::object_type::default_repr(vm, v);
         return Ok(vm.new_string(s));
     };
-    call_counted(vm, f, v, " while getting the repr of an object")
+    attr::call_unbound(vm, f, v, &[])
 }
 
 pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
@@ -579,15 +605,17 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
         return Ok(v);
     }
     if let Some(i) = v.as_small_int() {
+        check_level(vm, STR_LEVEL)?;
         return Ok(vm.new_string(i.to_string()));
     }
     if let Some(s) = special_repr(v) {
+        check_level(vm, STR_LEVEL)?;
         return Ok(vm.intern(s));
     }
     let Some(f) = attr::lookup_special(vm, v, names().__str__) else {
         return repr(vm, v);
     };
-    let r = call_counted(vm, f, v, " while getting the str of an object")?;
+    let r = call_counted(vm, f, v, STR_LEVEL)?;
     if r.as_pystr().is_none() {
         return Err(vm.type_error(format!("__str__ returned non-string (type {})", vm.type_name(r))));
     }
@@ -601,13 +629,25 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Value> {
             return Ok(v);
         }
         if let Some(i) = v.as_small_int() {
+            // `PyObject_Format` takes `PyObject_Str` of an exact int.
+            check_level(vm, STR_LEVEL)?;
             return Ok(vm.new_string(i.to_string()));
         }
     }
     let Some(f) = attr::lookup_special(vm, v, names().__format__) else {
         return Err(vm.type_error(format!("Type {} doesn't define __format__", vm.type_name(v))));
     };
-    let r = attr::call_unbound(vm, f, v, &[spec])?;
+    let r = if matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) {
+        attr::call_unbound(vm, f, v, &[spec])?
+    } else {
+        // CPython calls a builtin `__format__` as a C method, one recursion level; with
+        // an empty spec the builtin ones take `PyObject_Str`, one more.
+        crate::types::list::enter_recursion(vm, " while calling a Python object")?;
+        let r = if empty { check_level(vm, STR_LEVEL) } else { Ok(()) };
+        let r = r.and_then(|()| attr::call_unbound(vm, f, v, &[spec]));
+        crate::types::list::leave_recursion(vm);
+        r?
+    };
     if r.as_pystr().is_none() {
         return Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_name(r))));
     }
@@ -761,9 +801,8 @@ pub fn get_item(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
         let cls = o.class.get();
         match &o.payload {
             Payload::List(l) if cls.is(vm.types.list) => {
-                let l = l.borrow();
-                if let Some(j) = seq_index(i, l.len()) {
-                    return Ok(l[j]);
+                if let Some(v) = seq_index(i, l.len()).and_then(|j| l.get(j)) {
+                    return Ok(v);
                 }
             }
             Payload::Tuple(t) if cls.is(vm.types.tuple) => {
@@ -803,10 +842,10 @@ pub fn set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<(
     if let (Some(o), Some(i)) = (obj.as_obj(), key.as_small_int()) {
         if let Payload::List(l) = &o.payload {
             if o.class.get().is(vm.types.list) {
-                let mut l = l.borrow_mut();
                 if let Some(j) = seq_index(i, l.len()) {
-                    l[j] = value;
-                    return Ok(());
+                    if l.set(j, value) {
+                        return Ok(());
+                    }
                 }
             }
         }

@@ -175,6 +175,8 @@ mod large {
     /// Most blocks and bytes the cache holds.
     const CACHE_SLOTS: usize = 8;
     const CACHE_MAX: usize = 64 << 20;
+    /// Blocks of at least this size are mapped for transparent huge pages (`map_huge`).
+    const HUGE: usize = 2 << 20;
 
     #[derive(Clone, Copy)]
     struct Block {
@@ -242,14 +244,32 @@ mod large {
             }
             return b.ptr as *mut u8;
         }
-        let populate = if !zeroed && len <= POPULATE_MAX { libc::MAP_POPULATE } else { 0 };
+        let populate = !zeroed && len <= POPULATE_MAX;
+        if len >= HUGE {
+            return map_huge(len, populate);
+        }
+        let flags = libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | if populate { libc::MAP_POPULATE } else { 0 };
+        // SAFETY: a fresh private anonymous mapping; no existing memory is affected.
+        let p = unsafe { libc::mmap(std::ptr::null_mut(), len, libc::PROT_READ | libc::PROT_WRITE, flags, -1, 0) };
+        if p == libc::MAP_FAILED {
+            return std::ptr::null_mut();
+        }
+        p as *mut u8
+    }
+
+    /// Maps `len` bytes (at least `HUGE`) at a `HUGE`-aligned address and asks for
+    /// transparent huge pages there: filling in 16 MB then takes 8 faults instead of 4096,
+    /// which is most of the cost of building a big list. Both requests are advisory (a
+    /// kernel with THP off keeps small pages).
+    fn map_huge(len: usize, populate: bool) -> *mut u8 {
+        let span = len + HUGE;
         // SAFETY: a fresh private anonymous mapping; no existing memory is affected.
         let p = unsafe {
             libc::mmap(
                 std::ptr::null_mut(),
-                len,
+                span,
                 libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | populate,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS,
                 -1,
                 0,
             )
@@ -257,7 +277,23 @@ mod large {
         if p == libc::MAP_FAILED {
             return std::ptr::null_mut();
         }
-        p as *mut u8
+        let start = p as usize;
+        let aligned = (start + HUGE - 1) & !(HUGE - 1);
+        if aligned > start {
+            unmap(start, aligned - start);
+        }
+        let end = start + span;
+        if end > aligned + len {
+            unmap(aligned + len, end - aligned - len);
+        }
+        // SAFETY: `aligned..aligned + len` is the part of the fresh mapping kept above.
+        unsafe {
+            libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_HUGEPAGE);
+            if populate {
+                libc::madvise(aligned as *mut libc::c_void, len, libc::MADV_POPULATE_WRITE);
+            }
+        }
+        aligned as *mut u8
     }
 
     /// Frees a large block of `size` bytes: into the cache if there is room, else unmapped.
@@ -292,6 +328,19 @@ mod large {
         let (len, new_len) = (round(size), round(new_size));
         if new_len == len {
             return ptr;
+        }
+        if new_len > len && (HUGE..=POPULATE_MAX).contains(&new_len) {
+            // A growing vector: move it to a huge-page mapping (`mremap` would keep the
+            // small pages and lose the alignment huge pages need).
+            let p = map_huge(new_len, true);
+            if p.is_null() {
+                return p;
+            }
+            // SAFETY: `ptr` holds `size` bytes (the caller's contract) and `p` is a fresh
+            // mapping of `new_len > size` bytes; they do not overlap.
+            unsafe { std::ptr::copy_nonoverlapping(ptr, p, size) };
+            unmap(ptr as usize, len);
+            return p;
         }
         // SAFETY: `ptr..ptr + len` is a whole mapping of ours (the caller's contract);
         // `mremap` moves or resizes it, keeping its contents.

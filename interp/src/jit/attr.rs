@@ -14,12 +14,12 @@
 
 use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
 
-use super::layout::{guard_class_exact, layout, Layout};
-use super::layout::{MEM_ATTRS, MEM_HEADER, MEM_LIST_ITEMS, MEM_TUPLE_ITEMS, MEM_VERSION};
+use super::layout::{guard_class_exact, guard_list_mode, layout, Layout};
+use super::layout::{MEM_ATTRS, MEM_HEADER, MEM_LIST_BYTES, MEM_LIST_ITEMS, MEM_TUPLE_ITEMS, MEM_VERSION};
 use super::record::{RecResult, Recorder};
 use crate::cfg::{Code, NameIdx, Op, Opnd, Slot};
 use crate::frame::Frame;
-use crate::object::{class_flags, Map};
+use crate::object::{class_flags, ListData, Map};
 use crate::value::Value;
 use crate::vm::Vm;
 
@@ -168,8 +168,16 @@ pub(super) fn get_item(
     if let (Some(l), Some(i)) = (layout(), k.as_small_int()) {
         let cls = o.as_obj().map(|x| x.class.get()).unwrap_or(Value::NULL);
         let is_list = cls.is(vm.types.list);
+        let data = if is_list { o.as_obj().and_then(|x| x.as_list_data()) } else { None };
+        if let Some(d) = data.filter(|d| d.is_bools()) {
+            if let Some(v) = load_bool_item(r, frame, code, &l, obj, key, cls, (i, k), d) {
+                r.write(dst, v);
+                return Ok(());
+            }
+            return r.generic(op).map(|_| ());
+        }
         let len = if is_list {
-            o.as_list().map(|x| x.borrow().len())
+            data.map(|x| x.len())
         } else if cls.is(vm.types.tuple) {
             o.as_tuple().map(|t| t.len())
         } else {
@@ -182,6 +190,9 @@ pub(super) fn get_item(
                     if let Some(ki) = r.int_of(kv, k) {
                         let (pt, lo) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
                         let p = guard_class_exact(r, &l, w, cls);
+                        if is_list {
+                            guard_list_mode(r, &l, p, ListData::MODE_VALUES);
+                        }
                         let n = r.push(IrOp::Load { base: p, offset: lo, ty: Type::Int, mem: MEM_HEADER });
                         let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
                         r.guard_here(ok, true, "type");
@@ -194,7 +205,7 @@ pub(super) fn get_item(
                             mem: if is_list { MEM_LIST_ITEMS } else { MEM_TUPLE_ITEMS },
                         });
                         let seen = if is_list {
-                            o.as_list().map(|x| x.borrow()[i as usize])
+                            data.and_then(|x| x.get(i as usize))
                         } else {
                             o.as_tuple().map(|t| t[i as usize])
                         }
@@ -229,14 +240,22 @@ pub(super) fn set_item(
     src: Opnd,
 ) -> RecResult<()> {
     let (o, k) = (Recorder::observe(frame, code, obj), Recorder::observe(frame, code, key));
-    if let (Some(l), Some(i), Some(list)) = (layout(), k.as_small_int(), o.as_list()) {
+    if let (Some(l), Some(i), Some(list)) = (layout(), k.as_small_int(), o.as_obj().and_then(|x| x.as_list_data())) {
         let cls = o.obj().class.get();
-        if cls.is(vm.types.list) && i >= 0 && (i as usize) < list.borrow().len() {
+        if list.is_bools() {
+            let seen = Recorder::observe(frame, code, src);
+            if cls.is(vm.types.list) && seen.is_bool() && store_bool_item(r, frame, code, &l, obj, (key, i, k), src) {
+                return Ok(());
+            }
+            return r.generic(op).map(|_| ());
+        }
+        if cls.is(vm.types.list) && i >= 0 && (i as usize) < list.len() {
             if let Some(w) = obj_word(r, frame, code, obj) {
                 let (kv, _) = r.read(frame, code, key);
                 let (v, _) = r.read(frame, code, src);
                 if let Some(ki) = r.int_of(kv, k) {
                     let p = guard_class_exact(r, &l, w, cls);
+                    guard_list_mode(r, &l, p, ListData::MODE_VALUES);
                     let n = r.push(IrOp::Load { base: p, offset: l.list_len, ty: Type::Int, mem: MEM_HEADER });
                     let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
                     r.guard_here(ok, true, "type");
@@ -268,7 +287,7 @@ pub(super) fn unpack(
     let cls = o.as_obj().map(|x| x.class.get()).unwrap_or(Value::NULL);
     let is_list = cls.is(vm.types.list);
     let seen: Option<Vec<Value>> = if is_list {
-        o.as_list().map(|x| x.borrow().clone())
+        o.as_obj().and_then(|x| x.as_list_data()).filter(|d| !d.is_bools()).map(|x| x.borrow().clone())
     } else if cls.is(vm.types.tuple) {
         o.as_tuple().map(|t| t.to_vec())
     } else {
@@ -279,6 +298,9 @@ pub(super) fn unpack(
             if let Some(w) = obj_word(r, frame, code, src) {
                 let (pt, lo) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
                 let p = guard_class_exact(r, &l, w, cls);
+                if is_list {
+                    guard_list_mode(r, &l, p, ListData::MODE_VALUES);
+                }
                 let n = r.push(IrOp::Load { base: p, offset: lo, ty: Type::Int, mem: MEM_HEADER });
                 let want = r.cint(dsts.len() as i64);
                 let ok = r.push(IrOp::IntCmp(Cond::Eq, n, want));
@@ -305,4 +327,86 @@ pub(super) fn unpack(
         }
     }
     r.generic(op).map(|_| ())
+}
+
+/// `bools[key]` of a bool list (`ListData`'s bool strategy) with a small int key in range,
+/// seen at `(i, k)`: the byte, as a Bool. None when the operands are not in the registers
+/// this needs (the caller records the generic path).
+#[allow(clippy::too_many_arguments)]
+fn load_bool_item(
+    r: &mut Recorder,
+    frame: &Frame,
+    code: &Code,
+    l: &Layout,
+    obj: Opnd,
+    key: Opnd,
+    cls: Value,
+    (i, k): (i64, Value),
+    d: &ListData,
+) -> Option<ValueId> {
+    if i < 0 || i as usize >= d.len() {
+        return None;
+    }
+    let w = obj_word(r, frame, code, obj)?;
+    let (kv, _) = r.read(frame, code, key);
+    let ki = r.int_of(kv, k)?;
+    let p = guard_class_exact(r, l, w, cls);
+    guard_list_mode(r, l, p, ListData::MODE_BOOLS);
+    let n = r.push(IrOp::Load { base: p, offset: l.list_bytes_len, ty: Type::Int, mem: MEM_HEADER });
+    let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
+    r.guard_here(ok, true, "type");
+    let buf = r.push(IrOp::Load { base: p, offset: l.list_bytes_ptr, ty: Type::Int, mem: MEM_HEADER });
+    let b = r.push(IrOp::LoadByte { base: buf, index: ki, offset: 0, mem: MEM_LIST_BYTES });
+    let zero = r.cint(0);
+    Some(r.push(IrOp::IntCmp(Cond::Ne, b, zero)))
+}
+
+/// `bools[key] = src` of a bool list with a small int key in range (seen `(key, i, k)`)
+/// and a bool value: a byte store, behind a guard that the value is a bool. False when
+/// nothing was recorded (the caller records the generic path).
+fn store_bool_item(
+    r: &mut Recorder,
+    frame: &Frame,
+    code: &Code,
+    l: &Layout,
+    obj: Opnd,
+    (key, i, k): (Opnd, i64, Value),
+    src: Opnd,
+) -> bool {
+    let o = Recorder::observe(frame, code, obj);
+    let Some(d) = o.as_obj().and_then(|x| x.as_list_data()) else {
+        return false;
+    };
+    if i < 0 || i as usize >= d.len() {
+        return false;
+    }
+    let cls = o.obj().class.get();
+    let Some(w) = obj_word(r, frame, code, obj) else { return false };
+    let (kv, _) = r.read(frame, code, key);
+    let (v, _) = r.read(frame, code, src);
+    if !matches!(r.ty(v), Type::Bool | Type::Word) {
+        return false;
+    }
+    let Some(ki) = r.int_of(kv, k) else { return false };
+    let p = guard_class_exact(r, l, w, cls);
+    guard_list_mode(r, l, p, ListData::MODE_BOOLS);
+    let n = r.push(IrOp::Load { base: p, offset: l.list_bytes_len, ty: Type::Int, mem: MEM_HEADER });
+    let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
+    r.guard_here(ok, true, "type");
+    let byte = if r.ty(v) == Type::Bool {
+        v
+    } else {
+        // A word: False and True are consecutive words, so the difference is the byte,
+        // and any other value fails the guard.
+        let x = r.push(IrOp::AsInt(v));
+        let f = r.cint(Value::FALSE.bits() as i64);
+        let b = r.push(IrOp::IntSub(x, f));
+        let two = r.cint(2);
+        let is_bool = r.push(IrOp::IntCmp(Cond::Below, b, two));
+        r.guard_here(is_bool, true, "type");
+        b
+    };
+    let buf = r.push(IrOp::Load { base: p, offset: l.list_bytes_ptr, ty: Type::Int, mem: MEM_HEADER });
+    r.push(IrOp::StoreByte { base: buf, index: ki, offset: 0, value: byte, mem: MEM_LIST_BYTES });
+    true
 }

@@ -576,7 +576,14 @@ fn emit_len(r: &mut Recorder, vm: &Vm, frame: &Frame, code: &Code, a: Opnd, seen
     let p = guard_class_exact(r, &l, w, cls);
     let t = &vm.types;
     let off = if cls.is(t.list) {
-        l.list_len
+        let bools = seen.as_obj().and_then(|o| o.as_list_data()).is_some_and(|d| d.is_bools());
+        let mode = if bools { crate::object::ListData::MODE_BOOLS } else { crate::object::ListData::MODE_VALUES };
+        super::layout::guard_list_mode(r, &l, p, mode);
+        if bools {
+            l.list_bytes_len
+        } else {
+            l.list_len
+        }
     } else if cls.is(t.tuple) {
         l.tuple_len
     } else if cls.is(t.str_) {

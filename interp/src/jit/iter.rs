@@ -70,8 +70,16 @@ pub(super) fn for_iter(
         r.guard_here(more, true, "iter");
         let next =
             r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, next) as i32, ty: Type::Int, mem: MEM_RANGE });
-        let step =
+        // The step is fixed for the iterator's life; a trace takes the one it saw as a
+        // constant (behind a guard the optimizer hoists out of the loop), so the index
+        // arithmetic folds and `a[i - 1]` after `a[i] = ...` is seen to be the same word.
+        // SAFETY: as above.
+        let seen_step = unsafe { (*it).step };
+        let step_word =
             r.push(IrOp::Load { base: p, offset: offset_of!(RangeIter, step) as i32, ty: Type::Int, mem: MEM_RANGE });
+        let step = r.cint(seen_step);
+        let same = r.push(IrOp::IntCmp(Cond::Eq, step_word, step));
+        r.guard_here(same, true, "range");
         let one = r.cint(1);
         let rem1 = r.push(IrOp::IntSub(rem, one));
         r.push(IrOp::Store { base: p, offset: offset_of!(RangeIter, remaining) as i32, value: rem1, mem: MEM_RANGE });
@@ -163,6 +171,9 @@ fn seq_step(r: &mut Recorder, frame: &Frame, code: &Code, dst: Slot, iter: Opnd,
     let sp = r.push(IrOp::IntAnd(seq, mask));
     let idx = r.push(IrOp::Load { base: data, offset: idx_off, ty: Type::Int, mem: MEM_ITER });
     let (ptr_off, len_off) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
+    if is_list {
+        super::layout::guard_list_mode(r, &l, sp, crate::object::ListData::MODE_VALUES);
+    }
     let n = r.push(IrOp::Load { base: sp, offset: len_off, ty: Type::Int, mem: MEM_HEADER });
     let more = r.push(IrOp::IntCmp(Cond::Below, idx, n));
     r.guard_here(more, true, "iter");

@@ -34,9 +34,14 @@ pub(crate) struct Layout {
     pub map: i32,
     pub dict: i32,
     pub slots_ptr: i32,
-    /// In `PyObj` of a list: the item buffer pointer and length.
+    /// In `PyObj` of a list: the item buffer pointer and length (of a value list), the
+    /// strategy word (`ListData::MODE_*`), and the byte buffer pointer and length (of a
+    /// bool list).
     pub list_ptr: i32,
     pub list_len: i32,
+    pub list_mode: i32,
+    pub list_bytes_ptr: i32,
+    pub list_bytes_len: i32,
     /// In `PyObj` of a tuple: the item pointer and length.
     pub tuple_ptr: i32,
     pub tuple_len: i32,
@@ -92,9 +97,16 @@ fn probe(n: usize) -> Option<Layout> {
     let boxed: Box<[Value]> = sample_vec(n + 2).into_boxed_slice();
     let box_ptr = find_word(&boxed, boxed.as_ptr() as usize)?;
     let box_len = find_word(&boxed, n + 2)?;
-    let list = PyObj::new(Value::NONE, None, Payload::List(RefCell::new(Vec::new())));
-    let list_cell = match &list.payload {
-        Payload::List(l) => distance(&list, l),
+    let mut byte_vec: Vec<u8> = Vec::with_capacity(n + 12);
+    byte_vec.resize(n + 7, 0);
+    let bytes = RefCell::new(byte_vec);
+    let bytes_ptr = find_word(&bytes, bytes.borrow().as_ptr() as usize)?;
+    let bytes_len = find_word(&bytes, n + 7)?;
+    let list = PyObj::new(Value::NONE, None, Payload::List(crate::object::ListData::new(Vec::new())));
+    let (list_cell, list_mode, list_bytes) = match &list.payload {
+        Payload::List(l) => {
+            (distance(&list, l.values_raw()), distance(&list, l.mode_raw()), distance(&list, l.bytes_raw()))
+        }
         _ => return None,
     };
     let tuple = PyObj::new(Value::NONE, None, Payload::Tuple(Box::new([])));
@@ -123,6 +135,9 @@ fn probe(n: usize) -> Option<Layout> {
         slots_ptr: offset_of!(Attrs, slots) as i32 + vec_ptr,
         list_ptr: list_cell + vec_ptr,
         list_len: list_cell + vec_len,
+        list_mode,
+        list_bytes_ptr: list_bytes + bytes_ptr,
+        list_bytes_len: list_bytes + bytes_len,
         tuple_ptr: tuple_box + box_ptr,
         tuple_len: tuple_box + box_len,
         str_len,
@@ -136,8 +151,9 @@ fn probe(n: usize) -> Option<Layout> {
 
 fn probe_twice() -> Option<Layout> {
     let (a, b) = (probe(100_003)?, probe(100_019)?);
-    let same = (a.slots_ptr, a.list_ptr, a.list_len, a.tuple_ptr, a.tuple_len, a.str_len, a.native_data)
-        == (b.slots_ptr, b.list_ptr, b.list_len, b.tuple_ptr, b.tuple_len, b.str_len, b.native_data);
+    let same = (a.slots_ptr, a.list_ptr, a.list_len, a.list_bytes_ptr, a.list_bytes_len)
+        == (b.slots_ptr, b.list_ptr, b.list_len, b.list_bytes_ptr, b.list_bytes_len)
+        && (a.tuple_ptr, a.tuple_len, a.str_len, a.native_data) == (b.tuple_ptr, b.tuple_len, b.str_len, b.native_data);
     same.then_some(a)
 }
 
@@ -175,6 +191,18 @@ pub(crate) const MEM_VERSION: Mem = Mem(8);
 pub(crate) const MEM_CTX: Mem = Mem(9);
 /// The context's count of trips around loops (`exit::Ctx::trips`), only traces touch it.
 pub(crate) const MEM_TRIPS: Mem = Mem(10);
+/// The bytes of bool lists (`ListData`'s bool strategy); byte accesses only.
+pub(crate) const MEM_LIST_BYTES: Mem = Mem(11);
+
+/// Guards (kind "type") that the list at address `p` has storage `mode`
+/// (`ListData::MODE_*`): code that reads a list's item vector must first know the list
+/// keeps values (a bool list's vector is empty).
+pub(crate) fn guard_list_mode(r: &mut Recorder, l: &Layout, p: ValueId, mode: u64) {
+    let m = r.push(IrOp::Load { base: p, offset: l.list_mode, ty: Type::Int, mem: MEM_HEADER });
+    let want = r.cint(mode as i64);
+    let ok = r.push(IrOp::IntCmp(Cond::Eq, m, want));
+    r.guard_here(ok, true, "type");
+}
 
 pub(crate) const PTR_TAG: i64 = 0xFFFA;
 /// The address bits of a pointer `Value`.

@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 
 use crate::cfg::CmpOp;
-use crate::object::{Payload, PyObj};
+use crate::object::{ListData, Payload, PyObj};
 use crate::types::slice;
 use crate::types::tuple::{
     check_repeat_size, compare_seq, defers_to_reflected, descriptor_error, index_bounds, new_cls, no_args, one_arg,
@@ -67,16 +67,9 @@ pub fn leave_recursion(vm: &Vm) {
 }
 
 /// `repr(item)` inside a container's repr: one recursion level with CPython's message (its
-/// `PyObject_Repr`). A Python `__repr__` is counted once by `vm.repr_string` itself.
+/// `PyObject_Repr`), which `vm.repr_string` counts itself.
 pub fn repr_item(vm: &mut Vm, item: Value) -> PyResult<String> {
-    let f = crate::eval::attr::lookup_special(vm, item, crate::eval::attr::names().__repr__);
-    if f.is_some_and(|f| matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_)))) {
-        return vm.repr_string(item);
-    }
-    enter_recursion(vm, " while getting the repr of an object")?;
-    let r = vm.repr_string(item);
-    leave_recursion(vm);
-    r
+    vm.repr_string(item)
 }
 
 // ----- helpers -----
@@ -167,7 +160,7 @@ fn list_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
     if cls.is(vm.types.list) {
         return Ok(vm.new_list(Vec::new()));
     }
-    Ok(vm.alloc(cls, Payload::List(RefCell::new(Vec::new()))))
+    Ok(vm.alloc(cls, Payload::List(crate::object::ListData::new(Vec::new()))))
 }
 
 fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -549,15 +542,25 @@ fn list_mul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     };
     let src = l.borrow().clone();
     let total = check_repeat_size(vm, src.len(), n)?;
+    if total >= ListData::BOOLS_MIN_LEN && src.iter().all(|v| v.is_bool()) {
+        // The bool strategy (see `ListData`).
+        let bytes: Vec<u8> = src.iter().map(|v| v.is(Value::TRUE) as u8).collect();
+        return Ok(vm.alloc(vm.types.list, Payload::List(ListData::new_bools(repeat_vec(&bytes, total)))));
+    }
+    Ok(vm.new_list(repeat_vec(&src, total)))
+}
+
+/// `src` repeated to `total` items (a multiple of its length).
+fn repeat_vec<T: Copy>(src: &[T], total: usize) -> Vec<T> {
     let mut out = Vec::with_capacity(total);
     if total > 0 {
-        out.extend_from_slice(&src);
+        out.extend_from_slice(src);
         while out.len() < total {
             let take = (total - out.len()).min(out.len());
             out.extend_from_within(..take);
         }
     }
-    Ok(vm.new_list(out))
+    out
 }
 
 fn list_imul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -568,15 +571,7 @@ fn list_imul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
     };
     let src = l.borrow().clone();
     let total = check_repeat_size(vm, src.len(), n)?;
-    let mut out = Vec::with_capacity(total);
-    if total > 0 {
-        out.extend_from_slice(&src);
-        while out.len() < total {
-            let take = (total - out.len()).min(out.len());
-            out.extend_from_within(..take);
-        }
-    }
-    *l.borrow_mut() = out;
+    *l.borrow_mut() = repeat_vec(&src, total);
     Ok(args[0])
 }
 
