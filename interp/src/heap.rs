@@ -62,7 +62,9 @@ struct PageHeader {
     /// Bit i set: cell i holds a live (not yet swept) `PyObj`.
     alloc: [u64; BITMAP_WORDS],
     /// Bit i set: cell i was reached in the current mark phase. Between collections the
-    /// mark bits equal the permanent bits (the mark phase starts from them).
+    /// mark bits equal the permanent bits (the mark phase starts from them), except in
+    /// stress mode, where they are left set on every survivor for the next minor
+    /// collection (`sweep`'s `keep_marks`; a full one starts with `reset_marks`).
     mark: [u64; BITMAP_WORDS],
     /// Bit i set: cell i holds a permanent object (`Heap::freeze`), never freed.
     perm: [u64; BITMAP_WORDS],
@@ -501,14 +503,16 @@ impl Heap {
         }
     }
 
-    /// Drops every allocated, unmarked object, resets the marks to the permanent bits, resets the allocation cursor and
+    /// Drops every allocated, unmarked object, resets the marks to the permanent bits (or,
+    /// with `keep_marks`, leaves every survivor marked: the stress mode's minor
+    /// collections, `gc` module docs), resets the allocation cursor and
     /// returns surplus empty pages to the OS. Returns the number of objects freed and
     /// whether any of them was a class or a str (what the attribute caches are keyed by).
     ///
     /// # Safety
     /// Must only run at the end of a complete mark phase: every object still reachable
     /// from anything that will be used again is marked.
-    pub(crate) unsafe fn sweep(&mut self) -> (usize, bool) {
+    pub(crate) unsafe fn sweep(&mut self, keep_marks: bool) -> (usize, bool) {
         self.sweeping = true;
         let mut freed = 0usize;
         let mut freed_keys = false;
@@ -540,7 +544,7 @@ impl Heap {
                 unsafe {
                     (*h).alloc[w] = alloc & mark;
                     (*h).special[w] &= alloc & mark;
-                    (*h).mark[w] = (*h).perm[w];
+                    (*h).mark[w] = if keep_marks { alloc & mark } else { (*h).perm[w] };
                 }
                 live += (alloc & mark).count_ones() as usize;
             }
@@ -595,7 +599,8 @@ impl Heap {
             let h = p.base as *mut PageHeader;
             for w in 0..BITMAP_WORDS {
                 // SAFETY: our page's header; no collection is running, so the mark bits
-                // equal the permanent bits and stay consistent with them.
+                // are the permanent bits, or a superset of them in stress mode (where
+                // `gc::freeze_new` makes the next collection a full one).
                 let (alloc, perm) = unsafe { ((*h).alloc[w], (*h).perm[w]) };
                 let mut new = alloc & !perm;
                 // SAFETY: as above.

@@ -108,7 +108,8 @@
 //!
 //! `KRAIT_GC_STATS=1` prints at exit the number of collections, the time spent
 //! collecting and its share of the run time, split into marking, the finalizer scan and
-//! sweeping, and the longest pause; `KRAIT_GC_VERBOSE=1` logs every collection.
+//! sweeping, and the longest pause; `KRAIT_GC_VERBOSE=1` logs every collection (the
+//! stress mode's minor ones flagged "(minor)").
 //! Measured (quick sizes, `KRAIT_GC_STATS=1`, best of 5 on a loaded 2-core VM):
 //! raytrace 0.019 s collecting, chaos 0.074, go 0.044, deltablue 0.010 (from 0.027,
 //! 0.097, 0.104 and 0.012 before the finalizer scan stopped touching every dead object
@@ -125,13 +126,18 @@
 //! methods, tuples..., `fixed_refs`) are never traced again: what they refer to was
 //! allocated before them, so it is permanent too. Plain dicts among them are traced
 //! only while they refer to some non-permanent object (checked again whenever their
-//! `version` moves, which every mutation does); the rest (classes, lists, modules...)
-//! are traced at every collection as roots. This is exact, not an approximation: a
-//! collection frees the same objects as if it traced everything, since tracing the
-//! skipped objects could only reach permanent objects. It cuts the fixed cost of a
-//! collection about four times (~2900 bootstrap objects and ~13000 values visited
-//! become ~30 objects and ~3700 values), which is what stress mode pays per allocation
-//! safepoint. `gc.freeze()` makes every current object permanent the same way and
+//! `version` moves, which every mutation does). Of a builtin class only the list of
+//! subclasses is traced (its name, bases, MRO, slots and metaclass cannot change:
+//! `type.__setattr__` refuses immutable types, and its dict is a permanent dict of its
+//! own), and a property of a builtin class only once one of its four values differs
+//! from what it held when frozen (`perm_props`; the bootstrap has ~250). The rest
+//! (lists, modules, native objects...) are traced at every collection as roots. This is
+//! exact, not an approximation: a collection frees the same objects as if it traced
+//! everything, since tracing the skipped objects could only reach permanent objects. It
+//! cuts the fixed cost of a collection several times (~2900 bootstrap objects and
+//! ~13000 values visited become ~30 objects and ~1500 values, about half of them the
+//! `Vm`'s own roots: interned names, builtin types), which is what stress mode pays per
+//! allocation safepoint. `gc.freeze()` makes every current object permanent the same way and
 //! `gc.unfreeze()` undoes that (for those objects only); unlike CPython, where frozen
 //! objects that are not in a cycle are still freed by reference counting, a frozen
 //! object is not freed before `gc.unfreeze()`.
@@ -147,20 +153,52 @@
 //! its allocation; freed cells are poisoned and marking aborts on a reachable value that
 //! points at no live object, so such a bug fails loudly.
 //!
-//! - `=1`: every allocation safepoint, under a work cap: collections are skipped while
-//!   the collector's cumulative work (`COLLECTION_WORK` per collection + objects marked +
-//!   values visited / 4 + native stack words scanned / 2; one unit is roughly 3-20 ns)
-//!   exceeds `STRESS_BASE_WORK + STRESS_CAP * objects allocated`. Without a cap, stress
-//!   mode is quadratic in programs whose live heap grows with their run (each
-//!   allocation safepoint marks the whole heap) and in deep recursions (each scans the
-//!   whole native stack); several corpus programs would run for many minutes. With it,
-//!   every program collects at every allocation safepoint until it has done 300M units
-//!   of collector work (one to five seconds; 18 of the corpus's ~430 programs get there:
-//!   `KRAIT_GC_STATS=1` prints "collected at N of M allocation safepoints"),
-//!   and longer programs keep collecting at evenly spread allocation safepoints with at
-//!   most ~8 units of work per allocated object. The cap is deterministic (it counts
-//!   work, not time), so a failure reproduces.
-//! - `=1:K`: the same with a cap of K instead of 8 (`=1:0` or `=all`: no cap).
+//! - `=1`: every allocation safepoint, under a work cap. Collections are *full* while
+//!   the full collections' cumulative work (`COLLECTION_WORK` per collection + objects
+//!   marked + values visited / 4 + native stack words scanned / 2; one unit is roughly
+//!   3-20 ns) is at most `STRESS_BASE_WORK + STRESS_CAP * objects allocated` (150M units,
+//!   0.5 to 2.5 seconds, then 4 units per allocated object), and *minor* past that,
+//!   while the minor collections' own work (values visited count / 2 there) is at most
+//!   `STRESS_MINOR_BASE_WORK + STRESS_MINOR_CAP * objects allocated` (the same figures);
+//!   beyond both caps an allocation safepoint does not collect. Past the first cap a full
+//!   collection still runs, charged to the second, when the last minor one cost more than
+//!   half as much as the last full one (heaps of lists or instances, which a minor
+//!   collection must visit one level anyway) or when the objects promoted since the last
+//!   full one outnumber its survivors (old garbage is only freed by full collections). Without caps, stress mode is quadratic in
+//!   programs whose live heap grows with their run (each collection marks the whole heap)
+//!   and in deep recursions (each scans the whole native stack), and programs that reach
+//!   millions of allocation safepoints would take minutes even at 10 µs per collection.
+//!   The caps count work, not time, so a failure reproduces. `KRAIT_GC_STATS=1` prints
+//!   "collected at N of M allocation safepoints (K minor; ...)"; 20 of the corpus's 447
+//!   programs reach both caps (`tests/gc/stress_count.sh`). For about the same time as
+//!   the single cap of full collections used before (300M + 8 per object), they collect
+//!   at 1.0 to 2.4 times as many allocation safepoints (`app_tic_tac_toe`: 59329 of
+//!   888061 instead of 25171; `qa_tictactoe` 61766 of 102627 instead of 33434; the
+//!   fixed cost of a collection, ~1500 root values and ~1400 stack words, bounds the
+//!   gain). What bounds the caps is the test harness's 20 s limit per program on a busy
+//!   2-core machine: the slowest capped programs take 5-8 s there.
+//!
+//!   A minor collection frees exactly the young objects (allocated since the previous
+//!   collection) that are unreachable, so a value allocated and held unrooted across an
+//!   allocation safepoint is still freed and poisoned at that safepoint. It relies on
+//!   marks that stay set: in stress mode the sweep leaves every survivor marked
+//!   (`Heap::sweep`'s `keep_marks`; a full collection first resets the marks to the
+//!   permanent bits) so the old objects count as reached, and the old objects whose
+//!   references may have changed since (`GcState::old_mutable`: every survivor except the
+//!   `fixed_refs` ones — strs, tuples, ints...; plain dicts are skipped while their
+//!   `version` stays put) are traced one level as extra roots, with the usual roots.
+//!   Code objects are immutable, so only those registered since the previous collection
+//!   are traced. Old objects that became unreachable are freed by the next full
+//!   collection (an explicit `gc.collect()` is always full), so an old value that loses
+//!   its last reference and is then used unrooted is caught only at full collections,
+//!   as before. Programs with a growing heap of strs and tuples gain the most (a minor
+//!   collection of `app_tic_tac_toe` marks a few objects instead of ~10000); a heap of
+//!   lists or instances must still be visited one level.
+//! - `=1:K` and `=1:K:L`: the same with caps of K (full) and L (minor) units per object
+//!   instead of 4 and 4 (`=1:0` or `=all`: full collections without a cap).
+//! - `=minor`: minor collections whenever the marks allow (a full one only when there
+//!   are none or the promoted objects outnumber the survivors of the last full one),
+//!   under the minor collections' cap alone: checks the minor collections themselves.
 //! - `=N` (N > 1): every Nth allocation safepoint (with the default cap).
 //! - `=auto`: every allocation safepoint as long as collecting has taken at most half
 //!   of the run time (time-based, so not reproducible run to run).
@@ -184,11 +222,14 @@ use crate::vm::Vm;
 
 use trace::Tracer;
 
-/// Stress mode's work cap: collector work (objects marked + values visited / 4 + stack
-/// words scanned / 2) per
-/// object allocated, beyond `STRESS_BASE_WORK` (module docs: stress mode).
-const STRESS_CAP: u64 = 8;
-const STRESS_BASE_WORK: u64 = 300_000_000;
+/// Stress mode's cap on full collections: their work (objects marked, plus values
+/// visited / 4, plus stack words scanned / 2) per object allocated, beyond
+/// `STRESS_BASE_WORK` (module docs: stress mode).
+const STRESS_CAP: u64 = 4;
+const STRESS_BASE_WORK: u64 = 150_000_000;
+/// The same for minor collections (whose values visited count / 2).
+const STRESS_MINOR_CAP: u64 = 4;
+const STRESS_MINOR_BASE_WORK: u64 = 150_000_000;
 /// Work units charged for a collection's fixed costs (permanent roots, code registry,
 /// sweep, caches), measured to be about as long as 400 marked objects.
 const COLLECTION_WORK: u64 = 400;
@@ -258,9 +299,33 @@ pub struct GcState {
     /// Stress work cap (see the module docs): collector work may not exceed
     /// `STRESS_BASE_WORK + stress_cap * cells allocated`; 0 means no cap.
     stress_cap: u64,
-    /// Collector work done so far: objects marked + values visited / 4 + native stack
-    /// words scanned / 2, plus `COLLECTION_WORK` per collection.
+    /// Collector work done so far by full collections: objects marked, plus values visited
+    /// / 4, plus native stack words scanned / 2, plus `COLLECTION_WORK` per collection.
     work: Cell<u64>,
+    /// The same for the stress mode's minor collections, and their cap (`stress_cap`'s
+    /// counterpart; 0: none).
+    work_minor: Cell<u64>,
+    stress_minor_cap: u64,
+    /// `KRAIT_GC_STRESS=minor`: minor collections whenever they may run, under the
+    /// minor collections' cap only (to test them on their own).
+    minor_first: bool,
+    minor_collections: Cell<u64>,
+    /// Stress mode: the mark bits are set on every object that survived the previous
+    /// collection (`Heap::sweep`'s `keep_marks`), so a minor collection may run.
+    sticky: Cell<bool>,
+    /// Stress mode: the non-permanent objects that survived a collection and whose
+    /// references may change (not `fixed_refs`), traced as roots by minor collections
+    /// (`trace_old`). Rebuilt by every full collection, extended by minor ones.
+    old_mutable: RefCell<Vec<OldObj>>,
+    /// Objects promoted by minor collections since the last full one, and the survivors
+    /// of that one (stress mode: when to run a full collection, `safepoint_slow`).
+    promoted: Cell<u64>,
+    live_at_full: Cell<u64>,
+    /// The work of the last full collection and of the last minor one since (0: none).
+    last_full_work: Cell<u64>,
+    last_minor_work: Cell<u64>,
+    /// Length of the code registry (`CODES`) after the last collection.
+    codes_seen: Cell<usize>,
     /// Allocation safepoints reached in stress mode, and those that collected.
     stress_points: Cell<u64>,
     stress_collections: Cell<u64>,
@@ -301,6 +366,16 @@ pub struct GcState {
     user_frozen: RefCell<Vec<usize>>,
     /// Permanent plain dicts: traced only while they refer to non-permanent objects.
     perm_dicts: RefCell<Vec<PermDict>>,
+    /// Permanent builtin classes (not heap classes, no instance attributes). Their name,
+    /// qualname, bases, MRO, slots and metaclass cannot be changed after they are made
+    /// (setting an attribute of an immutable type raises `TypeError`), their dict is a
+    /// permanent dict of `perm_dicts` and never replaced: only `subclasses` grows when a
+    /// class derives from one, so only it is traced.
+    perm_classes: RefCell<Vec<usize>>,
+    /// Permanent properties (of builtin classes, no instance attributes) and the four
+    /// values they held when frozen: `property.__init__` can replace those, so one is
+    /// traced only once they differ (the bootstrap makes ~250 of them).
+    perm_props: RefCell<Vec<(usize, [Value; 4])>>,
     /// `gc.callbacks` are running (no nested calls).
     in_callbacks: Cell<bool>,
 }
@@ -315,11 +390,22 @@ struct PermDict {
     clean: bool,
 }
 
+/// An entry of `GcState::old_mutable`.
+struct OldObj {
+    cell: usize,
+    /// A plain dict (class `dict`, no instance attributes): its `DictData::version` and
+    /// `raw_len` when it was last traced, to skip it while they do not move.
+    dict: bool,
+    version: u64,
+    len: usize,
+}
+
 /// Reused buffers of the marker (see `GcState::scratch`).
 #[derive(Default)]
 struct Scratch {
     stack: Vec<usize>,
     codes: CodeSet,
+    young: Vec<usize>,
 }
 
 /// Hashes code object addresses with one multiply (the set is rebuilt at every collection).
@@ -359,11 +445,16 @@ impl GcState {
         let var = std::env::var("KRAIT_GC_STRESS").unwrap_or_default();
         let var = var.trim();
         let stress_budget = var == "auto";
-        let (stress, stress_cap) = match var {
-            "auto" | "all" => (1, 0),
+        let minor_first = var == "minor";
+        let (stress, stress_cap, stress_minor_cap) = match var {
+            "auto" | "all" => (1, 0, 0),
+            "minor" => (1, 0, STRESS_MINOR_CAP),
             _ => {
-                let (every, cap) = var.split_once(':').unwrap_or((var, ""));
-                (every.parse::<u32>().unwrap_or(0), cap.parse::<u64>().unwrap_or(STRESS_CAP))
+                let mut parts = var.split(':');
+                let every = parts.next().unwrap_or("").parse::<u32>().unwrap_or(0);
+                let cap = parts.next().and_then(|c| c.parse::<u64>().ok()).unwrap_or(STRESS_CAP);
+                let minor = parts.next().and_then(|c| c.parse::<u64>().ok()).unwrap_or(STRESS_MINOR_CAP);
+                (every, cap, minor)
             }
         };
         // SAFETY: the heap pointer is this thread's heap (leaked, never freed); nothing
@@ -387,6 +478,17 @@ impl GcState {
             stress_count: Cell::new(0),
             stress_cap,
             work: Cell::new(0),
+            work_minor: Cell::new(0),
+            stress_minor_cap,
+            minor_first,
+            minor_collections: Cell::new(0),
+            sticky: Cell::new(false),
+            old_mutable: RefCell::new(Vec::new()),
+            codes_seen: Cell::new(0),
+            promoted: Cell::new(0),
+            live_at_full: Cell::new(0),
+            last_full_work: Cell::new(0),
+            last_minor_work: Cell::new(0),
             stress_points: Cell::new(0),
             stress_collections: Cell::new(0),
             points_cells: Cell::new(u64::MAX),
@@ -409,6 +511,8 @@ impl GcState {
             perm_roots: RefCell::new(Vec::new()),
             user_frozen: RefCell::new(Vec::new()),
             perm_dicts: RefCell::new(Vec::new()),
+            perm_classes: RefCell::new(Vec::new()),
+            perm_props: RefCell::new(Vec::new()),
             in_callbacks: Cell::new(false),
         }
     }
@@ -482,10 +586,12 @@ impl GcState {
             h.peak_pages * heap::PAGE_SIZE / 1024,
             if self.stress > 0 {
                 format!(
-                    "; stress: collected at {} of {} allocation safepoints ({} units of work)",
+                    "; stress: collected at {} of {} allocation safepoints ({} minor; {} + {} units of work)",
                     self.stress_collections.get(),
                     self.stress_points.get(),
-                    self.work.get()
+                    self.minor_collections.get(),
+                    self.work.get(),
+                    self.work_minor.get()
                 )
             } else {
                 String::new()
@@ -526,6 +632,8 @@ fn safepoint_slow(vm: &mut Vm) {
     }
     // SAFETY: this thread's heap; only read here.
     let h = unsafe { &*heap::heap_ptr() };
+    let mut minor = false;
+    let mut charge_minor = false;
     if g.stress > 0 {
         // Stress mode collects at allocation safepoints: safepoints reached after at least
         // one object was allocated since the last collection (allocation requests a
@@ -548,10 +656,28 @@ fn safepoint_slow(vm: &mut Vm) {
                 g.stress_count.set(n);
                 return;
             }
-            if g.stress_cap > 0
-                && g.work.get() > STRESS_BASE_WORK.saturating_add(g.stress_cap.saturating_mul(h.total_cells))
+            if g.minor_first
+                || g.stress_cap > 0
+                    && g.work.get() > STRESS_BASE_WORK.saturating_add(g.stress_cap.saturating_mul(h.total_cells))
             {
-                return;
+                // Past the full collections' cap: a minor collection, under its own cap.
+                if g.stress_minor_cap > 0
+                    && g.work_minor.get()
+                        > STRESS_MINOR_BASE_WORK.saturating_add(g.stress_minor_cap.saturating_mul(h.total_cells))
+                {
+                    return;
+                }
+                // A full collection runs instead (charged to the minor collections' work)
+                // when minor ones do not pay: when the last one cost more than half as much
+                // as the last full one (a heap of lists or instances is traced one level
+                // either way), or when the objects promoted since the last full one
+                // outnumber the survivors it left (10000 at least; old garbage is only
+                // freed by full collections), or when the marks do not allow a minor one
+                // (`GcState::sticky`).
+                minor = g.sticky.get()
+                    && (g.minor_first || g.last_minor_work.get().saturating_mul(2) <= g.last_full_work.get())
+                    && g.promoted.get() <= g.live_at_full.get().max(10_000);
+                charge_minor = true;
             }
             g.stress_count.set(0);
         }
@@ -573,7 +699,7 @@ fn safepoint_slow(vm: &mut Vm) {
     if callbacks {
         run_callbacks(vm, "start", 0);
     }
-    if let Some(n) = collect(vm) {
+    if let Some(n) = collect_kind(vm, minor, charge_minor) {
         run_finalizers(vm);
         if callbacks {
             run_callbacks(vm, "stop", n);
@@ -669,6 +795,11 @@ struct Marker<'h> {
     code_stack: Vec<Rc<Code>>,
     /// Report values that point at no live object (a use after free already happened).
     strict: bool,
+    /// Push every object this marker marks on `young` (stress mode, see `promote`).
+    record: bool,
+    /// A minor collection: code objects are not traced (see `collect_from`).
+    minor: bool,
+    young: Vec<usize>,
 }
 
 impl<'h> Marker<'h> {
@@ -682,6 +813,9 @@ impl<'h> Marker<'h> {
             codes: scratch.codes,
             code_stack: Vec::new(),
             strict,
+            record: false,
+            minor: false,
+            young: scratch.young,
         }
     }
 }
@@ -699,6 +833,9 @@ impl Tracer for Marker<'_> {
                 prefetch(a);
                 self.marked += 1;
                 self.stack.push(a);
+                if self.record {
+                    self.young.push(a);
+                }
             }
             Some(false) => {}
             None => {
@@ -710,7 +847,7 @@ impl Tracer for Marker<'_> {
     }
 
     fn code(&mut self, c: &Rc<Code>) {
-        if self.codes.insert(Rc::as_ptr(c)) {
+        if !self.minor && self.codes.insert(Rc::as_ptr(c)) {
             self.code_stack.push(c.clone());
         }
     }
@@ -760,6 +897,9 @@ impl Marker<'_> {
             if self.heap.mark(cell) {
                 self.marked += 1;
                 self.stack.push(cell);
+                if self.record {
+                    self.young.push(cell);
+                }
             }
         }
     }
@@ -781,54 +921,28 @@ impl Marker<'_> {
     }
 }
 
-/// A full collection. Returns the number of unreachable objects found (freed plus queued
-/// for finalization), or None when collecting is not possible here.
-fn collect(vm: &mut Vm) -> Option<usize> {
-    if !can_collect(vm) {
-        return None;
-    }
-    stack::with_stack_top(|from| collect_from(vm, from))
-}
-
-/// `collect`, scanning the native stack from `from` up (`stack::with_stack_top`).
-#[inline(never)]
-fn collect_from(vm: &mut Vm, from: usize) -> Option<usize> {
-    let start = Instant::now();
-    vm.gc.collecting.set(true);
-    WANTED.store(false, Relaxed);
-    let del_name = match vm.gc.del_name.get() {
-        v if v.is_null() => {
-            let v = vm.intern("__del__");
-            vm.gc.del_name.set(v);
-            v
-        }
-        v => v,
-    };
-    let base = stack::stack_base(vm);
-    let hp = heap::heap_ptr();
-    // SAFETY: this thread's heap. No allocation happens until `sweep` returns (marking,
-    // the finalizer scan, weak reference clearing and file flushing allocate no objects),
-    // so this shared borrow is not aliased by a mutable one.
-    let heap_ref: &Heap = unsafe { &*hp };
-    // The registry of writable files to flush at exit (`builtins::io`) holds its files
-    // weakly: it is taken out of the roots while marking, and files found unreachable are
-    // flushed and dropped from it (their destructor closes them when they are swept).
-    let open_files = vm.state.try_borrow_mut().ok().and_then(|mut st| st.remove("open_files"));
-    let scratch = vm.gc.scratch.take();
-    let mut m = Marker::new(heap_ref, scratch, vm.gc.stress > 0);
-
-    // Roots.
-    vm.trace_roots(&mut m);
-    vm.gc.trace_roots(&mut m);
-    for &fp in vm.frames.borrow().iter() {
-        // SAFETY: registered frames are alive and unmoved while registered (pushed on
-        // entry, popped on exit by the code that owns them).
-        let f = unsafe { &*fp };
-        trace::trace_frame(f, &mut m);
-    }
-    // Permanent objects are marked already (their mark bits are set between collections);
-    // those whose references can change are traced as roots.
+/// Pushes on the marker's stack the permanent objects whose references may have come to
+/// include non-permanent objects (see `freeze`; permanent objects are marked already,
+/// their mark bits being set between collections), so that marking traces them as roots.
+fn trace_permanent(vm: &Vm, m: &mut Marker) {
     m.stack.extend_from_slice(&vm.gc.perm_roots.borrow());
+    // Permanent builtin classes: only their list of subclasses can change (see
+    // `GcState::perm_classes`); most are empty.
+    for &cell in vm.gc.perm_classes.borrow().iter() {
+        // SAFETY: a permanent object: allocated, never freed while it is permanent.
+        let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+        match &o.payload {
+            Payload::Class(c) => m.values(trace::read(&c.subclasses).as_slice()),
+            _ => m.stack.push(cell),
+        }
+    }
+    for (cell, vals) in vm.gc.perm_props.borrow().iter() {
+        // SAFETY: a permanent object: allocated, never freed while it is permanent.
+        let o: &PyObj = unsafe { &*(*cell as *const PyObj) };
+        if property_values(o).as_ref() != Some(vals) {
+            m.stack.push(*cell);
+        }
+    }
     // Permanent plain dicts (class dicts, module dicts of the bootstrap...) are traced
     // only if they refer to some non-permanent object. `DictData::version` is bumped by
     // every mutation (crate::dict), so a dict whose version did not move since it was
@@ -845,24 +959,166 @@ fn collect_from(vm: &mut Vm, from: usize) -> Option<usize> {
         if d.version != pd.version || d.raw_len() != pd.len {
             pd.version = d.version;
             pd.len = d.raw_len();
-            let perm = |v: Value| !v.is_obj() || heap_ref.is_permanent(v.obj_ptr() as usize);
+            let perm = |v: Value| !v.is_obj() || m.heap.is_permanent(v.obj_ptr() as usize);
             pd.clean = d.iter().all(|(k, v)| perm(k) && perm(v));
         }
         if !pd.clean {
             m.stack.push(pd.cell);
         }
     }
-    CODES.with(|codes| {
-        let mut codes = codes.borrow_mut();
-        codes.retain(|w| w.strong_count() > 0);
-        for w in codes.iter() {
-            if let Some(c) = w.upgrade() {
-                m.code(&c);
+}
+
+/// A minor collection's extra roots: the old objects whose references may have changed
+/// since the previous collection (`GcState::old_mutable`). Only their own references are
+/// traced; those to old objects stop at once (old objects are marked already).
+fn trace_old(vm: &Vm, m: &mut Marker) {
+    for e in vm.gc.old_mutable.borrow_mut().iter_mut() {
+        // SAFETY: an object that survived the previous collection; minor collections free
+        // no such object and a full one rebuilds the list.
+        let o: &PyObj = unsafe { &*(e.cell as *const PyObj) };
+        if e.dict {
+            if let Payload::Dict(d) = &o.payload {
+                let d = trace::read(d);
+                // Not mutated since it was last traced: everything it refers to was marked
+                // then and survived, so it is old (marked) now.
+                if d.version == e.version && d.raw_len() == e.len {
+                    continue;
+                }
+                e.version = d.version;
+                e.len = d.raw_len();
             }
         }
+        trace::trace_obj(o, m);
+    }
+}
+
+/// After a stress-mode collection: the objects it marked (`young`, all survivors) join
+/// `old_mutable` unless their references can never change; a full collection starts the
+/// list afresh. The marks stay set (`Heap::sweep`'s `keep_marks`) for a minor collection.
+fn promote(vm: &Vm, young: &[usize], minor: bool) {
+    let mut old = vm.gc.old_mutable.borrow_mut();
+    if minor {
+        vm.gc.promoted.set(vm.gc.promoted.get() + young.len() as u64);
+    } else {
+        old.clear();
+        vm.gc.promoted.set(0);
+        vm.gc.live_at_full.set(young.len() as u64);
+    }
+    for &cell in young {
+        // SAFETY: a marked object, so it survived the sweep.
+        let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+        if fixed_refs(o) {
+            continue;
+        }
+        let (dict, version, len) = match &o.payload {
+            Payload::Dict(d) if o.attrs.is_none() && o.class.get().is(vm.types.dict) => {
+                let d = trace::read(d);
+                (true, d.version, d.raw_len())
+            }
+            _ => (false, 0, 0),
+        };
+        old.push(OldObj { cell, dict, version, len });
+    }
+    vm.gc.sticky.set(true);
+    if minor {
+        vm.gc.minor_collections.set(vm.gc.minor_collections.get() + 1);
+    }
+}
+
+/// A full collection. Returns the number of unreachable objects found (freed plus queued
+/// for finalization), or None when collecting is not possible here.
+fn collect(vm: &mut Vm) -> Option<usize> {
+    collect_kind(vm, false, false)
+}
+
+/// A collection: a minor one (stress mode only, see the module docs) if `minor` and the
+/// marks left by the previous collection allow it, else a full one. Its work counts
+/// towards the minor collections' cap if `charge_minor`.
+fn collect_kind(vm: &mut Vm, minor: bool, charge_minor: bool) -> Option<usize> {
+    if !can_collect(vm) {
+        return None;
+    }
+    stack::with_stack_top(|from| collect_from(vm, from, minor, charge_minor))
+}
+
+/// `collect_kind`, scanning the native stack from `from` up (`stack::with_stack_top`).
+#[inline(never)]
+fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Option<usize> {
+    let start = Instant::now();
+    let stress = vm.gc.stress > 0;
+    let minor = minor && stress && vm.gc.sticky.get();
+    vm.gc.collecting.set(true);
+    WANTED.store(false, Relaxed);
+    let del_name = match vm.gc.del_name.get() {
+        v if v.is_null() => {
+            let v = vm.intern("__del__");
+            vm.gc.del_name.set(v);
+            v
+        }
+        v => v,
+    };
+    let base = stack::stack_base(vm);
+    let hp = heap::heap_ptr();
+    if stress && !minor && vm.gc.sticky.get() {
+        // The marks left on the survivors of the previous collection (for a minor one)
+        // go: a full collection starts from the permanent objects only.
+        // SAFETY: this thread's heap; no reference to it is live yet.
+        unsafe { (*hp).reset_marks() };
+    }
+    vm.gc.sticky.set(false);
+    // SAFETY: this thread's heap. No allocation happens until `sweep` returns (marking,
+    // the finalizer scan, weak reference clearing and file flushing allocate no objects),
+    // so this shared borrow is not aliased by a mutable one.
+    let heap_ref: &Heap = unsafe { &*hp };
+    // The registry of writable files to flush at exit (`builtins::io`) holds its files
+    // weakly: it is taken out of the roots while marking, and files found unreachable are
+    // flushed and dropped from it (their destructor closes them when they are swept).
+    let open_files = vm.state.try_borrow_mut().ok().and_then(|mut st| st.remove("open_files"));
+    let scratch = vm.gc.scratch.take();
+    let mut m = Marker::new(heap_ref, scratch, stress);
+    // Stress mode records the objects marked (all the surviving non-permanent objects in a
+    // full collection, the surviving young ones in a minor one) for `old_mutable`.
+    m.record = stress;
+    m.minor = minor;
+
+    // Roots.
+    vm.trace_roots(&mut m);
+    vm.gc.trace_roots(&mut m);
+    for &fp in vm.frames.borrow().iter() {
+        // SAFETY: registered frames are alive and unmoved while registered (pushed on
+        // entry, popped on exit by the code that owns them).
+        let f = unsafe { &*fp };
+        trace::trace_frame(f, &mut m);
+    }
+    trace_permanent(vm, &mut m);
+    if minor {
+        trace_old(vm, &mut m);
+    }
+    CODES.with(|codes| {
+        let mut codes = codes.borrow_mut();
+        if minor {
+            // Code objects are immutable and every one is registered when it is made
+            // (`register_code`): those registered before the previous collection were
+            // traced by it (or an earlier one), so what they hold is old (marked); only
+            // the newer ones are traced (`Marker::code` ignores codes in a minor
+            // collection).
+            for w in codes.get(vm.gc.codes_seen.get()..).unwrap_or(&[]) {
+                if let Some(c) = w.upgrade() {
+                    trace::trace_code(&c, &mut m);
+                }
+            }
+        } else {
+            codes.retain(|w| w.strong_count() > 0);
+            for w in codes.iter() {
+                if let Some(c) = w.upgrade() {
+                    m.code(&c);
+                }
+            }
+        }
+        vm.gc.codes_seen.set(codes.len());
     });
     let mut words = 0u64;
-    stack::scan(from, base, &mut |w| {
+    stack::scan(from, base, |w| {
         words += 1;
         m.word(w)
     });
@@ -968,12 +1224,21 @@ fn collect_from(vm: &mut Vm, from: usize) -> Option<usize> {
         m.drain();
         vm.state.borrow_mut().insert("open_files", files);
     }
-    vm.gc.work.set(vm.gc.work.get() + COLLECTION_WORK + m.marked + m.visited / 4 + words / 2);
+    // A minor collection's values are mostly references to old objects, each looked up in
+    // the heap (a full one's are often small ints and floats, skipped eight at a time).
+    let work = COLLECTION_WORK + m.marked + m.visited / if minor { 2 } else { 4 } + words / 2;
+    let counter = if charge_minor { &vm.gc.work_minor } else { &vm.gc.work };
+    counter.set(counter.get() + work);
+    if minor {
+        vm.gc.last_minor_work.set(work);
+    } else {
+        vm.gc.last_full_work.set(work);
+        vm.gc.last_minor_work.set(0);
+    }
     let (n_marked, n_visited) = (m.marked, m.visited);
-    let Marker { mut stack, mut codes, .. } = m;
+    let Marker { mut stack, mut codes, young, .. } = m;
     stack.clear();
     codes.clear();
-    vm.gc.scratch.set(Scratch { stack, codes });
 
     // Weak reference objects that are garbage themselves are forgotten.
     crate::modules::weakref::forget_unreachable(&mut |v| marked(v));
@@ -984,7 +1249,13 @@ fn collect_from(vm: &mut Vm, from: usize) -> Option<usize> {
     let t_unmark = start.elapsed();
     // SAFETY: marking is complete: every root and everything reachable from it is
     // marked (module docs), so unmarked objects are garbage.
-    let (freed, freed_keys) = unsafe { (*hp).sweep() };
+    let (freed, freed_keys) = unsafe { (*hp).sweep(stress) };
+    if stress {
+        promote(vm, &young, minor);
+    }
+    let mut young = young;
+    young.clear();
+    vm.gc.scratch.set(Scratch { stack, codes, young });
     // Time in the sweep (the file flushing and weak reference pruning between the
     // finalizer scan and the sweep count as marking).
     let t_swept = start.elapsed() - (t_unmark - t_final);
@@ -1031,7 +1302,7 @@ fn collect_from(vm: &mut Vm, from: usize) -> Option<usize> {
     vm.gc.collecting.set(false);
     if vm.gc.verbose {
         eprintln!(
-            "krait: gc #{}: freed {freed}, finalizing {nfinal}, live {} cells, {} pages, budget {} KiB, {:.3} ms (mark {:.3}, finalizer scan {:.3}); marked {n_marked}, visited {n_visited}, stack words {words}",
+            "krait: gc #{}: freed {freed}, finalizing {nfinal}, live {} cells, {} pages, budget {} KiB, {:.3} ms (mark {:.3}, finalizer scan {:.3}); marked {n_marked}, visited {n_visited}, stack words {words}{}",
             st.collections,
             h.live_cells,
             h.page_count(),
@@ -1039,6 +1310,7 @@ fn collect_from(vm: &mut Vm, from: usize) -> Option<usize> {
             start.elapsed().as_secs_f64() * 1e3,
             t_mark.as_secs_f64() * 1e3,
             (t_final - t_mark).as_secs_f64() * 1e3,
+            if minor { " (minor)" } else { "" },
         );
     }
     Some(freed + nfinal)
@@ -1072,8 +1344,12 @@ fn freeze_new(vm: &Vm) -> Vec<usize> {
     if vm.gc.collecting.get() {
         return new;
     }
+    // The next collection is a full one (it rebuilds `old_mutable`).
+    vm.gc.sticky.set(false);
     let mut roots = vm.gc.perm_roots.borrow_mut();
     let mut dicts = vm.gc.perm_dicts.borrow_mut();
+    let mut classes = vm.gc.perm_classes.borrow_mut();
+    let mut props = vm.gc.perm_props.borrow_mut();
     // SAFETY: this thread's heap; no collection is running (checked above) and no other
     // reference to the heap is live during this call.
     let h = unsafe { &mut *heap::heap_ptr() };
@@ -1083,6 +1359,10 @@ fn freeze_new(vm: &Vm) -> Vec<usize> {
         if matches!(o.payload, Payload::Dict(_)) && o.attrs.is_none() && o.class.get().is(vm.types.dict) {
             // `dict` is not a heap class, so the dict's class cannot change.
             dicts.push(PermDict { cell, version: u64::MAX, len: 0, clean: false });
+        } else if matches!(&o.payload, Payload::Class(c) if !c.has_flag(class_flags::HEAPTYPE)) && o.attrs.is_none() {
+            classes.push(cell);
+        } else if let (Some(vals), None) = (property_values(o), &o.attrs) {
+            props.push((cell, vals));
         } else if !fixed_refs(o) {
             roots.push(cell);
         }
@@ -1097,8 +1377,11 @@ pub fn unfreeze(vm: &Vm) {
         return;
     }
     let cells = std::mem::take(&mut *vm.gc.user_frozen.borrow_mut());
+    vm.gc.sticky.set(false);
     let set: HashSet<usize> = cells.iter().copied().collect();
     vm.gc.perm_roots.borrow_mut().retain(|c| !set.contains(c));
+    vm.gc.perm_classes.borrow_mut().retain(|c| !set.contains(c));
+    vm.gc.perm_props.borrow_mut().retain(|(c, _)| !set.contains(c));
     let mut dicts = vm.gc.perm_dicts.borrow_mut();
     dicts.retain(|d| !set.contains(&d.cell));
     // Dicts found to refer to permanent objects only may refer to these ones.
@@ -1112,6 +1395,18 @@ pub fn unfreeze(vm: &Vm) {
 /// `gc.get_freeze_count()`: objects frozen by `gc.freeze()`.
 pub fn freeze_count(vm: &Vm) -> usize {
     vm.gc.user_frozen.borrow().len()
+}
+
+/// The four values of a property of a builtin class (whose class cannot be changed).
+fn property_values(o: &PyObj) -> Option<[Value; 4]> {
+    match &o.payload {
+        Payload::Property { fget, fset, fdel, doc }
+            if o.class.get().as_class().is_some_and(|c| !c.has_flag(class_flags::HEAPTYPE)) =>
+        {
+            Some([fget.get(), fset.get(), fdel.get(), doc.get()])
+        }
+        _ => None,
+    }
 }
 
 /// Whether no reference held by `o` can ever change: no instance attributes, a payload
@@ -1242,7 +1537,7 @@ pub fn counts() -> (u64, u64) {
 fn exit_items(v: Value) -> Option<Vec<Value>> {
     let o = v.as_obj()?;
     match &o.payload {
-        Payload::List(l) => Some(trace::read(l).iter().rev().copied().collect()),
+        Payload::List(l) => Some(trace::read(l.values_raw()).iter().rev().copied().collect()),
         Payload::Tuple(t) => Some(t.iter().rev().copied().collect()),
         Payload::Dict(d) => Some(trace::read(d).iter().flat_map(|(k, v)| [k, v]).collect()),
         Payload::Set(s) | Payload::FrozenSet(s) => {
@@ -1348,6 +1643,10 @@ pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
 
     // Mark what the other roots keep alive, with the globals dict left out (marked first,
     // so marking stops there).
+    if vm.gc.sticky.replace(false) {
+        // SAFETY: this thread's heap; no reference to it is live here.
+        unsafe { (*heap::heap_ptr()).reset_marks() };
+    }
     vm.gc.collecting.set(true);
     let scratch = vm.gc.scratch.take();
     let mut m = Marker::new(heap_ref, scratch, false);
@@ -1360,10 +1659,7 @@ pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
         let f = unsafe { &*fp };
         trace::trace_frame(f, &mut m);
     }
-    m.stack.extend_from_slice(&vm.gc.perm_roots.borrow());
-    for pd in vm.gc.perm_dicts.borrow().iter() {
-        m.stack.push(pd.cell);
-    }
+    trace_permanent(vm, &mut m);
     m.drain();
 
     let mut has_del: HashMap<u64, bool> = HashMap::new();
@@ -1391,10 +1687,11 @@ pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
             due.push(v);
         }
     }
-    let Marker { mut stack, mut codes, .. } = m;
+    let Marker { mut stack, mut codes, mut young, .. } = m;
     stack.clear();
     codes.clear();
-    vm.gc.scratch.set(Scratch { stack, codes });
+    young.clear();
+    vm.gc.scratch.set(Scratch { stack, codes, young });
     // SAFETY: this thread's heap; the marks set above are dropped (no sweep follows).
     unsafe { (*heap::heap_ptr()).reset_marks() };
     vm.gc.collecting.set(false);

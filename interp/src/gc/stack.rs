@@ -70,8 +70,8 @@ pub fn with_stack_top<R>(f: impl FnOnce(usize) -> R) -> R {
 
 /// Calls `visit` with every word of the native stack from `from` (an address given by
 /// `with_stack_top`, which stored the callee-saved registers above it) up to `base`.
-#[inline(never)]
-pub fn scan(from: usize, base: usize, visit: &mut dyn FnMut(usize)) {
+#[inline(always)]
+pub fn scan(from: usize, base: usize, mut visit: impl FnMut(usize)) {
     let mut p = from & !7;
     while p + 8 <= base {
         // SAFETY: `[from, base)` is this thread's stack, mapped and readable: `from` is

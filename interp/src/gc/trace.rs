@@ -115,7 +115,7 @@ pub fn trace_obj<T: Tracer + ?Sized>(o: &PyObj, t: &mut T) {
         | Payload::Bytes(_)
         | Payload::ByteArray(_) => {}
         Payload::Str(PyStr { s: _, char_len: _, hash: _ }) => {}
-        Payload::List(l) => t.values(read(l).as_slice()),
+        Payload::List(l) => t.values(read(l.values_raw()).as_slice()),
         Payload::Tuple(items) => t.values(items),
         Payload::Dict(d) => {
             for (k, v) in read(d).iter() {
