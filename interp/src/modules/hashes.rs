@@ -1014,55 +1014,6 @@ pub fn init_blake2(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     Ok(m)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn hex(b: &[u8]) -> String {
-        b.iter().map(|x| format!("{x:02x}")).collect()
-    }
-
-    fn md(kind: MdKind, data: &[u8]) -> String {
-        let mut m = Md::new(kind);
-        m.update(data);
-        hex(&m.finish())
-    }
-
-    #[test]
-    fn known_answers() {
-        assert_eq!(md(MdKind::Md5, b"abc"), "900150983cd24fb0d6963f7d28e17f72");
-        assert_eq!(md(MdKind::Sha1, b"abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
-        assert_eq!(md(MdKind::Sha256, b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assert_eq!(md(MdKind::Sha224, b""), "d14a028c2a3a2bc9476102bb288234c415a2b01f828ea62ac5b3e42f");
-        assert_eq!(
-            md(MdKind::Sha512, b"abc"),
-            "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
-        );
-        let mut s = Sha3::new(256, false);
-        s.update(b"abc");
-        assert_eq!(hex(&s.finish(32)), "3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532");
-        let p = Blake2Params {
-            digest_size: 64,
-            key: b"",
-            salt: b"",
-            person: b"",
-            fanout: 1,
-            depth: 1,
-            leaf_size: 0,
-            node_offset: 0,
-            node_depth: 0,
-            inner_size: 0,
-            last_node: false,
-        };
-        let mut b = Blake2::new(true, &p);
-        b.update(b"abc");
-        assert_eq!(
-            hex(&b.finish()),
-            "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d17d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923"
-        );
-    }
-}
-
 // ----- pbkdf2_hmac -----
 
 /// The hash state for a `hashlib` name, for `pbkdf2_hmac`.
@@ -1175,4 +1126,53 @@ pub fn apply_hashlib(vm: &mut Vm, module: Value, d: Value) {
         return;
     }
     vm.add_function(module, "pbkdf2_hmac", pbkdf2_hmac);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn hex(b: &[u8]) -> String {
+        b.iter().map(|x| format!("{x:02x}")).collect()
+    }
+
+    fn md(kind: MdKind, data: &[u8]) -> String {
+        let mut m = Md::new(kind);
+        m.update(data);
+        hex(&m.finish())
+    }
+
+    #[test]
+    fn known_answers() {
+        assert_eq!(md(MdKind::Md5, b"abc"), "900150983cd24fb0d6963f7d28e17f72");
+        assert_eq!(md(MdKind::Sha1, b"abc"), "a9993e364706816aba3e25717850c26c9cd0d89d");
+        assert_eq!(md(MdKind::Sha256, b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(md(MdKind::Sha224, b""), "d14a028c2a3a2bc9476102bb288234c415a2b01f828ea62ac5b3e42f");
+        assert_eq!(
+            md(MdKind::Sha512, b"abc"),
+            "ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f"
+        );
+        let mut s = Sha3::new(256, false);
+        s.update(b"abc");
+        assert_eq!(hex(&s.finish(32)), "3a985da74fe225b2045c172d6bd390bd855f086e3e9d525b46bfe24511431532");
+        let p = Blake2Params {
+            digest_size: 64,
+            key: b"",
+            salt: b"",
+            person: b"",
+            fanout: 1,
+            depth: 1,
+            leaf_size: 0,
+            node_offset: 0,
+            node_depth: 0,
+            inner_size: 0,
+            last_node: false,
+        };
+        let mut b = Blake2::new(true, &p);
+        b.update(b"abc");
+        assert_eq!(
+            hex(&b.finish()),
+            "ba80a53f981c4d0d6a2797b69f12f6e94c212f14685ac4b74b12bb6fdbffa2d17d87c5392aab792dc252d5de4533cc9518d38aa8dbf1925ab92386edd4009923"
+        );
+    }
 }
