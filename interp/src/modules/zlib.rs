@@ -753,20 +753,24 @@ fn comp_flush_run(vm: &Vm, s: &mut Stream, mode: c_int) -> PyResult<Vec<u8>> {
     Ok(out.finish(s))
 }
 
-/// `Compress.copy()` (also `__copy__` and `__deepcopy__(memo)`).
-fn comp_copy(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let c = this::<Comp>(vm, args, "copy", "zlib.Compress")?;
-    let Ok(mut s) = c.s.try_borrow_mut() else {
+/// A copy of a (`what` = "compression" or "decompression") stream, with CPython's errors.
+fn copy_stream(vm: &mut Vm, cell: &RefCell<Stream>, what: &str) -> PyResult<Stream> {
+    let Ok(mut s) = cell.try_borrow_mut() else {
         return Err(stream_busy(vm));
     };
     let (dest, err) = s.copy();
     match err {
-        z::Z_OK => {}
-        z::Z_STREAM_ERROR => return Err(vm.value_error("Inconsistent stream state")),
-        z::Z_MEM_ERROR => return Err(vm.err(vm.exc.memory_error, "Can't allocate memory for compression object")),
-        err => return Err(zlib_error(vm, &s, err, "while copying compression object")),
+        z::Z_OK => Ok(dest),
+        z::Z_STREAM_ERROR => Err(vm.value_error("Inconsistent stream state")),
+        z::Z_MEM_ERROR => Err(vm.err(vm.exc.memory_error, format!("Can't allocate memory for {what} object"))),
+        err => Err(zlib_error(vm, &s, err, &format!("while copying {what} object"))),
     }
-    drop(s);
+}
+
+/// `Compress.copy()` (also `__copy__` and `__deepcopy__(memo)`).
+fn comp_copy(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let c = this::<Comp>(vm, args, "copy", "zlib.Compress")?;
+    let dest = copy_stream(vm, &c.s, "compression")?;
     let cls = vm.type_of(args[0]);
     Ok(vm.new_native(cls, Comp { s: RefCell::new(dest) }))
 }
@@ -977,17 +981,7 @@ fn decomp_flush_run(vm: &Vm, d: &Decomp, s: &mut Stream, data: &[u8], length: us
 /// `Decompress.copy()` (also `__copy__` and `__deepcopy__(memo)`).
 fn decomp_copy(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let d = this::<Decomp>(vm, args, "copy", "zlib.Decompress")?;
-    let Ok(mut s) = d.s.try_borrow_mut() else {
-        return Err(stream_busy(vm));
-    };
-    let (dest, err) = s.copy();
-    match err {
-        z::Z_OK => {}
-        z::Z_STREAM_ERROR => return Err(vm.value_error("Inconsistent stream state")),
-        z::Z_MEM_ERROR => return Err(vm.err(vm.exc.memory_error, "Can't allocate memory for decompression object")),
-        err => return Err(zlib_error(vm, &s, err, "while copying decompression object")),
-    }
-    drop(s);
+    let dest = copy_stream(vm, &d.s, "decompression")?;
     let copy = Decomp {
         s: RefCell::new(dest),
         unused_data: Cell::new(d.unused_data.get()),
