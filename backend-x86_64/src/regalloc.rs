@@ -40,7 +40,7 @@
 //! caller-saved register anyway gets a save slot: the call stores it there before the call
 //! and reloads it after, so the value sits on the native stack while the helper runs.
 
-use krait_tracer::{Cond, Op, Trace, Type};
+use krait_tracer::{Cond, Op, Trace, Type, ValueId};
 
 pub const RAX: u8 = 0;
 pub const RCX: u8 = 1;
@@ -197,25 +197,19 @@ pub fn allocate(trace: &Trace) -> Allocation {
             calls.push(i);
         }
     }
-    if let (Some(h), Some(Op::Jump(args))) = (header, trace.ops.last()) {
-        let jump = 2 * (n as u32 - 1);
-        let phis = trace.phis();
-        let after_phis = 2 * phis.last().map_or(h, |&p| p) as u32 + 1;
-        // The jump's value for each parameter and phi.
-        let next = |v: usize| -> Option<usize> {
-            let k = if v < np { v } else { np + phis.iter().position(|&p| p == v)? };
-            args.get(k).map(|a| a.index())
-        };
-        for v in (0..h).chain(phis.iter().copied()) {
+    if let Some(shape) = trace.loop_shape() {
+        let (h, jump) = (shape.header, 2 * (n as u32 - 1));
+        let after_phis = 2 * shape.phis.last().map_or(h, |&p| p) as u32 + 1;
+        for v in (0..h).chain(shape.phis.iter().copied()) {
             let Some(e) = end[v] else { continue };
-            let carried = v < np || phis.contains(&v);
-            end[v] = Some(if !carried {
+            let id = ValueId(v as u32);
+            end[v] = Some(if !shape.is_carried(id) {
                 if read_in_loop[v] {
                     jump
                 } else {
                     e
                 }
-            } else if next(v) == Some(v) {
+            } else if shape.next(id) == Some(id) {
                 jump
             } else if v < np {
                 e.max(after_phis)

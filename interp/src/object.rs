@@ -48,7 +48,7 @@ pub struct PyObj {
 /// (`[True] * n`), one byte per item (the bool strategy). Bool storage is 8 times smaller,
 /// which matters for sieves and flag arrays that do not fit in cache otherwise.
 ///
-/// Code that knows about the strategy uses `len`, `get`, `set` and `bools`; everything
+/// Code that knows about the strategy uses `len`, `get`, `set` and `is_bools`; everything
 /// else reaches the items through `Deref` (`l.borrow()`, `l.borrow_mut()`), which first
 /// switches a bool list to values for good, so it always sees `Vec<Value>`. Invariant: in
 /// bool mode `items` is empty and nobody holds a borrow of it (taking one switches), and in
@@ -97,7 +97,7 @@ impl ListData {
     #[inline]
     pub fn get(&self, i: usize) -> Option<Value> {
         if self.is_bools() {
-            self.bytes.borrow().get(i).map(|&b| if b != 0 { Value::TRUE } else { Value::FALSE })
+            self.bytes.borrow().get(i).map(|&b| Value::bool(b != 0))
         } else {
             self.items.borrow().get(i).copied()
         }
@@ -146,7 +146,7 @@ impl ListData {
     #[cold]
     fn to_values(&self) {
         let bytes = std::mem::take(&mut *self.bytes.borrow_mut());
-        *self.items.borrow_mut() = bytes.iter().map(|&b| if b != 0 { Value::TRUE } else { Value::FALSE }).collect();
+        *self.items.borrow_mut() = bytes.iter().map(|&b| Value::bool(b != 0)).collect();
         self.mode.set(Self::MODE_VALUES);
     }
 }

@@ -504,6 +504,19 @@ impl Op {
         }
     }
 
+    /// Makes an op that can leave (see `snapshot`) leave through `to`; other ops are left
+    /// as they are.
+    pub fn set_snapshot(&mut self, to: SnapshotId) {
+        match self {
+            Op::Guard { snap, .. }
+            | Op::Exit { snap, .. }
+            | Op::IntAddOv { snap, .. }
+            | Op::IntSubOv { snap, .. }
+            | Op::IntMulOv { snap, .. } => *snap = to,
+            _ => {}
+        }
+    }
+
     /// Whether removing this op when its value is unused changes nothing.
     pub fn is_pure(&self) -> bool {
         match self {
@@ -654,6 +667,45 @@ impl Trace {
     /// The indices of the phi ops, in order.
     pub fn phis(&self) -> Vec<usize> {
         (0..self.ops.len()).filter(|&i| matches!(self.ops[i], Op::Phi(..))).collect()
+    }
+
+    /// For a trace with a preamble (a `Loop` op) that ends in a `jump`: its loop's shape.
+    pub fn loop_shape(&self) -> Option<LoopShape<'_>> {
+        let header = self.ops.iter().position(|op| matches!(op, Op::Loop))?;
+        let Some(Op::Jump(args)) = self.ops.last() else { return None };
+        Some(LoopShape { header, params: self.params.len(), phis: self.phis(), args })
+    }
+}
+
+/// A trace with a preamble seen from its loop (`Trace::loop_shape`): where `Loop` stands,
+/// the phis, and what the `jump` passes to each parameter and phi (in that order).
+pub struct LoopShape<'a> {
+    pub header: usize,
+    pub params: usize,
+    pub phis: Vec<usize>,
+    pub args: &'a [ValueId],
+}
+
+impl LoopShape<'_> {
+    /// Whether `v` is a parameter or a phi: a value the `jump` writes.
+    pub fn is_carried(&self, v: ValueId) -> bool {
+        v.index() < self.params || self.phis.contains(&v.index())
+    }
+
+    /// The `jump`'s value for parameter or phi `v`.
+    pub fn next(&self, v: ValueId) -> Option<ValueId> {
+        let k = if v.index() < self.params {
+            v.index()
+        } else {
+            self.params + self.phis.iter().position(|&p| p == v.index())?
+        };
+        self.args.get(k).copied()
+    }
+
+    /// Whether `v` is the same in every iteration: a preamble value, or a parameter the
+    /// `jump` passes back unchanged.
+    pub fn is_invariant(&self, v: ValueId) -> bool {
+        v.index() < self.header && (v.index() >= self.params || self.args.get(v.index()) == Some(&v))
     }
 }
 

@@ -37,7 +37,8 @@ pub mod tunables;
 pub use cache::{CompiledLoop, OnBackEdge, TraceCache};
 
 pub use ir::{
-    Access, Cond, FrameState, Kind, Mem, Op, SnapStore, Snapshot, SnapshotId, Trace, TraceBuilder, Type, ValueId,
+    Access, Cond, FrameState, Kind, LoopShape, Mem, Op, SnapStore, Snapshot, SnapshotId, Trace, TraceBuilder, Type,
+    ValueId,
 };
 pub use opt::{optimize, OptOptions};
 pub use refbackend::RefBackend;

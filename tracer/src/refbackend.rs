@@ -150,12 +150,13 @@ impl CompiledTrace for RefTrace {
                         0
                     }
                     Op::LoadByte { base, index, offset, .. } => {
-                        let a = get(base).wrapping_add(get(index)).wrapping_add(*offset as i64 as u64) as usize;
+                        // The index is not scaled: it goes into the base.
+                        let a = address(get(base).wrapping_add(get(index)), None, *offset);
                         // SAFETY: as for `Load`.
                         unsafe { std::ptr::read(std::ptr::with_exposed_provenance::<u8>(a)) as u64 }
                     }
                     Op::StoreByte { base, index, offset, value, .. } => {
-                        let a = get(base).wrapping_add(get(index)).wrapping_add(*offset as i64 as u64) as usize;
+                        let a = address(get(base).wrapping_add(get(index)), None, *offset);
                         // SAFETY: as for `Store`.
                         unsafe { std::ptr::write(std::ptr::with_exposed_provenance_mut::<u8>(a), get(value) as u8) };
                         0

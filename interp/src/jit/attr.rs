@@ -329,6 +329,17 @@ pub(super) fn unpack(
     r.generic(op).map(|_| ())
 }
 
+/// The byte buffer of the bool list in word `w` (of exact class `cls`), behind guards on
+/// its class, its strategy and the int index `ki` being in range.
+fn bool_bytes(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value, ki: ValueId) -> ValueId {
+    let p = guard_class_exact(r, l, w, cls);
+    guard_list_mode(r, l, p, ListData::MODE_BOOLS);
+    let n = r.push(IrOp::Load { base: p, offset: l.list_bytes_len, ty: Type::Int, mem: MEM_HEADER });
+    let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
+    r.guard_here(ok, true, "type");
+    r.push(IrOp::Load { base: p, offset: l.list_bytes_ptr, ty: Type::Int, mem: MEM_HEADER })
+}
+
 /// `bools[key]` of a bool list (`ListData`'s bool strategy) with a small int key in range,
 /// seen at `(i, k)`: the byte, as a Bool. None when the operands are not in the registers
 /// this needs (the caller records the generic path).
@@ -350,12 +361,7 @@ fn load_bool_item(
     let w = obj_word(r, frame, code, obj)?;
     let (kv, _) = r.read(frame, code, key);
     let ki = r.int_of(kv, k)?;
-    let p = guard_class_exact(r, l, w, cls);
-    guard_list_mode(r, l, p, ListData::MODE_BOOLS);
-    let n = r.push(IrOp::Load { base: p, offset: l.list_bytes_len, ty: Type::Int, mem: MEM_HEADER });
-    let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
-    r.guard_here(ok, true, "type");
-    let buf = r.push(IrOp::Load { base: p, offset: l.list_bytes_ptr, ty: Type::Int, mem: MEM_HEADER });
+    let buf = bool_bytes(r, l, w, cls, ki);
     let b = r.push(IrOp::LoadByte { base: buf, index: ki, offset: 0, mem: MEM_LIST_BYTES });
     let zero = r.cint(0);
     Some(r.push(IrOp::IntCmp(Cond::Ne, b, zero)))
@@ -388,11 +394,7 @@ fn store_bool_item(
         return false;
     }
     let Some(ki) = r.int_of(kv, k) else { return false };
-    let p = guard_class_exact(r, l, w, cls);
-    guard_list_mode(r, l, p, ListData::MODE_BOOLS);
-    let n = r.push(IrOp::Load { base: p, offset: l.list_bytes_len, ty: Type::Int, mem: MEM_HEADER });
-    let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
-    r.guard_here(ok, true, "type");
+    let buf = bool_bytes(r, l, w, cls, ki);
     let byte = if r.ty(v) == Type::Bool {
         v
     } else {
@@ -406,7 +408,6 @@ fn store_bool_item(
         r.guard_here(is_bool, true, "type");
         b
     };
-    let buf = r.push(IrOp::Load { base: p, offset: l.list_bytes_ptr, ty: Type::Int, mem: MEM_HEADER });
     r.push(IrOp::StoreByte { base: buf, index: ki, offset: 0, value: byte, mem: MEM_LIST_BYTES });
     true
 }

@@ -160,7 +160,7 @@ fn list_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
     if cls.is(vm.types.list) {
         return Ok(vm.new_list(Vec::new()));
     }
-    Ok(vm.alloc(cls, Payload::List(crate::object::ListData::new(Vec::new()))))
+    Ok(vm.alloc(cls, Payload::List(ListData::new(Vec::new()))))
 }
 
 fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -44,24 +44,12 @@ struct Pair {
 
 pub fn run(src: &Trace) -> Trace {
     let Some(entry) = src.entry else { return src.clone() };
-    let Some(h) = src.ops.iter().position(|op| matches!(op, Op::Loop)) else { return src.clone() };
-    let n = src.ops.len();
-    let Some(Op::Jump(args)) = src.ops.last() else { return src.clone() };
-    let np = src.params.len();
+    let Some(shape) = src.loop_shape() else { return src.clone() };
+    let (h, n, np) = (shape.header, src.ops.len(), src.params.len());
     let body = h + 1..n - 1;
     if src.ops[body.clone()].iter().any(|op| matches!(op, Op::Call { pure: false, .. })) {
         return src.clone();
     }
-    let phis = src.phis();
-    // The jump's value for each loop-carried value (parameters, then phis in order).
-    let next = |v: ValueId| -> Option<ValueId> {
-        let i = v.index();
-        if i < np {
-            return args.get(i).copied();
-        }
-        let k = phis.iter().position(|&p| p == i)?;
-        args.get(np + k).copied()
-    };
     // The first value of a loop-carried value (what the preamble sees).
     let first = |v: ValueId| -> Option<ValueId> {
         match src.ops.get(v.index())? {
@@ -70,15 +58,13 @@ pub fn run(src: &Trace) -> Trace {
             _ => None,
         }
     };
-    let invariant = |v: ValueId| v.index() < h && (v.index() >= np || args.get(v.index()) == Some(&v));
     let konst = |v: ValueId| match src.ops.get(v.index()) {
         Some(Op::ConstInt(c)) => Some(*c),
         _ => None,
     };
     // `v` as `(X, c)` meaning `X + c`, X loop-carried (one level of constant offset).
     let affine = |v: ValueId| -> Option<(ValueId, i64)> {
-        let carried = |x: ValueId| x.index() < np || phis.contains(&x.index());
-        if carried(v) {
+        if shape.is_carried(v) {
             return Some((v, 0));
         }
         let (x, c) = match src.ops.get(v.index())? {
@@ -90,11 +76,11 @@ pub fn run(src: &Trace) -> Trace {
             Op::IntSub(a, b) | Op::IntSubOv { a, b, .. } => (*a, konst(*b)?.checked_neg()?),
             _ => return None,
         };
-        carried(x).then_some((x, c))
+        shape.is_carried(x).then_some((x, c))
     };
     // The constant step of a loop-carried value.
     let step = |x: ValueId| -> Option<i64> {
-        let (y, s) = affine(next(x)?)?;
+        let (y, s) = affine(shape.next(x)?)?;
         (y == x).then_some(s)
     };
     let stores: Vec<(usize, crate::ir::Access)> =
@@ -104,7 +90,7 @@ pub fn run(src: &Trace) -> Trace {
     let mut pairs: Vec<Pair> = Vec::new();
     for l in body.clone() {
         let Op::LoadIndexed { base, index, offset, ty, mem } = src.ops[l] else { continue };
-        if !invariant(base) {
+        if !shape.is_invariant(base) {
             continue;
         }
         let Some((x, a)) = affine(index) else { continue };
@@ -136,7 +122,7 @@ pub fn run(src: &Trace) -> Trace {
         // The bounds guard on the load's index, earlier in the loop.
         let guard = (h + 1..l).find_map(|g| match src.ops[g] {
             Op::Guard { cond, expect: true, kind, .. } => match src.ops[cond.index()] {
-                Op::IntCmp(Cond::Below, j, len) if j == index && invariant(len) => Some((len, kind)),
+                Op::IntCmp(Cond::Below, j, len) if j == index && shape.is_invariant(len) => Some((len, kind)),
                 _ => None,
             },
             _ => None,

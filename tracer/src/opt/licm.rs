@@ -74,7 +74,8 @@ pub fn run(src: &Trace) -> Trace {
 
     let mut r = Rewriter::new(src);
     for (i, _) in hoist.iter().enumerate().filter(|(_, &h)| h) {
-        let op = with_snapshot(r.renamed(i), entry);
+        let mut op = r.renamed(i);
+        op.set_snapshot(entry);
         r.keep(i, op);
     }
     // The promoted words: their first value, loaded in the preamble.
@@ -146,17 +147,6 @@ fn promotable(src: &Trace, inv: &[bool], hoist: &[bool], stores: &[Access]) -> V
         }
     }
     out
-}
-
-/// `op` leaving through `snap` instead of its own snapshot, if it can leave.
-fn with_snapshot(mut op: Op, to: crate::ir::SnapshotId) -> Op {
-    match &mut op {
-        Op::Guard { snap, .. } | Op::IntAddOv { snap, .. } | Op::IntSubOv { snap, .. } | Op::IntMulOv { snap, .. } => {
-            *snap = to
-        }
-        _ => {}
-    }
-    op
 }
 
 #[cfg(test)]

@@ -33,30 +33,26 @@ struct Sunk {
 }
 
 pub fn run(src: &Trace) -> Trace {
-    let Some(h) = src.ops.iter().position(|op| matches!(op, Op::Loop)) else { return src.clone() };
-    let n = src.ops.len();
-    let Some(Op::Jump(args)) = src.ops.last() else { return src.clone() };
-    let np = src.params.len();
+    let Some(shape) = src.loop_shape() else { return src.clone() };
+    let (h, n, np) = (shape.header, src.ops.len(), src.params.len());
     let body = h + 1..n - 1;
     if src.ops[body.clone()].iter().any(|op| matches!(op, Op::Call { .. } | Op::Exit { .. })) {
         return src.clone();
     }
-    let phis = src.phis();
-    let invariant = |v: ValueId| v.index() < h && (v.index() >= np || args.get(v.index()) == Some(&v));
     let accesses: Vec<(usize, Access)> = body.clone().filter_map(|i| Some((i, src.ops[i].access()?))).collect();
 
     let mut sunk: Vec<Sunk> = Vec::new();
     for &(at, acc) in &accesses {
         let Op::Store { base, offset, value, mem } = src.ops[at] else { continue };
-        if !invariant(base) || accesses.iter().any(|&(i, a)| i != at && a.may_alias(&acc)) {
+        if !shape.is_invariant(base) || accesses.iter().any(|&(i, a)| i != at && a.may_alias(&acc)) {
             continue;
         }
         // The phi that carries this word: first loaded from it, then the stored value.
-        let phi = phis.iter().enumerate().find_map(|(k, &p)| {
-            let Op::Phi(first, _) = src.ops[p] else { return None };
+        let phi = shape.phis.iter().map(|&p| ValueId(p as u32)).find(|&p| {
+            let Op::Phi(first, _) = src.ops[p.index()] else { return false };
             let loads_it = matches!(src.ops[first.index()],
                 Op::Load { base: b, offset: o, mem: m, .. } if b == base && o == offset && m == mem);
-            (loads_it && args.get(np + k) == Some(&value)).then_some(ValueId(p as u32))
+            loads_it && shape.next(p) == Some(value)
         });
         let Some(phi) = phi else { continue };
         sunk.push(Sunk { at, base, offset, mem, value, phi });
@@ -98,7 +94,7 @@ pub fn run(src: &Trace) -> Trace {
                 id
             }
         };
-        set_snapshot(&mut t.ops[i], id);
+        t.ops[i].set_snapshot(id);
     }
 
     let mut r = Rewriter::new(&t);
@@ -110,18 +106,6 @@ pub fn run(src: &Trace) -> Trace {
         r.keep(i, op);
     }
     r.finish()
-}
-
-/// Makes `op` leave through `to`.
-fn set_snapshot(op: &mut Op, to: SnapshotId) {
-    match op {
-        Op::Guard { snap, .. }
-        | Op::Exit { snap, .. }
-        | Op::IntAddOv { snap, .. }
-        | Op::IntSubOv { snap, .. }
-        | Op::IntMulOv { snap, .. } => *snap = to,
-        _ => {}
-    }
 }
 
 #[cfg(test)]
