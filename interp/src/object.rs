@@ -44,48 +44,71 @@ pub struct PyObj {
     pub payload: Payload,
 }
 
-/// A list's items: `Value` words, or, for a list of bools made by repetition
-/// (`[True] * n`), one byte per item (the bool strategy). Bool storage is 8 times smaller,
-/// which matters for sieves and flag arrays that do not fit in cache otherwise.
+/// A list's items: `Value` words, or, for big lists made by repetition of bools or small
+/// ints (`[True] * n`, `[0] * n`), unboxed raw storage (a strategy, as in PyPy):
 ///
-/// Code that knows about the strategy uses `len`, `get`, `set` and `is_bools`; everything
-/// else reaches the items through `Deref` (`l.borrow()`, `l.borrow_mut()`), which first
-/// switches a bool list to values for good, so it always sees `Vec<Value>`. Invariant: in
-/// bool mode `items` is empty and nobody holds a borrow of it (taking one switches), and in
-/// value mode `bytes` is empty. The JIT reads `mode` and both vectors' pointer and length
-/// directly (`jit::layout`), hence `repr(C)`.
+/// - the bool strategy keeps one byte per item (0 or 1): 8 times smaller, which matters for
+///   sieves and flag arrays that do not fit in cache otherwise;
+/// - the int strategy keeps each item as the eight native-endian bytes of an `i64` in the
+///   inline int range (`Value::small_int`), so reading never allocates, the collector has
+///   nothing to trace, and compiled loops load and store the numbers without tags.
+///
+/// Code that knows about the strategies uses `len`, `get`, `set`, `push`, `is_bools` and
+/// `is_ints`; everything else reaches the items through `Deref` (`l.borrow()`,
+/// `l.borrow_mut()`), which first switches a raw list to values for good, so it always
+/// sees `Vec<Value>`. A store or append of an item the strategy cannot hold switches too.
+/// Invariant: in a raw mode `items` is empty and nobody holds a borrow of it (taking one
+/// switches), and in value mode `raw` is empty. The JIT reads `mode` and both vectors'
+/// pointer and length directly (`jit::layout`), hence `repr(C)`.
 #[repr(C)]
 pub struct ListData {
-    /// `MODE_VALUES` or `MODE_BOOLS` (a whole word, so the JIT loads it as one).
+    /// `MODE_VALUES`, `MODE_BOOLS` or `MODE_INTS` (a whole word, so the JIT loads it as one).
     mode: Cell<u64>,
     items: RefCell<Vec<Value>>,
-    bytes: RefCell<Vec<u8>>,
+    /// The raw items of a bool or int list (bytes, so that one vector serves both; an int
+    /// is read with `i64::from_ne_bytes`, so its alignment does not matter).
+    raw: RefCell<Vec<u8>>,
 }
 
 impl ListData {
     pub const MODE_VALUES: u64 = 0;
     pub const MODE_BOOLS: u64 = 1;
-    /// Repetitions shorter than this stay values: the bool strategy pays off for big lists.
-    pub const BOOLS_MIN_LEN: usize = 1024;
+    pub const MODE_INTS: u64 = 2;
+    /// Repetitions shorter than this stay values: raw storage pays off for big lists, and a
+    /// small list would only be switched back by the first generic access.
+    pub const RAW_MIN_LEN: usize = 1024;
+    /// Bytes per item of an int list.
+    pub const INT_BYTES: usize = 8;
 
     pub fn new(items: Vec<Value>) -> ListData {
-        ListData { mode: Cell::new(Self::MODE_VALUES), items: RefCell::new(items), bytes: RefCell::new(Vec::new()) }
+        ListData { mode: Cell::new(Self::MODE_VALUES), items: RefCell::new(items), raw: RefCell::new(Vec::new()) }
     }
 
     /// A bool list with these items (each 0 or 1).
     pub fn new_bools(bytes: Vec<u8>) -> ListData {
-        ListData { mode: Cell::new(Self::MODE_BOOLS), items: RefCell::new(Vec::new()), bytes: RefCell::new(bytes) }
+        ListData { mode: Cell::new(Self::MODE_BOOLS), items: RefCell::new(Vec::new()), raw: RefCell::new(bytes) }
+    }
+
+    /// An int list whose items are the native-endian `i64`s in `raw` (eight bytes each),
+    /// each in the inline int range (`Value::small_int`).
+    pub fn new_ints(raw: Vec<u8>) -> ListData {
+        debug_assert!(raw.len() % Self::INT_BYTES == 0);
+        ListData { mode: Cell::new(Self::MODE_INTS), items: RefCell::new(Vec::new()), raw: RefCell::new(raw) }
     }
 
     pub fn is_bools(&self) -> bool {
         self.mode.get() == Self::MODE_BOOLS
     }
 
+    pub fn is_ints(&self) -> bool {
+        self.mode.get() == Self::MODE_INTS
+    }
+
     pub fn len(&self) -> usize {
-        if self.is_bools() {
-            self.bytes.borrow().len()
-        } else {
-            self.items.borrow().len()
+        match self.mode.get() {
+            Self::MODE_BOOLS => self.raw.borrow().len(),
+            Self::MODE_INTS => self.raw.borrow().len() / Self::INT_BYTES,
+            _ => self.items.borrow().len(),
         }
     }
 
@@ -93,29 +116,63 @@ impl ListData {
         self.len() == 0
     }
 
-    /// Item `i`, if in range.
-    #[inline]
-    pub fn get(&self, i: usize) -> Option<Value> {
-        if self.is_bools() {
-            self.bytes.borrow().get(i).map(|&b| Value::bool(b != 0))
-        } else {
-            self.items.borrow().get(i).copied()
+    /// The number of items the storage holds without growing (`sys.getsizeof`).
+    pub fn capacity(&self) -> usize {
+        match self.mode.get() {
+            Self::MODE_BOOLS => self.raw.borrow().capacity(),
+            Self::MODE_INTS => self.raw.borrow().capacity() / Self::INT_BYTES,
+            _ => self.items.borrow().capacity(),
         }
     }
 
-    /// Stores item `i`; false when out of range. A non-bool into a bool list switches it.
+    /// The int at `i` of an int list's raw bytes, if in range.
+    #[inline]
+    fn int_at(raw: &[u8], i: usize) -> Option<i64> {
+        let at = i.checked_mul(Self::INT_BYTES)?;
+        let b = raw.get(at..at + Self::INT_BYTES)?;
+        Some(i64::from_ne_bytes(b.try_into().ok()?))
+    }
+
+    /// Item `i`, if in range.
+    #[inline]
+    pub fn get(&self, i: usize) -> Option<Value> {
+        match self.mode.get() {
+            Self::MODE_VALUES => self.items.borrow().get(i).copied(),
+            Self::MODE_BOOLS => self.raw.borrow().get(i).map(|&b| Value::bool(b != 0)),
+            _ => Self::int_at(&self.raw.borrow(), i).and_then(Value::small_int),
+        }
+    }
+
+    /// Stores item `i`; false when out of range. An item the list's strategy cannot hold
+    /// switches it to values.
     #[inline]
     pub fn set(&self, i: usize, v: Value) -> bool {
-        if self.is_bools() {
-            if let Some(b) = v.as_bool() {
-                return match self.bytes.borrow_mut().get_mut(i) {
-                    Some(slot) => {
-                        *slot = b as u8;
-                        true
-                    }
-                    None => false,
-                };
+        match self.mode.get() {
+            Self::MODE_BOOLS => {
+                if let Some(b) = v.as_bool() {
+                    return match self.raw.borrow_mut().get_mut(i) {
+                        Some(slot) => {
+                            *slot = b as u8;
+                            true
+                        }
+                        None => false,
+                    };
+                }
             }
+            Self::MODE_INTS => {
+                if let Some(x) = v.as_small_int() {
+                    let mut raw = self.raw.borrow_mut();
+                    let at = i.saturating_mul(Self::INT_BYTES);
+                    return match raw.get_mut(at..at.saturating_add(Self::INT_BYTES)) {
+                        Some(slot) => {
+                            slot.copy_from_slice(&x.to_ne_bytes());
+                            true
+                        }
+                        None => false,
+                    };
+                }
+            }
+            _ => {}
         }
         match self.borrow_mut().get_mut(i) {
             Some(slot) => {
@@ -126,27 +183,58 @@ impl ListData {
         }
     }
 
-    /// The items without switching a bool list (the collector's view: bools hold no
-    /// references, so a bool list yields nothing).
+    /// Appends `v` (`list.append`), keeping the strategy when it can hold `v`.
+    #[inline]
+    pub fn push(&self, v: Value) {
+        match self.mode.get() {
+            Self::MODE_BOOLS => {
+                if let Some(b) = v.as_bool() {
+                    self.raw.borrow_mut().push(b as u8);
+                    return;
+                }
+            }
+            Self::MODE_INTS => {
+                if let Some(x) = v.as_small_int() {
+                    self.raw.borrow_mut().extend_from_slice(&x.to_ne_bytes());
+                    return;
+                }
+            }
+            _ => {}
+        }
+        self.borrow_mut().push(v);
+    }
+
+    /// The items without switching a raw list (the collector's view: bools and small ints
+    /// hold no references, so a raw list yields nothing).
     pub fn values_raw(&self) -> &RefCell<Vec<Value>> {
         &self.items
     }
 
-    /// The mode word and the bytes of a bool list, for the JIT's layout probe and its
-    /// strategy-aware paths (reading them switches nothing).
+    /// The mode word and the raw items of a bool or int list, for the JIT's layout probe
+    /// and its strategy-aware paths (reading them switches nothing).
     pub fn mode_raw(&self) -> &Cell<u64> {
         &self.mode
     }
 
-    pub fn bytes_raw(&self) -> &RefCell<Vec<u8>> {
-        &self.bytes
+    pub fn raw_storage(&self) -> &RefCell<Vec<u8>> {
+        &self.raw
     }
 
-    /// Switches a bool list to values (no-op for a value list).
+    /// Switches a raw list to values (no-op for a value list).
     #[cold]
     fn to_values(&self) {
-        let bytes = std::mem::take(&mut *self.bytes.borrow_mut());
-        *self.items.borrow_mut() = bytes.iter().map(|&b| Value::bool(b != 0)).collect();
+        let raw = std::mem::take(&mut *self.raw.borrow_mut());
+        let items: Vec<Value> = if self.is_ints() {
+            raw.chunks_exact(Self::INT_BYTES)
+                .map(|b| {
+                    let x = i64::from_ne_bytes(b.try_into().unwrap_or([0; 8]));
+                    Value::small_int(x).unwrap_or(Value::NONE)
+                })
+                .collect()
+        } else {
+            raw.iter().map(|&b| Value::bool(b != 0)).collect()
+        };
+        *self.items.borrow_mut() = items;
         self.mode.set(Self::MODE_VALUES);
     }
 }
@@ -156,7 +244,7 @@ impl std::ops::Deref for ListData {
 
     #[inline]
     fn deref(&self) -> &RefCell<Vec<Value>> {
-        if self.is_bools() {
+        if self.mode.get() != Self::MODE_VALUES {
             self.to_values();
         }
         &self.items

@@ -814,7 +814,7 @@ fn sys_getsizeof(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
             }
             Payload::Bytes(b) => 33 + b.len() as i64,
             Payload::ByteArray(b) => 57 + b.borrow().len() as i64,
-            Payload::List(l) => 56 + 8 * l.borrow().capacity() as i64,
+            Payload::List(l) => 56 + 8 * l.capacity() as i64,
             Payload::Tuple(t) => 40 + 8 * t.len() as i64,
             Payload::Dict(d) => {
                 let n = d.borrow().len();

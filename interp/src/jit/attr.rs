@@ -15,7 +15,9 @@
 use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
 
 use super::layout::{guard_class_exact, guard_list_mode, layout, Layout};
-use super::layout::{MEM_ATTRS, MEM_HEADER, MEM_LIST_BYTES, MEM_LIST_ITEMS, MEM_TUPLE_ITEMS, MEM_VERSION};
+use super::layout::{
+    MEM_ATTRS, MEM_HEADER, MEM_LIST_BYTES, MEM_LIST_INTS, MEM_LIST_ITEMS, MEM_TUPLE_ITEMS, MEM_VERSION,
+};
 use super::record::{RecResult, Recorder};
 use crate::cfg::{Code, NameIdx, Op, Opnd, Slot};
 use crate::frame::Frame;
@@ -169,8 +171,8 @@ pub(super) fn get_item(
         let cls = o.as_obj().map(|x| x.class.get()).unwrap_or(Value::NULL);
         let is_list = cls.is(vm.types.list);
         let data = if is_list { o.as_obj().and_then(|x| x.as_list_data()) } else { None };
-        if let Some(d) = data.filter(|d| d.is_bools()) {
-            if let Some(v) = load_bool_item(r, frame, code, &l, obj, key, cls, (i, k), d) {
+        if let Some(d) = data.filter(|d| d.is_bools() || d.is_ints()) {
+            if let Some(v) = load_raw_item(r, frame, code, &l, obj, key, cls, (i, k), d) {
                 r.write(dst, v);
                 return Ok(());
             }
@@ -242,9 +244,10 @@ pub(super) fn set_item(
     let (o, k) = (Recorder::observe(frame, code, obj), Recorder::observe(frame, code, key));
     if let (Some(l), Some(i), Some(list)) = (layout(), k.as_small_int(), o.as_obj().and_then(|x| x.as_list_data())) {
         let cls = o.obj().class.get();
-        if list.is_bools() {
+        if list.is_bools() || list.is_ints() {
             let seen = Recorder::observe(frame, code, src);
-            if cls.is(vm.types.list) && seen.is_bool() && store_bool_item(r, frame, code, &l, obj, (key, i, k), src) {
+            let fits = if list.is_bools() { seen.is_bool() } else { seen.is_small_int() };
+            if cls.is(vm.types.list) && fits && store_raw_item(r, frame, code, &l, obj, (key, i, k), (src, seen)) {
                 return Ok(());
             }
             return r.generic(op).map(|_| ());
@@ -287,7 +290,7 @@ pub(super) fn unpack(
     let cls = o.as_obj().map(|x| x.class.get()).unwrap_or(Value::NULL);
     let is_list = cls.is(vm.types.list);
     let seen: Option<Vec<Value>> = if is_list {
-        o.as_obj().and_then(|x| x.as_list_data()).filter(|d| !d.is_bools()).map(|x| x.borrow().clone())
+        o.as_obj().and_then(|x| x.as_list_data()).filter(|d| !d.is_bools() && !d.is_ints()).map(|x| x.borrow().clone())
     } else if cls.is(vm.types.tuple) {
         o.as_tuple().map(|t| t.to_vec())
     } else {
@@ -329,22 +332,29 @@ pub(super) fn unpack(
     r.generic(op).map(|_| ())
 }
 
-/// The byte buffer of the bool list in word `w` (of exact class `cls`), behind guards on
-/// its class, its strategy and the int index `ki` being in range.
-fn bool_bytes(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value, ki: ValueId) -> ValueId {
+/// The raw item buffer of the bool or int list (`mode`, `ListData::MODE_BOOLS` or
+/// `MODE_INTS`) in word `w` (of exact class `cls`), behind guards on its class, its
+/// strategy and the int index `ki` being in range.
+fn raw_items(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value, ki: ValueId, mode: u64) -> ValueId {
     let p = guard_class_exact(r, l, w, cls);
-    guard_list_mode(r, l, p, ListData::MODE_BOOLS);
-    let n = r.push(IrOp::Load { base: p, offset: l.list_bytes_len, ty: Type::Int, mem: MEM_HEADER });
+    guard_list_mode(r, l, p, mode);
+    let bytes = r.push(IrOp::Load { base: p, offset: l.list_raw_len, ty: Type::Int, mem: MEM_HEADER });
+    let n = if mode == ListData::MODE_INTS {
+        let sh = r.cint(ListData::INT_BYTES.trailing_zeros() as i64);
+        r.push(IrOp::IntShr(bytes, sh))
+    } else {
+        bytes
+    };
     let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
     r.guard_here(ok, true, "type");
-    r.push(IrOp::Load { base: p, offset: l.list_bytes_ptr, ty: Type::Int, mem: MEM_HEADER })
+    r.push(IrOp::Load { base: p, offset: l.list_raw_ptr, ty: Type::Int, mem: MEM_HEADER })
 }
 
-/// `bools[key]` of a bool list (`ListData`'s bool strategy) with a small int key in range,
-/// seen at `(i, k)`: the byte, as a Bool. None when the operands are not in the registers
-/// this needs (the caller records the generic path).
+/// `raw[key]` of a bool or int list (`ListData`'s strategies) with a small int key in
+/// range, seen at `(i, k)`: the byte as a Bool, or the unboxed int. None when the operands
+/// are not in the registers this needs (the caller records the generic path).
 #[allow(clippy::too_many_arguments)]
-fn load_bool_item(
+fn load_raw_item(
     r: &mut Recorder,
     frame: &Frame,
     code: &Code,
@@ -355,29 +365,36 @@ fn load_bool_item(
     (i, k): (i64, Value),
     d: &ListData,
 ) -> Option<ValueId> {
-    if i < 0 || i as usize >= d.len() {
+    if i < 0 || i as usize >= d.len() || (d.is_ints() && !r.spec_int) {
         return None;
     }
     let w = obj_word(r, frame, code, obj)?;
     let (kv, _) = r.read(frame, code, key);
     let ki = r.int_of(kv, k)?;
-    let buf = bool_bytes(r, l, w, cls, ki);
+    if d.is_ints() {
+        let buf = raw_items(r, l, w, cls, ki, ListData::MODE_INTS);
+        let v = r.push(IrOp::LoadIndexed { base: buf, index: ki, offset: 0, ty: Type::Int, mem: MEM_LIST_INTS });
+        r.known_small(v);
+        return Some(v);
+    }
+    let buf = raw_items(r, l, w, cls, ki, ListData::MODE_BOOLS);
     let b = r.push(IrOp::LoadByte { base: buf, index: ki, offset: 0, mem: MEM_LIST_BYTES });
     let zero = r.cint(0);
     Some(r.push(IrOp::IntCmp(Cond::Ne, b, zero)))
 }
 
-/// `bools[key] = src` of a bool list with a small int key in range (seen `(key, i, k)`)
-/// and a bool value: a byte store, behind a guard that the value is a bool. False when
-/// nothing was recorded (the caller records the generic path).
-fn store_bool_item(
+/// `raw[key] = src` of a bool or int list with a small int key in range (seen
+/// `(key, i, k)`) and a value its strategy holds (seen as `seen`): a byte store behind a
+/// guard that the value is a bool, or an `i64` store behind a guard that the int is in the
+/// inline range. False when nothing was recorded (the caller records the generic path).
+fn store_raw_item(
     r: &mut Recorder,
     frame: &Frame,
     code: &Code,
     l: &Layout,
     obj: Opnd,
     (key, i, k): (Opnd, i64, Value),
-    src: Opnd,
+    (src, seen): (Opnd, Value),
 ) -> bool {
     let o = Recorder::observe(frame, code, obj);
     let Some(d) = o.as_obj().and_then(|x| x.as_list_data()) else {
@@ -390,11 +407,20 @@ fn store_bool_item(
     let Some(w) = obj_word(r, frame, code, obj) else { return false };
     let (kv, _) = r.read(frame, code, key);
     let (v, _) = r.read(frame, code, src);
+    if d.is_ints() {
+        let Some(x) = r.int_of(v, seen) else { return false };
+        let Some(ki) = r.int_of(kv, k) else { return false };
+        let buf = raw_items(r, l, w, cls, ki, ListData::MODE_INTS);
+        let snap = r.snap();
+        r.guard_small(x, snap);
+        r.push(IrOp::StoreIndexed { base: buf, index: ki, offset: 0, value: x, mem: MEM_LIST_INTS });
+        return true;
+    }
     if !matches!(r.ty(v), Type::Bool | Type::Word) {
         return false;
     }
     let Some(ki) = r.int_of(kv, k) else { return false };
-    let buf = bool_bytes(r, l, w, cls, ki);
+    let buf = raw_items(r, l, w, cls, ki, ListData::MODE_BOOLS);
     let byte = if r.ty(v) == Type::Bool {
         v
     } else {

@@ -306,9 +306,9 @@ extern "C" fn jit_list_append(p: u64, w: u64) -> u64 {
     // list (held in a frame slot), and a live value word (in a frame slot or inline).
     let o = unsafe { &*(p as *const PyObj) };
     let v = unsafe { Value::from_bits(w) };
-    match o.as_list().map(|l| l.try_borrow_mut()) {
-        Some(Ok(mut l)) => {
-            l.push(v);
+    match o.as_list_data() {
+        Some(d) if d.values_raw().try_borrow_mut().is_ok() && d.raw_storage().try_borrow_mut().is_ok() => {
+            d.push(v);
             0
         }
         _ => 1,
@@ -576,11 +576,23 @@ fn emit_len(r: &mut Recorder, vm: &Vm, frame: &Frame, code: &Code, a: Opnd, seen
     let p = guard_class_exact(r, &l, w, cls);
     let t = &vm.types;
     let off = if cls.is(t.list) {
-        let bools = seen.as_obj().and_then(|o| o.as_list_data()).is_some_and(|d| d.is_bools());
-        let mode = if bools { crate::object::ListData::MODE_BOOLS } else { crate::object::ListData::MODE_VALUES };
+        use crate::object::ListData;
+        let d = seen.as_obj().and_then(|o| o.as_list_data())?;
+        let mode = if d.is_bools() {
+            ListData::MODE_BOOLS
+        } else if d.is_ints() {
+            ListData::MODE_INTS
+        } else {
+            ListData::MODE_VALUES
+        };
         super::layout::guard_list_mode(r, &l, p, mode);
-        if bools {
-            l.list_bytes_len
+        if mode == ListData::MODE_INTS {
+            let bytes = r.push(IrOp::Load { base: p, offset: l.list_raw_len, ty: Type::Int, mem: MEM_HEADER });
+            let sh = r.cint(ListData::INT_BYTES.trailing_zeros() as i64);
+            return Some(r.push(IrOp::IntShr(bytes, sh)));
+        }
+        if mode == ListData::MODE_BOOLS {
+            l.list_raw_len
         } else {
             l.list_len
         }

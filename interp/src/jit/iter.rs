@@ -23,10 +23,11 @@ use std::mem::offset_of;
 use krait_tracer::{Cond, Op as IrOp, Type};
 
 use super::layout::{guard_class_exact, layout};
-use super::layout::{MEM_HEADER, MEM_ITER, MEM_LIST_ITEMS, MEM_RANGE, MEM_TUPLE_ITEMS};
+use super::layout::{MEM_HEADER, MEM_ITER, MEM_LIST_BYTES, MEM_LIST_INTS, MEM_LIST_ITEMS, MEM_RANGE, MEM_TUPLE_ITEMS};
 use super::record::{range_iter, RecResult, Recorder};
 use crate::cfg::{Code, Op, Opnd, Slot};
 use crate::frame::Frame;
+use crate::object::ListData;
 use crate::object::Payload;
 use crate::types::iter::{ListIter, RangeIter, TupleIter};
 use crate::value::Value;
@@ -125,6 +126,18 @@ pub(super) fn about_to_exit(frame: &Frame, code: &Code, block: u32) -> bool {
     matches!(seen_seq_item(it), Some((None, _)))
 }
 
+/// The strategy (`ListData::MODE_*`) of the list a list iterator walks (None for other
+/// objects or once exhausted).
+fn seen_list_mode(it: Value) -> Option<u64> {
+    let Payload::Native(n) = &it.as_obj()?.payload else {
+        return None;
+    };
+    let li = n.as_any().downcast_ref::<ListIter>()?;
+    let l = li.list.get();
+    let d = l.as_obj()?.as_list_data()?;
+    Some(d.mode_raw().get())
+}
+
 /// The next item of a list or tuple iterator, and whether the iterator is a list one.
 fn seen_seq_item(it: Value) -> Option<(Option<Value>, bool)> {
     let Payload::Native(n) = &it.as_obj()?.payload else {
@@ -133,7 +146,7 @@ fn seen_seq_item(it: Value) -> Option<(Option<Value>, bool)> {
     let any = n.as_any();
     if let Some(li) = any.downcast_ref::<ListIter>() {
         let l = li.list.get();
-        let item = l.as_list().and_then(|c| c.borrow().get(li.index.get()).copied());
+        let item = l.as_obj().and_then(|o| o.as_list_data()).and_then(|d| d.get(li.index.get()));
         return Some((item, true));
     }
     let ti = any.downcast_ref::<TupleIter>()?;
@@ -153,6 +166,11 @@ fn seq_step(r: &mut Recorder, frame: &Frame, code: &Code, dst: Slot, iter: Opnd,
         // branch to the exit follows (`for_iter`'s generic path).
         return if r.is_bridge() { Ok(false) } else { Err("loop exit") };
     };
+    // The list's strategy as seen (`ListData`): raw bools and ints are loaded unboxed.
+    let mode = if is_list { seen_list_mode(seen).unwrap_or(ListData::MODE_VALUES) } else { ListData::MODE_VALUES };
+    if mode == ListData::MODE_INTS && !r.spec_int {
+        return Ok(false);
+    }
     let (w, _) = r.read(frame, code, iter);
     if r.ty(w) != Type::Word {
         return Ok(false);
@@ -170,22 +188,48 @@ fn seq_step(r: &mut Recorder, frame: &Frame, code: &Code, dst: Slot, iter: Opnd,
     let mask = r.cint(super::layout::PAYLOAD_MASK);
     let sp = r.push(IrOp::IntAnd(seq, mask));
     let idx = r.push(IrOp::Load { base: data, offset: idx_off, ty: Type::Int, mem: MEM_ITER });
-    let (ptr_off, len_off) = if is_list { (l.list_ptr, l.list_len) } else { (l.tuple_ptr, l.tuple_len) };
+    let (ptr_off, len_off) = if !is_list {
+        (l.tuple_ptr, l.tuple_len)
+    } else if mode == ListData::MODE_VALUES {
+        (l.list_ptr, l.list_len)
+    } else {
+        (l.list_raw_ptr, l.list_raw_len)
+    };
     if is_list {
-        super::layout::guard_list_mode(r, &l, sp, crate::object::ListData::MODE_VALUES);
+        super::layout::guard_list_mode(r, &l, sp, mode);
     }
     let n = r.push(IrOp::Load { base: sp, offset: len_off, ty: Type::Int, mem: MEM_HEADER });
+    let n = if mode == ListData::MODE_INTS {
+        let sh = r.cint(ListData::INT_BYTES.trailing_zeros() as i64);
+        r.push(IrOp::IntShr(n, sh))
+    } else {
+        n
+    };
     let more = r.push(IrOp::IntCmp(Cond::Below, idx, n));
     r.guard_here(more, true, "iter");
     let buf = r.push(IrOp::Load { base: sp, offset: ptr_off, ty: Type::Int, mem: MEM_HEADER });
-    let v = r.push(IrOp::LoadIndexed {
-        base: buf,
-        index: idx,
-        offset: 0,
-        ty: Type::Word,
-        mem: if is_list { MEM_LIST_ITEMS } else { MEM_TUPLE_ITEMS },
-    });
-    let v = if item.is_float() && r.spec_float {
+    let v = match mode {
+        ListData::MODE_BOOLS => {
+            let b = r.push(IrOp::LoadByte { base: buf, index: idx, offset: 0, mem: MEM_LIST_BYTES });
+            let zero = r.cint(0);
+            r.push(IrOp::IntCmp(Cond::Ne, b, zero))
+        }
+        ListData::MODE_INTS => {
+            let v = r.push(IrOp::LoadIndexed { base: buf, index: idx, offset: 0, ty: Type::Int, mem: MEM_LIST_INTS });
+            r.known_small(v);
+            v
+        }
+        _ => r.push(IrOp::LoadIndexed {
+            base: buf,
+            index: idx,
+            offset: 0,
+            ty: Type::Word,
+            mem: if is_list { MEM_LIST_ITEMS } else { MEM_TUPLE_ITEMS },
+        }),
+    };
+    let v = if mode != ListData::MODE_VALUES {
+        v
+    } else if item.is_float() && r.spec_float {
         r.float_of(v, item).unwrap_or(v)
     } else if item.is_small_int() && r.spec_int {
         r.int_of(v, item).unwrap_or(v)

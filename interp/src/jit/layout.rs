@@ -40,8 +40,8 @@ pub(crate) struct Layout {
     pub list_ptr: i32,
     pub list_len: i32,
     pub list_mode: i32,
-    pub list_bytes_ptr: i32,
-    pub list_bytes_len: i32,
+    pub list_raw_ptr: i32,
+    pub list_raw_len: i32,
     /// In `PyObj` of a tuple: the item pointer and length.
     pub tuple_ptr: i32,
     pub tuple_len: i32,
@@ -103,9 +103,9 @@ fn probe(n: usize) -> Option<Layout> {
     let bytes_ptr = find_word(&bytes, bytes.borrow().as_ptr() as usize)?;
     let bytes_len = find_word(&bytes, n + 7)?;
     let list = PyObj::new(Value::NONE, None, Payload::List(crate::object::ListData::new(Vec::new())));
-    let (list_cell, list_mode, list_bytes) = match &list.payload {
+    let (list_cell, list_mode, list_raw) = match &list.payload {
         Payload::List(l) => {
-            (distance(&list, l.values_raw()), distance(&list, l.mode_raw()), distance(&list, l.bytes_raw()))
+            (distance(&list, l.values_raw()), distance(&list, l.mode_raw()), distance(&list, l.raw_storage()))
         }
         _ => return None,
     };
@@ -136,8 +136,8 @@ fn probe(n: usize) -> Option<Layout> {
         list_ptr: list_cell + vec_ptr,
         list_len: list_cell + vec_len,
         list_mode,
-        list_bytes_ptr: list_bytes + bytes_ptr,
-        list_bytes_len: list_bytes + bytes_len,
+        list_raw_ptr: list_raw + bytes_ptr,
+        list_raw_len: list_raw + bytes_len,
         tuple_ptr: tuple_box + box_ptr,
         tuple_len: tuple_box + box_len,
         str_len,
@@ -151,8 +151,8 @@ fn probe(n: usize) -> Option<Layout> {
 
 fn probe_twice() -> Option<Layout> {
     let (a, b) = (probe(100_003)?, probe(100_019)?);
-    let same = (a.slots_ptr, a.list_ptr, a.list_len, a.list_bytes_ptr, a.list_bytes_len)
-        == (b.slots_ptr, b.list_ptr, b.list_len, b.list_bytes_ptr, b.list_bytes_len)
+    let same = (a.slots_ptr, a.list_ptr, a.list_len, a.list_raw_ptr, a.list_raw_len)
+        == (b.slots_ptr, b.list_ptr, b.list_len, b.list_raw_ptr, b.list_raw_len)
         && (a.tuple_ptr, a.tuple_len, a.str_len, a.native_data) == (b.tuple_ptr, b.tuple_len, b.str_len, b.native_data);
     same.then_some(a)
 }
@@ -193,6 +193,8 @@ pub(crate) const MEM_CTX: Mem = Mem(9);
 pub(crate) const MEM_TRIPS: Mem = Mem(10);
 /// The bytes of bool lists (`ListData`'s bool strategy); byte accesses only.
 pub(crate) const MEM_LIST_BYTES: Mem = Mem(11);
+/// The raw `i64` items of int lists (`ListData`'s int strategy).
+pub(crate) const MEM_LIST_INTS: Mem = Mem(12);
 
 /// Guards (kind "type") that the list at address `p` has storage `mode`
 /// (`ListData::MODE_*`): code that reads a list's item vector must first know the list

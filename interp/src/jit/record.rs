@@ -121,6 +121,9 @@ pub(crate) struct Recorder {
     /// Unboxed ints and floats read from a word whose tag a guard checked, and that word:
     /// boxing such a value again gives the word back (`boxed`), with no range guard.
     unboxed_from: std::collections::HashMap<ValueId, ValueId>,
+    /// Unboxed ints known to be in the inline int range (loaded from an int list, or
+    /// already range-guarded): boxing or storing them into an int list needs no guard.
+    small: std::collections::HashSet<ValueId>,
     /// Slots of the recorded frame seen holding ints beyond the inline range
     /// (`Jit::is_medium`): their unboxed ints are boxed by a helper, not guarded.
     pub medium: Vec<bool>,
@@ -181,6 +184,7 @@ impl Recorder {
             liveness: lv,
             live_cache: None,
             unboxed_from: std::collections::HashMap::new(),
+            small: std::collections::HashSet::new(),
             medium: (0..n as u32).map(|s| vm.jit.is_medium(code, s)).collect(),
             b,
             slots,
@@ -546,11 +550,7 @@ impl Recorder {
         }
         match self.ty(v) {
             Type::Int => {
-                let bias = self.cint(1 << 47);
-                let t = self.push(IrOp::IntAdd(v, bias));
-                let lim = self.cint(1 << 48);
-                let ok = self.push(IrOp::IntCmp(Cond::Below, t, lim));
-                self.guard(ok, true, "box", snap);
+                self.guard_small(v, snap);
                 let mask = self.cint((1 << 48) - 1);
                 let p = self.push(IrOp::IntAnd(v, mask));
                 let tag = self.cint(Value::small_int(0).map(|z| z.bits() as i64).unwrap_or(0));
@@ -566,6 +566,25 @@ impl Recorder {
             Type::Bool => self.box_bool(v),
             _ => v,
         }
+    }
+
+    /// Notes that the unboxed int `v` is in the inline int range.
+    pub(crate) fn known_small(&mut self, v: ValueId) {
+        self.small.insert(v);
+    }
+
+    /// Guards (kind "box", exiting to `snap`) that the unboxed int `v` is in the inline int
+    /// range, unless that is known already.
+    pub(crate) fn guard_small(&mut self, v: ValueId, snap: SnapshotId) {
+        if self.unboxed_from.contains_key(&v) || self.small.contains(&v) {
+            return;
+        }
+        let bias = self.cint(1 << 47);
+        let t = self.push(IrOp::IntAdd(v, bias));
+        let lim = self.cint(1 << 48);
+        let ok = self.push(IrOp::IntCmp(Cond::Below, t, lim));
+        self.guard(ok, true, "box", snap);
+        self.small.insert(v);
     }
 
     /// `v` (observed as `seen`) as an unboxed int, or None when it is not a small int.

@@ -36,9 +36,9 @@ impl ListIter {
     #[inline]
     pub fn next(&self) -> Option<Value> {
         let l = self.list.get();
-        let cell = l.as_list()?;
+        let data = l.as_obj()?.as_list_data()?;
         let i = self.index.get();
-        let v = cell.borrow().get(i).copied();
+        let v = data.get(i);
         match v {
             Some(x) => {
                 self.index.set(i + 1);
@@ -52,8 +52,8 @@ impl ListIter {
     }
 
     fn len_hint(&self) -> usize {
-        match self.list.get().as_list() {
-            Some(c) => c.borrow().len().saturating_sub(self.index.get()),
+        match self.list.get().as_obj().and_then(|o| o.as_list_data()) {
+            Some(c) => c.len().saturating_sub(self.index.get()),
             None => 0,
         }
     }

@@ -89,6 +89,11 @@ fn cell<'a>(vm: &Vm, v: &'a Value, method: &str) -> PyResult<&'a RefCell<Vec<Val
     v.as_list().ok_or_else(|| descriptor_error(vm, method, "list", *v))
 }
 
+/// The list's storage without switching its strategy (see `ListData`).
+fn data<'a>(vm: &Vm, v: &'a Value, method: &str) -> PyResult<&'a ListData> {
+    v.as_obj().and_then(|o| o.as_list_data()).ok_or_else(|| descriptor_error(vm, method, "list", *v))
+}
+
 fn item(l: &RefCell<Vec<Value>>, i: usize) -> Option<Value> {
     l.borrow().get(i).copied()
 }
@@ -189,7 +194,7 @@ fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
 
 fn list_append(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
     let x = one_arg(vm, "list.append", args, kwargs)?;
-    cell(vm, &args[0], "append")?.borrow_mut().push(x);
+    data(vm, &args[0], "append")?.push(x);
     Ok(Value::NONE)
 }
 
@@ -335,7 +340,7 @@ fn list_sort(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
 // ----- dunders -----
 
 fn list_len(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let n = cell(vm, &args[0], "__len__")?.borrow().len();
+    let n = data(vm, &args[0], "__len__")?.len();
     Ok(vm.new_int(n as i64))
 }
 
@@ -504,7 +509,7 @@ fn list_contains(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
 }
 
 fn list_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    cell(vm, &args[0], "__iter__")?;
+    data(vm, &args[0], "__iter__")?;
     Ok(crate::types::iter::new_list_iter(vm, args[0]))
 }
 
@@ -542,10 +547,23 @@ fn list_mul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     };
     let src = l.borrow().clone();
     let total = check_repeat_size(vm, src.len(), n)?;
-    if total >= ListData::BOOLS_MIN_LEN && src.iter().all(|v| v.is_bool()) {
+    if total >= ListData::RAW_MIN_LEN && src.iter().all(|v| v.is_bool()) {
         // The bool strategy (see `ListData`).
         let bytes: Vec<u8> = src.iter().map(|v| v.is(Value::TRUE) as u8).collect();
         return Ok(vm.alloc(vm.types.list, Payload::List(ListData::new_bools(repeat_vec(&bytes, total)))));
+    }
+    if total >= ListData::RAW_MIN_LEN {
+        // The int strategy (see `ListData`).
+        if let Some(ints) = src.iter().map(|v| v.as_small_int()).collect::<Option<Vec<i64>>>() {
+            let raw = if ints.iter().all(|&x| x == 0) {
+                // Zeroed memory straight from the allocator (fresh pages need no writing).
+                vec![0u8; total * ListData::INT_BYTES]
+            } else {
+                let unit: Vec<u8> = ints.iter().flat_map(|x| x.to_ne_bytes()).collect();
+                repeat_vec(&unit, total * ListData::INT_BYTES)
+            };
+            return Ok(vm.alloc(vm.types.list, Payload::List(ListData::new_ints(raw))));
+        }
     }
     Ok(vm.new_list(repeat_vec(&src, total)))
 }
