@@ -61,6 +61,11 @@ pub fn seq_index(vm: &mut Vm, v: Value) -> PyResult<Option<isize>> {
     if let Some(i) = v.as_small_int() {
         return Ok(Some(i as isize));
     }
+    if is_slice(v) {
+        // Not index-like (`slice` has no `__index__` and cannot be subclassed or
+        // changed): the common case of `seq[a:b]`, answered without the type lookup.
+        return Ok(None);
+    }
     match index_of(vm, v)? {
         Some(i) => match i.to_isize() {
             Some(x) => Ok(Some(x)),
