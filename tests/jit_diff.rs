@@ -1,34 +1,45 @@
-//! Differential test of the tracing JIT against the interpreter.
+//! Differential test of the tracing JIT against the interpreter, property-based
+//! (`proptest`).
 //!
 //! Generates random Python loops (mixed int/float arithmetic near the 48-bit and 64-bit
-//! int boundaries, branches, attribute updates, type changes), runs each program with
-//! `--jit=off` and with `--jit=trace` at a few thresholds and both backends, and requires
-//! identical stdout and exit status. The interpreter is the specification of the JIT.
+//! int boundaries, branches, attribute updates, type changes, list stores), runs each
+//! program with `--jit=off` and with `--jit=trace` at a few thresholds and both backends,
+//! and requires identical stdout and exit status. The interpreter is the specification of
+//! the JIT.
 //!
-//! Environment: `KRAIT_JIT_DIFF_SEED` (default 1) and `KRAIT_JIT_DIFF_CASES` (default 40)
-//! pick the generated programs; a failure prints the seed and the program.
+//! A program is built from a sequence of choices (`Choices`), which is what proptest
+//! generates: when a case fails, proptest shrinks the sequence (fewer and smaller
+//! choices, read as 0 once used up), which gives a smaller program, and reports the
+//! smallest failing one.
+//!
+//! Environment: `KRAIT_JIT_DIFF_SEED` (default 1) seeds the generator (runs are
+//! deterministic), `KRAIT_JIT_DIFF_CASES` (default 40) is the number of programs.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// xorshift64*: small, deterministic, good enough to pick program shapes.
-struct Rng(u64);
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 
-impl Rng {
+/// The choices a program is built from, read in order.
+struct Choices<'a> {
+    seq: &'a [u64],
+    pos: usize,
+}
+
+impl Choices<'_> {
     fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+        let v = self.seq.get(self.pos).copied().unwrap_or(0);
+        self.pos += 1;
+        v
     }
 
     fn below(&mut self, n: u64) -> u64 {
         self.next() % n
     }
 
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+    fn pick<'b>(&mut self, xs: &[&'b str]) -> &'b str {
         xs[self.below(xs.len() as u64) as usize]
     }
 }
@@ -37,7 +48,7 @@ const INT_SEEDS: &[&str] =
     &["0", "1", "-1", "7", "2**47 - 3", "-(2**47) + 2", "2**62", "-(2**63) + 5", "2**63 - 9", "12345", "3"];
 const FLOAT_SEEDS: &[&str] = &["0.5", "-1.25", "1e300", "3.0", "-0.0", "1e-300", "2.0**53"];
 
-fn int_expr(r: &mut Rng) -> String {
+fn int_expr(r: &mut Choices) -> String {
     let vars = ["a", "b", "i", "o.x"];
     let x = r.pick(&vars);
     let y = if r.below(3) == 0 { r.pick(INT_SEEDS).to_owned() } else { r.pick(&vars).to_owned() };
@@ -50,7 +61,7 @@ fn int_expr(r: &mut Rng) -> String {
     }
 }
 
-fn float_expr(r: &mut Rng) -> String {
+fn float_expr(r: &mut Choices) -> String {
     let vars = ["f", "g", "i", "o.y", "a"];
     let x = r.pick(&vars);
     let y = if r.below(3) == 0 { r.pick(FLOAT_SEEDS).to_owned() } else { r.pick(&vars).to_owned() };
@@ -62,7 +73,7 @@ fn float_expr(r: &mut Rng) -> String {
     }
 }
 
-fn cond(r: &mut Rng) -> String {
+fn cond(r: &mut Choices) -> String {
     let l = r.pick(&["a", "b", "f", "i", "o.x", "g"]);
     let rt = r.pick(&["b", "f", "0", "i * 3", "2**47", "-5.5", "o.y"]);
     let c = r.pick(&["<", "<=", "==", "!=", ">", ">="]);
@@ -74,7 +85,7 @@ fn clamp(var: &str) -> String {
     format!("    if type({var}) is int and ({var} > 2**70 or {var} < -(2**70)): {var} = {var} % 1000003\n")
 }
 
-fn statement(r: &mut Rng, depth: u32) -> String {
+fn statement(r: &mut Choices, depth: u32) -> String {
     let ind = "    ".repeat(depth as usize + 2);
     match r.below(13) {
         0 | 1 => format!("{ind}a = {}\n", int_expr(r)),
@@ -104,8 +115,8 @@ fn statement(r: &mut Rng, depth: u32) -> String {
     }
 }
 
-fn program(seed: u64) -> String {
-    let mut r = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+fn program(choices: &[u64]) -> String {
+    let mut r = Choices { seq: choices, pos: 0 };
     let mut p = String::from("class O:\n    pass\n\n");
     for k in 0..3 {
         p += &format!("def loop{k}(n):\n    o = O()\n");
@@ -132,15 +143,45 @@ fn krait() -> PathBuf {
     Path::new(env!("CARGO_BIN_EXE_krait")).to_path_buf()
 }
 
-fn run(script: &Path, flags: &[&str]) -> (String, Option<i32>) {
-    let out = Command::new(krait()).args(flags).arg(script).output().expect("run krait");
-    (String::from_utf8_lossy(&out.stdout).into_owned(), out.status.code())
+/// A generated program may run away (ints that double every iteration): runs longer
+/// than this are stopped.
+const TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Stdout and exit status of `krait FLAGS SCRIPT`, or None when it ran past `TIMEOUT`.
+fn run(script: &Path, flags: &[&str]) -> Option<(String, Option<i32>)> {
+    let mut child = Command::new(krait())
+        .args(flags)
+        .arg(script)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("run krait");
+    let mut stdout = child.stdout.take().expect("piped stdout");
+    let reader = std::thread::spawn(move || {
+        let mut s = Vec::new();
+        let _ = std::io::Read::read_to_end(&mut stdout, &mut s);
+        s
+    });
+    let start = std::time::Instant::now();
+    let status = loop {
+        if let Some(st) = child.try_wait().expect("wait for krait") {
+            break Some(st);
+        }
+        if start.elapsed() > TIMEOUT {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    };
+    let out = reader.join().unwrap_or_default();
+    status.map(|st| (String::from_utf8_lossy(&out).into_owned(), st.code()))
 }
 
 #[test]
 fn jit_matches_interpreter_on_random_loops() {
     let seed: u64 = std::env::var("KRAIT_JIT_DIFF_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
-    let cases: u64 = std::env::var("KRAIT_JIT_DIFF_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
+    let cases: u32 = std::env::var("KRAIT_JIT_DIFF_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
     let dir = std::env::temp_dir().join(format!("krait-jit-diff-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let modes: [&[&str]; 4] = [
@@ -149,24 +190,35 @@ fn jit_matches_interpreter_on_random_loops() {
         &["--jit=trace", "--jit-threshold=7"],
         &["--jit=trace", "--jit-threshold=1", "--jit-backend=ref"],
     ];
-    let mut failures = Vec::new();
-    for c in 0..cases {
-        let s = seed.wrapping_add(c);
-        let src = program(s);
-        let path = dir.join(format!("case{s}.py"));
+    // No regression files: a failure prints its (shrunk) program and the seed reruns it.
+    let config = Config { cases, failure_persistence: None, max_shrink_iters: 300, ..Config::default() };
+    let mut key = [0u8; 32];
+    key[..8].copy_from_slice(&seed.to_le_bytes());
+    let mut runner = TestRunner::new_with_rng(config, TestRng::from_seed(RngAlgorithm::ChaCha, &key));
+    let n = std::cell::Cell::new(0u64);
+    let result = runner.run(&vec(any::<u64>(), 0..400), |choices| {
+        n.set(n.get() + 1);
+        let src = program(&choices);
+        let path = dir.join(format!("case{}.py", n.get()));
         std::fs::write(&path, &src).expect("write program");
-        let want = run(&path, &["--jit=off"]);
+        let Some(want) = run(&path, &["--jit=off"]) else {
+            let _ = std::fs::remove_file(&path);
+            return Err(TestCaseError::reject("the interpreter ran past the time limit"));
+        };
         for m in modes {
-            let got = run(&path, m);
+            let got = run(&path, m).unwrap_or_else(|| (format!("(ran past {TIMEOUT:?})"), None));
             if got != want {
-                failures.push(format!(
-                    "seed {s} with {m:?}:\n--- program\n{src}--- interpreter ({:?})\n{}--- jit ({:?})\n{}",
+                return Err(TestCaseError::fail(format!(
+                    "seed {seed} with {m:?}:\n--- program\n{src}--- interpreter ({:?})\n{}--- jit ({:?})\n{}",
                     want.1, want.0, got.1, got.0
-                ));
-                break;
+                )));
             }
         }
-    }
+        let _ = std::fs::remove_file(&path);
+        Ok(())
+    });
     let _ = std::fs::remove_dir_all(&dir);
-    assert!(failures.is_empty(), "{} case(s) differ:\n{}", failures.len(), failures.join("\n"));
+    if let Err(e) = result {
+        panic!("the JIT differs from the interpreter: {e}");
+    }
 }
