@@ -726,6 +726,8 @@ pub fn iter(vm: &mut Vm, v: Value) -> PyResult<Value> {
         match &o.payload {
             Payload::List(_) if cls.is(vm.types.list) => return Ok(crate::types::iter::new_list_iter(vm, v)),
             Payload::Tuple(_) if cls.is(vm.types.tuple) => return Ok(crate::types::iter::new_tuple_iter(vm, v)),
+            // A generator is its own iterator (`generator.__iter__`, which cannot be replaced).
+            Payload::Generator(_) if cls.is(vm.types.generator) => return Ok(v),
             Payload::Range { .. } if cls.is(vm.types.range) => {
                 if let Some((start, step, len)) = crate::types::range::small_parts(v) {
                     return Ok(crate::types::iter::new_small_range_iter(vm, start, step, len as u64));
