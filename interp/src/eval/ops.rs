@@ -815,6 +815,10 @@ pub fn get_item(vm: &mut Vm, obj: Value, key: Value) -> PyResult<Value> {
             _ => {}
         }
     }
+    if crate::types::slice::is_slice(key) && obj.as_obj().is_some_and(|o| o.class.get().is(vm.types.list)) {
+        // `list.__getitem__` of an exact list (it cannot be replaced), without the lookup.
+        return crate::types::list::getitem(vm, obj, key);
+    }
     if let Some(d) = obj.as_dict() {
         if is_exact(vm, obj, vm.types.dict) {
             return match crate::dict::get(vm, d, key)? {
@@ -851,6 +855,10 @@ pub fn set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<(
                 }
             }
         }
+    }
+    if crate::types::slice::is_slice(key) && obj.as_obj().is_some_and(|o| o.class.get().is(vm.types.list)) {
+        // `list.__setitem__` of an exact list, without the lookup.
+        return crate::types::list::setitem(vm, obj, key, value);
     }
     if let Some(d) = obj.as_dict() {
         if is_exact(vm, obj, vm.types.dict) {
