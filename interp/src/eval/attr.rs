@@ -58,7 +58,7 @@ names_table! {
     __mod__, __rmod__, __imod__, __pow__, __rpow__, __ipow__, __lshift__, __rlshift__,
     __ilshift__, __rshift__, __rrshift__, __irshift__, __and__, __rand__, __iand__, __or__,
     __ror__, __ior__, __xor__, __rxor__, __ixor__, __float__, __int__, __missing__,
-    __wrapped__, __func__,
+    __wrapped__, __func__, __reversed__,
 }
 
 thread_local! {

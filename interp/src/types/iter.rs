@@ -588,7 +588,7 @@ fn is_sequence(vm: &mut Vm, v: Value) -> bool {
 /// `reversed(seq)`.
 pub fn reversed(vm: &mut Vm, cls: Value, seq: Value) -> PyResult<Value> {
     let ty = vm.type_of(seq);
-    let name = vm.intern("__reversed__");
+    let name = crate::eval::attr::names().__reversed__;
     if let Some(f) = vm.lookup_type(ty, name) {
         if f.is_none() {
             return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));

@@ -277,6 +277,11 @@ fn range_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
 }
 
 fn range_reversed(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    if let Some((start, step, len)) = small_parts(args[0]) {
+        // Inline ints are 48-bit: the last item and the negated step fit an i64.
+        let last = start + (len - 1).max(0) * step;
+        return Ok(crate::types::iter::new_small_range_iter(vm, last, -step, len as u64));
+    }
     let b = this(vm, args[0], "__reversed__")?;
     let last = &b.start + (&b.len - 1) * &b.step;
     Ok(new_range_iter(vm, &last, &(-&b.step), &b.len))
