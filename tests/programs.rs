@@ -3,7 +3,8 @@
 //!
 //! For each top-level `NAME.py` whose name does not start with `helper`:
 //! - run `krait [KRAIT_TEST_ARGS...] NAME.py [args from NAME.args...]` with cwd
-//!   `tests/programs`, empty stdin and `PYTHONHASHSEED=0`, killed after 20 s;
+//!   `tests/programs`, empty stdin and `PYTHONHASHSEED=0`, killed after 20 s (120 s in
+//!   the collector's stress mode, or `KRAIT_TEST_TIMEOUT`);
 //! - compare stdout byte for byte with `NAME.stdout`, the exit status with line 1 of
 //!   `NAME.status` and the last non-empty stderr line with its line 2.
 //!
@@ -16,7 +17,12 @@
 //! Environment:
 //! - `KRAIT_TEST_ARGS`: whitespace-separated interpreter flags put before the script path
 //!   (e.g. `--jit=trace --jit-threshold=1`);
-//! - `KRAIT_TEST_ONLY`: run only programs whose name contains this substring.
+//! - `KRAIT_TEST_ONLY`: run only programs whose name contains this substring;
+//! - `KRAIT_TEST_TIMEOUT`: seconds after which a program is killed (and fails): 20 by
+//!   default, 120 when `KRAIT_GC_STRESS` is set (the collector's stress stage, whose work
+//!   caps let the slowest programs collect for several seconds);
+//! - `KRAIT_TEST_SLOWEST=N`: list the N slowest programs with their times after the
+//!   summary (to see what a stage's time goes to).
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -28,10 +34,27 @@ use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
-/// Each program's name and its failure report (None when it passed).
-type Results = Arc<Mutex<Vec<(String, Option<String>)>>>;
+/// Each program's name, its failure report (None when it passed) and its run time.
+type Results = Arc<Mutex<Vec<(String, Option<String>, Duration)>>>;
 
+/// Default time limit per program (`KRAIT_TEST_TIMEOUT` overrides it).
 const TIMEOUT: Duration = Duration::from_secs(20);
+/// The same when the collector runs in stress mode (`KRAIT_GC_STRESS` set): its work caps
+/// let the slowest programs collect for several seconds of CPU, which a busy 2-core
+/// machine running two programs at once can stretch well past `TIMEOUT`.
+const STRESS_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// The time limit per program: `KRAIT_TEST_TIMEOUT` seconds, else `STRESS_TIMEOUT` in
+/// the collector's stress mode, else `TIMEOUT`.
+fn timeout() -> Duration {
+    let stress = std::env::var("KRAIT_GC_STRESS").is_ok_and(|s| !s.trim().is_empty() && s.trim() != "0");
+    std::env::var("KRAIT_TEST_TIMEOUT")
+        .ok()
+        .and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s > 0.0)
+        .map(Duration::from_secs_f64)
+        .unwrap_or(if stress { STRESS_TIMEOUT } else { TIMEOUT })
+}
 /// Output past this many bytes per stream is drained and dropped.
 const OUTPUT_CAP: usize = 32 << 20;
 
@@ -105,6 +128,7 @@ fn run_program(dir: &Path, name: &str, extra: &[String]) -> Result<RunResult, St
     if let Ok(text) = fs::read_to_string(dir.join(format!("{name}.args"))) {
         args.extend(text.lines().map(str::to_owned));
     }
+    let limit = timeout();
     let start = Instant::now();
     let mut child = Command::new(env!("CARGO_BIN_EXE_krait"))
         .args(&args)
@@ -123,7 +147,7 @@ fn run_program(dir: &Path, name: &str, extra: &[String]) -> Result<RunResult, St
         match child.try_wait() {
             Ok(Some(st)) => break Some(st),
             Ok(None) => {
-                if start.elapsed() >= TIMEOUT {
+                if start.elapsed() >= limit {
                     let _ = child.kill();
                     let _ = child.wait();
                     timed_out = true;
@@ -176,7 +200,14 @@ fn normalize_paths(mut r: RunResult, dir: &Path) -> RunResult {
 }
 
 /// Returns None when the run matches, else a short report.
-fn check(dir: &Path, name: &str, extra: &[String]) -> Option<String> {
+/// Runs one program and compares: its failure report (None when it passed) and run time.
+fn check(dir: &Path, name: &str, extra: &[String]) -> (Option<String>, Duration) {
+    let mut elapsed = Duration::ZERO;
+    let report = check_run(dir, name, extra, &mut elapsed);
+    (report, elapsed)
+}
+
+fn check_run(dir: &Path, name: &str, extra: &[String], elapsed: &mut Duration) -> Option<String> {
     let expected_stdout = match fs::read(dir.join(format!("{name}.stdout"))) {
         Ok(b) => b,
         Err(_) => return Some(format!("{name}.stdout missing: run tests/record.sh {name}")),
@@ -193,10 +224,11 @@ fn check(dir: &Path, name: &str, extra: &[String]) -> Option<String> {
         Ok(r) => r,
         Err(e) => return Some(e),
     };
+    *elapsed = r.elapsed;
     let r = normalize_paths(r, dir);
     let mut report = Vec::new();
     if r.timed_out {
-        report.push(format!("timed out after {}s (killed)", TIMEOUT.as_secs()));
+        report.push(format!("timed out after {}s (killed)", timeout().as_secs_f64()));
     }
     let got_code = r.status.and_then(|s| s.code());
     if !r.timed_out && got_code != Some(expected_code) {
@@ -275,8 +307,8 @@ fn programs() {
             thread::spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::SeqCst);
                 let Some(name) = names.get(i) else { break };
-                let r = check(&dir, name, &extra);
-                results.lock().unwrap().push((name.clone(), r));
+                let (r, t) = check(&dir, name, &extra);
+                results.lock().unwrap().push((name.clone(), r, t));
             })
         })
         .collect();
@@ -289,7 +321,7 @@ fn programs() {
     let (mut passed, mut failed, mut xfailed) = (0, 0, 0);
     let mut now_passing = Vec::new();
     let mut report = String::new();
-    for (name, r) in &results {
+    for (name, r, _) in &results {
         match (r, xfail.contains(name)) {
             (None, false) => passed += 1,
             (None, true) => {
@@ -316,6 +348,15 @@ fn programs() {
         report.push_str(&format!("krait flags: {}\n", extra.join(" ")));
     }
     report.push_str(&format!("programs: {passed} passed, {failed} failed, {xfailed} xfail\n"));
+    if let Some(n) = std::env::var("KRAIT_TEST_SLOWEST").ok().and_then(|s| s.trim().parse::<usize>().ok()) {
+        let mut times: Vec<(Duration, &str)> = results.iter().map(|(name, _, t)| (*t, name.as_str())).collect();
+        times.sort_by(|a, b| b.cmp(a));
+        let total: f64 = times.iter().map(|(t, _)| t.as_secs_f64()).sum();
+        report.push_str(&format!("slowest programs (of {total:.1} s in all):\n"));
+        for (t, name) in times.iter().take(n) {
+            report.push_str(&format!("    {:7.2}s {name}\n", t.as_secs_f64()));
+        }
+    }
     out(&report);
     assert!(failed == 0, "{failed} program(s) not in XFAIL failed (see report above)");
 }

@@ -446,6 +446,26 @@ impl Heap {
         unsafe { (*page).perm[i / 64] & (1 << (i % 64)) != 0 }
     }
 
+    /// Makes the allocated cell `cell` permanent (`gc`: interned names): its permanent
+    /// and mark bits are set, so it is never freed and marking stops at it. The caller
+    /// makes sure that what it refers to is permanent too.
+    #[inline]
+    pub(crate) fn make_permanent(&self, cell: usize) {
+        let (page, i) = split(cell);
+        // SAFETY: `cell` was checked by `cell_of`/`is_object` to be a cell of one of our
+        // pages; the header is ours to update (one thread).
+        unsafe {
+            (*page).perm[i / 64] |= 1 << (i % 64);
+            (*page).mark[i / 64] |= 1 << (i % 64);
+        }
+    }
+
+    /// Lowest page base and highest page end ever mapped: no object lies outside.
+    #[inline]
+    pub(crate) fn span(&self) -> (usize, usize) {
+        (self.lo, self.hi)
+    }
+
     /// Whether an allocated cell is marked.
     #[inline]
     pub(crate) fn is_marked(&self, cell: usize) -> bool {

@@ -230,7 +230,7 @@ impl Vm {
             argv: _,
             state,
             frames: _,
-            gc: _,
+            gc,
             jit,
         } = self;
         jit.trace_roots(t);
@@ -271,57 +271,63 @@ impl Vm {
             classmethod,
             super_,
         } = types;
-        for v in [
-            object,
-            type_,
-            int,
-            bool_,
-            float,
-            complex,
-            str_,
-            bytes,
-            bytearray,
-            list,
-            tuple,
-            dict,
-            set,
-            frozenset,
-            range,
-            slice,
-            none_type,
-            not_implemented_type,
-            ellipsis_type,
-            function,
-            builtin_function,
-            method_descriptor,
-            classmethod_descriptor,
-            wrapper_descriptor,
-            method_wrapper,
-            method,
-            cell,
-            code,
-            module,
-            generator,
-            traceback,
-            property,
-            staticmethod,
-            classmethod,
-            super_,
-        ] {
-            t.value(*v);
-        }
-        for (_, v) in exc.all() {
-            t.value(v);
-        }
-        for v in extra_types.values() {
-            t.value(*v);
-        }
-        for v in [builtins, builtins_dict, modules, sys, empty_tuple, empty_str] {
-            t.value(*v);
-        }
-        for v in interned.values() {
-            t.value(*v);
-        }
+        // Values that seldom change (builtin classes, the builtins...): the collector
+        // traces only those that are not permanent, and looks at them again only when one
+        // of them changed (`GcState::trace_static`).
+        let mut fixed = gc.static_scratch();
+        fixed.extend(
+            [
+                object,
+                type_,
+                int,
+                bool_,
+                float,
+                complex,
+                str_,
+                bytes,
+                bytearray,
+                list,
+                tuple,
+                dict,
+                set,
+                frozenset,
+                range,
+                slice,
+                none_type,
+                not_implemented_type,
+                ellipsis_type,
+                function,
+                builtin_function,
+                method_descriptor,
+                classmethod_descriptor,
+                wrapper_descriptor,
+                method_wrapper,
+                method,
+                cell,
+                code,
+                module,
+                generator,
+                traceback,
+                property,
+                staticmethod,
+                classmethod,
+                super_,
+                builtins,
+                builtins_dict,
+                modules,
+                sys,
+                empty_tuple,
+                empty_str,
+            ]
+            .into_iter()
+            .copied()
+            .chain(exc.all().into_iter().map(|(_, v)| v)),
+        );
+        fixed.extend(extra_types.values().copied());
+        gc.trace_static(fixed, t);
+        // Interned names are made permanent (`GcState::trace_interned`): the table only
+        // grows, so it is looked at again only when its length changed.
+        gc.trace_interned(interned.len(), interned.values(), t);
         t.value(handled_exc.get());
         for v in state.borrow().values() {
             t.value(*v);

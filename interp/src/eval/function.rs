@@ -265,7 +265,11 @@ fn code_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
             }
         }
     }
-    Ok(vm.alloc(vm.types.code, Payload::Code(Rc::new(new))))
+    let new = Rc::new(new);
+    // Every code object is registered with the collector, which traces code objects
+    // through that registry (`gc::register_code`).
+    crate::gc::register_code(&new);
+    Ok(vm.alloc(vm.types.code, Payload::Code(new)))
 }
 func_getter!(function_builtins, |vm, f| if f.builtins.is_null() { vm.builtins_dict } else { f.builtins });
 func_getter!(function_closure, |vm, f| if f.closure.is_empty() {

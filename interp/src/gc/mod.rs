@@ -39,7 +39,11 @@
 //! - everything the `Vm` holds (`Vm::trace_roots`, which destructures the `Vm`
 //!   exhaustively), this module's own state (pending finalizers, `gc.garbage`...);
 //! - the constants and names of every live code object (`register_code` keeps a registry
-//!   of `Weak<Code>`: whoever holds an `Rc<Code>`, its values stay alive);
+//!   of `Weak<Code>`: whoever holds an `Rc<Code>`, its values stay alive). Every code
+//!   object must be registered when it is made (lowering and `code.replace` do): code
+//!   objects are traced through the registry only (`trace_codes`; `Tracer::code` calls
+//!   from frames, functions and code objects are ignored by the marker), and of each only
+//!   the values that were not permanent when a full collection first looked at it;
 //! - a conservative scan of the native stack from the collector's entry (its own frames
 //!   are left out, `stack::with_stack_top`) to the interpreter thread's stack base, with
 //!   the callee-saved registers stored on it first (`stack.rs`): a
@@ -135,9 +139,19 @@
 //! exact, not an approximation: a collection frees the same objects as if it traced
 //! everything, since tracing the skipped objects could only reach permanent objects. It
 //! cuts the fixed cost of a collection several times (~2900 bootstrap objects and
-//! ~13000 values visited become ~30 objects and ~1500 values, about half of them the
-//! `Vm`'s own roots: interned names, builtin types), which is what stress mode pays per
-//! allocation safepoint. `gc.freeze()` makes every current object permanent the same way and
+//! ~13000 values visited become ~30 objects and ~1500 values), which is what stress mode
+//! pays per allocation safepoint.
+//!
+//! The `Vm`'s own roots are handled the same way (`Vm::trace_roots`). Interned names are
+//! made permanent one by one when a collection first sees them in the interned-name
+//! table (`GcState::trace_interned`; the table only grows and keeps its names for the
+//! whole run, so this frees nothing that would have been freed), and the table is looked
+//! at again only when its length changes. The builtin and exception classes, the
+//! builtins module and the like are compared with what they were at the previous
+//! collection and, while they are the same, only those that are not permanent are traced
+//! (`GcState::trace_static`). With the code registry's lists of non-permanent values
+//! (`trace_codes`) this took the roots a collection visits from ~1500 values to ~100, and
+//! a stress-mode collection of a small heap from ~16 to ~8 µs (`loop_nbody`). `gc.freeze()` makes every current object permanent the same way and
 //! `gc.unfreeze()` undoes that (for those objects only); unlike CPython, where frozen
 //! objects that are not in a cycle are still freed by reference counting, a frozen
 //! object is not freed before `gc.unfreeze()`.
@@ -148,35 +162,54 @@
 //! Collections can only happen at safepoints (collecting inside an arbitrary allocation
 //! would free values that native code holds in Rust heap containers, see above), so
 //! stress mode collects at *allocation safepoints*: every safepoint reached after at
-//! least one object was allocated since the previous collection. Any value that lives
+//! least one object was allocated since the previous collection. (Every allocation asks for
+//! one, whatever the system allocator's bytes did since: until the budget ignored them in
+//! stress mode, a run that released more of those bytes than its new cells took skipped
+//! safepoints; `stdlib_pickle` collected at 544 of its 26660.) Any value that lives
 //! across a safepoint without being rooted is then freed at the first safepoint after
 //! its allocation; freed cells are poisoned and marking aborts on a reachable value that
 //! points at no live object, so such a bug fails loudly.
 //!
 //! - `=1`: every allocation safepoint, under a work cap. Collections are *full* while
 //!   the full collections' cumulative work (`COLLECTION_WORK` per collection + objects
-//!   marked + values visited / 4 + native stack words scanned / 2; one unit is roughly
-//!   3-20 ns) is at most `STRESS_BASE_WORK + STRESS_CAP * objects allocated` (150M units,
-//!   0.5 to 2.5 seconds, then 4 units per allocated object), and *minor* past that,
-//!   while the minor collections' own work (values visited count / 2 there) is at most
-//!   `STRESS_MINOR_BASE_WORK + STRESS_MINOR_CAP * objects allocated` (the same figures);
-//!   beyond both caps an allocation safepoint does not collect. Past the first cap a full
+//!   marked + values visited / 4 + native stack words read / 8; one unit is roughly
+//!   10 ns, more for deep stacks full of heap pointers) is at most
+//!   `STRESS_BASE_WORK + STRESS_CAP * objects allocated` (500M units, about 5 seconds,
+//!   then 4 units per allocated object), and *minor* past that, while the minor
+//!   collections' own work (values visited count / 2 there) is at most the same with
+//!   `STRESS_MINOR_CAP`; beyond both caps an allocation safepoint does not collect. Past
+//!   the first cap a full
 //!   collection still runs, charged to the second, when the last minor one cost more than
 //!   half as much as the last full one (heaps of lists or instances, which a minor
 //!   collection must visit one level anyway) or when the objects promoted since the last
-//!   full one outnumber its survivors (old garbage is only freed by full collections). Without caps, stress mode is quadratic in
+//!   full one outnumber its survivors (old garbage is only freed by full collections).
+//!   Without caps, stress mode is quadratic in
 //!   programs whose live heap grows with their run (each collection marks the whole heap)
 //!   and in deep recursions (each scans the whole native stack), and programs that reach
-//!   millions of allocation safepoints would take minutes even at 10 µs per collection.
+//!   millions of allocation safepoints would take minutes even at 5 µs per collection.
 //!   The caps count work, not time, so a failure reproduces. `KRAIT_GC_STATS=1` prints
-//!   "collected at N of M allocation safepoints (K minor; ...)"; 20 of the corpus's 447
-//!   programs reach both caps (`tests/gc/stress_count.sh`). For about the same time as
-//!   the single cap of full collections used before (300M + 8 per object), they collect
-//!   at 1.0 to 2.4 times as many allocation safepoints (`app_tic_tac_toe`: 59329 of
-//!   888061 instead of 25171; `qa_tictactoe` 61766 of 102627 instead of 33434; the
-//!   fixed cost of a collection, ~1500 root values and ~1400 stack words, bounds the
-//!   gain). What bounds the caps is the test harness's 20 s limit per program on a busy
-//!   2-core machine: the slowest capped programs take 5-8 s there.
+//!   "collected at N of M allocation safepoints (K minor; ...)"; `tests/gc/stress_count.sh`
+//!   lists the programs of the corpus that reach both caps.
+//!
+//!   Figures (`tests/gc/stress_count.sh`, 2-core VM shared with other jobs, so times are
+//!   loose). With the roots above made cheap (permanent interned names, the `Vm`'s
+//!   seldom-changing roots compared instead of traced, code objects' non-permanent values
+//!   listed once, a branch-free stack scan), a collection of a small heap takes about 5
+//!   to 8 µs instead of 12 to 16, and under the caps of 150M units used before 17 of the
+//!   corpus's 476 programs reached both caps instead of 20 (the whole run 138 s instead
+//!   of 169): `loop_nbody` collected at 367223 of 496026 allocation safepoints instead of
+//!   181213, `loop_fannkuch` 447271 of 2521728 instead of 221408. With the caps raised to
+//!   500M, 9 of 483 programs reach both caps instead of 20 (`loop_nbody`,
+//!   `loop_lcg_random_walk`, `jit_int_overflow`, `qa_tictactoe`, `containers_sort_exact`
+//!   and 6 more now collect at every allocation safepoint); what still reaches them is a
+//!   growing live heap (`loop_string_building`, `containers_deep_nesting`,
+//!   `app_tic_tac_toe`, `qa_adv_gc_stress`, `qa_adv_gc_frames`: every collection visits
+//!   it, a minor one through `old_mutable`), deep recursion (`qa_adv_deep_limit`) or
+//!   millions of safepoints (`loop_fannkuch`: 1332549 of 2521728). The whole run takes
+//!   about 190 s of CPU instead of 107 (about 100 s for CI's stage on 2 idle cores), the
+//!   slowest programs 10 to 17 s of CPU each, so
+//!   `tests/programs.rs` gives each program 120 s in stress mode instead of 20 (a busy
+//!   machine stretches those times two to three times).
 //!
 //!   A minor collection frees exactly the young objects (allocated since the previous
 //!   collection) that are unreachable, so a value allocated and held unrooted across an
@@ -194,8 +227,9 @@
 //!   as before. Programs with a growing heap of strs and tuples gain the most (a minor
 //!   collection of `app_tic_tac_toe` marks a few objects instead of ~10000); a heap of
 //!   lists or instances must still be visited one level.
-//! - `=1:K` and `=1:K:L`: the same with caps of K (full) and L (minor) units per object
-//!   instead of 4 and 4 (`=1:0` or `=all`: full collections without a cap).
+//! - `=1:K`, `=1:K:L` and `=1:K:L:B`: the same with caps of K (full) and L (minor) units
+//!   per object instead of 4 and 4, and B million units besides instead of 500 (`=1:0`
+//!   or `=all`: full collections without a cap).
 //! - `=minor`: minor collections whenever the marks allow (a full one only when there
 //!   are none or the promoted objects outnumber the survivors of the last full one),
 //!   under the minor collections' cap alone: checks the minor collections themselves.
@@ -223,13 +257,12 @@ use crate::vm::Vm;
 use trace::Tracer;
 
 /// Stress mode's cap on full collections: their work (objects marked, plus values
-/// visited / 4, plus stack words scanned / 2) per object allocated, beyond
-/// `STRESS_BASE_WORK` (module docs: stress mode).
+/// visited / 4, plus stack words read / 8) per object allocated, beyond
+/// `STRESS_BASE_WORK` (module docs: stress mode; a unit is about 10 ns).
 const STRESS_CAP: u64 = 4;
-const STRESS_BASE_WORK: u64 = 150_000_000;
-/// The same for minor collections (whose values visited count / 2).
+const STRESS_BASE_WORK: u64 = 500_000_000;
+/// The same for minor collections (whose values visited count / 2; the same base).
 const STRESS_MINOR_CAP: u64 = 4;
-const STRESS_MINOR_BASE_WORK: u64 = 150_000_000;
 /// Work units charged for a collection's fixed costs (permanent roots, code registry,
 /// sweep, caches), measured to be about as long as 400 marked objects.
 const COLLECTION_WORK: u64 = 400;
@@ -254,12 +287,80 @@ thread_local! {
     /// live in this thread's heap, so it only runs when there is exactly one.
     static VMS: Cell<u32> = const { Cell::new(0) };
     /// Every code object made on this thread (see the module docs: roots).
-    static CODES: RefCell<Vec<Weak<Code>>> = const { RefCell::new(Vec::new()) };
+    static CODES: RefCell<Vec<CodeEntry>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Records a new code object: while any `Rc` to it lives, its values are roots.
 pub fn register_code(c: &Rc<Code>) {
-    CODES.with(|v| v.borrow_mut().push(Rc::downgrade(c)));
+    CODES.with(|v| v.borrow_mut().push(CodeEntry { code: Rc::downgrade(c), live: None }));
+}
+
+/// An entry of the code registry (`CODES`).
+struct CodeEntry {
+    code: Weak<Code>,
+    /// The values of the code object (`trace::trace_code`) that were not permanent when
+    /// a full collection first traced it (None: not yet). A code object never changes and
+    /// a permanent object stays permanent (`unfreeze` resets these), so while the code
+    /// lives, tracing these is tracing all its values.
+    live: Option<Box<[Value]>>,
+}
+
+/// Collects the values a code object holds (`trace::trace_code`).
+struct CodeValues(Vec<Value>);
+
+impl Tracer for CodeValues {
+    fn value(&mut self, v: Value) {
+        self.0.push(v);
+    }
+    fn code(&mut self, _c: &Rc<Code>) {}
+}
+
+/// Traces the code objects of the registry (every live code object is registered when it
+/// is made, `register_code`): in a full collection all of them (the values of each that
+/// were not permanent when first traced, `CodeEntry::live`), in a minor one only those
+/// registered since the previous collection (code objects are immutable: what the older
+/// ones hold was marked then and is old now).
+fn trace_codes(vm: &Vm, m: &mut Marker, minor: bool) {
+    CODES.with(|codes| {
+        let mut codes = codes.borrow_mut();
+        if minor {
+            for e in codes.get(vm.gc.codes_seen.get()..).unwrap_or(&[]) {
+                if let Some(c) = e.code.upgrade() {
+                    trace::trace_code(&c, m);
+                }
+            }
+        } else {
+            codes.retain(|e| e.code.strong_count() > 0);
+            for e in codes.iter_mut() {
+                match &e.live {
+                    Some(live) => m.values(live),
+                    None => {
+                        let Some(c) = e.code.upgrade() else { continue };
+                        let mut all = CodeValues(Vec::new());
+                        trace::trace_code(&c, &mut all);
+                        let heap = m.heap;
+                        let live: Box<[Value]> = all
+                            .0
+                            .into_iter()
+                            .filter(|v| v.is_obj() && !heap.is_permanent(v.obj_ptr() as usize))
+                            .collect();
+                        m.values(&live);
+                        e.live = Some(live);
+                    }
+                }
+            }
+        }
+        vm.gc.codes_seen.set(codes.len());
+    });
+}
+
+/// Forgets the code objects' lists of non-permanent values (`gc.unfreeze()`).
+fn forget_code_values() {
+    CODES.with(|codes| {
+        for e in codes.borrow_mut().iter_mut() {
+            e.live = None;
+        }
+    });
 }
 
 /// Collector statistics (what `gc.get_stats()` reports).
@@ -297,15 +398,18 @@ pub struct GcState {
     stress: u32,
     stress_count: Cell<u32>,
     /// Stress work cap (see the module docs): collector work may not exceed
-    /// `STRESS_BASE_WORK + stress_cap * cells allocated`; 0 means no cap.
+    /// `stress_base + stress_cap * cells allocated`; 0 means no cap.
     stress_cap: u64,
     /// Collector work done so far by full collections: objects marked, plus values visited
-    /// / 4, plus native stack words scanned / 2, plus `COLLECTION_WORK` per collection.
+    /// / 4, plus native stack words read / 8, plus `COLLECTION_WORK` per collection.
     work: Cell<u64>,
     /// The same for the stress mode's minor collections, and their cap (`stress_cap`'s
     /// counterpart; 0: none).
     work_minor: Cell<u64>,
     stress_minor_cap: u64,
+    /// The work both caps allow besides their share per object allocated
+    /// (`STRESS_BASE_WORK`, or `KRAIT_GC_STRESS=1:K:L:B`: B million).
+    stress_base: u64,
     /// `KRAIT_GC_STRESS=minor`: minor collections whenever they may run, under the
     /// minor collections' cap only (to test them on their own).
     minor_first: bool,
@@ -378,6 +482,15 @@ pub struct GcState {
     perm_props: RefCell<Vec<(usize, [Value; 4])>>,
     /// `gc.callbacks` are running (no nested calls).
     in_callbacks: Cell<bool>,
+    /// The `Vm`'s seldom-changing root values as of the last collection, those of them
+    /// that are not permanent, and a spare buffer (`trace_static`).
+    static_prev: RefCell<Vec<Value>>,
+    static_live: RefCell<Vec<Value>>,
+    static_scratch: Cell<Vec<Value>>,
+    /// Length of the interned-name table when its names were last made permanent
+    /// (`usize::MAX`: not yet), and the names that could not be (`trace_interned`).
+    interned_len: Cell<usize>,
+    interned_live: RefCell<Vec<Value>>,
 }
 
 /// A permanent dict and what it held when last checked (see `collect`).
@@ -404,30 +517,8 @@ struct OldObj {
 #[derive(Default)]
 struct Scratch {
     stack: Vec<usize>,
-    codes: CodeSet,
     young: Vec<usize>,
 }
-
-/// Hashes code object addresses with one multiply (the set is rebuilt at every collection).
-#[derive(Default)]
-struct AddrHasher(u64);
-
-impl std::hash::Hasher for AddrHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8 | b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        let h = ((n >> 4) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        self.0 = h ^ (h >> 29);
-    }
-}
-
-type CodeSet = HashSet<*const Code, std::hash::BuildHasherDefault<AddrHasher>>;
 
 /// A root-set callback: calls `Tracer::value` on every `Value` (and `Tracer::code` on
 /// every code object) its owner holds outside the heap. See `GcState::add_roots`.
@@ -446,15 +537,19 @@ impl GcState {
         let var = var.trim();
         let stress_budget = var == "auto";
         let minor_first = var == "minor";
-        let (stress, stress_cap, stress_minor_cap) = match var {
-            "auto" | "all" => (1, 0, 0),
-            "minor" => (1, 0, STRESS_MINOR_CAP),
+        let (stress, stress_cap, stress_minor_cap, stress_base) = match var {
+            "auto" | "all" => (1, 0, 0, STRESS_BASE_WORK),
+            "minor" => (1, 0, STRESS_MINOR_CAP, STRESS_BASE_WORK),
             _ => {
                 let mut parts = var.split(':');
                 let every = parts.next().unwrap_or("").parse::<u32>().unwrap_or(0);
                 let cap = parts.next().and_then(|c| c.parse::<u64>().ok()).unwrap_or(STRESS_CAP);
                 let minor = parts.next().and_then(|c| c.parse::<u64>().ok()).unwrap_or(STRESS_MINOR_CAP);
-                (every, cap, minor)
+                let base = parts
+                    .next()
+                    .and_then(|c| c.parse::<u64>().ok())
+                    .map_or(STRESS_BASE_WORK, |b| b.saturating_mul(1_000_000));
+                (every, cap, minor, base)
             }
         };
         // SAFETY: the heap pointer is this thread's heap (leaked, never freed); nothing
@@ -480,6 +575,7 @@ impl GcState {
             work: Cell::new(0),
             work_minor: Cell::new(0),
             stress_minor_cap,
+            stress_base,
             minor_first,
             minor_collections: Cell::new(0),
             sticky: Cell::new(false),
@@ -514,7 +610,73 @@ impl GcState {
             perm_classes: RefCell::new(Vec::new()),
             perm_props: RefCell::new(Vec::new()),
             in_callbacks: Cell::new(false),
+            static_prev: RefCell::new(Vec::new()),
+            static_live: RefCell::new(Vec::new()),
+            static_scratch: Cell::new(Vec::new()),
+            interned_len: Cell::new(usize::MAX),
+            interned_live: RefCell::new(Vec::new()),
         }
+    }
+
+    /// An empty buffer for `Vm::trace_roots` to gather its seldom-changing roots in.
+    pub(crate) fn static_scratch(&self) -> Vec<Value> {
+        let mut v = self.static_scratch.take();
+        v.clear();
+        v
+    }
+
+    /// Traces the `Vm`'s seldom-changing roots `cur` (builtin classes, exception classes,
+    /// the builtins module...). Most are permanent objects, which marking skips anyway: only
+    /// the others (`static_live`) are traced, as long as `cur` equals what it was at the
+    /// previous call. Exact: a permanent object stays permanent (`unfreeze` forgets the
+    /// previous values, see `forget_permanent`), and a value that changed is seen.
+    pub(crate) fn trace_static(&self, cur: Vec<Value>, t: &mut dyn Tracer) {
+        let mut prev = self.static_prev.borrow_mut();
+        let mut live = self.static_live.borrow_mut();
+        if *prev != cur {
+            // SAFETY: this thread's heap; only read (called during marking, which holds
+            // shared references only).
+            let h = unsafe { &*heap::heap_ptr() };
+            live.clear();
+            live.extend(cur.iter().copied().filter(|v| v.is_obj() && !h.is_permanent(v.obj_ptr() as usize)));
+            self.static_scratch.set(std::mem::replace(&mut *prev, cur));
+        } else {
+            self.static_scratch.set(cur);
+        }
+        for &v in live.iter() {
+            t.value(v);
+        }
+    }
+
+    /// Traces the interned names (`Vm::trace_roots`; `len` is the table's length). The
+    /// table only ever grows and holds its names for the rest of the run, so each name
+    /// that is a plain `str` is made permanent (`make_name_permanent`) the first time it
+    /// is seen here, and the table is looked at again only when its length changed; the
+    /// other names (instances of `str` subclasses, through `sys.intern`) are traced.
+    pub(crate) fn trace_interned<'a>(&self, len: usize, names: impl Iterator<Item = &'a Value>, t: &mut dyn Tracer) {
+        let mut live = self.interned_live.borrow_mut();
+        if len != self.interned_len.get() {
+            // SAFETY: this thread's heap; the bitmaps are updated through raw pointers
+            // (`Heap::make_permanent`), as marking does.
+            let h = unsafe { &*heap::heap_ptr() };
+            live.clear();
+            for &v in names {
+                if !make_name_permanent(h, v) {
+                    live.push(v);
+                }
+            }
+            self.interned_len.set(len);
+        }
+        for &v in live.iter() {
+            t.value(v);
+        }
+    }
+
+    /// Forgets which roots were found permanent (`gc.unfreeze()` makes objects ordinary
+    /// again): the next collection looks at all of them.
+    fn forget_permanent(&self) {
+        self.static_prev.borrow_mut().clear();
+        self.interned_len.set(usize::MAX);
     }
 
     /// Registers a root set: at every collection, `f` must report (through the `Tracer`
@@ -658,12 +820,12 @@ fn safepoint_slow(vm: &mut Vm) {
             }
             if g.minor_first
                 || g.stress_cap > 0
-                    && g.work.get() > STRESS_BASE_WORK.saturating_add(g.stress_cap.saturating_mul(h.total_cells))
+                    && g.work.get() > g.stress_base.saturating_add(g.stress_cap.saturating_mul(h.total_cells))
             {
                 // Past the full collections' cap: a minor collection, under its own cap.
                 if g.stress_minor_cap > 0
                     && g.work_minor.get()
-                        > STRESS_MINOR_BASE_WORK.saturating_add(g.stress_minor_cap.saturating_mul(h.total_cells))
+                        > g.stress_base.saturating_add(g.stress_minor_cap.saturating_mul(h.total_cells))
                 {
                     return;
                 }
@@ -791,32 +953,17 @@ struct Marker<'h> {
     marked: u64,
     visited: u64,
     stack: Vec<usize>,
-    codes: CodeSet,
-    code_stack: Vec<Rc<Code>>,
     /// Report values that point at no live object (a use after free already happened).
     strict: bool,
     /// Push every object this marker marks on `young` (stress mode, see `promote`).
     record: bool,
-    /// A minor collection: code objects are not traced (see `collect_from`).
-    minor: bool,
     young: Vec<usize>,
 }
 
 impl<'h> Marker<'h> {
     /// A marker over `heap` that reuses the vectors of `scratch`.
     fn new(heap: &'h Heap, scratch: Scratch, strict: bool) -> Self {
-        Marker {
-            heap,
-            marked: 0,
-            visited: 0,
-            stack: scratch.stack,
-            codes: scratch.codes,
-            code_stack: Vec::new(),
-            strict,
-            record: false,
-            minor: false,
-            young: scratch.young,
-        }
+        Marker { heap, marked: 0, visited: 0, stack: scratch.stack, strict, record: false, young: scratch.young }
     }
 }
 
@@ -846,11 +993,9 @@ impl Tracer for Marker<'_> {
         }
     }
 
-    fn code(&mut self, c: &Rc<Code>) {
-        if !self.minor && self.codes.insert(Rc::as_ptr(c)) {
-            self.code_stack.push(c.clone());
-        }
-    }
+    /// Code objects are traced through their registry (`trace_codes`), which holds every
+    /// live one.
+    fn code(&mut self, _c: &Rc<Code>) {}
 
     /// Long runs of non-objects (a list of a million small ints or floats) cost one tag
     /// test each: the slice is counted once and only its objects go through `value`. The
@@ -892,8 +1037,7 @@ impl Marker<'_> {
     /// A word found by the conservative scan.
     #[inline]
     fn word(&mut self, w: usize) {
-        let addr = if (w as u64) >> 48 == 0xFFFA { w & ((1 << 48) - 1) } else { w };
-        if let Some(cell) = self.heap.cell_of(addr) {
+        if let Some(cell) = self.heap.cell_of(stack::word_addr(w)) {
             if self.heap.mark(cell) {
                 self.marked += 1;
                 self.stack.push(cell);
@@ -906,17 +1050,11 @@ impl Marker<'_> {
 
     /// Marks everything reachable from what was marked so far.
     fn drain(&mut self) {
-        loop {
-            if let Some(a) = self.stack.pop() {
-                // SAFETY: `a` is an allocated cell (checked when it was pushed) and nothing
-                // is freed during marking.
-                let o: &PyObj = unsafe { &*(a as *const PyObj) };
-                trace::trace_obj(o, self);
-            } else if let Some(c) = self.code_stack.pop() {
-                trace::trace_code(&c, self);
-            } else {
-                break;
-            }
+        while let Some(a) = self.stack.pop() {
+            // SAFETY: `a` is an allocated cell (checked when it was pushed) and nothing is
+            // freed during marking.
+            let o: &PyObj = unsafe { &*(a as *const PyObj) };
+            trace::trace_obj(o, self);
         }
     }
 }
@@ -939,7 +1077,13 @@ fn trace_permanent(vm: &Vm, m: &mut Marker) {
     for (cell, vals) in vm.gc.perm_props.borrow().iter() {
         // SAFETY: a permanent object: allocated, never freed while it is permanent.
         let o: &PyObj = unsafe { &*(*cell as *const PyObj) };
-        if property_values(o).as_ref() != Some(vals) {
+        // The class of a property of a builtin class cannot change (`__class__` can only
+        // be assigned between heap classes): only its four values are compared.
+        let same = match &o.payload {
+            Payload::Property { fget, fset, fdel, doc } => [fget.get(), fset.get(), fdel.get(), doc.get()] == *vals,
+            _ => false,
+        };
+        if !same {
             m.stack.push(*cell);
         }
     }
@@ -1079,7 +1223,6 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     // Stress mode records the objects marked (all the surviving non-permanent objects in a
     // full collection, the surviving young ones in a minor one) for `old_mutable`.
     m.record = stress;
-    m.minor = minor;
 
     // Roots.
     vm.trace_roots(&mut m);
@@ -1094,34 +1237,8 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     if minor {
         trace_old(vm, &mut m);
     }
-    CODES.with(|codes| {
-        let mut codes = codes.borrow_mut();
-        if minor {
-            // Code objects are immutable and every one is registered when it is made
-            // (`register_code`): those registered before the previous collection were
-            // traced by it (or an earlier one), so what they hold is old (marked); only
-            // the newer ones are traced (`Marker::code` ignores codes in a minor
-            // collection).
-            for w in codes.get(vm.gc.codes_seen.get()..).unwrap_or(&[]) {
-                if let Some(c) = w.upgrade() {
-                    trace::trace_code(&c, &mut m);
-                }
-            }
-        } else {
-            codes.retain(|w| w.strong_count() > 0);
-            for w in codes.iter() {
-                if let Some(c) = w.upgrade() {
-                    m.code(&c);
-                }
-            }
-        }
-        vm.gc.codes_seen.set(codes.len());
-    });
-    let mut words = 0u64;
-    stack::scan(from, base, |w| {
-        words += 1;
-        m.word(w)
-    });
+    trace_codes(vm, &mut m, minor);
+    let words = stack::scan_span(from, base, heap_ref.span(), |w| m.word(w));
     m.drain();
     let t_mark = start.elapsed();
     let marked = |v: Value| match v.as_obj() {
@@ -1226,7 +1343,8 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     }
     // A minor collection's values are mostly references to old objects, each looked up in
     // the heap (a full one's are often small ints and floats, skipped eight at a time).
-    let work = COLLECTION_WORK + m.marked + m.visited / if minor { 2 } else { 4 } + words / 2;
+    // Stack words are read and tested eight at a time (`stack::scan_span`).
+    let work = COLLECTION_WORK + m.marked + m.visited / if minor { 2 } else { 4 } + words / 8;
     let counter = if charge_minor { &vm.gc.work_minor } else { &vm.gc.work };
     counter.set(counter.get() + work);
     if minor {
@@ -1236,9 +1354,8 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
         vm.gc.last_minor_work.set(0);
     }
     let (n_marked, n_visited) = (m.marked, m.visited);
-    let Marker { mut stack, mut codes, young, .. } = m;
+    let Marker { mut stack, young, .. } = m;
     stack.clear();
-    codes.clear();
 
     // Weak reference objects that are garbage themselves are forgotten.
     crate::modules::weakref::forget_unreachable(&mut |v| marked(v));
@@ -1255,7 +1372,7 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     }
     let mut young = young;
     young.clear();
-    vm.gc.scratch.set(Scratch { stack, codes, young });
+    vm.gc.scratch.set(Scratch { stack, young });
     // Time in the sweep (the file flushing and weak reference pruning between the
     // finalizer scan and the sweep count as marking).
     let t_swept = start.elapsed() - (t_unmark - t_final);
@@ -1275,8 +1392,11 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     h.cell_bytes = 0;
     h.net_at_gc = net;
     if vm.gc.stress > 0 {
-        // Stress mode: any allocation asks for the next collection.
+        // Stress mode: any allocation asks for the next collection, even when the system
+        // allocator holds fewer bytes than at this collection (`heap::alloc` adds the
+        // growth since `net_at_gc`, which may be negative, to the cells' bytes).
         h.threshold = 0;
+        h.net_at_gc = isize::MIN / 4;
         counting::set_trigger(isize::MAX);
     } else {
         // Bytes in large blocks (the items of big lists...) count twice: scanning them
@@ -1378,6 +1498,8 @@ pub fn unfreeze(vm: &Vm) {
     }
     let cells = std::mem::take(&mut *vm.gc.user_frozen.borrow_mut());
     vm.gc.sticky.set(false);
+    vm.gc.forget_permanent();
+    forget_code_values();
     let set: HashSet<usize> = cells.iter().copied().collect();
     vm.gc.perm_roots.borrow_mut().retain(|c| !set.contains(c));
     vm.gc.perm_classes.borrow_mut().retain(|c| !set.contains(c));
@@ -1407,6 +1529,33 @@ fn property_values(o: &PyObj) -> Option<[Value; 4]> {
         }
         _ => None,
     }
+}
+
+/// Makes the interned name `v` permanent if it is a plain `str` (no instance attributes,
+/// a builtin class that is permanent: then the str refers to nothing but that class, and
+/// its class cannot be reassigned). Returns whether `v` is permanent now (or no object).
+fn make_name_permanent(h: &Heap, v: Value) -> bool {
+    if !v.is_obj() {
+        return true;
+    }
+    let a = v.obj_ptr() as usize;
+    if !h.is_object(a) {
+        return false;
+    }
+    if h.is_permanent(a) {
+        return true;
+    }
+    // SAFETY: an allocated cell (checked above), not freed during this call.
+    let o: &PyObj = unsafe { &*(a as *const PyObj) };
+    let cls = o.class.get();
+    let plain = o.attrs.is_none()
+        && matches!(o.payload, Payload::Str(_))
+        && cls.as_class().is_some_and(|c| !c.has_flag(class_flags::HEAPTYPE))
+        && h.is_permanent(cls.obj_ptr() as usize);
+    if plain {
+        h.make_permanent(a);
+    }
+    plain
 }
 
 /// Whether no reference held by `o` can ever change: no instance attributes, a payload
@@ -1660,6 +1809,7 @@ pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
         trace::trace_frame(f, &mut m);
     }
     trace_permanent(vm, &mut m);
+    trace_codes(vm, &mut m, false);
     m.drain();
 
     let mut has_del: HashMap<u64, bool> = HashMap::new();
@@ -1687,11 +1837,10 @@ pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
             due.push(v);
         }
     }
-    let Marker { mut stack, mut codes, mut young, .. } = m;
+    let Marker { mut stack, mut young, .. } = m;
     stack.clear();
-    codes.clear();
     young.clear();
-    vm.gc.scratch.set(Scratch { stack, codes, young });
+    vm.gc.scratch.set(Scratch { stack, young });
     // SAFETY: this thread's heap; the marks set above are dropped (no sweep follows).
     unsafe { (*heap::heap_ptr()).reset_marks() };
     vm.gc.collecting.set(false);

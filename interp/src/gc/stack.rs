@@ -84,6 +84,55 @@ pub fn scan(from: usize, base: usize, mut visit: impl FnMut(usize)) {
     }
 }
 
+/// The address a stack word stands for (a NaN-boxed object pointer or a raw address), as
+/// the collector's `Marker::word` reads it.
+#[inline(always)]
+pub fn word_addr(w: usize) -> usize {
+    if (w as u64) >> 48 == 0xFFFA {
+        w & ((1 << 48) - 1)
+    } else {
+        w
+    }
+}
+
+/// `scan`, for a collector that ignores words outside the heap's address span
+/// `span = (lo, hi)` (`Heap::cell_of` rejects them first): calls `visit` on exactly the
+/// words from `from` up to `base` whose address (`word_addr`) lies in `lo..hi`. The words
+/// are read and tested eight at a time without branches (most stack words are return
+/// addresses, stack addresses and small integers), so a word costs a few instructions.
+/// Returns the number of words read.
+#[inline(always)]
+pub fn scan_span(from: usize, base: usize, span: (usize, usize), mut visit: impl FnMut(usize)) -> u64 {
+    let (lo, hi) = span;
+    let width = hi.wrapping_sub(lo);
+    let inside = |w: usize| word_addr(w).wrapping_sub(lo) < width;
+    let start = from & !7;
+    let mut p = start;
+    while p + 64 <= base {
+        // SAFETY: `[from, base)` is this thread's stack, mapped and readable (see `scan`),
+        // and `p` is word-aligned. The words may be padding or dead data; we only look at
+        // their bits.
+        let ws: [usize; 8] = unsafe { std::ptr::read_volatile(p as *const [usize; 8]) };
+        if ws.iter().fold(0u32, |k, &w| k | inside(w) as u32) != 0 {
+            for w in ws {
+                if inside(w) {
+                    visit(w);
+                }
+            }
+        }
+        p += 64;
+    }
+    while p + 8 <= base {
+        // SAFETY: as above.
+        let w = unsafe { std::ptr::read_volatile(p as *const usize) };
+        if inside(w) {
+            visit(w);
+        }
+        p += 8;
+    }
+    ((p - start) / 8) as u64
+}
+
 #[inline(always)]
 fn current_sp() -> usize {
     let sp: usize;
