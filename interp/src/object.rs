@@ -92,7 +92,7 @@ impl ListData {
     /// An int list whose items are the native-endian `i64`s in `raw` (eight bytes each),
     /// each in the inline int range (`Value::small_int`).
     pub fn new_ints(raw: Vec<u8>) -> ListData {
-        debug_assert!(raw.len() % Self::INT_BYTES == 0);
+        debug_assert!(raw.len().is_multiple_of(Self::INT_BYTES));
         ListData { mode: Cell::new(Self::MODE_INTS), items: RefCell::new(Vec::new()), raw: RefCell::new(raw) }
     }
 

@@ -1140,52 +1140,79 @@ fn site_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     Ok(Value::NONE)
 }
 
+/// The builtins CPython calls with a recursion check of their own, "while calling a Python
+/// object": those taking one argument (`METH_O`: `cfunction_vectorcall_O`, and the
+/// interpreter's specialized `PRECALL_NO_KW_BUILTIN_O`) or an argument tuple (`max`, `min`,
+/// `dir`, `vars`: `METH_VARARGS`, called through `tp_call`). The level is held while the
+/// builtin runs, so `__repr__` calling `repr(self)` recurses three levels at a time
+/// (`repr()`, `PyObject_Repr`, the frame), and the limit is hit where CPython hits it.
+/// `len` is left out: the specialized `PRECALL_NO_KW_LEN` that runs a recursive `__len__`
+/// skips the check. Registered in place of the plain functions, which Rust code calls
+/// without the level (as CPython's C code calls the functions behind them).
+pub(crate) mod c_level {
+    use crate::value::Value;
+    use crate::vm::{PyResult, Vm};
+
+    macro_rules! counted {
+        ($($name:ident),* $(,)?) => {$(
+            pub fn $name(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+                crate::types::list::enter_recursion(vm, " while calling a Python object")?;
+                let r = super::$name(vm, args, kw);
+                crate::types::list::leave_recursion(vm);
+                r
+            }
+        )*};
+    }
+
+    counted!(abs, aiter, all, any, ascii, bin, callable, chr, dir, hash, hex, id, max, min, oct, ord, repr, vars);
+}
+
 /// Creates the helper classes and registers every builtin function in the builtins
 /// module.
 pub fn register(vm: &mut Vm) {
     let b = vm.builtins;
     let fns: &[(&'static str, crate::vm::NativeFn)] = &[
-        ("abs", abs),
-        ("aiter", aiter),
-        ("all", all),
+        ("abs", c_level::abs),
+        ("aiter", c_level::aiter),
+        ("all", c_level::all),
         ("anext", anext),
-        ("any", any),
-        ("ascii", ascii),
-        ("bin", bin),
+        ("any", c_level::any),
+        ("ascii", c_level::ascii),
+        ("bin", c_level::bin),
         ("breakpoint", breakpoint),
-        ("callable", callable),
-        ("chr", chr),
+        ("callable", c_level::callable),
+        ("chr", c_level::chr),
         ("delattr", delattr),
-        ("dir", dir),
+        ("dir", c_level::dir),
         ("divmod", divmod),
         ("format", format),
         ("getattr", getattr),
         ("globals", globals),
         ("hasattr", hasattr),
-        ("hash", hash),
+        ("hash", c_level::hash),
         ("help", help),
-        ("hex", hex),
-        ("id", id),
+        ("hex", c_level::hex),
+        ("id", c_level::id),
         ("input", input),
         ("isinstance", isinstance),
         ("issubclass", issubclass),
         ("iter", iter),
         ("len", len),
         ("locals", locals),
-        ("max", max),
-        ("min", min),
+        ("max", c_level::max),
+        ("min", c_level::min),
         ("next", next),
-        ("oct", oct),
+        ("oct", c_level::oct),
         ("open", io::builtin_open),
-        ("ord", ord),
+        ("ord", c_level::ord),
         ("pow", pow),
         ("print", print),
-        ("repr", repr),
+        ("repr", c_level::repr),
         ("round", round),
         ("setattr", setattr),
         ("sorted", sorted),
         ("sum", sum),
-        ("vars", vars),
+        ("vars", c_level::vars),
         ("__import__", super::import::builtin_import),
         ("exec", super::exec::builtin_exec),
         ("eval", super::exec::builtin_eval),

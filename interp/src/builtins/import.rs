@@ -540,12 +540,14 @@ fn load(vm: &mut Vm, absname: &str, loc: Location) -> PyResult<Value> {
     if absname == "importlib" {
         install_importlib_finders(vm)?;
     }
-    // CPython's pure-Python datetime and decimal, with the messages of their C modules.
+    // CPython's pure-Python datetime, decimal and pickle, with the messages of their C
+    // modules.
     if super::sys::stdlib_dir().is_some_and(|s| file.parent() == Some(Path::new(s))) {
         match absname {
             "datetime" => crate::modules::datetime_accel::apply(vm, module, d),
             "_pydecimal" => crate::modules::decimal_accel::apply(vm, d),
             "hashlib" => crate::modules::hashes::apply_hashlib(vm, module, d),
+            "pickle" => crate::modules::pickle_accel::apply(vm, d),
             _ => {}
         }
     }

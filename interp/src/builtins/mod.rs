@@ -135,11 +135,11 @@ pub fn sys_attr(vm: &mut Vm, name: &str) -> Option<Value> {
 pub(crate) fn caller_namespaces(vm: &mut Vm) -> PyResult<(Value, Value)> {
     match current_frame(vm) {
         Some(f) => {
-            // SAFETY: the eval loop keeps the frame alive and unmoved while it runs the
-            // call that led here; we only read it before returning.
-            let f: &Frame = unsafe { &*f };
             let locals = frame_locals(vm, f);
-            Ok((f.globals, locals))
+            // SAFETY: the eval loop keeps the frame alive and unmoved while it runs the
+            // call that led here.
+            let globals = unsafe { (*f).globals };
+            Ok((globals, locals))
         }
         None => Err(vm.not_implemented_error("no Python frame is running (globals()/locals() need one)")),
     }
@@ -150,20 +150,24 @@ fn current_frame(vm: &Vm) -> Option<*const Frame> {
     vm.frames.borrow().last().copied()
 }
 
-/// The locals mapping of a frame: its own mapping for module and class bodies, else a
-/// new dict snapshot of its named slots (cells dereferenced), as CPython's `locals()`.
-pub(crate) fn frame_locals(vm: &mut Vm, f: &Frame) -> Value {
-    if !f.locals.is_null() {
-        return f.locals;
+/// The locals mapping of a running frame: its own mapping for module and class bodies;
+/// for a function, the dict CPython calls `f_locals`, made on first use and kept in the
+/// frame's otherwise unused `locals` field, refreshed from the named slots (cells
+/// dereferenced) on every call: bound names are set, unbound ones removed, and other keys
+/// (names an `exec` stored there) kept, so `exec("y = 1"); locals()["y"]` works as in
+/// CPython.
+pub(crate) fn frame_locals(vm: &mut Vm, fp: *const Frame) -> Value {
+    // SAFETY: `fp` is a frame of `vm.frames`, alive and unmoved while the eval loop runs
+    // the call that led here; this shared borrow ends before the write below.
+    let f: &Frame = unsafe { &*fp };
+    if f.code.flags & code_flags::NAME_LOOKUP != 0 {
+        return if f.locals.is_null() { f.globals } else { f.locals };
     }
-    if f.code.flags & code_flags::MODULE != 0 {
-        return f.globals;
-    }
-    let d = vm.new_dict();
+    let d = if f.locals.as_dict().is_some() { f.locals } else { vm.new_dict() };
     let cell_slots: Vec<u32> = f.code.cellvars.iter().map(|c| c.1).chain(f.code.freevars.iter().map(|c| c.1)).collect();
     for (i, name) in f.code.slot_names.iter().enumerate() {
         let Some(&v) = f.slots.get(i) else { break };
-        if v.is_null() || name.as_pystr().is_none() {
+        if name.as_pystr().is_none() {
             continue;
         }
         let v = if cell_slots.contains(&(i as u32)) {
@@ -174,9 +178,18 @@ pub(crate) fn frame_locals(vm: &mut Vm, f: &Frame) -> Value {
         } else {
             v
         };
-        if !v.is_null() {
+        if v.is_null() {
+            vm.dict_del_str(d, *name);
+        } else {
             vm.dict_set_str(d, *name, v);
         }
+    }
+    if !d.is(f.locals) {
+        // SAFETY: the frame is alive (see above) and nothing else borrows it while this
+        // builtin runs: the eval loop that owns it is suspended in the call that led
+        // here, and only reads `locals` of module and class frames. The collector traces
+        // `locals` of every registered frame, so the dict stays alive with the frame.
+        unsafe { (*fp.cast_mut()).locals = d };
     }
     d
 }

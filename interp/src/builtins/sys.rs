@@ -998,8 +998,8 @@ fn sys_getframe(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
             .and_then(|b| b.spans.get(f.stmt as usize))
             .map(|&sp| code.line_of_span(sp))
             .unwrap_or(code.first_line);
-        let locals = super::frame_locals(vm, f);
         let globals = f.globals;
+        let locals = super::frame_locals(vm, fp);
         let cls = match vm.extra_types.get("frame") {
             Some(&c) => c,
             None => {

@@ -105,6 +105,7 @@ pub(crate) fn call_from_loop(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(V
             }
             Payload::NativeFunction(_) if f.is(vm.gc.collect_fn.get()) => {
                 crate::gc::module::check_collect_args(vm, args, kwargs)?;
+                clear_dead_temps(vm);
                 let n = crate::gc::collect_from_loop(vm);
                 return Ok(vm.new_int(n as i64));
             }
@@ -112,6 +113,38 @@ pub(crate) fn call_from_loop(vm: &mut Vm, f: Value, args: &[Value], kwargs: &[(V
         }
     }
     call(vm, f, args, kwargs)
+}
+
+/// Before `gc.collect()` runs from the interpreter loop: clears the temporaries of the
+/// calling frame that no later statement reads (slot liveness, `jit::liveness`), so an
+/// object whose last name was just deleted (`x = C(); del x; gc.collect()`) is freed
+/// there, as CPython's reference counts free it, instead of staying alive in a temporary
+/// left over from finished work. The call's own result slot is cleared too (it is written
+/// when the call returns); its arguments were copied out before the call. Iterators,
+/// context managers and saved exceptions of enclosing statements are live, so they stay.
+fn clear_dead_temps(vm: &Vm) {
+    let Some(fp) = vm.frames.borrow().last().copied() else {
+        return;
+    };
+    // SAFETY: `vm.frames` holds the frames the eval loop is running; the last one is the
+    // frame whose `Call` statement led here, alive, unmoved, and not used by its loop
+    // until this call returns. Only temporaries no statement reads again are written.
+    let f = unsafe { &mut *fp.cast_mut() };
+    let code = f.code.clone();
+    let Some(op) = code.blocks.get(f.block as usize).and_then(|b| b.ops.get(f.stmt as usize)) else {
+        return;
+    };
+    let dst = match op {
+        crate::cfg::Op::Call { dst, .. } | crate::cfg::Op::CallMethod { dst, .. } => *dst as usize,
+        _ => return,
+    };
+    let live = crate::jit::liveness::Liveness::new(&code).at(&code, f.block, f.stmt + 1);
+    let named = code.slot_names.len();
+    for (s, v) in f.slots.iter_mut().enumerate().skip(named) {
+        if s == dst || !live.get(s).copied().unwrap_or(true) {
+            *v = Value::NULL;
+        }
+    }
 }
 
 /// `cls(*args, **kwargs)` for a class whose metaclass is exactly `type`, without looking

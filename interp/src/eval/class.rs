@@ -450,11 +450,13 @@ pub fn create_class(
             vm.dict_set_str(dict, s, d);
         }
     }
-    if add_dict && !base_has_dict {
+    // A `__dict__` or `__weakref__` the class body defined wins (CPython adds its
+    // descriptors with `PyDict_SetDefault`).
+    if add_dict && !base_has_dict && vm.dict_get_str(dict, n.__dict__).is_none() {
         let d = descr::new_slot_descr(vm, SlotKind::Dict, n.__dict__, cls);
         vm.dict_set_str(dict, n.__dict__, d);
     }
-    if add_weak {
+    if add_weak && vm.dict_get_str(dict, n.__weakref__).is_none() {
         let d = descr::new_slot_descr(vm, SlotKind::Weakref, n.__weakref__, cls);
         vm.dict_set_str(dict, n.__weakref__, d);
     }

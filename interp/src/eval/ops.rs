@@ -330,6 +330,26 @@ fn fast_compare(vm: &Vm, op: CmpOp, a: Value, b: Value) -> Option<bool> {
 
 /// The rich comparison `a op b` (op one of < <= == != > >=) with reflection.
 pub fn rich_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Value> {
+    rich_compare_in(vm, op, a, b, true)
+}
+
+/// One comparison method `f(x, y)` of `rich_compare`. `counted`: CPython's
+/// `PyObject_RichCompare` holds a recursion level (" in comparison") while a method
+/// written in Python runs; native ones (sequence and dict comparisons) count their own.
+fn call_cmp(vm: &mut Vm, f: Value, x: Value, y: Value, counted: bool) -> PyResult<Value> {
+    if !counted || !matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) {
+        return attr::call_unbound(vm, f, x, &[y]);
+    }
+    crate::types::list::enter_recursion(vm, " in comparison")?;
+    let r = attr::call_unbound(vm, f, x, &[y]);
+    crate::types::list::leave_recursion(vm);
+    r
+}
+
+/// `rich_compare`; `counted` false calls the methods without the recursion level, as
+/// CPython's sort does for keys all of one type (`unsafe_object_compare` calls the type's
+/// `tp_richcompare` directly).
+pub fn rich_compare_in(vm: &mut Vm, op: CmpOp, a: Value, b: Value, counted: bool) -> PyResult<Value> {
     if let Some(r) = fast_compare(vm, op, a, b) {
         return Ok(Value::bool(r));
     }
@@ -346,21 +366,21 @@ pub fn rich_compare(vm: &mut Vm, op: CmpOp, a: Value, b: Value) -> PyResult<Valu
     if !ta.is(tb) && vm.is_subclass(tb, ta) {
         if let Some(f) = lookup(vm, tb, cmp_name(rop)) {
             checked_reverse = true;
-            let r = attr::call_unbound(vm, f, b, &[a])?;
+            let r = call_cmp(vm, f, b, a, counted)?;
             if !r.is(Value::NOT_IMPLEMENTED) {
                 return Ok(r);
             }
         }
     }
     if let Some(f) = lookup(vm, ta, cmp_name(op)) {
-        let r = attr::call_unbound(vm, f, a, &[b])?;
+        let r = call_cmp(vm, f, a, b, counted)?;
         if !r.is(Value::NOT_IMPLEMENTED) {
             return Ok(r);
         }
     }
     if !checked_reverse {
         if let Some(f) = lookup(vm, tb, cmp_name(rop)) {
-            let r = attr::call_unbound(vm, f, b, &[a])?;
+            let r = call_cmp(vm, f, b, a, counted)?;
             if !r.is(Value::NOT_IMPLEMENTED) {
                 return Ok(r);
             }

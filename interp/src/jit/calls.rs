@@ -152,11 +152,11 @@ fn identify(vm: &Vm, f: Value) -> Option<Builtin> {
     use crate::builtins::functions as b;
     Some(match (module, nf.name) {
         ("builtins", "len") if f == b::len as *const () as usize => Builtin::Len,
-        ("builtins", "abs") if f == b::abs as *const () as usize => Builtin::Abs,
-        ("builtins", "min") if f == b::min as *const () as usize => Builtin::Min,
-        ("builtins", "max") if f == b::max as *const () as usize => Builtin::Max,
+        ("builtins", "abs") if f == b::c_level::abs as *const () as usize => Builtin::Abs,
+        ("builtins", "min") if f == b::c_level::min as *const () as usize => Builtin::Min,
+        ("builtins", "max") if f == b::c_level::max as *const () as usize => Builtin::Max,
         ("builtins", "isinstance") if f == b::isinstance as *const () as usize => Builtin::IsInstance,
-        ("builtins", "ord") if f == b::ord as *const () as usize => Builtin::Ord,
+        ("builtins", "ord") if f == b::c_level::ord as *const () as usize => Builtin::Ord,
         ("math", "sqrt") => Builtin::Sqrt,
         ("math", "fabs") => Builtin::Fabs,
         ("math", "floor") => Builtin::Floor,

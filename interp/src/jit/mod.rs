@@ -98,7 +98,7 @@ mod helpers;
 mod inline;
 mod iter;
 mod layout;
-mod liveness;
+pub(crate) mod liveness;
 mod record;
 
 use std::collections::{BTreeMap, HashMap};

@@ -5,6 +5,12 @@
 //! `_check_date_fields` and `_check_time_fields` (which every constructor and `replace`
 //! call through the module's globals) with these, which check the same fields with the
 //! C module's messages, and gives `IsoCalendarDate` the C module's repr.
+//!
+//! A few methods are wrapped too (`WRAPPED`): the wrapper calls the pure-Python method and
+//! gives the exceptions it raises the C module's wording (naive and aware values compared
+//! or subtracted, results past `date.max`, timedeltas of a billion days or more), and
+//! `date - datetime` is refused as the C module refuses it (its `date.__sub__` returns
+//! NotImplemented for a datetime operand; the pure one subtracts the date parts).
 
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -18,9 +24,268 @@ pub fn apply(vm: &mut Vm, module: Value, d: Value) {
     }
     vm.add_function(module, "_check_date_fields", check_date_fields);
     vm.add_function(module, "_check_time_fields", check_time_fields);
+    vm.add_function(module, "_cmperror", cmperror);
+    vm.add_function(module, "_check_tzinfo_arg", check_tzinfo_arg);
+    let k = vm.intern("_isoweek_to_gregorian");
+    if let Some(orig) = vm.dict_get_str(d, k) {
+        vm.state.borrow_mut().insert(state_key("", "_isoweek_to_gregorian"), orig);
+        vm.add_function(module, "_isoweek_to_gregorian", isoweek_to_gregorian);
+    }
     let k = vm.intern("_IsoCalendarDate");
     if let Some(cls) = vm.dict_get_str(d, k).filter(|c| c.as_class().is_some()) {
         vm.add_method(cls, "__repr__", iso_calendar_date_repr);
+    }
+    for (name, key) in [("datetime", DATETIME_CLASS), ("tzinfo", TZINFO_CLASS)] {
+        let k = vm.intern(name);
+        if let Some(c) = vm.dict_get_str(d, k).filter(|c| c.as_class().is_some()) {
+            vm.state.borrow_mut().insert(key, c);
+        }
+    }
+    for &(class, method, f) in WRAPPED {
+        let k = vm.intern(class);
+        let Some(cls) = vm.dict_get_str(d, k).filter(|c| c.as_class().is_some()) else {
+            continue;
+        };
+        let Some(cls_dict) = cls.as_class().map(|c| c.dict) else {
+            continue;
+        };
+        let m = vm.intern(method);
+        if vm.dict_get_str(cls_dict, m).is_none() {
+            continue;
+        }
+        // The plain function (`__new__` is stored as a staticmethod).
+        let Ok(orig) = vm.get_attr(cls, m) else {
+            continue;
+        };
+        vm.state.borrow_mut().insert(state_key(class, method), orig);
+        if method == "__new__" {
+            vm.add_staticmethod(cls, method, f);
+        } else {
+            vm.add_method(cls, method, f);
+        }
+    }
+}
+
+/// The `vm.state` keys of the module's `datetime` and `tzinfo` classes.
+const DATETIME_CLASS: &str = "datetime.datetime";
+const TZINFO_CLASS: &str = "datetime.tzinfo";
+
+/// The methods `apply` wraps: (class, method, wrapper).
+const WRAPPED: &[(&str, &str, crate::vm::NativeFn)] = &[
+    ("timedelta", "__new__", timedelta_new),
+    ("date", "__add__", date_add),
+    ("date", "__radd__", date_radd),
+    ("date", "__sub__", date_sub),
+    ("time", "_cmp", time_cmp),
+    ("datetime", "__add__", datetime_add),
+    ("datetime", "__radd__", datetime_radd),
+    ("datetime", "__sub__", datetime_sub),
+    ("datetime", "_cmp", datetime_cmp),
+    ("datetime", "astimezone", datetime_astimezone),
+    ("timezone", "__new__", timezone_new),
+];
+
+/// The `vm.state` key of a wrapped method's pure-Python original.
+fn state_key(class: &str, method: &str) -> &'static str {
+    match (class, method) {
+        ("timedelta", "__new__") => "datetime.timedelta.__new__",
+        ("date", "__add__") => "datetime.date.__add__",
+        ("date", "__radd__") => "datetime.date.__radd__",
+        ("date", "__sub__") => "datetime.date.__sub__",
+        ("time", "_cmp") => "datetime.time._cmp",
+        ("datetime", "__add__") => "datetime.datetime.__add__",
+        ("datetime", "__radd__") => "datetime.datetime.__radd__",
+        ("datetime", "__sub__") => "datetime.datetime.__sub__",
+        ("datetime", "_cmp") => "datetime.datetime._cmp",
+        ("datetime", "astimezone") => "datetime.datetime.astimezone",
+        ("timezone", "__new__") => "datetime.timezone.__new__",
+        ("", "_isoweek_to_gregorian") => "datetime._isoweek_to_gregorian",
+        _ => "datetime.?",
+    }
+}
+
+/// A rewording of an exception message: the new message for the exception class and
+/// message the pure-Python code raised, or None to keep it.
+type Reword<'a> = &'a dyn Fn(&mut Vm, Value, &str) -> Option<String>;
+
+/// Calls the pure-Python original of `class.method` (`state_key`); an exception it raises
+/// whose class and message `reword` recognizes gets the returned message instead.
+fn call_reworded(
+    vm: &mut Vm,
+    class: &str,
+    method: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    reword: Reword,
+) -> PyResult<Value> {
+    let Some(orig) = vm.state.borrow().get(state_key(class, method)).copied() else {
+        return Err(vm.runtime_error(format!("datetime: {class}.{method} is missing")));
+    };
+    let r = vm.call(orig, args, kw);
+    let Err(e) = &r else {
+        return r;
+    };
+    let kind = vm.type_of(e.0);
+    let k = vm.intern("args");
+    let Some(msg) = vm.get_attr(e.0, k).ok().and_then(|a| a.as_tuple().map(|t| t.to_vec())) else {
+        return r;
+    };
+    let [m] = msg[..] else {
+        return r;
+    };
+    let Some(text) = m.as_rstr().map(str::to_owned) else {
+        return r;
+    };
+    let Some(new) = reword(vm, kind, &text) else {
+        return r;
+    };
+    let s = vm.new_string(new);
+    let tuple = vm.new_tuple(vec![s]);
+    vm.set_attr(e.0, k, tuple)?;
+    r
+}
+
+/// "result out of range" (past `date.max` or before `date.min`) as the C module says it.
+fn out_of_range(vm: &mut Vm, kind: Value, m: &str) -> Option<String> {
+    (kind.is(vm.exc.overflow_error) && m == "result out of range").then(|| "date value out of range".to_owned())
+}
+
+/// A reword of `TypeError(from)` to `TypeError(to)`.
+fn type_error_reword(vm: &Vm, kind: Value, m: &str, from: &str, to: &str) -> Option<String> {
+    (kind.is(vm.exc.type_error) && m == from).then(|| to.to_owned())
+}
+
+fn timedelta_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    call_reworded(vm, "timedelta", "__new__", args, kw, &|vm, kind, m| {
+        let days = m.strip_prefix("timedelta # of days is too large: ").filter(|_| kind.is(vm.exc.overflow_error))?;
+        Some(format!("days={days}; must have magnitude <= 999999999"))
+    })
+}
+
+fn date_add(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    call_reworded(vm, "date", "__add__", args, kw, &out_of_range)
+}
+
+fn date_radd(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    call_reworded(vm, "date", "__radd__", args, kw, &out_of_range)
+}
+
+fn datetime_add(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    call_reworded(vm, "datetime", "__add__", args, kw, &out_of_range)
+}
+
+fn datetime_radd(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    call_reworded(vm, "datetime", "__radd__", args, kw, &out_of_range)
+}
+
+/// `date.__sub__`: NotImplemented when either operand is a `datetime` (the C module keeps
+/// the two apart), else the pure-Python method.
+fn date_sub(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let datetime = vm.state.borrow().get(DATETIME_CLASS).copied();
+    if let Some(dt) = datetime {
+        if args.len() == 2 && args.iter().any(|&a| vm.isinstance(a, dt)) {
+            return Ok(Value::NOT_IMPLEMENTED);
+        }
+    }
+    call_reworded(vm, "date", "__sub__", args, kw, &out_of_range)
+}
+
+fn datetime_sub(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    call_reworded(vm, "datetime", "__sub__", args, kw, &|vm, kind, m| {
+        let from = "cannot mix naive and timezone-aware time";
+        type_error_reword(vm, kind, m, from, "can't subtract offset-naive and offset-aware datetimes")
+    })
+}
+
+fn datetime_cmp(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    call_reworded(vm, "datetime", "_cmp", args, kw, &|vm, kind, m| {
+        let from = "cannot compare naive and aware datetimes";
+        type_error_reword(vm, kind, m, from, "can't compare offset-naive and offset-aware datetimes")
+    })
+}
+
+fn time_cmp(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    call_reworded(vm, "time", "_cmp", args, kw, &|vm, kind, m| {
+        let from = "cannot compare naive and aware times";
+        type_error_reword(vm, kind, m, from, "can't compare offset-naive and offset-aware times")
+    })
+}
+
+/// `_check_tzinfo_arg(tz)`: None or a `tzinfo` instance, else the C module's TypeError.
+fn check_tzinfo_arg(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.no_kwargs("_check_tzinfo_arg", kw)?;
+    let tz = args_n(vm, "_check_tzinfo_arg", args, 1)?[0];
+    check_tzinfo(vm, tz)?;
+    Ok(Value::NONE)
+}
+
+fn check_tzinfo(vm: &mut Vm, tz: Value) -> PyResult<()> {
+    let tzinfo = vm.state.borrow().get(TZINFO_CLASS).copied();
+    let ok = tz.is_none() || tzinfo.is_some_and(|c| vm.isinstance(tz, c));
+    if ok {
+        return Ok(());
+    }
+    let name = c_type_name(vm, tz);
+    Err(vm.type_error(format!("tzinfo argument must be None or of a tzinfo subclass, not type '{name}'")))
+}
+
+/// `datetime.astimezone(tz=None)`: a `tz` that is not a tzinfo is refused with the C
+/// module's message.
+fn datetime_astimezone(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let tz = args.get(1).copied().or_else(|| kw.iter().find(|(k, _)| k.as_rstr() == Some("tz")).map(|p| p.1));
+    if let Some(tz) = tz {
+        check_tzinfo(vm, tz)?;
+    }
+    call_reworded(vm, "datetime", "astimezone", args, kw, &|_, _, _| None)
+}
+
+/// `timezone(offset, name)`: the C module's argument errors.
+fn timezone_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let given: Vec<Value> = args.iter().skip(1).copied().chain(kw.iter().map(|p| p.1)).collect();
+    call_reworded(vm, "timezone", "__new__", args, kw, &|vm, kind, m| {
+        let arg = |i: usize| given.get(i).map(|&v| vm.arg_type_name(v)).unwrap_or_default();
+        if kind.is(vm.exc.type_error) && m == "offset must be a timedelta" {
+            return Some(format!("timezone() argument 1 must be datetime.timedelta, not {}", arg(0)));
+        }
+        if kind.is(vm.exc.type_error) && m == "name must be a string" {
+            return Some(format!("timezone() argument 2 must be str, not {}", arg(1)));
+        }
+        let bound = "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).";
+        if kind.is(vm.exc.value_error) && m == bound {
+            let offset = vm.repr_string(*given.first()?).ok()?;
+            return Some(format!("{}, not {offset}.", bound.trim_end_matches('.')));
+        }
+        None
+    })
+}
+
+/// `_isoweek_to_gregorian(year, week, day)` (behind `date.fromisocalendar`), with the C
+/// module's "Invalid day" message.
+fn isoweek_to_gregorian(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    call_reworded(vm, "", "_isoweek_to_gregorian", args, kw, &|vm, kind, m| {
+        let rest = m.strip_prefix("Invalid weekday: ").filter(|_| kind.is(vm.exc.value_error))?;
+        Some(format!("Invalid day: {rest}"))
+    })
+}
+
+/// `_cmperror(x, y)`: ordering a datetime against a date, with the C module's message,
+/// which names the types by their `tp_name` (`datetime.date`; a subclass by its name).
+fn cmperror(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    vm.no_kwargs("_cmperror", kw)?;
+    let a = args_n(vm, "_cmperror", args, 2)?;
+    let names: Vec<String> = a.iter().map(|&v| c_type_name(vm, v)).collect();
+    Err(vm.type_error(format!("can't compare {} to {}", names[0], names[1])))
+}
+
+/// The C module's `tp_name` of `v`'s type: `datetime.X` for the module's own classes.
+fn c_type_name(vm: &Vm, v: Value) -> String {
+    let tp = vm.type_of(v);
+    let name = vm.class_name(tp);
+    let own = tp.as_class().and_then(|c| vm.dict_get_str(c.dict, crate::eval::attr::names().__module__));
+    if own.as_ref().and_then(Value::as_rstr) == Some("datetime") {
+        format!("datetime.{name}")
+    } else {
+        name
     }
 }
 
@@ -58,6 +323,13 @@ fn args_n<'a>(vm: &Vm, name: &str, args: &'a [Value], n: usize) -> PyResult<&'a 
 fn check_date_fields(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     vm.no_kwargs("_check_date_fields", kw)?;
     let a = args_n(vm, "_check_date_fields", args, 3)?;
+    // `date.__new__` defaults month and day to None (for unpickling); the C module's
+    // argument parsing reports them missing.
+    for (i, name) in [(1, "month"), (2, "day")] {
+        if a[i].is_none() {
+            return Err(vm.type_error(format!("function missing required argument '{name}' (pos {})", i + 1)));
+        }
+    }
     let (year, month, day) = (field(vm, a[0])?, field(vm, a[1])?, field(vm, a[2])?);
     if !(1..=9999).contains(&year) {
         return Err(vm.value_error(format!("year {year} is out of range")));

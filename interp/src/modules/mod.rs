@@ -29,6 +29,7 @@ pub mod imp;
 pub mod io;
 pub mod locale;
 pub mod math;
+pub mod pickle_accel;
 pub mod posix;
 pub mod process;
 pub mod pwd;

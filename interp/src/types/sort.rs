@@ -11,6 +11,8 @@
 //! On a Python exception the sort stops where it is and the array is left a permutation
 //! of its input, which is what CPython leaves in the list too.
 
+use std::cell::Cell;
+
 use crate::cfg::CmpOp;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -32,8 +34,17 @@ fn islt(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             return Ok(x.as_str() < y.as_str());
         }
     }
-    let r = vm.compare(CmpOp::Lt, a, b)?;
+    let counted = !SAME_TYPE_KEYS.with(Cell::get);
+    let r = crate::eval::ops::rich_compare_in(vm, CmpOp::Lt, a, b, counted)?;
     vm.truthy(r)
+}
+
+thread_local! {
+    /// Whether the running sort's keys are all of one type (not tuple), so that, as in
+    /// CPython's `unsafe_object_compare`, `__lt__` is called without the recursion level
+    /// `PyObject_RichCompare` counts. Saved and restored around each sort (they nest when
+    /// `__lt__` sorts).
+    static SAME_TYPE_KEYS: Cell<bool> = const { Cell::new(false) };
 }
 
 const MIN_GALLOP: usize = 7;
@@ -598,7 +609,11 @@ fn sort_pairs(vm: &mut Vm, pairs: &mut [Item], reverse: bool) -> PyResult<()> {
     if reverse {
         pairs.reverse();
     }
+    let first = pairs.first().map(|p| vm.type_of(p.0));
+    let same = first.is_some_and(|t| !t.is(vm.types.tuple) && pairs.iter().all(|p| vm.type_of(p.0).is(t)));
+    let saved = SAME_TYPE_KEYS.with(|c| c.replace(same));
     let r = timsort(vm, pairs);
+    SAME_TYPE_KEYS.with(|c| c.set(saved));
     if reverse {
         pairs.reverse();
     }
