@@ -225,11 +225,8 @@ impl ListData {
     fn to_values(&self) {
         let raw = std::mem::take(&mut *self.raw.borrow_mut());
         let items: Vec<Value> = if self.is_ints() {
-            raw.chunks_exact(Self::INT_BYTES)
-                .map(|b| {
-                    let x = i64::from_ne_bytes(b.try_into().unwrap_or([0; 8]));
-                    Value::small_int(x).unwrap_or(Value::NONE)
-                })
+            (0..raw.len() / Self::INT_BYTES)
+                .map(|i| Self::int_at(&raw, i).and_then(Value::small_int).unwrap_or(Value::NONE))
                 .collect()
         } else {
             raw.iter().map(|&b| Value::bool(b != 0)).collect()

@@ -14,7 +14,7 @@
 
 use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
 
-use super::layout::{guard_class_exact, guard_list_mode, layout, Layout};
+use super::layout::{guard_class_exact, guard_list_mode, layout, list_items, list_len, raw_item, Layout};
 use super::layout::{
     MEM_ATTRS, MEM_HEADER, MEM_LIST_BYTES, MEM_LIST_INTS, MEM_LIST_ITEMS, MEM_TUPLE_ITEMS, MEM_VERSION,
 };
@@ -338,16 +338,10 @@ pub(super) fn unpack(
 fn raw_items(r: &mut Recorder, l: &Layout, w: ValueId, cls: Value, ki: ValueId, mode: u64) -> ValueId {
     let p = guard_class_exact(r, l, w, cls);
     guard_list_mode(r, l, p, mode);
-    let bytes = r.push(IrOp::Load { base: p, offset: l.list_raw_len, ty: Type::Int, mem: MEM_HEADER });
-    let n = if mode == ListData::MODE_INTS {
-        let sh = r.cint(ListData::INT_BYTES.trailing_zeros() as i64);
-        r.push(IrOp::IntShr(bytes, sh))
-    } else {
-        bytes
-    };
+    let n = list_len(r, l, p, mode);
     let ok = r.push(IrOp::IntCmp(Cond::Below, ki, n));
     r.guard_here(ok, true, "type");
-    r.push(IrOp::Load { base: p, offset: l.list_raw_ptr, ty: Type::Int, mem: MEM_HEADER })
+    list_items(r, l, p, mode)
 }
 
 /// `raw[key]` of a bool or int list (`ListData`'s strategies) with a small int key in
@@ -371,16 +365,9 @@ fn load_raw_item(
     let w = obj_word(r, frame, code, obj)?;
     let (kv, _) = r.read(frame, code, key);
     let ki = r.int_of(kv, k)?;
-    if d.is_ints() {
-        let buf = raw_items(r, l, w, cls, ki, ListData::MODE_INTS);
-        let v = r.push(IrOp::LoadIndexed { base: buf, index: ki, offset: 0, ty: Type::Int, mem: MEM_LIST_INTS });
-        r.known_small(v);
-        return Some(v);
-    }
-    let buf = raw_items(r, l, w, cls, ki, ListData::MODE_BOOLS);
-    let b = r.push(IrOp::LoadByte { base: buf, index: ki, offset: 0, mem: MEM_LIST_BYTES });
-    let zero = r.cint(0);
-    Some(r.push(IrOp::IntCmp(Cond::Ne, b, zero)))
+    let mode = d.mode_raw().get();
+    let buf = raw_items(r, l, w, cls, ki, mode);
+    Some(raw_item(r, buf, ki, mode))
 }
 
 /// `raw[key] = src` of a bool or int list with a small int key in range (seen

@@ -576,26 +576,9 @@ fn emit_len(r: &mut Recorder, vm: &Vm, frame: &Frame, code: &Code, a: Opnd, seen
     let p = guard_class_exact(r, &l, w, cls);
     let t = &vm.types;
     let off = if cls.is(t.list) {
-        use crate::object::ListData;
-        let d = seen.as_obj().and_then(|o| o.as_list_data())?;
-        let mode = if d.is_bools() {
-            ListData::MODE_BOOLS
-        } else if d.is_ints() {
-            ListData::MODE_INTS
-        } else {
-            ListData::MODE_VALUES
-        };
+        let mode = seen.as_obj().and_then(|o| o.as_list_data())?.mode_raw().get();
         super::layout::guard_list_mode(r, &l, p, mode);
-        if mode == ListData::MODE_INTS {
-            let bytes = r.push(IrOp::Load { base: p, offset: l.list_raw_len, ty: Type::Int, mem: MEM_HEADER });
-            let sh = r.cint(ListData::INT_BYTES.trailing_zeros() as i64);
-            return Some(r.push(IrOp::IntShr(bytes, sh)));
-        }
-        if mode == ListData::MODE_BOOLS {
-            l.list_raw_len
-        } else {
-            l.list_len
-        }
+        return Some(super::layout::list_len(r, &l, p, mode));
     } else if cls.is(t.tuple) {
         l.tuple_len
     } else if cls.is(t.str_) {

@@ -23,7 +23,7 @@ use std::mem::offset_of;
 use krait_tracer::{Cond, Op as IrOp, Type};
 
 use super::layout::{guard_class_exact, layout};
-use super::layout::{MEM_HEADER, MEM_ITER, MEM_LIST_BYTES, MEM_LIST_INTS, MEM_LIST_ITEMS, MEM_RANGE, MEM_TUPLE_ITEMS};
+use super::layout::{MEM_HEADER, MEM_ITER, MEM_LIST_ITEMS, MEM_RANGE, MEM_TUPLE_ITEMS};
 use super::record::{range_iter, RecResult, Recorder};
 use crate::cfg::{Code, Op, Opnd, Slot};
 use crate::frame::Frame;
@@ -188,44 +188,29 @@ fn seq_step(r: &mut Recorder, frame: &Frame, code: &Code, dst: Slot, iter: Opnd,
     let mask = r.cint(super::layout::PAYLOAD_MASK);
     let sp = r.push(IrOp::IntAnd(seq, mask));
     let idx = r.push(IrOp::Load { base: data, offset: idx_off, ty: Type::Int, mem: MEM_ITER });
-    let (ptr_off, len_off) = if !is_list {
-        (l.tuple_ptr, l.tuple_len)
-    } else if mode == ListData::MODE_VALUES {
-        (l.list_ptr, l.list_len)
-    } else {
-        (l.list_raw_ptr, l.list_raw_len)
-    };
-    if is_list {
+    let n = if is_list {
         super::layout::guard_list_mode(r, &l, sp, mode);
-    }
-    let n = r.push(IrOp::Load { base: sp, offset: len_off, ty: Type::Int, mem: MEM_HEADER });
-    let n = if mode == ListData::MODE_INTS {
-        let sh = r.cint(ListData::INT_BYTES.trailing_zeros() as i64);
-        r.push(IrOp::IntShr(n, sh))
+        super::layout::list_len(r, &l, sp, mode)
     } else {
-        n
+        r.push(IrOp::Load { base: sp, offset: l.tuple_len, ty: Type::Int, mem: MEM_HEADER })
     };
     let more = r.push(IrOp::IntCmp(Cond::Below, idx, n));
     r.guard_here(more, true, "iter");
-    let buf = r.push(IrOp::Load { base: sp, offset: ptr_off, ty: Type::Int, mem: MEM_HEADER });
-    let v = match mode {
-        ListData::MODE_BOOLS => {
-            let b = r.push(IrOp::LoadByte { base: buf, index: idx, offset: 0, mem: MEM_LIST_BYTES });
-            let zero = r.cint(0);
-            r.push(IrOp::IntCmp(Cond::Ne, b, zero))
-        }
-        ListData::MODE_INTS => {
-            let v = r.push(IrOp::LoadIndexed { base: buf, index: idx, offset: 0, ty: Type::Int, mem: MEM_LIST_INTS });
-            r.known_small(v);
-            v
-        }
-        _ => r.push(IrOp::LoadIndexed {
+    let buf = if is_list {
+        super::layout::list_items(r, &l, sp, mode)
+    } else {
+        r.push(IrOp::Load { base: sp, offset: l.tuple_ptr, ty: Type::Int, mem: MEM_HEADER })
+    };
+    let v = if mode != ListData::MODE_VALUES {
+        super::layout::raw_item(r, buf, idx, mode)
+    } else {
+        r.push(IrOp::LoadIndexed {
             base: buf,
             index: idx,
             offset: 0,
             ty: Type::Word,
             mem: if is_list { MEM_LIST_ITEMS } else { MEM_TUPLE_ITEMS },
-        }),
+        })
     };
     let v = if mode != ListData::MODE_VALUES {
         v

@@ -20,7 +20,7 @@ use std::mem::{offset_of, size_of};
 use krait_tracer::{Cond, Mem, Op as IrOp, Type, ValueId};
 
 use super::record::Recorder;
-use crate::object::{Attrs, NativeData, Payload, PyObj, PyStr};
+use crate::object::{Attrs, ListData, NativeData, Payload, PyObj, PyStr};
 use crate::types::iter::{ListIter, TupleIter};
 use crate::value::Value;
 
@@ -204,6 +204,38 @@ pub(crate) fn guard_list_mode(r: &mut Recorder, l: &Layout, p: ValueId, mode: u6
     let want = r.cint(mode as i64);
     let ok = r.push(IrOp::IntCmp(Cond::Eq, m, want));
     r.guard_here(ok, true, "type");
+}
+
+/// The number of items of the list at address `p`, whose strategy `mode` the caller has
+/// guarded: the value vector's length, the byte count of a bool list, or the byte count of
+/// an int list divided by `ListData::INT_BYTES`.
+pub(crate) fn list_len(r: &mut Recorder, l: &Layout, p: ValueId, mode: u64) -> ValueId {
+    let off = if mode == ListData::MODE_VALUES { l.list_len } else { l.list_raw_len };
+    let n = r.push(IrOp::Load { base: p, offset: off, ty: Type::Int, mem: MEM_HEADER });
+    if mode != ListData::MODE_INTS {
+        return n;
+    }
+    let sh = r.cint(ListData::INT_BYTES.trailing_zeros() as i64);
+    r.push(IrOp::IntShr(n, sh))
+}
+
+/// The item buffer of the list at address `p`, whose strategy `mode` the caller has guarded.
+pub(crate) fn list_items(r: &mut Recorder, l: &Layout, p: ValueId, mode: u64) -> ValueId {
+    let off = if mode == ListData::MODE_VALUES { l.list_ptr } else { l.list_raw_ptr };
+    r.push(IrOp::Load { base: p, offset: off, ty: Type::Int, mem: MEM_HEADER })
+}
+
+/// Item `idx` (in range) of the raw buffer `buf` of a bool or int list (`mode`), unboxed:
+/// a Bool, or an Int known to be in the inline int range.
+pub(crate) fn raw_item(r: &mut Recorder, buf: ValueId, idx: ValueId, mode: u64) -> ValueId {
+    if mode == ListData::MODE_INTS {
+        let v = r.push(IrOp::LoadIndexed { base: buf, index: idx, offset: 0, ty: Type::Int, mem: MEM_LIST_INTS });
+        r.known_small(v);
+        return v;
+    }
+    let b = r.push(IrOp::LoadByte { base: buf, index: idx, offset: 0, mem: MEM_LIST_BYTES });
+    let zero = r.cint(0);
+    r.push(IrOp::IntCmp(Cond::Ne, b, zero))
 }
 
 pub(crate) const PTR_TAG: i64 = 0xFFFA;
