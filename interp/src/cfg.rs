@@ -531,6 +531,10 @@ pub struct Block {
     /// Set by the JIT when the loop this block heads is blacklisted: its back edges then
     /// skip the JIT's loop table.
     pub jit_cold: std::cell::Cell<bool>,
+    /// Set by the JIT when that loop was given up because its runs are too short (about
+    /// one trip each): traces of other loops then record through its iterations instead
+    /// of ending at its header.
+    pub jit_unroll: std::cell::Cell<bool>,
 }
 
 /// Source text of a file, shared by all code objects lowered from it.

@@ -674,7 +674,14 @@ fn run<const MODE: u8>(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut E
                         crate::gc::safepoint(vm);
                         jump!(body)
                     }
-                    None => jump!(exit),
+                    None => {
+                        // An inner `for` that is the last statement of an outer loop
+                        // exits straight to the outer loop's header: a back edge.
+                        if MODE == RUN && exit.0 <= frame.block {
+                            back_edge!(exit);
+                        }
+                        jump!(exit)
+                    }
                 }
             }
             Op::Return { value } => {

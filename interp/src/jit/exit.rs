@@ -190,6 +190,12 @@ impl CompiledLoop {
         }
     }
 
+    /// Whether one of the trace's `link` exits (not those of its bridges) ends at a block
+    /// for which `f` holds.
+    pub(crate) fn links_to(&self, f: impl Fn(u32) -> bool) -> bool {
+        self.exits.iter().flatten().any(|e| e.is_link() && f(e.block))
+    }
+
     /// The exit with this number.
     pub(crate) fn exit(&self, n: u32) -> Option<&ExitInfo> {
         self.exits.get(n as usize).and_then(|e| e.as_ref())

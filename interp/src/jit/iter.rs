@@ -51,7 +51,7 @@ pub(super) fn for_iter(
     if let (Some(p), Some(it)) = (param, range_iter(seen)) {
         // SAFETY: `it` points into the iterator object held by the frame slot we observed.
         let remaining = unsafe { (*it).remaining.get() };
-        if remaining == 0 && !r.is_bridge() {
+        if remaining == 0 && r.at_own_for() {
             return Err("loop exit");
         }
         let rem = r.push(IrOp::Load {
@@ -63,7 +63,7 @@ pub(super) fn for_iter(
         let zero = r.cint(0);
         let more = r.push(IrOp::IntCmp(Cond::Ne, rem, zero));
         if remaining == 0 {
-            // A bridge recording the loop's exit path.
+            // A bridge recording the loop's exit path, or an inner loop's end.
             r.guard_here(more, false, "iter");
             r.set_expect(exit);
             return Ok(());
@@ -95,7 +95,7 @@ pub(super) fn for_iter(
         return Ok(());
     }
     let res = r.generic(op)?;
-    if r.is_bridge() {
+    if !r.at_own_for() {
         // Where the iterator goes is known at the next statement.
         let b = r.cint(body as i64);
         let into_body = r.push(IrOp::IntCmp(Cond::Eq, res, b));
@@ -164,7 +164,7 @@ fn seq_step(r: &mut Recorder, frame: &Frame, code: &Code, dst: Slot, iter: Opnd,
     let Some(item) = item else {
         // A bridge records the loop's exit path: the helper ends the iterator, and the
         // branch to the exit follows (`for_iter`'s generic path).
-        return if r.is_bridge() { Ok(false) } else { Err("loop exit") };
+        return if r.at_own_for() { Err("loop exit") } else { Ok(false) };
     };
     // The list's strategy as seen (`ListData`): raw bools and ints are loaded unboxed.
     let mode = if is_list { seen_list_mode(seen).unwrap_or(ListData::MODE_VALUES) } else { ListData::MODE_VALUES };

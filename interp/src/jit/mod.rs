@@ -217,6 +217,11 @@ struct LoopInfo {
     state: LoopState,
     /// Times its trace was dropped to be recorded again with medium-int slots boxed.
     retyped: u32,
+    /// Recordings that ended because the loop exited before its next back edge.
+    exit_aborts: u32,
+    /// Times its trace was dropped to be recorded again through loops that turned out to
+    /// run too short (`cfg::Block::jit_unroll`).
+    rerecorded: u32,
 }
 
 impl LoopInfo {
@@ -226,6 +231,15 @@ impl LoopInfo {
         self.state = LoopState::Blacklisted;
         if let Some(b) = self.code.blocks.get(block as usize) {
             b.jit_cold.set(true);
+        }
+    }
+
+    /// Gives up on the loop headed by `block` because its runs are too short, and lets
+    /// the traces of other loops record through its iterations (`cfg::Block::jit_unroll`).
+    fn blacklist_short(&mut self, block: u32) {
+        self.blacklist(block);
+        if let Some(b) = self.code.blocks.get(block as usize) {
+            b.jit_unroll.set(true);
         }
     }
 }
@@ -345,14 +359,25 @@ impl Jit {
         let mut black = false;
         if let Some(l) = self.loops.get_mut(&key) {
             // A loop that ended while being recorded is not at fault: try again at its
-            // next back edge.
-            if reason == "loop exit" || inline::is_inline_reason(reason) {
+            // next back edge. One that keeps ending there makes a single trip per run
+            // (a `while` that runs its body once each time it is reached): it is given
+            // up like a compiled loop whose runs are too short, and the traces of the
+            // loops around it take in its iterations.
+            if reason == "loop exit" {
+                l.exit_aborts += 1;
+                l.count = max_threshold;
+                if l.exit_aborts >= MAX_EXIT_ABORTS {
+                    l.blacklist_short(key.1);
+                    black = true;
+                    *self.stats.abort_reasons.entry("runs too short".to_owned()).or_insert(0) += 1;
+                }
+            } else if inline::is_inline_reason(reason) {
                 l.count = max_threshold;
             } else {
                 l.aborts += 1;
                 l.count = 0;
             }
-            if l.aborts >= max {
+            if l.aborts >= max && !black {
                 l.blacklist(key.1);
                 black = true;
             }
@@ -441,6 +466,12 @@ const MAX_GLOBAL_FAILS: u32 = 100;
 /// make are counted; a loop whose runs made fewer than `MIN_TRIPS_PER_RUN` trips each on
 /// average in such a window is dropped: entering and leaving cost more than the trace saves.
 const RUN_WINDOW: u32 = 100;
+/// Recordings ending at a loop exit (each retried at the next back edge, so in runs that
+/// follow each other) after which the loop is given up: its runs make one trip each.
+const MAX_EXIT_ABORTS: u32 = 3;
+/// Times a loop's trace is dropped to be recorded again through inner loops found to run
+/// too short.
+const MAX_RERECORDS: u32 = 2;
 const MIN_TRIPS_PER_RUN: u64 = 2;
 
 /// Entries of a loop's trace with an int parameter beyond the inline range (48 bits)
@@ -552,12 +583,26 @@ pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge
                 c.trips.set(0);
                 if short {
                     c.dead.set(true);
+                    // Runs that end where the trace links to a loop given up since (one
+                    // trip per run) get longer when recorded again through that loop.
+                    let unroll = c.links_to(|b| code.blocks.get(b as usize).is_some_and(|b| b.jit_unroll.get()));
+                    let rerecord = vm.jit.loops.get(&key).is_some_and(|l| unroll && l.rerecorded < MAX_RERECORDS);
                     if let Some(l) = vm.jit.loops.get_mut(&key) {
-                        l.blacklist(key.1);
+                        if rerecord {
+                            l.rerecorded += 1;
+                            l.state = LoopState::Counting;
+                            l.count = 0;
+                        } else {
+                            l.blacklist_short(key.1);
+                        }
                     }
-                    vm.jit.stats.blacklisted += 1;
-                    *vm.jit.stats.abort_reasons.entry("runs too short".to_owned()).or_insert(0) += 1;
-                    vm.jit.log(format_args!("; drop loop {:#x}:{}: runs too short\n", key.0, key.1));
+                    if rerecord {
+                        vm.jit.log(format_args!("; drop loop {:#x}:{}: record it through short loops\n", key.0, key.1));
+                    } else {
+                        vm.jit.stats.blacklisted += 1;
+                        *vm.jit.stats.abort_reasons.entry("runs too short".to_owned()).or_insert(0) += 1;
+                        vm.jit.log(format_args!("; drop loop {:#x}:{}: runs too short\n", key.0, key.1));
+                    }
                 }
             }
             if c.medium.get() >= MEDIUM_ENTRIES && !c.dead.get() {
@@ -604,6 +649,8 @@ fn loop_at<'a>(vm: &'a mut Vm, frame: &Frame, key: (usize, u32)) -> &'a mut Loop
         aborts: 0,
         state: LoopState::Counting,
         retyped: 0,
+        exit_aborts: 0,
+        rerecorded: 0,
     })
 }
 
@@ -618,8 +665,17 @@ fn count_hot(vm: &mut Vm, frame: &Frame, code: &Code, key: (usize, u32)) -> bool
         return false;
     }
     if iter::about_to_exit(frame, code, key.1) {
-        // Try again at the next back edge, when the loop runs on.
+        // Try again at the next back edge, when the loop runs on. A loop that is always
+        // about to end there makes one trip per run: given up as for aborted recordings
+        // that end at the loop exit (`Jit::note_abort`).
         entry.count = threshold - 1;
+        entry.exit_aborts += 1;
+        if entry.exit_aborts >= MAX_EXIT_ABORTS {
+            entry.blacklist_short(key.1);
+            vm.jit.stats.blacklisted += 1;
+            *vm.jit.stats.abort_reasons.entry("runs too short".to_owned()).or_insert(0) += 1;
+            vm.jit.log(format_args!("; drop loop {:#x}:{}: runs too short\n", key.0, key.1));
+        }
         return false;
     }
     entry.count = 0;

@@ -249,7 +249,12 @@ impl Recorder {
         if self.nstmts > self.max_stmts || self.b.trace.ops.len() > 20 * self.max_stmts as usize {
             return Err("trace too long");
         }
-        if self.nstmts > 1 && pos.1 == 0 && !self.inl.active() && self.headers[pos.0 as usize] {
+        if self.nstmts > 1
+            && pos.1 == 0
+            && !self.inl.active()
+            && self.headers[pos.0 as usize]
+            && !self.unrolls(code, pos.0)
+        {
             if matches!(self.target, Target::Loop) {
                 if pos.0 == self.header {
                     return Ok(Step::Done);
@@ -310,6 +315,22 @@ impl Recorder {
             }
         }
         Ok(Step::Continue)
+    }
+
+    /// Whether the trace records on through the loop headed by `block` rather than ending
+    /// at its header: a loop given up for runs of about one trip (`cfg::Block::jit_unroll`)
+    /// inside the recorded loop, or anywhere for a bridge.
+    /// Whether the `for` at the current statement heads the recorded loop itself: when
+    /// its iterator is exhausted, a trace from here would never loop. (An exhausted `for`
+    /// elsewhere, in a bridge, an inlined call or a loop recorded through, is a path like
+    /// any other.)
+    pub(crate) fn at_own_for(&self) -> bool {
+        matches!(self.target, Target::Loop) && !self.inl.active() && self.pos == (self.header, 0)
+    }
+
+    fn unrolls(&self, code: &Code, block: u32) -> bool {
+        let short = code.blocks.get(block as usize).is_some_and(|b| b.jit_unroll.get());
+        short && block != self.header && (self.is_bridge() || self.body.get(block as usize).copied().unwrap_or(false))
     }
 
     // ----- IR building -----
@@ -988,8 +1009,8 @@ impl Recorder {
     }
 }
 
-/// Which blocks of `code` are loop headers: targets of a jump or branch back to a block
-/// at or before the one it is in (the interpreter's back edges).
+/// Which blocks of `code` are loop headers: targets of a jump, branch or `for` exit back
+/// to a block at or before the one it is in (the interpreter's back edges).
 fn loop_headers(code: &Code) -> Vec<bool> {
     let mut h = vec![false; code.blocks.len()];
     for (b, block) in code.blocks.iter().enumerate() {
@@ -997,6 +1018,7 @@ fn loop_headers(code: &Code) -> Vec<bool> {
             let targets: &[u32] = match op {
                 Op::Jump { target } => &[target.0],
                 Op::Branch { t, f, .. } => &[t.0, f.0],
+                Op::ForIter { exit, .. } => &[exit.0],
                 _ => &[],
             };
             for &t in targets {

@@ -309,7 +309,13 @@ impl Builder {
                 fix(&mut h);
                 h
             });
-            out.push(crate::cfg::Block { ops, spans: blk.spans, handler, jit_cold: Default::default() });
+            out.push(crate::cfg::Block {
+                ops,
+                spans: blk.spans,
+                handler,
+                jit_cold: Default::default(),
+                jit_unroll: Default::default(),
+            });
         }
         Ok(out)
     }
