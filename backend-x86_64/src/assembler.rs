@@ -49,7 +49,14 @@ pub struct GuardSite {
     pub tail: usize,
     /// Whether the stub makes stores (`Snapshot::stores`) that a jump around it would skip.
     pub stores: bool,
+    /// In tagged code, offset of the stub's direct-link site: `DIRECT_LEN` bytes right
+    /// after its stores (a short jump over padding) that direct linking overwrites with a
+    /// jump to a thunk entered with the trace's registers and frame as the guard left them.
+    pub direct: Option<usize>,
 }
+
+/// Bytes of a stub's direct-link site (`mov rax, imm64; jmp rax`).
+pub const DIRECT_LEN: usize = 12;
 
 /// Bytes of a tagged stub's patchable tail (`mov rax, imm64; jmp rax` needs 12).
 pub const TAIL_LEN: usize = 16;
@@ -66,6 +73,11 @@ pub struct Assembled {
     pub link_entry: usize,
     /// Offset of the shared epilogue (eax = exit number).
     pub epilogue: usize,
+    /// Offset right after the prologue loads the parameters: where a direct link enters
+    /// with the parameters already in `params`, `[rsp]` = exit buffer, rsp = the frame.
+    pub direct_entry: usize,
+    /// Where the prologue puts each parameter (`Loc::None` for parameters never read).
+    pub params: Vec<Loc>,
 }
 
 /// x86 condition codes used by the lowering.
@@ -195,6 +207,7 @@ struct Exit {
     label: DynamicLabel,
     jumps: Vec<usize>,
     tail: usize,
+    direct: Option<usize>,
 }
 
 struct Codegen<'t> {
@@ -211,6 +224,7 @@ struct Codegen<'t> {
     /// The tag exit stubs write to the exit buffer (tagged, linkable code).
     tag: Option<u32>,
     link_entry: usize,
+    direct_entry: usize,
 }
 
 /// Allocates registers for `trace` (which passed `Trace::check`) and emits its code.
@@ -248,6 +262,7 @@ pub fn assemble(trace: &Trace, tag: Option<u32>) -> Result<Assembled, String> {
         pending: None,
         tag,
         link_entry: 0,
+        direct_entry: 0,
     };
     g.prologue();
     for i in trace.params.len()..trace.ops.len() {
@@ -255,7 +270,7 @@ pub fn assemble(trace: &Trace, tag: Option<u32>) -> Result<Assembled, String> {
     }
     g.exit_stubs()?;
     g.epilogue();
-    let Codegen { ops, exits, marks, alloc, link_entry, .. } = g;
+    let Codegen { ops, exits, marks, alloc, link_entry, direct_entry, .. } = g;
     let epilogue = ops.labels().resolve_dynamic(epilogue).map_err(|e| format!("{e}"))?.0;
     let mut guards = Vec::new();
     for e in &exits {
@@ -263,10 +278,19 @@ pub fn assemble(trace: &Trace, tag: Option<u32>) -> Result<Assembled, String> {
         let snap = trace.ops[e.op].snapshot().and_then(|s| trace.snapshots.get(s.0 as usize));
         let live = snap.map(|s| s.live().iter().map(|v| alloc.locs[v.index()]).collect()).unwrap_or_default();
         let stores = snap.is_some_and(|s| !s.stores.is_empty());
-        guards.push(GuardSite { exit: e.op as u32, stub, jumps: e.jumps.clone(), live, tail: e.tail, stores });
+        guards.push(GuardSite {
+            exit: e.op as u32,
+            stub,
+            jumps: e.jumps.clone(),
+            live,
+            tail: e.tail,
+            stores,
+            direct: e.direct,
+        });
     }
+    let params = alloc.locs[..trace.params.len()].to_vec();
     let code = ops.finalize().map_err(|e| format!("assembling trace: {e}"))?;
-    Ok(Assembled { code, guards, marks, frame_size: frame, link_entry, epilogue })
+    Ok(Assembled { code, guards, marks, frame_size: frame, link_entry, epilogue, direct_entry, params })
 }
 
 macro_rules! alu_src {
@@ -320,6 +344,7 @@ impl Codegen<'_> {
                 Loc::None | Loc::Const(_) => {}
             }
         }
+        self.direct_entry = self.ops.offset().0;
         for (v, op) in self.trace.ops.iter().enumerate() {
             if let (Loc::Gpr(_) | Loc::Xmm(_), Op::ConstInt(_) | Op::ConstFloat(_) | Op::ConstWord(_)) =
                 (self.alloc.locs[v], op)
@@ -372,6 +397,16 @@ impl Codegen<'_> {
                 self.store_word(RCX, st.offset, st.value)
                     .map_err(|v| format!("op {op}: stored value {v} has no location"))?;
             }
+            let mut direct = None;
+            if self.tag.is_some() {
+                // The direct-link site: skipped until linking patches it.
+                direct = Some(self.ops.offset().0);
+                x64!(self.ops ; jmp BYTE >after);
+                while self.ops.offset().0 < direct.unwrap_or(0) + DIRECT_LEN {
+                    x64!(self.ops ; nop);
+                }
+                x64!(self.ops ; after:);
+            }
             x64!(self.ops ; mov r11, [rsp]);
             for (k, v) in snap.live().into_iter().enumerate() {
                 self.store_word(R11, 8 * k as i32, v)
@@ -391,6 +426,7 @@ impl Codegen<'_> {
             }
             if let Some(e) = self.exits.iter_mut().find(|e| e.op == op) {
                 e.tail = tail;
+                e.direct = direct;
             }
         }
         Ok(())
@@ -564,7 +600,7 @@ impl Codegen<'_> {
 
     fn new_exit(&mut self, op: usize) -> usize {
         let label = self.ops.new_dynamic_label();
-        self.exits.push(Exit { op, label, jumps: Vec::new(), tail: 0 });
+        self.exits.push(Exit { op, label, jumps: Vec::new(), tail: 0, direct: None });
         self.exits.len() - 1
     }
 

@@ -128,6 +128,8 @@ mod x86 {
                 tagged: tag.is_some(),
                 link_entry: asm.link_entry,
                 epilogue: asm.epilogue,
+                direct_entry: asm.direct_entry,
+                params: asm.params,
                 thunks: RefCell::new(Vec::new()),
             })
         }
@@ -165,6 +167,10 @@ mod x86 {
         tagged: bool,
         link_entry: usize,
         epilogue: usize,
+        /// Where direct links enter (see `assembler::Assembled::direct_entry`).
+        direct_entry: usize,
+        /// Where the code keeps each parameter.
+        params: Vec<Loc>,
         /// Link thunks of this trace's exits (alive as long as the code that jumps to them).
         thunks: RefCell<Vec<CodeRegion>>,
     }
@@ -296,6 +302,52 @@ mod x86 {
             }
             self.thunks.borrow_mut().push(thunk);
             Ok(())
+        }
+
+        unsafe fn link_exit_to(
+            &self,
+            exit: u32,
+            args: &[LinkArg],
+            stores: &[LinkStore],
+            target: &dyn CompiledTrace,
+        ) -> Result<(), String> {
+            let Some(to) = target.as_any().and_then(|a| a.downcast_ref::<CompiledX86>()) else {
+                let entry = target.link_entry().ok_or("the target cannot be linked to")?;
+                // SAFETY: the caller's guarantees for `target` are those `link_exit` needs.
+                return unsafe { self.link_exit(exit, args, stores, entry) };
+            };
+            if !self.tagged || !to.tagged {
+                return Err("untagged code cannot be linked".into());
+            }
+            let g = self.guards.iter().find(|g| g.exit == exit).ok_or(format!("no exit {exit}"))?;
+            let site = g.direct.ok_or("the exit has no direct-link site")?;
+            let start = self.region.borrow().start() as u64;
+            let code = crate::link::direct_thunk(&crate::link::DirectLink {
+                live: &g.live,
+                from_frame: self.frame_size as i32,
+                args,
+                stores,
+                params: &to.params,
+                to_frame: to.frame_size as i32,
+                fallback: start + (site + crate::assembler::DIRECT_LEN) as u64,
+                entry: to.region.borrow().start() as u64 + to.direct_entry as u64,
+            })?;
+            let thunk = CodeRegion::new(&code)?;
+            let jump = crate::link::tail_jump(thunk.start() as u64);
+            if jump.len() != crate::assembler::DIRECT_LEN {
+                return Err("direct-link site of the wrong size".into());
+            }
+            {
+                let mut region = self.region.borrow_mut();
+                let mut w = region.writer()?;
+                w.write(site, &jump)?;
+            }
+            self.thunks.borrow_mut().push(thunk);
+            Ok(())
+        }
+
+        fn as_any(&self) -> Option<&dyn std::any::Any> {
+            Some(self)
         }
     }
 }

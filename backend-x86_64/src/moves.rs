@@ -18,7 +18,13 @@ pub struct Move {
 /// `Loc::Const`) into moves that can run one after another. Moves onto themselves are
 /// dropped. The temporary is written as `Loc::None`.
 pub fn sequentialize(pairs: &[(Loc, Loc)]) -> Vec<Move> {
-    let mut pending: Vec<(Loc, Loc)> = pairs.iter().copied().filter(|(d, s)| d != s).collect();
+    sequentialize_with(pairs, Loc::None).into_iter().map(|(dst, src)| Move { dst, src }).collect()
+}
+
+/// `sequentialize` over any kind of location, with `temp` naming the temporary; returns
+/// (destination, source) pairs.
+pub fn sequentialize_with<L: Copy + PartialEq>(pairs: &[(L, L)], temp: L) -> Vec<(L, L)> {
+    let mut pending: Vec<(L, L)> = pairs.iter().copied().filter(|(d, s)| d != s).collect();
     let mut out = Vec::with_capacity(pending.len() + 1);
     while !pending.is_empty() {
         // A move whose destination no other pending move reads can go now.
@@ -27,18 +33,15 @@ pub fn sequentialize(pairs: &[(Loc, Loc)]) -> Vec<Move> {
             !pending.iter().enumerate().any(|(j, &(_, s))| j != k && s == d)
         });
         match ready {
-            Some(k) => {
-                let (dst, src) = pending.remove(k);
-                out.push(Move { dst, src });
-            }
+            Some(k) => out.push(pending.remove(k)),
             None => {
                 // Every destination is still read by someone: the rest are cycles. Park the
                 // first move's destination in the temporary and redirect its readers.
                 let d = pending[0].0;
-                out.push(Move { dst: Loc::None, src: d });
+                out.push((temp, d));
                 for p in pending.iter_mut() {
                     if p.1 == d {
-                        p.1 = Loc::None;
+                        p.1 = temp;
                     }
                 }
             }

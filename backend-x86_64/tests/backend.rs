@@ -418,6 +418,34 @@ s0 = snapshot [meta=0: 0=v0 1=v1]
 /// tag check, and the second trace's tag tells which trace left.
 #[test]
 fn linked_exit_runs_the_target() {
+    linked_exit_runs_the_target_by(false);
+    linked_exit_runs_the_target_by(true);
+}
+
+/// Links exit `exit` of `pc` to `tc`: through the exit buffer and `tc`'s link entry, or
+/// directly (registers to registers, `link_exit_to`).
+///
+/// # Safety
+/// As for `CompiledTrace::link_exit`.
+unsafe fn link(
+    pc: &dyn CompiledTrace,
+    exit: u32,
+    args: &[krait_tracer::LinkArg],
+    stores: &[krait_tracer::LinkStore],
+    tc: &dyn CompiledTrace,
+    direct: bool,
+) {
+    // SAFETY: the caller's.
+    unsafe {
+        if direct {
+            pc.link_exit_to(exit, args, stores, tc).unwrap()
+        } else {
+            pc.link_exit(exit, args, stores, tc.link_entry().unwrap()).unwrap()
+        }
+    }
+}
+
+fn linked_exit_runs_the_target_by(direct: bool) {
     use krait_tracer::{LinkArg, LINK_BUF, LINK_TAG};
     // P: counts v0 up to 100, leaving with [v0, v1(address)] when done.
     let p = parse_trace(
@@ -459,7 +487,7 @@ s0 = snapshot [meta=0: 0=v4]
     assert_eq!((e, buf[0], buf[LINK_TAG]), (6, 100, 7));
     let args = [LinkArg::Buf(0), LinkArg::MemTagged { base: 1, offset: 8, shift: 48, tag: 0x1234 }];
     // SAFETY: `tc` outlives `pc`'s runs below.
-    unsafe { pc.link_exit(6, &args, &[], tc.link_entry().unwrap()).unwrap() };
+    unsafe { link(&*pc, 6, &args, &[], &*tc, direct) };
     // SAFETY: as above; `tc` is alive.
     let e = unsafe { pc.run(&params, &mut buf) };
     assert_eq!((e, buf[0] as i64, buf[LINK_TAG]), (5, 195, 9));
@@ -476,6 +504,11 @@ s0 = snapshot [meta=0: 0=v4]
 /// cannot be boxed (an int beyond 48 bits) leaves through the original exit.
 #[test]
 fn linked_exit_stores_values_the_target_does_not_take() {
+    linked_exit_stores_by(false);
+    linked_exit_stores_by(true);
+}
+
+fn linked_exit_stores_by(direct: bool) {
     use krait_tracer::{LinkArg, LinkBox, LinkStore, LINK_BUF, LINK_TAG};
     // P: leaves at once with [v0 (int), v1 (address), v3 (float), v5 (bool)].
     let p = parse_trace(
@@ -510,7 +543,7 @@ s0 = snapshot [meta=0: 0=v0]
         LinkStore { src: 3, base: 1, offset: 16, boxing: LinkBox::Bool { false_word: 0x40 } },
     ];
     // SAFETY: `tc` outlives `pc`'s runs below.
-    unsafe { pc.link_exit(6, &[LinkArg::Buf(1)], &stores, tc.link_entry().unwrap()).unwrap() };
+    unsafe { link(&*pc, 6, &[LinkArg::Buf(1)], &stores, &*tc, direct) };
     let mut mem = [0u64; 3];
     let mut buf = vec![0u64; LINK_BUF];
     let params = [(-7i64) as u64, mem.as_mut_ptr() as u64];
@@ -524,4 +557,96 @@ s0 = snapshot [meta=0: 0=v0]
     let e = unsafe { pc.run(&params, &mut buf) };
     assert_eq!((e, buf[LINK_TAG], buf[0]), (6, 3, 1 << 50));
     assert_eq!(mem[0], 0);
+}
+
+/// A trace over `ints` int and `floats` float params that leaves at once through an exit
+/// whose snapshot holds, in slot order, the params permuted by `perm` followed by
+/// `extra` computed ints (`p_i + i + 1`, which keep registers busy and spill).
+fn shuffling_exit(ints: usize, floats: usize, perm: &[usize], extra: usize) -> Trace {
+    let mut types = vec![Type::Int; ints];
+    types.extend(vec![Type::Float; floats]);
+    let mut b = TraceBuilder::new(types.clone(), vec!["exit".into()]);
+    let params: Vec<ValueId> = (0..types.len() as u32).map(ValueId).collect();
+    let mut live: Vec<ValueId> = perm.iter().map(|&k| params[k]).collect();
+    for i in 0..extra {
+        let c = b.push(Op::ConstInt(i as i64 + 1));
+        live.push(b.push(Op::IntAdd(params[i % ints], c)));
+    }
+    let s = snap_of(&mut b, &live);
+    b.push(Op::Exit { snap: s, kind: Kind(0) });
+    b.finish(params)
+}
+
+/// A trace over `ints` int and `floats` float params that leaves at once with
+/// `sum((j + 1) * int_j)` and the sum of its floats, after computing `extra` more ints
+/// that stay live to the exit (so its frame differs from the source's).
+fn weighing_target(ints: usize, floats: usize, extra: usize) -> Trace {
+    let mut types = vec![Type::Int; ints];
+    types.extend(vec![Type::Float; floats]);
+    let mut b = TraceBuilder::new(types.clone(), vec!["exit".into()]);
+    let params: Vec<ValueId> = (0..types.len() as u32).map(ValueId).collect();
+    let mut keep = Vec::new();
+    for i in 0..extra {
+        let c = b.push(Op::ConstInt(1000 + i as i64));
+        keep.push(b.push(Op::IntMul(params[i % ints], c)));
+    }
+    let mut sum = b.push(Op::ConstInt(0));
+    for (j, &p) in params[..ints].iter().enumerate() {
+        let w = b.push(Op::ConstInt(j as i64 + 1));
+        let m = b.push(Op::IntMul(p, w));
+        sum = b.push(Op::IntAdd(sum, m));
+    }
+    let mut fsum = b.push(Op::ConstFloat(0.0f64.to_bits()));
+    for &p in &params[ints..] {
+        fsum = b.push(Op::FloatAdd(fsum, p));
+    }
+    let mut live = vec![sum, fsum];
+    live.extend(keep);
+    let s = snap_of(&mut b, &live);
+    b.push(Op::Exit { snap: s, kind: Kind(0) });
+    b.finish(params)
+}
+
+/// Direct links move an exit's values into the target's registers and frame slots with
+/// one parallel move: many values (spilled on both sides), floats, permutations (cycles
+/// between registers and slots), and source frames larger and smaller than the target's.
+/// Every result is checked against the same link made through the exit buffer.
+#[test]
+fn direct_links_shuffle_many_values() {
+    use krait_tracer::{LinkArg, LINK_BUF, LINK_TAG};
+    let (ints, floats) = (20usize, 4usize);
+    let n = ints + floats;
+    // Int params reversed, floats rotated: every register and slot is read by another.
+    let mut perm: Vec<usize> = (0..ints).rev().collect();
+    perm.extend((0..floats).map(|f| ints + (f + 1) % floats));
+    let params: Vec<u64> =
+        (0..ints as u64).map(|i| i * 7 + 3).chain((0..floats).map(|f| (0.5 + f as f64 * 1.25).to_bits())).collect();
+    // The target's param j takes the source's value params[j]: find where perm put it.
+    let args: Vec<LinkArg> = (0..n).map(|j| LinkArg::Buf(perm.iter().position(|&k| k == j).unwrap())).collect();
+    let want_sum: i64 = (0..ints).map(|j| (j as i64 + 1) * params[j] as i64).sum();
+    let want_fsum: f64 = params[ints..].iter().fold(0.0, |a, &b| a + f64::from_bits(b));
+    for (src_extra, dst_extra) in [(0, 0), (12, 0), (0, 12), (3, 30), (30, 3)] {
+        let p = shuffling_exit(ints, floats, &perm, src_extra);
+        let t = weighing_target(ints, floats, dst_extra);
+        let mut results = Vec::new();
+        for direct in [false, true] {
+            let mut be = X86Backend::new();
+            let pc = be.compile_tagged(&p, 1).unwrap();
+            let tc = be.compile_tagged(&t, 2).unwrap();
+            let exit = p.ops.iter().position(|o| matches!(o, Op::Exit { .. })).unwrap() as u32;
+            // SAFETY: `tc` outlives `pc`'s run; the traces touch no memory.
+            unsafe { link(&*pc, exit, &args, &[], &*tc, direct) };
+            let mut buf = vec![0u64; LINK_BUF];
+            // SAFETY: as above.
+            let e = unsafe { pc.run(&params, &mut buf) };
+            assert_eq!(buf[LINK_TAG], 2, "direct={direct} extra={src_extra}/{dst_extra}: the target did not run");
+            assert_eq!(buf[0] as i64, want_sum, "direct={direct} extra={src_extra}/{dst_extra}");
+            assert_eq!(f64::from_bits(buf[1]), want_fsum, "direct={direct} extra={src_extra}/{dst_extra}");
+            for i in 0..dst_extra {
+                assert_eq!(buf[2 + i] as i64, params[i % ints] as i64 * (1000 + i as i64));
+            }
+            results.push((e, buf[..2 + dst_extra].to_vec()));
+        }
+        assert_eq!(results[0], results[1], "extra={src_extra}/{dst_extra}");
+    }
 }

@@ -145,6 +145,29 @@ pub trait CompiledTrace {
         let _ = (exit, args, stores, target);
         Err("this backend does not link traces".into())
     }
+
+    /// Links exit `exit` to `target` like `link_exit`; a backend that knows `target`'s
+    /// code may hand the values over directly (registers to registers), which is what
+    /// this default does not do.
+    ///
+    /// # Safety
+    /// As for `link_exit`, with `target` the trace whose link entry it would take.
+    unsafe fn link_exit_to(
+        &self,
+        exit: u32,
+        args: &[LinkArg],
+        stores: &[LinkStore],
+        target: &dyn CompiledTrace,
+    ) -> Result<(), String> {
+        let entry = target.link_entry().ok_or("the target cannot be linked to")?;
+        // SAFETY: the caller's guarantees for `target` are those `link_exit` needs.
+        unsafe { self.link_exit(exit, args, stores, entry) }
+    }
+
+    /// The concrete code, for backends that link their own traces directly.
+    fn as_any(&self) -> Option<&dyn std::any::Any> {
+        None
+    }
 }
 
 /// Turns traces into runnable code.

@@ -275,12 +275,12 @@ fn try_link(from: &CompiledLoop, n: u32, info: &ExitInfo, to: &Rc<CompiledLoop>)
         return Err("not linked: the target assumes other globals");
     }
     let (args, stores) = link_args(info, to)?;
-    let entry = to.code.link_entry().ok_or("not linked: the target cannot be linked to")?;
+    to.code.link_entry().ok_or("not linked: the target cannot be linked to")?;
     // SAFETY: `to` stays alive as long as `from` (the exit keeps it: `bridge` or `link`,
     // set by the caller), the arguments are `to`'s parameters as `enter` would build
     // them from the frame the exit describes, and `enter` finds out by the tag which
     // trace of the chain left.
-    unsafe { from.code.link_exit(n, &args, &stores, entry) }.map_err(|_| "not linked: the backend refused")
+    unsafe { from.code.link_exit_to(n, &args, &stores, &*to.code) }.map_err(|_| "not linked: the backend refused")
 }
 
 /// How `to`'s parameters come from the exit buffer of `info` (or through it from the
