@@ -317,9 +317,6 @@ impl Recorder {
         Ok(Step::Continue)
     }
 
-    /// Whether the trace records on through the loop headed by `block` rather than ending
-    /// at its header: a loop given up for runs of about one trip (`cfg::Block::jit_unroll`)
-    /// inside the recorded loop, or anywhere for a bridge.
     /// Whether the `for` at the current statement heads the recorded loop itself: when
     /// its iterator is exhausted, a trace from here would never loop. (An exhausted `for`
     /// elsewhere, in a bridge, an inlined call or a loop recorded through, is a path like
@@ -328,9 +325,13 @@ impl Recorder {
         matches!(self.target, Target::Loop) && !self.inl.active() && self.pos == (self.header, 0)
     }
 
+    /// Whether the trace records on through the loop headed by `block` rather than ending
+    /// at its header: a loop given up for runs of about one trip (`cfg::Block::jit_unroll`)
+    /// inside the recorded loop. (Bridges end there: one recorded through an enclosing
+    /// loop given up too could run on through its whole body.)
     fn unrolls(&self, code: &Code, block: u32) -> bool {
         let short = code.blocks.get(block as usize).is_some_and(|b| b.jit_unroll.get());
-        short && block != self.header && (self.is_bridge() || self.body.get(block as usize).copied().unwrap_or(false))
+        short && block != self.header && self.body.get(block as usize).copied().unwrap_or(false)
     }
 
     // ----- IR building -----
