@@ -465,6 +465,7 @@ fn run_program(vm: &mut Vm, mut opts: Options) -> i32 {
             opts.sys.interactive = true;
             configure(vm, &opts, &argv0);
             let code = repl(vm, main_dict, !opts.sys.quiet);
+            krait_interp::threads::shutdown(vm);
             krait_interp::modules::atexit::run_exitfuncs(vm);
             io::flush_all(vm);
             return code;
@@ -474,6 +475,7 @@ fn run_program(vm: &mut Vm, mut opts: Options) -> i32 {
         Ok(()) => 0,
         Err(e) if vm.isinstance(e.0, vm.exc.system_exit) => {
             let c = system_exit_code(vm, e.0);
+            krait_interp::threads::shutdown(vm);
             krait_interp::modules::atexit::run_exitfuncs(vm);
             krait_interp::gc::finalize_at_exit(vm, main_dict);
             io::flush_all(vm);
@@ -485,6 +487,7 @@ fn run_program(vm: &mut Vm, mut opts: Options) -> i32 {
     if opts.sys.inspect {
         code = repl(vm, main_dict, false);
     }
+    krait_interp::threads::shutdown(vm);
     krait_interp::modules::atexit::run_exitfuncs(vm);
     krait_interp::gc::finalize_at_exit(vm, main_dict);
     io::flush_all(vm);

@@ -24,6 +24,7 @@ pub mod jit;
 pub mod lower;
 pub mod modules;
 pub mod object;
+pub mod threads;
 pub mod types;
 pub mod value;
 pub mod vm;

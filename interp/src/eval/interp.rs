@@ -654,6 +654,7 @@ fn run<const MODE: u8>(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut E
                 if target.0 <= frame.block {
                     // A loop back-edge: a collector safepoint (see `crate::gc`).
                     crate::gc::safepoint(vm);
+                    crate::threads::tick(vm);
                     back_edge!(target);
                 }
                 jump!(target)
@@ -672,6 +673,7 @@ fn run<const MODE: u8>(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut E
                     Some(v) => {
                         frame.slots[*dst as usize] = v;
                         crate::gc::safepoint(vm);
+                        crate::threads::tick(vm);
                         jump!(body)
                     }
                     None => {

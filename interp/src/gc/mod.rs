@@ -1233,12 +1233,16 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
         let f = unsafe { &*fp };
         trace::trace_frame(f, &mut m);
     }
+    // The suspended threads' frames and values (`crate::threads`).
+    crate::threads::trace_roots(&mut m);
     trace_permanent(vm, &mut m);
     if minor {
         trace_old(vm, &mut m);
     }
     trace_codes(vm, &mut m, minor);
-    let words = stack::scan_span(from, base, heap_ref.span(), |w| m.word(w));
+    let mut words = stack::scan_span(from, base, heap_ref.span(), |w| m.word(w));
+    // The stacks of the suspended threads (`crate::threads`).
+    crate::threads::each_suspended_stack(|lo, hi| words += stack::scan_span(lo, hi, heap_ref.span(), |w| m.word(w)));
     m.drain();
     let t_mark = start.elapsed();
     let marked = |v: Value| match v.as_obj() {
@@ -1808,6 +1812,7 @@ pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
         let f = unsafe { &*fp };
         trace::trace_frame(f, &mut m);
     }
+    crate::threads::trace_roots(&mut m);
     trace_permanent(vm, &mut m);
     trace_codes(vm, &mut m, false);
     m.drain();

@@ -315,6 +315,11 @@ impl Jit {
         }
     }
 
+    /// Whether a trace is being recorded.
+    pub fn is_recording(&self) -> bool {
+        self.recorder.is_some()
+    }
+
     /// Writes to the log (`KRAIT_JIT_LOG`); the text is formatted only when there is one.
     pub(crate) fn log(&mut self, text: std::fmt::Arguments) {
         if let Some(f) = &mut self.log {
@@ -543,7 +548,7 @@ pub(crate) enum BackEdge {
 
 /// Counts a back edge to `(code, frame.block)`, and starts recording or runs the trace.
 pub(crate) fn back_edge(vm: &mut Vm, frame: &mut Frame, code: &Code) -> BackEdge {
-    if code.blocks[frame.block as usize].jit_cold.get() {
+    if code.blocks[frame.block as usize].jit_cold.get() || crate::threads::active() {
         return BackEdge::Go;
     }
     let key = (code as *const Code as usize, frame.block);

@@ -1,6 +1,7 @@
 //! The `_contextvars` module (`contextvars`): `ContextVar`, `Token`, `Context` and
 //! `copy_context`, as `decimal` and the other users of context-local state need them.
-//! Krait runs one thread, so there is one current context; `Context.run` switches it.
+//! The current context lives in `vm.state`; each thread has its own (`crate::threads` swaps
+//! it with the thread), and `Context.run` switches it.
 
 use std::cell::Cell;
 

@@ -1,10 +1,6 @@
-//! The `_thread` module, for a Krait that runs Python on one thread: locks, re-entrant
-//! locks and thread-local data behave as they do in a CPython program that never starts a
-//! second thread, which is what the library's own locking (`threading`, `logging`,
-//! `functools.lru_cache`...) needs. Starting a thread raises RuntimeError ("can't start
-//! new thread"), as CPython does when it cannot create one. Waiting forever for a lock
-//! that only another thread could release is reported as NotImplementedError instead of
-//! hanging.
+//! The `_thread` module over Krait's green threads (`crate::threads`): threads, locks
+//! and re-entrant locks. A thread that waits for a lock another thread holds lets the
+//! others run until it is released (or the timeout passes).
 
 use std::cell::Cell;
 
@@ -29,8 +25,19 @@ impl_native!(RLock, |s, visit| {});
 
 /// The id of the running thread (`threading.get_ident()`).
 pub fn ident() -> u64 {
-    // SAFETY: pthread_self has no preconditions.
-    unsafe { libc::pthread_self() as u64 }
+    crate::threads::ident()
+}
+
+/// Releases a lock made by `_set_sentinel` when its thread ends (`crate::threads`).
+pub fn release_sentinel(lock: Value) {
+    if let Some(l) = lock.as_obj().and_then(|o| o.native::<Lock>()) {
+        l.locked.set(false);
+    }
+}
+
+/// A deadline `timeout` seconds from now (None: wait forever).
+fn deadline(timeout: Option<f64>) -> Option<std::time::Instant> {
+    timeout.map(|t| std::time::Instant::now() + std::time::Duration::from_secs_f64(t.clamp(0.0, 1e9)))
 }
 
 /// `acquire(blocking=True, timeout=-1)` arguments: Ok(None) means "wait forever".
@@ -50,19 +57,17 @@ fn acquire_args(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
     Ok(if timeout < 0.0 { None } else { Some(timeout) })
 }
 
-/// Waiting for a lock no other thread can release: sleep out a timeout, refuse to hang.
-fn wait_in_vain(vm: &mut Vm, timeout: Option<f64>) -> PyResult<Value> {
-    match timeout {
-        Some(t) => {
-            if t > 0.0 {
-                std::thread::sleep(std::time::Duration::from_secs_f64(t.min(1e9)));
-            }
-            Ok(Value::FALSE)
-        }
-        None => Err(vm.not_implemented_error(
-            "acquiring a lock that is already held would block forever (Krait runs one thread)",
-        )),
+/// Waits for the lock `lock` (held by another thread, or this one) until `take()` gets
+/// it, letting the other threads run; Ok(false) when the timeout passes first.
+fn wait_lock(vm: &mut Vm, lock: Value, timeout: Option<f64>, take: impl FnMut() -> bool) -> PyResult<Value> {
+    if timeout == Some(0.0) {
+        return Ok(Value::FALSE);
     }
+    // The lock stays on this stack (found by the collector's scan) while others run.
+    let lock = std::hint::black_box(lock);
+    let got = crate::threads::wait_for(vm, take, deadline(timeout))?;
+    std::hint::black_box(lock);
+    Ok(Value::bool(got))
 }
 
 fn lock_acquire(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -73,7 +78,8 @@ fn lock_acquire(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
         l.locked.set(true);
         return Ok(Value::TRUE);
     }
-    wait_in_vain(vm, timeout)
+    let take = || !l.locked.replace(true);
+    wait_lock(vm, args[0], timeout, take)
 }
 
 fn lock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -82,6 +88,7 @@ fn lock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         return Err(vm.runtime_error("release unlocked lock"));
     }
     l.locked.set(false);
+    crate::threads::note_progress();
     Ok(Value::NONE)
 }
 
@@ -152,7 +159,15 @@ fn rlock_acquire(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
         l.count.set(l.count.get() + 1);
         return Ok(Value::TRUE);
     }
-    wait_in_vain(vm, timeout)
+    let take = || {
+        if l.count.get() != 0 {
+            return false;
+        }
+        l.owner.set(me);
+        l.count.set(1);
+        true
+    };
+    wait_lock(vm, args[0], timeout, take)
 }
 
 fn rlock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -163,6 +178,7 @@ fn rlock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     l.count.set(l.count.get() - 1);
     if l.count.get() == 0 {
         l.owner.set(0);
+        crate::threads::note_progress();
     }
     Ok(Value::NONE)
 }
@@ -191,6 +207,7 @@ fn rlock_release_save(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
     let (c, o) = (l.count.get(), l.owner.get());
     l.count.set(0);
     l.owner.set(0);
+    crate::threads::note_progress();
     let c = vm.new_int(c as i64);
     let o = crate::types::int::int_from_i128(vm, o as i128);
     Ok(vm.new_tuple(vec![c, o]))
@@ -202,11 +219,20 @@ fn rlock_acquire_restore(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) ->
     if state.len() != 2 {
         return Err(vm.type_error("_acquire_restore() argument must be a 2-tuple"));
     }
-    if l.count.get() > 0 && l.owner.get() != ident() {
-        return wait_in_vain(vm, None);
-    }
     let c = crate::types::int::to_bigint(state[0]).and_then(|b| num_traits::ToPrimitive::to_u64(&b)).unwrap_or(1);
     let o = crate::types::int::to_bigint(state[1]).and_then(|b| num_traits::ToPrimitive::to_u64(&b)).unwrap_or(0);
+    if l.count.get() > 0 {
+        let take = || {
+            if l.count.get() != 0 {
+                return false;
+            }
+            l.count.set(c);
+            l.owner.set(o);
+            true
+        };
+        wait_lock(vm, args[0], None, take)?;
+        return Ok(Value::NONE);
+    }
     l.count.set(c);
     l.owner.set(o);
     Ok(Value::NONE)
@@ -246,15 +272,31 @@ fn t_get_native_id(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     Ok(vm.new_int(tid as i64))
 }
 
-/// Krait's interpreter runs one thread: starting another is not supported yet.
-fn t_start_new_thread(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Err(vm.not_implemented_error(
-        "threads are not supported yet: Krait runs one thread (_thread.start_new_thread, threading.Thread.start)",
-    ))
+/// `start_new_thread(function, args, kwargs=None)`: a green thread (`crate::threads`).
+fn t_start_new_thread(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    if !kw.is_empty() {
+        return Err(vm.type_error("start_new_thread() takes no keyword arguments"));
+    }
+    if !(2..=3).contains(&args.len()) {
+        return Err(vm.type_error(format!("start_new_thread expected at least 2 arguments, got {}", args.len())));
+    }
+    let (func, fargs) = (args[0], args[1]);
+    let fkw = args.get(2).copied().unwrap_or(Value::NULL);
+    if !crate::builtins::functions::is_callable(vm, func) {
+        return Err(vm.type_error("first arg must be callable"));
+    }
+    if fargs.as_tuple().is_none() {
+        return Err(vm.type_error("2nd arg must be a tuple"));
+    }
+    if !fkw.is_null() && fkw.as_dict().is_none() {
+        return Err(vm.type_error("optional 3rd arg must be a dictionary"));
+    }
+    let id = crate::threads::start(vm, func, fargs, fkw)?;
+    Ok(crate::types::int::int_from_i128(vm, id as i128))
 }
 
 fn t_count(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Ok(vm.new_int(0))
+    Ok(vm.new_int(crate::threads::count() as i64))
 }
 
 fn t_true(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -263,7 +305,9 @@ fn t_true(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
 
 fn t_set_sentinel(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     nargs(vm, "_set_sentinel", args, kw, 0, 0)?;
-    Ok(new_lock(vm))
+    let l = new_lock(vm);
+    crate::threads::add_sentinel(l);
+    Ok(l)
 }
 
 fn t_stack_size(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -341,15 +385,8 @@ pub fn init_module(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyRe
         vm.add_method(rlock, n, f);
     }
     set(vm, m, "RLock", rlock);
-    let local = new_class(
-        vm,
-        "_thread",
-        "_local",
-        vm.types.object,
-        Layout::Object,
-        class_flags::BASETYPE | class_flags::HAS_DICT,
-    );
-    set(vm, m, "_local", local);
+    // No `_local`: `threading.local` is then `_threading_local.local`, whose data is kept
+    // per `threading.current_thread()`.
     let err = vm.exc.runtime_error;
     set(vm, m, "error", err);
     set(vm, m, "TIMEOUT_MAX", Value::float(9223372036.0));

@@ -118,7 +118,12 @@ fn t_sleep(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
     }
     crate::builtins::io::flush_all(vm);
-    std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    if crate::threads::active() {
+        // Other threads run meanwhile.
+        crate::threads::sleep(vm, s);
+    } else {
+        std::thread::sleep(std::time::Duration::from_secs_f64(s));
+    }
     super::signal::check_signals(vm)?;
     Ok(Value::NONE)
 }
