@@ -143,8 +143,9 @@ impl Drop for Stack {
 
 struct Thread {
     id: u64,
+    /// The thread's stack, unmapped when the record is dropped (after the thread ended);
     /// None for the main thread (it runs on the stack the OS gave the interpreter).
-    stack: Option<Stack>,
+    _stack: Option<Stack>,
     /// The stack pointer while suspended.
     sp: usize,
     /// The `Vm` state while suspended (None while running).
@@ -315,7 +316,7 @@ fn ensure_main(s: &mut Sched) {
     if s.threads.is_empty() {
         s.threads.push(Thread {
             id: main_ident(),
-            stack: None,
+            _stack: None,
             sp: 0,
             saved: None,
             start: [Value::NULL; 3],
@@ -369,8 +370,7 @@ pub fn start(vm: &mut Vm, func: Value, args: Value, kwargs: Value) -> PyResult<u
         ensure_main(s);
         let id = main_ident().wrapping_add(s.next_id << 12);
         s.next_id += 1;
-        let idx = s.threads.len();
-        let sp = new_stack_frame(&stack, idx);
+        let sp = new_stack_frame(&stack, id as usize);
         let saved = Saved {
             frames: Vec::new(),
             depth: 0,
@@ -382,7 +382,7 @@ pub fn start(vm: &mut Vm, func: Value, args: Value, kwargs: Value) -> PyResult<u
         };
         s.threads.push(Thread {
             id,
-            stack: Some(stack),
+            _stack: Some(stack),
             sp,
             saved: Some(saved),
             start: [func, args, kwargs],
@@ -398,8 +398,11 @@ pub fn start(vm: &mut Vm, func: Value, args: Value, kwargs: Value) -> PyResult<u
 }
 
 /// The body of a new thread (entered from `krait_green_start` on its own stack).
-extern "C" fn green_entry(idx: usize) -> ! {
-    let (vm_addr, [func, args, kwargs]) = sched(|s| (s.vm, s.threads[idx].start));
+extern "C" fn green_entry(id: usize) -> ! {
+    let (vm_addr, [func, args, kwargs]) = sched(|s| {
+        let start = s.threads.iter().find(|t| t.id == id as u64).map_or([Value::NULL; 3], |t| t.start);
+        (s.vm, start)
+    });
     // SAFETY: `switch_to` stored the `Vm` of the thread that switched here; that thread
     // is suspended inside `switch_to` (its `&mut Vm` is not used until it resumes, and it
     // resumes only when a thread switches back, which hands the `Vm` over again).
@@ -459,22 +462,21 @@ fn finish(vm: &mut Vm) -> ! {
     }
 }
 
-/// Frees the stacks of finished threads (never the running one's).
+/// Forgets finished threads and frees their stacks (never the running thread's).
 fn reap() {
-    let dead: Vec<Stack> = sched(|s| {
-        let cur = s.current;
-        let mut out = Vec::new();
-        for (i, t) in s.threads.iter_mut().enumerate() {
-            if i != cur && t.done {
-                if let Some(st) = t.stack.take() {
-                    out.push(st);
-                }
-            }
+    let dead: Vec<Thread> = sched(|s| {
+        if !s.threads.iter().enumerate().any(|(i, t)| i != s.current && t.done) {
+            return Vec::new();
         }
-        if s.threads.iter().enumerate().all(|(i, t)| i == 0 || t.done) {
+        let cur_id = s.threads[s.current].id;
+        let all = std::mem::take(&mut s.threads);
+        let (dead, live): (Vec<Thread>, Vec<Thread>) = all.into_iter().partition(|t| t.done && t.id != cur_id);
+        s.threads = live;
+        s.current = s.threads.iter().position(|t| t.id == cur_id).unwrap_or(0);
+        if s.threads.len() <= 1 {
             ACTIVE.with(|a| a.set(false));
         }
-        out
+        dead
     });
     drop(dead);
 }
