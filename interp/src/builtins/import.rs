@@ -183,7 +183,7 @@ fn warn_missing_stdlib(vm: &mut Vm) {
 /// loses: added to the ModuleNotFoundError so that it does not read as a broken install.
 const MISSING_EXTENSIONS: &[(&str, &str)] = &[
     ("_sqlite3", "sqlite3"),
-    ("_multiprocessing", "multiprocessing (it needs threads and POSIX semaphores)"),
+    ("_multiprocessing", "multiprocessing (its locks are POSIX semaphores shared between processes)"),
     ("_ctypes", "ctypes"),
     ("_ssl", "ssl (TLS connections)"),
     ("_bz2", "bz2"),
