@@ -24,7 +24,7 @@
 //! parameter loads. A failed check jumps back into the stub, which leaves as before.
 
 use dynasmrt::x64::X64Relocation;
-use dynasmrt::{dynasm, DynasmApi, DynasmLabelApi, VecAssembler};
+use dynasmrt::{dynasm, DynamicLabel, DynasmApi, DynasmLabelApi, VecAssembler};
 use krait_tracer::{LinkArg, LinkBox, LinkStore, LINK_PARAMS};
 
 use crate::regalloc::{Loc, RAX, RCX};
@@ -56,44 +56,8 @@ pub fn thunk(
     for st in stores {
         let (src, b, offset) = (word(st.src)?, word(st.base)?, st.offset);
         x64!(ops ; mov rax, [r11 + src]);
-        match st.boxing {
-            LinkBox::Word => {}
-            LinkBox::Bool { false_word } => {
-                x64!(ops
-                    ; test rax, rax
-                    ; setne al
-                    ; movzx eax, al
-                    ; mov rcx, QWORD false_word as i64
-                    ; add rax, rcx
-                );
-            }
-            LinkBox::Int { bits, tag_word } => {
-                if bits == 0 || bits >= 64 {
-                    return Err(format!("int boxing in {bits} bits"));
-                }
-                let up = 64 - bits as i8;
-                let mask = (1u64 << bits) - 1;
-                x64!(ops
-                    ; mov rcx, rax
-                    ; shl rcx, up
-                    ; sar rcx, up
-                    ; cmp rcx, rax
-                    ; jne =>fallback
-                    ; mov rcx, QWORD mask as i64
-                    ; and rax, rcx
-                    ; mov rcx, QWORD tag_word as i64
-                    ; or rax, rcx
-                );
-            }
-            LinkBox::Float => {
-                // A NaN has no single boxed form here: the frontend canonicalizes it.
-                x64!(ops
-                    ; movq xmm0, rax
-                    ; ucomisd xmm0, xmm0
-                    ; jp =>fallback
-                );
-            }
-        }
+        check_boxable(&mut ops, st.boxing, fallback)?;
+        box_rax(&mut ops, st.boxing);
         x64!(ops
             ; mov rcx, [r11 + b]
             ; mov [rcx + offset], rax
@@ -107,38 +71,11 @@ pub fn thunk(
                 let src = word(k)?;
                 x64!(ops ; mov rax, [r11 + src] ; mov [r11 + dst], rax);
             }
-            LinkArg::MemTagged { base, offset, shift, tag } => {
+            LinkArg::MemTagged { base, .. } | LinkArg::MemBelow { base, .. } => {
                 let b = word(base)?;
-                if shift == 0 || shift >= 64 {
-                    return Err(format!("tag shift {shift}"));
-                }
-                let up = 64 - shift as i8;
-                x64!(ops
-                    ; mov rcx, [r11 + b]
-                    ; mov rax, [rcx + offset]
-                    ; mov rcx, rax
-                    ; shr rcx, shift as i8
-                    ; cmp rcx, tag as i32
-                    ; jne =>fallback
-                    ; shl rax, up
-                    ; sar rax, up
-                    ; mov [r11 + dst], rax
-                );
-            }
-            LinkArg::MemBelow { base, offset, shift, limit } => {
-                let b = word(base)?;
-                if shift == 0 || shift >= 64 {
-                    return Err(format!("tag shift {shift}"));
-                }
-                x64!(ops
-                    ; mov rcx, [r11 + b]
-                    ; mov rax, [rcx + offset]
-                    ; mov rcx, rax
-                    ; shr rcx, shift as i8
-                    ; cmp rcx, limit as i32
-                    ; jae =>fallback
-                    ; mov [r11 + dst], rax
-                );
+                x64!(ops ; mov rcx, [r11 + b]);
+                load_mem_arg(&mut ops, *a, fallback)?;
+                x64!(ops ; mov [r11 + dst], rax);
             }
         }
     }
@@ -232,94 +169,23 @@ pub fn direct_thunk(d: &DirectLink) -> Result<Vec<u8>, String> {
     x64!(ops ; mov r11, [rsp]);
     // Checks (the source frame: shift 0), staging memory parameters.
     for (j, a) in d.args.iter().enumerate() {
-        let stage = 8 * (LINK_PARAMS + j) as i32;
-        match *a {
-            LinkArg::Dead | LinkArg::Buf(_) => {}
-            LinkArg::MemTagged { base, offset, shift, tag } => {
-                if shift == 0 || shift >= 64 {
-                    return Err(format!("tag shift {shift}"));
-                }
-                let up = 64 - shift as i8;
-                load_gpr(&mut ops, RCX, at(live(base)?, 0)?);
-                x64!(ops
-                    ; mov rax, [rcx + offset]
-                    ; mov rcx, rax
-                    ; shr rcx, shift as i8
-                    ; cmp rcx, tag as i32
-                    ; jne =>fallback
-                    ; shl rax, up
-                    ; sar rax, up
-                    ; mov [r11 + stage], rax
-                );
-            }
-            LinkArg::MemBelow { base, offset, shift, limit } => {
-                if shift == 0 || shift >= 64 {
-                    return Err(format!("tag shift {shift}"));
-                }
-                load_gpr(&mut ops, RCX, at(live(base)?, 0)?);
-                x64!(ops
-                    ; mov rax, [rcx + offset]
-                    ; mov rcx, rax
-                    ; shr rcx, shift as i8
-                    ; cmp rcx, limit as i32
-                    ; jae =>fallback
-                    ; mov [r11 + stage], rax
-                );
-            }
+        if let LinkArg::MemTagged { base, .. } | LinkArg::MemBelow { base, .. } = *a {
+            let stage = 8 * (LINK_PARAMS + j) as i32;
+            load_gpr(&mut ops, RCX, at(live(base)?, 0)?);
+            load_mem_arg(&mut ops, *a, fallback)?;
+            x64!(ops ; mov [r11 + stage], rax);
         }
     }
     for st in d.stores {
-        match st.boxing {
-            LinkBox::Word | LinkBox::Bool { .. } => {}
-            LinkBox::Int { bits, .. } => {
-                if bits == 0 || bits >= 64 {
-                    return Err(format!("int boxing in {bits} bits"));
-                }
-                let up = 64 - bits as i8;
-                load_gpr(&mut ops, RAX, at(live(st.src)?, 0)?);
-                x64!(ops
-                    ; mov rcx, rax
-                    ; shl rcx, up
-                    ; sar rcx, up
-                    ; cmp rcx, rax
-                    ; jne =>fallback
-                );
-            }
-            LinkBox::Float => {
-                // A NaN has no single boxed form here: the frontend canonicalizes it.
-                load_gpr(&mut ops, RAX, at(live(st.src)?, 0)?);
-                x64!(ops
-                    ; movq xmm15, rax
-                    ; ucomisd xmm15, xmm15
-                    ; jp =>fallback
-                );
-            }
+        if matches!(st.boxing, LinkBox::Int { .. } | LinkBox::Float) {
+            load_gpr(&mut ops, RAX, at(live(st.src)?, 0)?);
+            check_boxable(&mut ops, st.boxing, fallback)?;
         }
     }
     // Stores: nothing fails from here on.
     for st in d.stores {
         load_gpr(&mut ops, RAX, at(live(st.src)?, 0)?);
-        match st.boxing {
-            LinkBox::Word | LinkBox::Float => {}
-            LinkBox::Bool { false_word } => {
-                x64!(ops
-                    ; test rax, rax
-                    ; setne al
-                    ; movzx eax, al
-                    ; mov rcx, QWORD false_word as i64
-                    ; add rax, rcx
-                );
-            }
-            LinkBox::Int { bits, tag_word } => {
-                let mask = (1u64 << bits) - 1;
-                x64!(ops
-                    ; mov rcx, QWORD mask as i64
-                    ; and rax, rcx
-                    ; mov rcx, QWORD tag_word as i64
-                    ; or rax, rcx
-                );
-            }
-        }
+        box_rax(&mut ops, st.boxing);
         load_gpr(&mut ops, RCX, at(live(st.base)?, 0)?);
         let offset = st.offset;
         x64!(ops ; mov [rcx + offset], rax);
@@ -362,6 +228,97 @@ pub fn direct_thunk(d: &DirectLink) -> Result<Vec<u8>, String> {
         ; jmp rax
     );
     ops.finalize().map_err(|e| format!("assembling a direct link thunk: {e}"))
+}
+
+/// Jumps to `fail` unless the value in rax has a boxed form under `boxing` (an int that
+/// fits its bits, a float that is not a NaN); clobbers rcx and xmm15.
+fn check_boxable(ops: &mut VecAssembler<X64Relocation>, boxing: LinkBox, fail: DynamicLabel) -> Result<(), String> {
+    match boxing {
+        LinkBox::Word | LinkBox::Bool { .. } => {}
+        LinkBox::Int { bits, .. } => {
+            if bits == 0 || bits >= 64 {
+                return Err(format!("int boxing in {bits} bits"));
+            }
+            let up = 64 - bits as i8;
+            x64!(ops
+                ; mov rcx, rax
+                ; shl rcx, up
+                ; sar rcx, up
+                ; cmp rcx, rax
+                ; jne =>fail
+            );
+        }
+        LinkBox::Float => {
+            // A NaN has no single boxed form here: the frontend canonicalizes it.
+            x64!(ops
+                ; movq xmm15, rax
+                ; ucomisd xmm15, xmm15
+                ; jp =>fail
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Boxes the value in rax under `boxing` (checked by `check_boxable`); clobbers rcx.
+fn box_rax(ops: &mut VecAssembler<X64Relocation>, boxing: LinkBox) {
+    match boxing {
+        LinkBox::Word | LinkBox::Float => {}
+        LinkBox::Bool { false_word } => {
+            x64!(ops
+                ; test rax, rax
+                ; setne al
+                ; movzx eax, al
+                ; mov rcx, QWORD false_word as i64
+                ; add rax, rcx
+            );
+        }
+        LinkBox::Int { bits, tag_word } => {
+            let mask = (1u64 << bits) - 1;
+            x64!(ops
+                ; mov rcx, QWORD mask as i64
+                ; and rax, rcx
+                ; mov rcx, QWORD tag_word as i64
+                ; or rax, rcx
+            );
+        }
+    }
+}
+
+/// rax := the parameter a `MemTagged` or `MemBelow` argument reads from `[rcx + offset]`,
+/// or a jump to `fail` when its tag check fails.
+fn load_mem_arg(ops: &mut VecAssembler<X64Relocation>, a: LinkArg, fail: DynamicLabel) -> Result<(), String> {
+    match a {
+        LinkArg::MemTagged { offset, shift, tag, .. } => {
+            if shift == 0 || shift >= 64 {
+                return Err(format!("tag shift {shift}"));
+            }
+            let up = 64 - shift as i8;
+            x64!(ops
+                ; mov rax, [rcx + offset]
+                ; mov rcx, rax
+                ; shr rcx, shift as i8
+                ; cmp rcx, tag as i32
+                ; jne =>fail
+                ; shl rax, up
+                ; sar rax, up
+            );
+        }
+        LinkArg::MemBelow { offset, shift, limit, .. } => {
+            if shift == 0 || shift >= 64 {
+                return Err(format!("tag shift {shift}"));
+            }
+            x64!(ops
+                ; mov rax, [rcx + offset]
+                ; mov rcx, rax
+                ; shr rcx, shift as i8
+                ; cmp rcx, limit as i32
+                ; jae =>fail
+            );
+        }
+        LinkArg::Dead | LinkArg::Buf(_) => return Err("not a memory argument".into()),
+    }
+    Ok(())
 }
 
 /// Loads the word at `src` into general register `r` (rcx for constants and memory).
