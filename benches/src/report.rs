@@ -6,7 +6,7 @@ use crate::model::{Results, Status};
 use crate::stats::{fmt_kib, fmt_ratio, fmt_secs};
 
 const NAME_W: usize = 26;
-const SIZE_W: usize = 7;
+const SIZE_W: usize = 9;
 
 fn pad_left(s: &str, w: usize) -> String {
     format!("{:>w$}", s, w = w)
@@ -131,11 +131,8 @@ pub fn table(r: &Results) -> String {
             name.truncate(NAME_W - 1);
         }
         s.push_str(&pad_right(&name, NAME_W));
-        let mut size = bench.size.clone();
-        if size.len() > SIZE_W - 1 {
-            size.truncate(SIZE_W - 1);
-        }
-        s.push_str(&pad_left(&size, SIZE_W));
+        // A size is never cut short (a longer one shifts its row instead).
+        s.push_str(&pad_left(&format!(" {}", bench.size), SIZE_W));
         for &i in &shown {
             let c = &r.cells[b][i];
             let imp = &r.impls[i];
