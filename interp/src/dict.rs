@@ -184,6 +184,7 @@ impl DictData {
     pub fn set_native(&mut self, key: Value, hash: i64, value: Value) {
         match self.probe(key, hash) {
             Probe::Found(i) => {
+                crate::gc::barrier::payload_written_at(self, i);
                 self.entries[i].value = value;
                 self.version += 1;
             }
@@ -201,6 +202,7 @@ impl DictData {
 
     /// Appends an entry for a key known to be absent.
     pub fn push_new(&mut self, key: Value, hash: i64, value: Value) {
+        crate::gc::barrier::payload_written_at(self, self.entries.len());
         let pos = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         let entries = &self.entries;
@@ -227,11 +229,13 @@ impl DictData {
     }
 
     pub fn set_value_at(&mut self, pos: usize, value: Value) {
+        crate::gc::barrier::payload_written_at(self, pos);
         self.entries[pos].value = value;
         self.version += 1;
     }
 
     fn compact(&mut self) {
+        crate::gc::barrier::payload_written(self);
         self.entries.retain(|e| !e.key.is_null());
         self.index.clear();
         for (pos, e) in self.entries.iter().enumerate() {

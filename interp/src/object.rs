@@ -174,7 +174,9 @@ impl ListData {
             }
             _ => {}
         }
-        match self.borrow_mut().get_mut(i) {
+        let items = self.values_cell();
+        crate::gc::barrier::payload_written_at(self, i);
+        match items.borrow_mut().get_mut(i) {
             Some(slot) => {
                 *slot = v;
                 true
@@ -201,7 +203,19 @@ impl ListData {
             }
             _ => {}
         }
-        self.borrow_mut().push(v);
+        let items = self.values_cell();
+        crate::gc::barrier::payload_written_at(self, items.borrow().len());
+        items.borrow_mut().push(v);
+    }
+
+    /// The items as values (switching a raw list first), without the write barrier of
+    /// `Deref` (`set` and `push` call a finer one).
+    #[inline]
+    fn values_cell(&self) -> &RefCell<Vec<Value>> {
+        if self.mode.get() != Self::MODE_VALUES {
+            self.to_values();
+        }
+        &self.items
     }
 
     /// The items without switching a raw list (the collector's view: bools and small ints
@@ -241,10 +255,8 @@ impl std::ops::Deref for ListData {
 
     #[inline]
     fn deref(&self) -> &RefCell<Vec<Value>> {
-        if self.mode.get() != Self::MODE_VALUES {
-            self.to_values();
-        }
-        &self.items
+        crate::gc::barrier::payload_written(self);
+        self.values_cell()
     }
 }
 
@@ -312,6 +324,11 @@ pub trait NativeData: Any {
     fn as_any(&self) -> &dyn Any;
     /// Calls `visit` on every `Value` this object holds (for the collector).
     fn trace(&self, visit: &mut dyn FnMut(Value));
+    /// True when what `trace` reports can only lose values after the object is made, never
+    /// gain any (the collector's minor collections then skip it, `gc::barrier`).
+    fn refs_fixed(&self) -> bool {
+        false
+    }
 }
 
 /// An immutable Python `str`.
@@ -548,6 +565,10 @@ pub mod class_flags {
     pub const CUSTOM_GETATTR: u32 = 16;
     /// Is or derives from BaseException.
     pub const EXCEPTION: u32 = 32;
+    /// A class defined in Python that stands in for a type CPython implements in C (the
+    /// pure-Python `datetime.date`, `decimal.Decimal`): its `tp_name` in error messages
+    /// is `module.name`, as the C type's is.
+    pub const NATIVE_NAME: u32 = 64;
 }
 
 pub struct ClassData {
@@ -790,6 +811,7 @@ impl Attrs {
 
     /// Sets an interned name in map mode.
     pub fn set_slot(&self, name: Value, v: Value) {
+        crate::gc::barrier::attrs_written(self);
         let map = self.map.get();
         if let Some(i) = map.lookup(name) {
             self.slots.borrow_mut()[i] = v;
@@ -941,6 +963,22 @@ macro_rules! impl_native {
             fn trace(&self, $visit: &mut dyn FnMut($crate::value::Value)) {
                 let $s = self;
                 $body
+            }
+        }
+    };
+    // The same for an object whose references never gain a value (`NativeData::refs_fixed`).
+    ($t:ty, refs_fixed, |$s:ident, $visit:ident| $body:block) => {
+        impl $crate::object::NativeData for $t {
+            fn as_any(&self) -> &dyn std::any::Any {
+                self
+            }
+            #[allow(unused_variables)]
+            fn trace(&self, $visit: &mut dyn FnMut($crate::value::Value)) {
+                let $s = self;
+                $body
+            }
+            fn refs_fixed(&self) -> bool {
+                true
             }
         }
     };

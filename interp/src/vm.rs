@@ -765,13 +765,16 @@ impl Vm {
 
     /// CPython's `tp_name` of a class: the name of a class defined in Python or in
     /// `builtins`, or of an exception class; `module.name` for another class a native
-    /// module defines (`collections.deque`, `itertools.count`, `_io.StringIO`).
+    /// module defines (`collections.deque`, `itertools.count`, `_io.StringIO`) or that
+    /// stands in for one (`class_flags::NATIVE_NAME`: `datetime.date`).
     pub fn tp_name(&self, cls: Value) -> String {
         let Some(c) = cls.as_class() else { return "?".into() };
         let name = self.class_name(cls);
         // Exception classes of native modules are heap types in CPython too
         // (`PyErr_NewException`): their `tp_name` is the bare name.
-        if c.has_flag(class_flags::HEAPTYPE) || c.has_flag(class_flags::EXCEPTION) {
+        if (c.has_flag(class_flags::HEAPTYPE) && !c.has_flag(class_flags::NATIVE_NAME))
+            || c.has_flag(class_flags::EXCEPTION)
+        {
             return name;
         }
         let module = self.dict_get_str(c.dict, crate::eval::attr::names().__module__);

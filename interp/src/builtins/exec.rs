@@ -214,7 +214,7 @@ pub fn builtin_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> Py
                     None => {
                         return Err(vm.type_error(format!(
                             "expected str, bytes or os.PathLike object, not {}",
-                            vm.type_name(filename)
+                            vm.type_tp_name(filename)
                         )))
                     }
                 }

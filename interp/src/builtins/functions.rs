@@ -74,7 +74,7 @@ fn attr_name(vm: &Vm, name: Value) -> PyResult<Value> {
     if name.as_pystr().is_some() {
         Ok(name)
     } else {
-        Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(name))))
+        Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_tp_name(name))))
     }
 }
 
@@ -233,7 +233,7 @@ fn mod_inverse(a: &BigInt, m: &BigInt) -> Option<BigInt> {
 pub fn round(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let [number, ndigits] = vm.bind_args("round", args, kw, ["number", "ndigits"], 1)?;
     let Some(f) = special(vm, number, "__round__") else {
-        return Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_name(number))));
+        return Err(vm.type_error(format!("type {} doesn't define __round__ method", vm.type_tp_name(number))));
     };
     if ndigits.is_null() || ndigits.is_none() {
         call_special(vm, f, number, &[])
@@ -248,12 +248,12 @@ fn index_bigint(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
         return Ok(i);
     }
     let Some(f) = special(vm, v, "__index__") else {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v))));
     };
     let r = call_special(vm, f, v, &[])?;
     match vm.int_value(r) {
         Some(i) if !r.is_bool() => Ok(i),
-        _ => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r)))),
+        _ => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_tp_name(r)))),
     }
 }
 
@@ -543,7 +543,7 @@ pub fn next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
     arg_count(vm, "next", args, 1, 2)?;
     let it = args[0];
     let Some(f) = special(vm, it, "__next__") else {
-        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+        return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_tp_name(it))));
     };
     match call_special(vm, f, it, &[]) {
         Ok(v) => Ok(v),
@@ -556,7 +556,7 @@ pub fn aiter(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     let x = exactly_one(vm, "aiter", args, kw)?;
     match special(vm, x, "__aiter__") {
         Some(f) => call_special(vm, f, x, &[]),
-        None => Err(vm.type_error(format!("'{}' object is not an async iterable", vm.type_name(x)))),
+        None => Err(vm.type_error(format!("'{}' object is not an async iterable", vm.type_tp_name(x)))),
     }
 }
 
@@ -569,7 +569,7 @@ pub fn anext(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     let x = args[0];
     match special(vm, x, "__anext__") {
         Some(f) => call_special(vm, f, x, &[]),
-        None => Err(vm.type_error(format!("'{}' object is not an async iterator", vm.type_name(x)))),
+        None => Err(vm.type_error(format!("'{}' object is not an async iterator", vm.type_tp_name(x)))),
     }
 }
 
@@ -750,7 +750,7 @@ pub fn ord(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             (b.len(), b.first().map(|&c| c as i64))
         }
         _ => {
-            return Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_name(x))));
+            return Err(vm.type_error(format!("ord() expected string of length 1, but {} found", vm.type_tp_name(x))));
         }
     };
     match code {
@@ -899,7 +899,7 @@ pub fn print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     }
     for (v, what) in [(sep, "sep"), (end, "end")] {
         if !v.is_none() && v.as_pystr().is_none() {
-            return Err(vm.type_error(format!("{what} must be None or a string, not {}", vm.type_name(v))));
+            return Err(vm.type_error(format!("{what} must be None or a string, not {}", vm.type_tp_name(v))));
         }
     }
     if file.is_none() {
@@ -1066,31 +1066,13 @@ pub fn breakpoint(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     Ok(Value::NONE)
 }
 
-pub fn help(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    let text = match args.first() {
-        None => "Welcome to Krait, a Python 3.11 implementation.\n\nKrait has no interactive help \
-                 utility; help(object) shows an object's docstring.\n"
-            .to_owned(),
-        Some(&obj) => {
-            let k = vm.intern("__doc__");
-            let doc = vm.get_attr_opt(obj, k)?.unwrap_or(Value::NONE);
-            let what = if obj.as_class().is_some() {
-                format!("class {}", vm.class_name(obj))
-            } else {
-                let k = vm.intern("__name__");
-                match vm.get_attr_opt(obj, k)? {
-                    Some(n) if n.as_pystr().is_some() => vm.str_string(n)?,
-                    _ => format!("{} object", vm.type_name(obj)),
-                }
-            };
-            match doc.as_rstr() {
-                Some(d) => format!("Help on {what}:\n\n{d}\n"),
-                None => format!("Help on {what}:\n\n(no documentation)\n"),
-            }
-        }
-    };
-    super::sys::write_to_sys_stream(vm, "stdout", &text)?;
-    Ok(Value::NONE)
+/// `help(...)`: what CPython's `site._Helper` does, `pydoc.help(...)` (the standard
+/// library's pydoc, which pages to stdout when it is not a terminal).
+pub fn help(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let pydoc = super::import::import_module(vm, "pydoc")?;
+    let k = vm.intern("help");
+    let f = vm.get_attr(pydoc, k)?;
+    vm.call(f, args, kw)
 }
 
 // ----- exit/quit, copyright/credits/license -----

@@ -542,7 +542,29 @@ fn load(vm: &mut Vm, absname: &str, loc: Location) -> PyResult<Value> {
     }
     // CPython's pure-Python datetime, decimal and pickle, with the messages of their C
     // modules.
-    if super::sys::stdlib_dir().is_some_and(|s| file.parent() == Some(Path::new(s))) {
+    let stdlib = super::sys::stdlib_dir();
+    if absname.starts_with("asyncio.") && stdlib.is_some_and(|s| file.parent() == Some(&Path::new(s).join("asyncio"))) {
+        // `_asyncio`'s Future and Task classes and running-loop functions are C code.
+        let hidden: Option<&'static [&'static str]> = match absname {
+            "asyncio.futures" => Some(&["Future."]),
+            "asyncio.tasks" => Some(&["Task."]),
+            "asyncio.events" => Some(&["get_running_loop", "_get_running_loop", "get_event_loop"]),
+            _ => None,
+        };
+        if let Some(names) = hidden {
+            crate::eval::traceback::hide_stand_in_frames(&file.to_string_lossy(), names);
+        }
+    }
+    if stdlib.is_some_and(|s| file.parent() == Some(Path::new(s))) {
+        // Their frames stand for C code in CPython: tracebacks leave them out.
+        let hidden: Option<&'static [&'static str]> = match absname {
+            "datetime" | "_pydecimal" => Some(&[]),
+            "pickle" => Some(&["_Pickler.", "_Unpickler.", "_dump", "_dumps", "_load", "_loads"]),
+            _ => None,
+        };
+        if let Some(names) = hidden {
+            crate::eval::traceback::hide_stand_in_frames(&file.to_string_lossy(), names);
+        }
         match absname {
             "datetime" => crate::modules::datetime_accel::apply(vm, module, d),
             "_pydecimal" => crate::modules::decimal_accel::apply(vm, d),
@@ -781,7 +803,7 @@ fn handle_fromlist(vm: &mut Vm, module: Value, items: &[Value], recursive: bool)
     for &x in items {
         let Some(xs) = x.as_rstr().map(str::to_owned) else {
             let what = if recursive { format!("`{modname}.__all__`") } else { "``from list''".to_owned() };
-            return Err(vm.type_error(format!("Item in {what} must be str, not {}", vm.type_name(x))));
+            return Err(vm.type_error(format!("Item in {what} must be str, not {}", vm.type_tp_name(x))));
         };
         if xs == "*" {
             if !recursive {
@@ -956,7 +978,7 @@ pub fn import_star(vm: &mut Vm, module: Value, target: Value) -> PyResult<()> {
         let Some(s) = n.as_rstr() else {
             let what = if from_all { "__all__" } else { "__dict__" };
             let kind = if from_all { "Item" } else { "Key" };
-            return Err(vm.type_error(format!("{kind} in {modname}.{what} must be str, not {}", vm.type_name(n))));
+            return Err(vm.type_error(format!("{kind} in {modname}.{what} must be str, not {}", vm.type_tp_name(n))));
         };
         if !from_all && s.starts_with('_') {
             continue;

@@ -877,7 +877,9 @@ fn m_write(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             _ => match crate::modules::bytes_like(vm, data)? {
                 Some(b) => b,
                 None => {
-                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(data))));
+                    return Err(
+                        vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(data)))
+                    );
                 }
             },
         };
@@ -921,7 +923,7 @@ fn size_arg(vm: &mut Vm, args: &[Value], fname: &str) -> PyResult<Option<usize>>
         None | Some(Value::NONE) => Ok(None),
         Some(v) => {
             if v.is_float() {
-                return Err(vm.type_error(format!("argument should be integer or None, not '{}'", vm.type_name(v))));
+                return Err(vm.type_error(format!("argument should be integer or None, not '{}'", vm.type_tp_name(v))));
             }
             let n = vm.to_index(v).map_err(|_| vm.type_error(format!("{fname}() argument must be int or None")))?;
             Ok(if n < 0 { None } else { Some(n as usize) })
@@ -1250,7 +1252,7 @@ fn s_mode(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
     let s = this(vm, args, "mode")?;
     let v = args.get(1).copied().unwrap_or(Value::NONE);
     let Some(m) = v.as_rstr() else {
-        return Err(vm.type_error(format!("mode must be str, not {}", vm.type_name(v))));
+        return Err(vm.type_error(format!("mode must be str, not {}", vm.type_tp_name(v))));
     };
     *s.mode.borrow_mut() = m.into();
     Ok(Value::NONE)

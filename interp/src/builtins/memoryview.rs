@@ -122,9 +122,10 @@ pub fn new_view(vm: &mut Vm, obj: Value) -> PyResult<Value> {
         _ => match obj.as_obj().and_then(|o| o.native::<Array>()) {
             Some(a) => (false, (a.tc as char).to_string(), a.itemsize),
             None => {
-                return Err(
-                    vm.type_error(format!("memoryview: a bytes-like object is required, not '{}'", vm.type_name(obj)))
-                )
+                return Err(vm.type_error(format!(
+                    "memoryview: a bytes-like object is required, not '{}'",
+                    vm.type_tp_name(obj)
+                )))
             }
         },
     };
@@ -266,7 +267,7 @@ fn mv_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
         let src = match buffer_of(value).or_else(|| crate::types::bytes::bytes_data(value)) {
             Some(b) => b,
             None => {
-                return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(value))))
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(value))))
             }
         };
         if src.len() != n * m.itemsize {

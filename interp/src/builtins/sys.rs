@@ -10,6 +10,7 @@
 //! generated index accessors (`FIELD_GETTERS`), so indexing, slicing and comparison are
 //! plain tuple behaviour.
 
+use crate::cfg::CmpOp;
 use crate::object::{class_flags, Layout, Payload};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -577,10 +578,37 @@ pub fn simple_namespace_class(vm: &mut Vm) -> Value {
     let k = vm.intern("__module__");
     let m = vm.intern("types");
     vm.set_class_or_module_attr(cls, k, m);
+    let k = vm.intern("__doc__");
+    let doc = vm.new_str("A simple attribute-based namespace.\n\nSimpleNamespace(**kwargs)");
+    vm.set_class_or_module_attr(cls, k, doc);
+    // Defines `__eq__`, so instances are unhashable.
+    let k = vm.intern("__hash__");
+    vm.set_class_or_module_attr(cls, k, Value::NONE);
     vm.add_method(cls, "__init__", namespace_init);
     vm.add_method(cls, "__repr__", namespace_repr);
     vm.add_method(cls, "__eq__", namespace_eq);
+    vm.add_method(cls, "__ne__", |vm, a, _| namespace_compare(vm, a, CmpOp::Ne));
+    vm.add_method(cls, "__lt__", |vm, a, _| namespace_compare(vm, a, CmpOp::Lt));
+    vm.add_method(cls, "__le__", |vm, a, _| namespace_compare(vm, a, CmpOp::Le));
+    vm.add_method(cls, "__gt__", |vm, a, _| namespace_compare(vm, a, CmpOp::Gt));
+    vm.add_method(cls, "__ge__", |vm, a, _| namespace_compare(vm, a, CmpOp::Ge));
     cls
+}
+
+/// A comparison other than `==` of two namespaces: their `__dict__`s compared with `op`
+/// (so `<` raises the dicts' TypeError, as in CPython); NotImplemented for other operands.
+fn namespace_compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult<Value> {
+    let (Some(&a), Some(&b)) = (args.first(), args.get(1)) else {
+        return Err(vm.type_error("expected 1 argument"));
+    };
+    let ns = simple_namespace_class(vm);
+    if !vm.isinstance(a, ns) || !vm.isinstance(b, ns) {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
+    let k = vm.intern("__dict__");
+    let da = vm.get_attr(a, k)?;
+    let db = vm.get_attr(b, k)?;
+    vm.compare(op, da, db)
 }
 
 fn namespace_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -620,12 +648,15 @@ fn namespace_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     } else {
         vm.class_name(cls)
     };
-    let mut parts = Vec::new();
-    for (k, v) in instance_items(vm, this) {
-        let r = vm.repr_string(v)?;
-        parts.push(format!("{}={r}", k.as_rstr().unwrap_or("?")));
-    }
-    Ok(vm.new_string(format!("{name}({})", parts.join(", "))))
+    let inner = crate::modules::helpers_b::repr_guarded(vm, this, |vm| {
+        let mut parts = Vec::new();
+        for (k, v) in instance_items(vm, this) {
+            let r = vm.repr_string(v)?;
+            parts.push(format!("{}={r}", k.as_rstr().unwrap_or("?")));
+        }
+        Ok(parts.join(", "))
+    })?;
+    Ok(vm.new_string(format!("{name}({inner})")))
 }
 
 fn namespace_eq(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -724,7 +755,7 @@ fn sys_set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) ->
     let [first, fin] = vm.bind_args("set_asyncgen_hooks", args, kw, ["firstiter", "finalizer"], 0)?;
     for (v, what) in [(fin, "finalizer"), (first, "firstiter")] {
         if !v.is_null() && !v.is_none() && !crate::builtins::functions::is_callable(vm, v) {
-            return Err(vm.type_error(format!("callable {what} expected, got {}", vm.type_name(v))));
+            return Err(vm.type_error(format!("callable {what} expected, got {}", vm.type_tp_name(v))));
         }
     }
     for (v, key) in [(fin, ASYNCGEN_FINALIZER), (first, ASYNCGEN_FIRSTITER)] {
@@ -785,11 +816,9 @@ fn sys_getsizeof(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     let n: i64 = if obj.is_float() {
         24
     } else if let Some(i) = obj.as_small_int() {
-        if i == 0 {
-            24
-        } else {
-            28 + if i.unsigned_abs() >= 1 << 30 { 4 } else { 0 }
-        }
+        // 30-bit digits; CPython 3.11 counts one even for 0.
+        let bits = 64 - i.unsigned_abs().leading_zeros();
+        24 + 4 * i64::from(bits.div_ceil(30).max(1))
     } else if obj.is_bool() {
         28
     } else if obj.is_special() {

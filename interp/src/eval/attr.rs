@@ -252,7 +252,7 @@ pub fn intern_name(vm: &mut Vm, name: Value) -> PyResult<Value> {
                 Ok(vm.intern(&s))
             }
         }
-        None => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_name(name)))),
+        None => Err(vm.type_error(format!("attribute name must be string, not '{}'", vm.type_tp_name(name)))),
     }
 }
 
@@ -377,7 +377,7 @@ fn bind_native_method(vm: &mut Vm, d: Value, nf: &NativeFunction, obj: Value) ->
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             nf.name,
             vm.class_name(nf.owner),
-            vm.type_name(obj)
+            vm.type_tp_name(obj)
         )));
     }
     let _ = d;
@@ -664,6 +664,7 @@ pub fn instance_dict(vm: &mut Vm, obj: Value) -> Option<Value> {
         }
     }
     attrs.dict.set(d);
+    crate::gc::barrier::attrs_written(attrs);
     Some(d)
 }
 
@@ -936,7 +937,7 @@ pub fn object_set(vm: &mut Vm, obj: Value, tp: Value, name: Value, value: Value)
     match descr {
         Some(_) => Err(vm.attribute_error(format!(
             "'{}' object attribute '{}' is read-only",
-            vm.type_name(obj),
+            vm.type_tp_name(obj),
             name_string(name)
         ))),
         None => Err(attr_error(vm, obj, name)),
@@ -990,7 +991,7 @@ fn module_set(vm: &mut Vm, m: Value, dict: Value, tp: Value, name: Value, value:
     if value.is_null() {
         if vm.dict_del_str(dict, name).is_none() {
             let e =
-                vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_name(m), name_string(name)));
+                vm.attribute_error(format!("'{}' object has no attribute '{}'", vm.type_tp_name(m), name_string(name)));
             set_attr_error_info(vm, e, m, name);
             return Err(e);
         }

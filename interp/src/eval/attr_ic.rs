@@ -219,6 +219,7 @@ fn fill_get(vm: &Vm, site: usize, cls: Value, version: u64, map: &'static Map, n
 pub(crate) fn set_attr(vm: &mut Vm, site: usize, obj: Value, name: Value, value: Value) -> PyResult<()> {
     if let Some((o, cls, version)) = plain_instance(&obj) {
         let Some(attrs) = o.attrs.as_ref() else { return super::attr::set_attr_interned(vm, obj, name, value) };
+        crate::gc::barrier::attrs_written(attrs);
         let map = attrs.map.get();
         let i = index(site);
         let e = table(&SET)[i].get();

@@ -190,7 +190,7 @@ fn call_class(
             match init.as_obj().map(|o| &o.payload) {
                 Some(Payload::Function(fd)) => match call_function_in(vm, init, fd, Some(obj), args, kwargs, direct) {
                     Ok(r) if r.is_none() => Ok(obj),
-                    Ok(r) => Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(r)))),
+                    Ok(r) => Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_tp_name(r)))),
                     Err(e) => Err(e),
                 },
                 // `object.__init__`, and `plain_init` checked there are no arguments.
@@ -250,7 +250,7 @@ fn init_other(vm: &mut Vm, cls: Value, obj: Value, args: &[Value], kwargs: &[(Va
         }
         let r = super::attr::call_unbound_kw(vm, init, obj, args, kwargs)?;
         if !r.is_none() {
-            return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(r))));
+            return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_tp_name(r))));
         }
     }
     Ok(obj)
@@ -338,13 +338,13 @@ fn check_unbound_self(vm: &Vm, name: &str, owner: Value, args: &[Value]) -> PyRe
             format!(
                 "descriptor '{name}' requires a '{}' object but received a '{}'",
                 vm.class_name(owner),
-                vm.type_name(s)
+                vm.type_tp_name(s)
             )
         } else {
             format!(
                 "descriptor '{name}' for '{}' objects doesn't apply to a '{}' object",
                 vm.class_name(owner),
-                vm.type_name(s)
+                vm.type_tp_name(s)
             )
         })),
         _ => Ok(()),

@@ -323,7 +323,7 @@ pub fn create_class(
     let mut qualname = name;
     if let Some(q) = vm.dict_get_str(dict, n.__qualname__) {
         if q.as_pystr().is_none() {
-            return Err(vm.type_error(format!("type __qualname__ must be a str, not {}", vm.type_name(q))));
+            return Err(vm.type_error(format!("type __qualname__ must be a str, not {}", vm.type_tp_name(q))));
         }
         qualname = q;
         vm.dict_del_str(dict, n.__qualname__);
@@ -341,7 +341,7 @@ pub fn create_class(
         let mut out: Vec<String> = Vec::new();
         for s in raw {
             let Some(st) = s.as_rstr() else {
-                return Err(vm.type_error(format!("__slots__ items must be strings, not '{}'", vm.type_name(s))));
+                return Err(vm.type_error(format!("__slots__ items must be strings, not '{}'", vm.type_tp_name(s))));
             };
             if !is_identifier(st) {
                 return Err(vm.type_error("__slots__ must be identifiers"));
@@ -491,7 +491,7 @@ pub fn create_class(
             if let Err(e) = attr::call_unbound(vm, sn, v, &[cls, k]) {
                 let msg = format!(
                     "Error calling __set_name__ on '{}' instance {} in '{}'",
-                    vm.type_name(v),
+                    vm.type_tp_name(v),
                     vm.repr_string(k)?,
                     name_str
                 );
@@ -528,7 +528,7 @@ fn compute_mro(vm: &mut Vm, cls: Value, mcs: Value, bases: &[Value]) -> PyResult
                 let items = vm.collect(r)?;
                 for it in &items {
                     if it.as_class().is_none() {
-                        return Err(vm.type_error(format!("mro() returned a non-class ('{}')", vm.type_name(*it))));
+                        return Err(vm.type_error(format!("mro() returned a non-class ('{}')", vm.type_tp_name(*it))));
                     }
                 }
                 return Ok(items);
@@ -557,7 +557,7 @@ fn init_subclass(vm: &mut Vm, cls: Value, kwargs: &[(Value, Value)]) -> PyResult
 fn type_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let mcs = arg(args, 0);
     if mcs.as_class().is_none() {
-        return Err(vm.type_error(format!("type.__new__(X): X is not a type object ({})", vm.type_name(mcs))));
+        return Err(vm.type_error(format!("type.__new__(X): X is not a type object ({})", vm.type_tp_name(mcs))));
     }
     if !vm.is_subclass(mcs, vm.types.type_) {
         return Err(vm.type_error(format!(
@@ -632,7 +632,7 @@ pub fn call_type(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Valu
         }
         let r = attr::call_unbound_kw(vm, init, obj, args, kwargs)?;
         if !r.is_none() {
-            return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_name(r))));
+            return Err(vm.type_error(format!("__init__() should return None, not '{}'", vm.type_tp_name(r))));
         }
     }
     Ok(obj)
@@ -643,7 +643,7 @@ fn type_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     if cls.as_class().is_none() {
         return Err(vm.type_error(format!(
             "descriptor '__call__' requires a 'type' object but received a '{}'",
-            vm.type_name(cls)
+            vm.type_tp_name(cls)
         )));
     }
     call_type(vm, cls, &args[1..], kw)
@@ -720,7 +720,7 @@ fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     };
     if !is_mapping(vm, ns) {
         let mname = if is_class { vm.class_name(meta) } else { "<metaclass>".to_owned() };
-        return Err(vm.type_error(format!("{mname}.__prepare__() must return a mapping, not {}", vm.type_name(ns))));
+        return Err(vm.type_error(format!("{mname}.__prepare__() must return a mapping, not {}", vm.type_tp_name(ns))));
     }
     let body_result = crate::eval::call::run_with_locals(vm, func, ns)?;
     if changed {
@@ -898,7 +898,7 @@ fn need_class(vm: &Vm, v: Value) -> PyResult<&'static ClassData> {
         // SAFETY: heap objects never move and are not freed while reachable; `v` is an
         // argument of the running native, so it outlives every use of this reference.
         Some(Payload::Class(c)) => Ok(unsafe { &*(&**c as *const ClassData) }),
-        _ => Err(vm.type_error(format!("descriptor requires a 'type' object but received a '{}'", vm.type_name(v)))),
+        _ => Err(vm.type_error(format!("descriptor requires a 'type' object but received a '{}'", vm.type_tp_name(v)))),
     }
 }
 
@@ -928,7 +928,7 @@ fn type_name_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
         return Err(vm.type_error(format!(
             "can only assign string to {}.__name__, not '{}'",
             vm.class_name(args[0]),
-            vm.type_name(v)
+            vm.type_tp_name(v)
         )));
     }
     if v.as_rstr().is_some_and(|s| s.contains('\0')) {
@@ -949,7 +949,7 @@ fn type_qualname_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
         return Err(vm.type_error(format!(
             "can only assign string to {}.__qualname__, not '{}'",
             vm.class_name(args[0]),
-            vm.type_name(v)
+            vm.type_tp_name(v)
         )));
     }
     c.qualname.set(v);
@@ -982,7 +982,7 @@ fn type_bases_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
             return Err(vm.type_error(format!(
                 "{}.__bases__ must be tuple of classes, not '{}'",
                 vm.class_name(cls),
-                vm.type_name(b)
+                vm.type_tp_name(b)
             )));
         }
         if b.is(cls) || vm.is_subclass(b, cls) {
@@ -1173,7 +1173,7 @@ fn type_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     if cls.as_class().is_none() {
         return Err(vm.type_error(format!(
             "descriptor '__setattr__' requires a 'type' object but received a '{}'",
-            vm.type_name(cls)
+            vm.type_tp_name(cls)
         )));
     }
     let name = attr::intern_name(vm, arg(args, 1))?;
@@ -1187,7 +1187,7 @@ fn type_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     if cls.as_class().is_none() {
         return Err(vm.type_error(format!(
             "descriptor '__delattr__' requires a 'type' object but received a '{}'",
-            vm.type_name(cls)
+            vm.type_tp_name(cls)
         )));
     }
     let name = attr::intern_name(vm, arg(args, 1))?;

@@ -109,7 +109,7 @@ pub(crate) fn awaitable_iter(vm: &mut Vm, x: Value) -> PyResult<Value> {
     let ty = vm.type_of(x);
     let k = vm.intern("__await__");
     let Some(m) = vm.lookup_type(ty, k) else {
-        return Err(vm.type_error(format!("object {} can't be used in 'await' expression", vm.type_name(x))));
+        return Err(vm.type_error(format!("object {} can't be used in 'await' expression", vm.type_tp_name(x))));
     };
     let res = super::call::call_unbound(vm, m, x, ty, &[], &[])?;
     if is_coroutine_like(res) {
@@ -118,7 +118,7 @@ pub(crate) fn awaitable_iter(vm: &mut Vm, x: Value) -> PyResult<Value> {
     let rt = vm.type_of(res);
     let kn = super::attr::names().__next__;
     if vm.lookup_type(rt, kn).is_none() {
-        return Err(vm.type_error(format!("__await__() returned non-iterator of type '{}'", vm.type_name(res))));
+        return Err(vm.type_error(format!("__await__() returned non-iterator of type '{}'", vm.type_tp_name(res))));
     }
     Ok(res)
 }
@@ -134,7 +134,7 @@ fn get_awaitable(vm: &mut Vm, x: Value, ctx: u8) -> PyResult<Value> {
                 let which = if ctx == 1 { "__aenter__" } else { "__aexit__" };
                 return Err(vm.type_error(format!(
                     "'async with' received an object from {which} that does not implement __await__: {}",
-                    vm.type_name(x)
+                    vm.type_tp_name(x)
                 )));
             }
             return Err(e);
@@ -152,7 +152,7 @@ fn h_get_aiter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let k = vm.intern("__aiter__");
     let Some(m) = vm.lookup_type(ty, k) else {
         return Err(
-            vm.type_error(format!("'async for' requires an object with __aiter__ method, got {}", vm.type_name(x)))
+            vm.type_error(format!("'async for' requires an object with __aiter__ method, got {}", vm.type_tp_name(x)))
         );
     };
     let it = super::call::call_unbound(vm, m, x, ty, &[], &[])?;
@@ -161,7 +161,7 @@ fn h_get_aiter(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     if vm.lookup_type(it_ty, kn).is_none() {
         return Err(vm.type_error(format!(
             "'async for' received an object from __aiter__ that does not implement __anext__: {}",
-            vm.type_name(it)
+            vm.type_tp_name(it)
         )));
     }
     Ok(it)
@@ -176,16 +176,19 @@ fn h_get_anext(vm: &mut Vm, args: &[Value], _kw: Kw) -> PyResult<Value> {
     let ty = vm.type_of(it);
     let kn = vm.intern("__anext__");
     let Some(m) = vm.lookup_type(ty, kn) else {
-        return Err(
-            vm.type_error(format!("'async for' requires an iterator with __anext__ method, got {}", vm.type_name(it)))
-        );
+        return Err(vm.type_error(format!(
+            "'async for' requires an iterator with __anext__ method, got {}",
+            vm.type_tp_name(it)
+        )));
     };
     let next = super::call::call_unbound(vm, m, it, ty, &[], &[])?;
     match awaitable_iter(vm, next) {
         Ok(a) => Ok(a),
         Err(e) => {
-            let err =
-                vm.type_error(format!("'async for' received an invalid object from __anext__: {}", vm.type_name(next)));
+            let err = vm.type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                vm.type_tp_name(next)
+            ));
             if let Some(ed) = err.0.as_obj().and_then(|o| o.as_exception()) {
                 ed.cause.set(e.0);
                 ed.context.set(e.0);
@@ -211,7 +214,7 @@ fn this_kind(vm: &Vm, args: &[Value], what: &str, kind: GenKind, tname: &str) ->
         Some(v) if gen_kind(*v) == Some(kind) => Ok(*v),
         Some(v) => Err(vm.type_error(format!(
             "descriptor '{what}' for '{tname}' objects doesn't apply to a '{}' object",
-            vm.type_name(*v)
+            vm.type_tp_name(*v)
         ))),
         None => Err(vm.type_error(format!("descriptor '{what}' of '{tname}' object needs an argument"))),
     }

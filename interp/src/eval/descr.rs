@@ -61,7 +61,7 @@ fn check_descr_applies(vm: &Vm, sd: &SlotDescr, obj: Value) -> PyResult<()> {
             "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
             sd.name.as_rstr().unwrap_or("?"),
             vm.class_name(sd.owner),
-            vm.type_name(obj)
+            vm.type_tp_name(obj)
         )));
     }
     Ok(())
@@ -117,12 +117,14 @@ pub fn set_instance_dict(vm: &mut Vm, obj: Value, value: Value) -> PyResult<()> 
     if value.is_null() {
         let d = vm.new_dict();
         attrs.dict.set(d);
+        crate::gc::barrier::attrs_written(attrs);
         return Ok(());
     }
     if value.as_dict().is_none() {
-        return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(value))));
+        return Err(vm.type_error(format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_tp_name(value))));
     }
     attrs.dict.set(value);
+    crate::gc::barrier::attrs_written(attrs);
     Ok(())
 }
 
@@ -180,6 +182,16 @@ fn slotdescr_objclass(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
     Ok(slot_descr_of(vm, args.first().copied().unwrap_or(Value::NONE))?.owner)
 }
 
+/// `__doc__` of the descriptor: CPython's docs of the `__dict__` and `__weakref__`
+/// getsets (pydoc shows them), None for a `__slots__` member.
+fn slotdescr_doc(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    Ok(match slot_descr_of(vm, args.first().copied().unwrap_or(Value::NONE))?.kind {
+        SlotKind::Member => Value::NONE,
+        SlotKind::Dict => vm.new_str("dictionary for instance variables (if defined)"),
+        SlotKind::Weakref => vm.new_str("list of weak references to the object (if defined)"),
+    })
+}
+
 // ----- property -----
 
 /// Key of the hidden attribute slot holding a property's name (set by `__set_name__`).
@@ -212,10 +224,23 @@ pub fn property_error(vm: &mut Vm, prop: Value, obj: Value, what: &str) -> PyErr
         let key = vm.intern(n);
         let tp = vm.type_of(obj);
         let owner = attr::lookup_owner(vm, tp, key).unwrap_or(tp);
-        return vm.attribute_error(format!("attribute '{n}' of '{}' objects is not writable", vm.class_name(owner)));
+        return vm.attribute_error(format!("attribute '{n}' of '{}' objects is not writable", vm.tp_name(owner)));
+    }
+    let name = prop_name(vm, prop);
+    if let (Some(n), "setter" | "deleter") = (&name, what) {
+        // A property of a class standing in for a C type (`datetime.date.year`) is a
+        // getset descriptor in CPython.
+        let key = vm.intern(n);
+        let tp = vm.type_of(obj);
+        if let Some(owner) = attr::lookup_owner(vm, tp, key) {
+            if owner.as_class().is_some_and(|c| c.has_flag(crate::object::class_flags::NATIVE_NAME)) {
+                return vm
+                    .attribute_error(format!("attribute '{n}' of '{}' objects is not writable", vm.tp_name(owner)));
+            }
+        }
     }
     let tn = vm.type_name(obj);
-    match prop_name(vm, prop) {
+    match name {
         Some(n) => vm.attribute_error(format!("property '{n}' of '{tn}' object has no {what}")),
         None => vm.attribute_error(format!("property of '{tn}' object has no {what}")),
     }
@@ -233,7 +258,8 @@ fn prop_fields(vm: &Vm, p: Value) -> PyResult<PropCells> {
             Ok((ext(fget), ext(fset), ext(fdel), ext(doc)))
         }
         _ => {
-            Err(vm.type_error(format!("descriptor requires a 'property' object but received a '{}'", vm.type_name(p))))
+            Err(vm
+                .type_error(format!("descriptor requires a 'property' object but received a '{}'", vm.type_tp_name(p))))
         }
     }
 }
@@ -425,7 +451,7 @@ fn wrapped_cell(vm: &Vm, v: Value, want_static: bool) -> PyResult<&'static Cell<
         _ => Err(vm.type_error(format!(
             "descriptor requires a '{}' object but received a '{}'",
             if want_static { "staticmethod" } else { "classmethod" },
-            vm.type_name(v)
+            vm.type_tp_name(v)
         ))),
     }
 }
@@ -532,7 +558,9 @@ fn classmethod_isabstract(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -
 fn super_parts(vm: &Vm, v: Value) -> PyResult<(Value, Value, Value)> {
     match v.as_obj().map(|o| &o.payload) {
         Some(Payload::Super { ty, obj, obj_type }) => Ok((*ty, *obj, *obj_type)),
-        _ => Err(vm.type_error(format!("descriptor requires a 'super' object but received a '{}'", vm.type_name(v)))),
+        _ => {
+            Err(vm.type_error(format!("descriptor requires a 'super' object but received a '{}'", vm.type_tp_name(v))))
+        }
     }
 }
 
@@ -551,7 +579,7 @@ fn super_check(vm: &Vm, ty: Value, obj: Value) -> PyResult<Value> {
 /// `super(ty, obj)` as an object (also used by `__init_subclass__` dispatch).
 pub fn new_super(vm: &Vm, cls: Value, ty: Value, obj: Value) -> PyResult<Value> {
     if ty.as_class().is_none() {
-        return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(ty))));
+        return Err(vm.type_error(format!("super() argument 1 must be a type, not {}", vm.type_tp_name(ty))));
     }
     let (obj, obj_type) =
         if obj.is_null() || obj.is_none() { (Value::NULL, Value::NULL) } else { (obj, super_check(vm, ty, obj)?) };
@@ -1061,6 +1089,7 @@ pub fn init(vm: &mut Vm) {
         vm.add_method(c, "__repr__", slotdescr_repr);
         vm.add_getter(c, "__name__", slotdescr_name);
         vm.add_getter(c, "__objclass__", slotdescr_objclass);
+        vm.add_getter(c, "__doc__", slotdescr_doc);
     }
 
     let p = vm.types.property;

@@ -23,9 +23,10 @@ fn arg1(args: &[Value]) -> Value {
 fn self_exc(vm: &Vm, args: &[Value]) -> PyResult<Value> {
     match args.first() {
         Some(&v) if v.as_obj().and_then(|o| o.as_exception()).is_some() => Ok(v),
-        Some(&v) => Err(
-            vm.type_error(format!("descriptor requires a 'BaseException' object but received a '{}'", vm.type_name(v)))
-        ),
+        Some(&v) => Err(vm.type_error(format!(
+            "descriptor requires a 'BaseException' object but received a '{}'",
+            vm.type_tp_name(v)
+        ))),
         None => Err(vm.type_error("descriptor needs an argument")),
     }
 }
@@ -72,7 +73,9 @@ fn base_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
         return Err(vm.type_error("BaseException.__new__(): not enough arguments"));
     };
     if cls.as_class().is_none() {
-        return Err(vm.type_error(format!("BaseException.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(
+            vm.type_error(format!("BaseException.__new__(X): X is not a type object ({})", vm.type_tp_name(cls)))
+        );
     }
     if !vm.is_subclass(cls, vm.exc.base_exception) {
         return Err(vm.type_error(format!(
@@ -89,7 +92,7 @@ fn no_kwargs(vm: &Vm, obj: Value, kw: &[(Value, Value)]) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_name(obj))))
+        Err(vm.type_error(format!("{}() takes no keyword arguments", vm.type_tp_name(obj))))
     }
 }
 
@@ -243,7 +246,7 @@ fn add_note(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Val
     }
     let note = args[1];
     if note.as_pystr().is_none() {
-        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_name(note))));
+        return Err(vm.type_error(format!("note must be a str, not '{}'", vm.type_tp_name(note))));
     }
     let k = vm.intern("__notes__");
     let notes = match vm.get_attr_opt(e, k)? {
@@ -591,7 +594,7 @@ fn unicode_error_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], decode
     };
     if !obj_ok {
         let want = if decode { "bytes-like object" } else { "str" };
-        return Err(vm.type_error(format!("argument 2 must be {want}, not '{}'", vm.type_name(a[1]))));
+        return Err(vm.type_error(format!("argument 2 must be {want}, not '{}'", vm.type_tp_name(a[1]))));
     }
     for (i, v) in [(3, a[2]), (4, a[3])] {
         if !vm.isinstance(v, vm.types.int) {

@@ -6,7 +6,8 @@
 //! attribute lookup finds it through the ordinary descriptor protocol; functions keep
 //! arbitrary attributes in their own attribute storage (`function` has `HAS_DICT`).
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use crate::cfg::{code_flags, Code};
@@ -512,7 +513,7 @@ fn native_objclass(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
     if nf.owner.as_class().is_some() {
         return Ok(nf.owner);
     }
-    Err(vm.attribute_error(format!("'{}' object has no attribute '__objclass__'", vm.type_name(args[0]))))
+    Err(vm.attribute_error(format!("'{}' object has no attribute '__objclass__'", vm.type_tp_name(args[0]))))
 }
 
 fn native_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -534,7 +535,7 @@ fn native_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
         }
         return Ok(Value::NONE);
     }
-    Err(vm.attribute_error(format!("'{}' object has no attribute '__self__'", vm.type_name(args[0]))))
+    Err(vm.attribute_error(format!("'{}' object has no attribute '__self__'", vm.type_tp_name(args[0]))))
 }
 
 fn native_doc(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -556,7 +557,7 @@ fn native_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
                     "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                     nf.name,
                     vm.class_name(nf.owner),
-                    vm.type_name(obj)
+                    vm.type_tp_name(obj)
                 )));
             }
             Ok(bound_native(vm, nf, obj))
@@ -780,6 +781,7 @@ fn frame_class(vm: &mut Vm) -> Value {
     let c = vm.new_builtin_class("frame", object, crate::object::Layout::Other, 0);
     vm.add_getter(c, "f_code", frame_code);
     vm.add_getter(c, "f_lineno", frame_lineno);
+    vm.add_getter(c, "f_lasti", frame_lasti);
     vm.add_getter(c, "f_globals", frame_globals);
     vm.add_getter(c, "f_locals", frame_locals);
     vm.add_getter(c, "f_back", frame_back);
@@ -801,6 +803,15 @@ fn frame_info<'a>(vm: &Vm, args: &'a [Value]) -> PyResult<&'a FrameInfo> {
         .and_then(|v| v.as_obj())
         .and_then(|o| o.native::<FrameInfo>())
         .ok_or_else(|| vm.type_error("descriptor requires a 'frame' object"))
+}
+
+/// `frame.f_lasti`: a frame snapshot knows its line, not its instruction, so this is the
+/// `co_positions()` index (times two, as CPython's offsets) of the first statement on
+/// that line, or -1 when there is none (`inspect.getframeinfo` then uses `f_lineno`).
+fn frame_lasti(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let f = frame_info(vm, args)?;
+    let k = statement_spans(&f.code).iter().position(|&s| f.code.line_of_span(s) == f.lineno);
+    Ok(vm.new_int(k.map_or(-1, |k| 2 * k as i64)))
 }
 
 fn frame_code(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -861,7 +872,7 @@ fn tb_set_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
     let v = arg1(args);
     let ok = v.is_none() || v.as_obj().is_some_and(|o| matches!(o.payload, Payload::Traceback(_)));
     if !ok {
-        return Err(vm.type_error(format!("expected traceback object or None, got '{}'", vm.type_name(v))));
+        return Err(vm.type_error(format!("expected traceback object or None, got '{}'", vm.type_tp_name(v))));
     }
     // Refuse loops: walking from `v` must not reach this traceback.
     let mut cur = v;
@@ -895,27 +906,43 @@ fn statement_spans(code: &Code) -> Vec<(u32, u32)> {
     code.blocks.iter().flat_map(|b| b.spans.iter().copied()).collect()
 }
 
+thread_local! {
+    /// Per code object (keyed by its address), the spans that traceback entries narrowed
+    /// to a sub-expression (the callee of `obj.name()`, an unbound local's name): they are
+    /// no statement's span, so `co_positions()` lists them after the statements' and
+    /// `tb_lasti` indexes them there, which lets the `traceback` module mark the same
+    /// columns as the native printer.
+    static NARROWED_SPANS: RefCell<HashMap<usize, Vec<(u32, u32)>>> = RefCell::new(HashMap::new());
+}
+
 fn tb_lasti(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let t = tb_data(vm, args)?;
     let spans = statement_spans(&t.code);
-    let k = spans.iter().position(|&s| s == t.span).or_else(|| {
-        // A span narrowed to a sub-expression: the innermost statement holding it.
-        spans
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.0 <= t.span.0 && t.span.1 <= s.1)
-            .min_by_key(|(_, s)| s.1 - s.0)
-            .map(|(i, _)| i)
+    let k = spans.iter().position(|&s| s == t.span).unwrap_or_else(|| {
+        let key = Rc::as_ptr(&t.code) as usize;
+        NARROWED_SPANS.with(|m| {
+            let mut m = m.borrow_mut();
+            let extra = m.entry(key).or_default();
+            let j = extra.iter().position(|&s| s == t.span).unwrap_or_else(|| {
+                extra.push(t.span);
+                extra.len() - 1
+            });
+            spans.len() + j
+        })
     });
-    Ok(vm.new_int(k.map_or(-1, |k| 2 * k as i64)))
+    Ok(vm.new_int(2 * k as i64))
 }
 
-/// `code.co_positions()`: (line, end_line, column, end_column) of each statement.
+/// `code.co_positions()`: (line, end_line, column, end_column) of each statement, then
+/// of each narrowed traceback span (`NARROWED_SPANS`).
 fn co_positions(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let c = code_of(vm, args)?;
     let src = c.source.clone();
     let mut items = Vec::new();
-    for (s, e) in statement_spans(&c) {
+    let mut spans = statement_spans(&c);
+    let key = Rc::as_ptr(&c) as usize;
+    NARROWED_SPANS.with(|m| spans.extend(m.borrow().get(&key).into_iter().flatten().copied()));
+    for (s, e) in spans {
         let (l0, l1) = (src.line_of(s), src.line_of(e.max(s)));
         let col =
             |line: u32, off: u32| off.saturating_sub(src.line_starts.get(line as usize - 1).copied().unwrap_or(0));

@@ -117,7 +117,7 @@ pub(crate) fn suspended_in_yield_from(gen: Value) -> bool {
 fn gen_cell<'a>(vm: &Vm, gen: &'a Value) -> PyResult<&'a RefCell<GenState>> {
     match gen.as_obj().map(|o| &o.payload) {
         Some(Payload::Generator(g)) => Ok(g),
-        _ => Err(vm.type_error(format!("expected a generator, got '{}'", vm.type_name(*gen)))),
+        _ => Err(vm.type_error(format!("expected a generator, got '{}'", vm.type_tp_name(*gen)))),
     }
 }
 
@@ -363,7 +363,7 @@ pub(crate) fn yield_from_step(vm: &mut Vm, it: Value, sent: Value, throw: bool) 
         let k = super::attr::names().__next__;
         let ty = vm.type_of(it);
         let Some(m) = vm.lookup_type(ty, k) else {
-            return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
+            return Err(vm.type_error(format!("'{}' object is not an iterator", vm.type_tp_name(it))));
         };
         let r = super::call::call_unbound(vm, m, it, ty, &[], &[]);
         return finish_on_stop(vm, r);
@@ -478,7 +478,7 @@ fn this(vm: &Vm, args: &[Value], what: &str) -> PyResult<Value> {
         Some(v) if matches!(v.as_obj().map(|o| &o.payload), Some(Payload::Generator(_))) => Ok(*v),
         Some(v) => Err(vm.type_error(format!(
             "descriptor '{what}' for 'generator' objects doesn't apply to a '{}' object",
-            vm.type_name(*v)
+            vm.type_tp_name(*v)
         ))),
         None => Err(vm.type_error(format!("descriptor '{what}' of 'generator' object needs an argument"))),
     }
@@ -536,7 +536,7 @@ pub(crate) fn throw_exception(vm: &mut Vm, typ: Value, val: Value, tb: Value) ->
                 let tr = super::function::type_repr(vm, typ);
                 return Err(vm.type_error(format!(
                     "calling {tr} should have returned an instance of BaseException, not {}",
-                    vm.type_name(e)
+                    vm.type_tp_name(e)
                 )));
             }
             e
@@ -549,7 +549,7 @@ pub(crate) fn throw_exception(vm: &mut Vm, typ: Value, val: Value, tb: Value) ->
     } else {
         return Err(vm.type_error(format!(
             "exceptions must be classes or instances deriving from BaseException, not {}",
-            vm.type_name(typ)
+            vm.type_tp_name(typ)
         )));
     };
     if !tb.is_null() && !tb.is_none() {

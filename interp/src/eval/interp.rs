@@ -178,6 +178,9 @@ fn record_traceback(vm: &mut Vm, code: &Rc<Code>, span: (u32, u32), err: PyErr, 
     if chain && ed.traceback.get().is_none() && ed.context.get().is_none() {
         set_context(vm, exc);
     }
+    if crate::eval::traceback::is_stand_in_code(code) {
+        return;
+    }
     let lineno = code.line_of_span(span);
     // `tb.tb_frame.f_globals` must be the frame's globals (unittest looks for
     // `__unittest` there to hide its own frames).
@@ -763,6 +766,14 @@ fn run<const MODE: u8>(vm: &mut Vm, frame: &mut Frame, code: &Code, info: &mut E
                 let v = rd!(*src);
                 unpack(vm, frame, dsts, v)?;
             }
+            Op::DeleteGlobal { .. } | Op::DeleteName { .. } | Op::DeleteLocal { .. } | Op::DeleteDeref { .. } => {
+                // `del x` usually means "x is garbage now" (`del x; gc.collect()`): wipe the
+                // dead stack below this frame, where the statements before left copies of x
+                // that the collector's conservative scan would find in the uninitialized
+                // slots of the next calls' frames.
+                crate::gc::stack::scrub_below();
+                slow_op(vm, frame, code, op, info)?
+            }
             _ => slow_op(vm, frame, code, op, info)?,
         }
         frame.stmt += 1;
@@ -1011,7 +1022,7 @@ fn unpack(vm: &mut Vm, frame: &mut Frame, dsts: &[Slot], v: Value) -> PyResult<(
     let it = match vm.iter(v) {
         Ok(it) => it,
         Err(e) if vm.err_matches(&e, vm.exc.type_error) && !has_iter(vm, v) => {
-            return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_name(v))))
+            return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_tp_name(v))))
         }
         Err(e) => return Err(e),
     };
@@ -1086,7 +1097,7 @@ pub(crate) fn make_exception(vm: &mut Vm, v: Value, msg: &str) -> PyResult<Value
             let tr = super::function::type_repr(vm, v);
             return Err(vm.type_error(format!(
                 "calling {tr} should have returned an instance of BaseException, not {}",
-                vm.type_name(inst)
+                vm.type_tp_name(inst)
             )));
         }
         return Ok(inst);
@@ -1345,7 +1356,7 @@ fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op, info: &mut ErrI
             let d = frame.slots[*dict as usize];
             let items = match mapping_items(vm, s)? {
                 Some(items) => items,
-                None => return Err(vm.type_error(format!("'{}' object is not a mapping", vm.type_name(s)))),
+                None => return Err(vm.type_error(format!("'{}' object is not a mapping", vm.type_tp_name(s)))),
             };
             for (k, v) in items {
                 vm.dict_set(d, k, v)?;
@@ -1360,7 +1371,7 @@ fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op, info: &mut ErrI
                 None => {
                     let fs = super::function::func_str(vm, f);
                     return Err(
-                        vm.type_error(format!("{fs} argument after ** must be a mapping, not {}", vm.type_name(s)))
+                        vm.type_error(format!("{fs} argument after ** must be a mapping, not {}", vm.type_tp_name(s)))
                     );
                 }
             };
@@ -1404,7 +1415,7 @@ fn slow_op(vm: &mut Vm, frame: &mut Frame, code: &Code, op: &Op, info: &mut ErrI
             let items = match vm.collect(v) {
                 Ok(x) => x,
                 Err(e) if vm.err_matches(&e, vm.exc.type_error) && !has_iter(vm, v) => {
-                    return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_name(v))))
+                    return Err(vm.type_error(format!("cannot unpack non-iterable {} object", vm.type_tp_name(v))))
                 }
                 Err(e) => return Err(e),
             };
@@ -1605,9 +1616,10 @@ fn call_ex(vm: &mut Vm, f: Value, args: Value, kwargs: Value) -> PyResult<Value>
                 Ok(v) => v,
                 Err(e) if vm.err_matches(&e, vm.exc.type_error) && !has_iter(vm, args) => {
                     let fs = super::function::func_str(vm, f);
-                    return Err(
-                        vm.type_error(format!("{fs} argument after * must be an iterable, not {}", vm.type_name(args)))
-                    );
+                    return Err(vm.type_error(format!(
+                        "{fs} argument after * must be an iterable, not {}",
+                        vm.type_tp_name(args)
+                    )));
                 }
                 Err(e) => return Err(e),
             },
@@ -1621,7 +1633,7 @@ fn call_ex(vm: &mut Vm, f: Value, args: Value, kwargs: Value) -> PyResult<Value>
         None => {
             let fs = super::function::func_str(vm, f);
             return Err(
-                vm.type_error(format!("{fs} argument after ** must be a mapping, not {}", vm.type_name(kwargs)))
+                vm.type_error(format!("{fs} argument after ** must be a mapping, not {}", vm.type_tp_name(kwargs)))
             );
         }
     };
@@ -1815,7 +1827,7 @@ fn match_class(vm: &mut Vm, src: Value, cls: Value, npos: usize, kwnames: &[Valu
                 Some(items) if vm.type_of(t).is(vm.types.tuple) || vm.isinstance(t, vm.types.tuple) => items.to_vec(),
                 _ => {
                     return Err(
-                        vm.type_error(format!("{cname}.__match_args__ must be a tuple (got {})", vm.type_name(t)))
+                        vm.type_error(format!("{cname}.__match_args__ must be a tuple (got {})", vm.type_tp_name(t)))
                     )
                 }
             },
@@ -1856,9 +1868,10 @@ fn match_class(vm: &mut Vm, src: Value, cls: Value, npos: usize, kwnames: &[Valu
             }
             for &name in &names[..npos] {
                 if name.as_pystr().is_none() {
-                    return Err(
-                        vm.type_error(format!("__match_args__ elements must be strings (got {})", vm.type_name(name)))
-                    );
+                    return Err(vm.type_error(format!(
+                        "__match_args__ elements must be strings (got {})",
+                        vm.type_tp_name(name)
+                    )));
                 }
                 let name = vm.intern_value(name);
                 if seen.iter().any(|s| s.is(name)) {

@@ -135,7 +135,7 @@ pub fn run_code_toplevel(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Va
 
 fn run_code_in(vm: &mut Vm, code: Rc<Code>, globals: Value, locals: Value, direct: bool) -> PyResult<Value> {
     if globals.as_dict().is_none() {
-        return Err(vm.type_error(format!("globals must be a dict, not {}", vm.type_name(globals))));
+        return Err(vm.type_error(format!("globals must be a dict, not {}", vm.type_tp_name(globals))));
     }
     let key = vm.intern("__builtins__");
     if vm.dict_get_str(globals, key).is_none() {

@@ -89,7 +89,7 @@ pub fn object_new_for(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Val
         }
     }
     let Some(cd) = cls.as_class() else {
-        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_tp_name(cls))));
     };
     let layout = cd.layout;
     if cd.has_flag(class_flags::HEAPTYPE) {
@@ -135,7 +135,7 @@ fn object_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
         return Err(vm.type_error("object.__new__(): not enough arguments"));
     };
     let Some(cd) = cls.as_class() else {
-        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_tp_name(cls))));
     };
     // Like CPython's tp_new_wrapper: a builtin base with its own __new__ must be used.
     let n = names();
@@ -292,7 +292,7 @@ fn object_class_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 fn object_class_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
     let (obj, new) = (arg(args, 0), arg(args, 1));
     let Some(nc) = new.as_class() else {
-        return Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", vm.type_name(new))));
+        return Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", vm.type_tp_name(new))));
     };
     let old = vm.type_of(obj);
     let Some(oc) = old.as_class() else {
@@ -318,6 +318,7 @@ fn object_class_set(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
         )));
     }
     obj.obj().class.set(new);
+    crate::gc::barrier::written(obj.obj());
     Ok(Value::NONE)
 }
 
@@ -329,7 +330,7 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
         return Err(vm.type_error(format!("__format__() argument must be str, not {}", vm.arg_type_name(spec))));
     };
     if !s.is_empty() {
-        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_name(this))));
+        return Err(vm.type_error(format!("unsupported format string passed to {}.__format__", vm.type_tp_name(this))));
     }
     vm.str(this)
 }
@@ -458,7 +459,7 @@ fn reduce_newobj(vm: &mut Vm, obj: Value) -> PyResult<Value> {
     } else if let Some(f) = attr::get_attr_opt(vm, obj, k)? {
         let r = vm.call(f, &[], &[])?;
         if r.as_tuple().is_none() {
-            return Err(vm.type_error(format!("__getnewargs__ should return a tuple, not '{}'", vm.type_name(r))));
+            return Err(vm.type_error(format!("__getnewargs__ should return a tuple, not '{}'", vm.type_tp_name(r))));
         }
         args = r;
     }

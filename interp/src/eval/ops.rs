@@ -417,7 +417,9 @@ fn len_result(vm: &mut Vm, r: Value) -> PyResult<usize> {
         None => {
             let is_intlike = crate::types::int::is_int(r) || attr::lookup_special(vm, r, names().__index__).is_some();
             if !is_intlike {
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(r))));
+                return Err(
+                    vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(r)))
+                );
             }
             let big = match crate::types::int::to_bigint(r) {
                 Some(b) => b,
@@ -485,7 +487,7 @@ pub fn truthy(vm: &mut Vm, v: Value) -> PyResult<bool> {
         let r = attr::call_unbound(vm, f, v, &[])?;
         return match r.as_bool() {
             Some(b) => Ok(b),
-            None => Err(vm.type_error(format!("__bool__ should return bool, returned {}", vm.type_name(r)))),
+            None => Err(vm.type_error(format!("__bool__ should return bool, returned {}", vm.type_tp_name(r)))),
         };
     }
     if let Some(f) = attr::lookup_special(vm, v, n.__len__) {
@@ -537,7 +539,7 @@ pub fn hash(vm: &mut Vm, v: Value) -> PyResult<i64> {
             let r = attr::call_unbound(vm, f, v, &[])?;
             hash_result(vm, r)
         }
-        _ => Err(vm.type_error(format!("unhashable type: '{}'", vm.class_name(tp)))),
+        _ => Err(vm.type_error(format!("unhashable type: '{}'", vm.tp_name(tp)))),
     }
 }
 
@@ -580,7 +582,7 @@ const STR_LEVEL: &str = " while getting the str of an object";
 pub fn repr(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let r = repr_unchecked(vm, v)?;
     if r.as_pystr().is_none() {
-        return Err(vm.type_error(format!("__repr__ returned non-string (type {})", vm.type_name(r))));
+        return Err(vm.type_error(format!("__repr__ returned non-string (type {})", vm.type_tp_name(r))));
     }
     Ok(r)
 }
@@ -637,7 +639,7 @@ pub fn str(vm: &mut Vm, v: Value) -> PyResult<Value> {
     };
     let r = call_counted(vm, f, v, STR_LEVEL)?;
     if r.as_pystr().is_none() {
-        return Err(vm.type_error(format!("__str__ returned non-string (type {})", vm.type_name(r))));
+        return Err(vm.type_error(format!("__str__ returned non-string (type {})", vm.type_tp_name(r))));
     }
     Ok(r)
 }
@@ -655,7 +657,7 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Value> {
         }
     }
     let Some(f) = attr::lookup_special(vm, v, names().__format__) else {
-        return Err(vm.type_error(format!("Type {} doesn't define __format__", vm.type_name(v))));
+        return Err(vm.type_error(format!("Type {} doesn't define __format__", vm.type_tp_name(v))));
     };
     let r = if matches!(f.as_obj().map(|o| &o.payload), Some(Payload::Function(_))) {
         attr::call_unbound(vm, f, v, &[spec])?
@@ -669,7 +671,7 @@ pub fn format(vm: &mut Vm, v: Value, spec: Value) -> PyResult<Value> {
         r?
     };
     if r.as_pystr().is_none() {
-        return Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_name(r))));
+        return Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_tp_name(r))));
     }
     Ok(r)
 }
@@ -891,7 +893,7 @@ pub fn set_item(vm: &mut Vm, obj: Value, key: Value, value: Value) -> PyResult<(
             attr::call_unbound(vm, f, obj, &[key, value])?;
             Ok(())
         }
-        None => Err(vm.type_error(format!("'{}' object does not support item assignment", vm.class_name(tp)))),
+        None => Err(vm.type_error(format!("'{}' object does not support item assignment", vm.tp_name(tp)))),
     }
 }
 
@@ -910,8 +912,28 @@ pub fn del_item(vm: &mut Vm, obj: Value, key: Value) -> PyResult<()> {
             attr::call_unbound(vm, f, obj, &[key])?;
             Ok(())
         }
-        None => Err(vm.type_error(format!("'{}' object doesn't support item deletion", vm.class_name(tp)))),
+        None => Err(del_item_error(vm, tp, key)),
     }
+}
+
+/// CPython's error for `del obj[key]` on a type without `__delitem__`: types with
+/// sequence slots (classes defined in Python, but not those standing in for C types;
+/// native ones with `__len__`, `__getitem__` or `__contains__`) given an index say
+/// "doesn't support", the others "does not support".
+fn del_item_error(vm: &mut Vm, tp: Value, key: Value) -> PyErr {
+    use crate::object::class_flags::{HEAPTYPE, NATIVE_NAME};
+    let heap = tp.as_class().is_some_and(|c| c.has_flag(HEAPTYPE) && !c.has_flag(NATIVE_NAME));
+    let seq = heap
+        || ["__len__", "__getitem__", "__contains__"].iter().any(|n| {
+            let k = vm.intern(n);
+            lookup(vm, tp, k).is_some_and(|f| !f.is_none())
+        });
+    let index_key = {
+        let k = vm.intern("__index__");
+        lookup(vm, vm.type_of(key), k).is_some_and(|f| !f.is_none())
+    };
+    let verb = if seq && index_key { "doesn't" } else { "does not" };
+    vm.type_error(format!("'{}' object {verb} support item deletion", vm.tp_name(tp)))
 }
 
 pub fn len(vm: &mut Vm, v: Value) -> PyResult<usize> {

@@ -22,6 +22,45 @@ const RECURSIVE_CUTOFF: usize = 3;
 /// `sys.tracebacklimit`'s default: only the innermost entries are shown.
 const TRACEBACK_LIMIT: usize = 1000;
 
+thread_local! {
+    /// Source files of pure-Python modules that stand in for CPython C modules, with the
+    /// qualified names of their functions that CPython implements in C (a name ending in
+    /// `.` covers a class's methods; an empty list covers the whole file).
+    static STAND_IN_FILES: std::cell::RefCell<Vec<(String, &'static [&'static str])>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Declares that the functions `qualnames` of the module file `file` (all of them when
+/// `qualnames` is empty) are, in CPython, C code: exceptions passing through their frames
+/// get no traceback entry for them, so tracebacks look as CPython's do (datetime.py for
+/// `_datetime`, `asyncio.Future` for `_asyncio.Future`).
+pub fn hide_stand_in_frames(file: &str, qualnames: &'static [&'static str]) {
+    STAND_IN_FILES.with(|f| {
+        let mut f = f.borrow_mut();
+        if !f.iter().any(|(n, _)| n == file) {
+            f.push((file.to_owned(), qualnames));
+        }
+    });
+}
+
+/// True when frames of `code` stand for C code in CPython (see `hide_stand_in_frames`).
+pub fn is_stand_in_code(code: &crate::cfg::Code) -> bool {
+    STAND_IN_FILES.with(|f| {
+        let f = f.borrow();
+        if f.is_empty() {
+            return false;
+        }
+        let Some((_, names)) = f.iter().find(|(n, _)| *n == code.source.filename) else {
+            return false;
+        };
+        if names.is_empty() {
+            return true;
+        }
+        let q = code.qualname.as_rstr().unwrap_or("");
+        names.iter().any(|n| if n.ends_with('.') { q.starts_with(n) } else { q == *n })
+    })
+}
+
 /// How many traceback entries to print: `sys.tracebacklimit` when it is an int (0 when it
 /// is not positive: then not even the "Traceback" header is printed), else the default.
 fn traceback_limit(vm: &mut Vm) -> usize {

@@ -170,8 +170,9 @@
 //! its allocation; freed cells are poisoned and marking aborts on a reachable value that
 //! points at no live object, so such a bug fails loudly.
 //!
-//! - `=1`: every allocation safepoint, under a work cap. Collections are *full* while
-//!   the full collections' cumulative work (`COLLECTION_WORK` per collection + objects
+//! - `=1`: every allocation safepoint, under a work cap. Collections are full and minor
+//!   in turn (every other one minor, when the marks allow, so that the whole corpus
+//!   exercises the write barrier, `barrier`) while the full collections' cumulative work (`COLLECTION_WORK` per collection + objects
 //!   marked + values visited / 4 + native stack words read / 8; one unit is roughly
 //!   10 ns, more for deep stacks full of heap pointers) is at most
 //!   `STRESS_BASE_WORK + STRESS_CAP * objects allocated` (500M units, about 5 seconds,
@@ -216,17 +217,34 @@
 //!   allocation safepoint is still freed and poisoned at that safepoint. It relies on
 //!   marks that stay set: in stress mode the sweep leaves every survivor marked
 //!   (`Heap::sweep`'s `keep_marks`; a full collection first resets the marks to the
-//!   permanent bits) so the old objects count as reached, and the old objects whose
-//!   references may have changed since (`GcState::old_mutable`: every survivor except the
-//!   `fixed_refs` ones — strs, tuples, ints...; plain dicts are skipped while their
-//!   `version` stays put) are traced one level as extra roots, with the usual roots.
-//!   Code objects are immutable, so only those registered since the previous collection
-//!   are traced. Old objects that became unreachable are freed by the next full
+//!   permanent bits) so the old objects count as reached, and the old objects that may
+//!   refer to young ones are traced one level as extra roots, with the usual roots:
+//!   those a write barrier recorded since the previous collection (`barrier`: lists,
+//!   dicts, sets, instance attributes, `__class__`; single items and entries of big
+//!   lists and dicts), every old list and instance when compiled code ran or is running
+//!   (its stores have no barrier yet), and the old objects of the kinds without a barrier
+//!   (`GcState::old_mutable`: classes, functions, cells, generators, exceptions, native
+//!   objects other than list and range iterators...). Permanent dicts are left to the
+//!   barrier too. Code objects are immutable, so only those registered since the previous
+//!   collection are traced. Old objects that became unreachable are freed by the next full
 //!   collection (an explicit `gc.collect()` is always full), so an old value that loses
 //!   its last reference and is then used unrooted is caught only at full collections,
-//!   as before. Programs with a growing heap of strs and tuples gain the most (a minor
-//!   collection of `app_tic_tac_toe` marks a few objects instead of ~10000); a heap of
-//!   lists or instances must still be visited one level.
+//!   as before. With the barrier a minor collection costs the roots (frames, the native
+//!   stack), the young objects and what was written, not the old heap: `loop_collatz_dict`
+//!   (a 300000-entry memo dict written at every step) went from ~0.1-0.3 ms to ~10 µs per
+//!   minor collection, `containers_deep_nesting` (100000 nested dicts) from ~0.4 ms.
+//!
+//!   Figures with the barrier (`tests/gc/stress_count.sh`'s measure, default caps, loaded
+//!   2-core VM): of the 9 programs that reached both caps, `gc_large_blocks` now collects
+//!   at every allocation safepoint (150009, was 28944), `app_tic_tac_toe` at 480850 of
+//!   888188 (was 179074), `loop_collatz_dict` 164584 of 429782 (was 51775), and the
+//!   corpus stage takes about as long as before. What stops the others is the fallback
+//!   for compiled code (with `--jit=off`, `containers_deep_nesting`, `loop_collatz_dict`
+//!   and `loop_string_building` collect at every allocation safepoint: each minor
+//!   collection traces every old list when a trace ran), the fixed cost of a collection
+//!   (the native stack, 1000 to 4000 words, the frames, the sweep's pass over the pages:
+//!   about 5 to 20 µs, times 2.5M safepoints in `loop_fannkuch`), and deep recursion
+//!   (`qa_adv_deep_limit` scans ~1M stack words per collection).
 //! - `=1:K`, `=1:K:L` and `=1:K:L:B`: the same with caps of K (full) and L (minor) units
 //!   per object instead of 4 and 4, and B million units besides instead of 500 (`=1:0`
 //!   or `=all`: full collections without a cap).
@@ -237,6 +255,7 @@
 //! - `=auto`: every allocation safepoint as long as collecting has taken at most half
 //!   of the run time (time-based, so not reproducible run to run).
 
+pub mod barrier;
 pub mod counting;
 pub mod module;
 pub mod stack;
@@ -418,9 +437,21 @@ pub struct GcState {
     /// collection (`Heap::sweep`'s `keep_marks`), so a minor collection may run.
     sticky: Cell<bool>,
     /// Stress mode: the non-permanent objects that survived a collection and whose
-    /// references may change (not `fixed_refs`), traced as roots by minor collections
-    /// (`trace_old`). Rebuilt by every full collection, extended by minor ones.
-    old_mutable: RefCell<Vec<OldObj>>,
+    /// references may change without a write barrier (not `fixed_refs`, not of the kinds
+    /// `barrier` covers), traced as roots by every minor collection (`trace_old`). Rebuilt
+    /// by every full collection, extended by minor ones.
+    old_mutable: RefCell<Vec<usize>>,
+    /// Stress mode: the old lists and old objects with instance attributes that are not in
+    /// `old_mutable` (their stores go through the write barrier, `barrier`), traced by a
+    /// minor collection only when compiled code ran since the previous collection
+    /// (compiled traces store into them without a barrier). Rebuilt like `old_mutable`.
+    old_jit: RefCell<Vec<usize>>,
+    /// `vm.jit.stats.entries` (runs of compiled code) at the previous collection.
+    jit_entries: Cell<u64>,
+    /// Compiled code was running (suspended below it: a trace's back edge, or a helper
+    /// the trace called, reached the safepoint) at the previous collection: it went on
+    /// storing afterwards without a new entry.
+    prev_in_trace: Cell<bool>,
     /// Objects promoted by minor collections since the last full one, and the survivors
     /// of that one (stress mode: when to run a full collection, `safepoint_slow`).
     promoted: Cell<u64>,
@@ -503,16 +534,6 @@ struct PermDict {
     clean: bool,
 }
 
-/// An entry of `GcState::old_mutable`.
-struct OldObj {
-    cell: usize,
-    /// A plain dict (class `dict`, no instance attributes): its `DictData::version` and
-    /// `raw_len` when it was last traced, to skip it while they do not move.
-    dict: bool,
-    version: u64,
-    len: usize,
-}
-
 /// Reused buffers of the marker (see `GcState::scratch`).
 #[derive(Default)]
 struct Scratch {
@@ -563,6 +584,7 @@ impl GcState {
         }
         if stress > 0 {
             request();
+            barrier::activate();
         }
         GcState {
             native_depth: Cell::new(0),
@@ -580,6 +602,9 @@ impl GcState {
             minor_collections: Cell::new(0),
             sticky: Cell::new(false),
             old_mutable: RefCell::new(Vec::new()),
+            old_jit: RefCell::new(Vec::new()),
+            jit_entries: Cell::new(0),
+            prev_in_trace: Cell::new(false),
             codes_seen: Cell::new(0),
             promoted: Cell::new(0),
             live_at_full: Cell::new(0),
@@ -788,6 +813,10 @@ pub fn safepoint(vm: &mut Vm) {
 #[cold]
 #[inline(never)]
 fn safepoint_slow(vm: &mut Vm) {
+    safepoint_at(vm);
+}
+
+fn safepoint_at(vm: &mut Vm) {
     let g = &vm.gc;
     if g.native_depth.get() != 0 || g.collecting.get() || g.running_finalizers.get() {
         return;
@@ -840,6 +869,11 @@ fn safepoint_slow(vm: &mut Vm) {
                     && (g.minor_first || g.last_minor_work.get().saturating_mul(2) <= g.last_full_work.get())
                     && g.promoted.get() <= g.live_at_full.get().max(10_000);
                 charge_minor = true;
+            } else if g.stress == 1 && g.stress_collections.get() % 2 == 1 {
+                // Under the full collections' cap, every other collection is a minor one
+                // (when the marks allow), so that the whole corpus exercises the write
+                // barrier (`barrier`); its work counts towards the full collections' cap.
+                minor = g.sticky.get() && g.promoted.get() <= g.live_at_full.get().max(10_000);
             }
             g.stress_count.set(0);
         }
@@ -1062,7 +1096,7 @@ impl Marker<'_> {
 /// Pushes on the marker's stack the permanent objects whose references may have come to
 /// include non-permanent objects (see `freeze`; permanent objects are marked already,
 /// their mark bits being set between collections), so that marking traces them as roots.
-fn trace_permanent(vm: &Vm, m: &mut Marker) {
+fn trace_permanent(vm: &Vm, m: &mut Marker, minor: bool) {
     m.stack.extend_from_slice(&vm.gc.perm_roots.borrow());
     // Permanent builtin classes: only their list of subclasses can change (see
     // `GcState::perm_classes`); most are empty.
@@ -1092,6 +1126,12 @@ fn trace_permanent(vm: &Vm, m: &mut Marker) {
     // every mutation (crate::dict), so a dict whose version did not move since it was
     // found to refer to permanent objects only still does, and tracing it would mark
     // nothing.
+    // A minor collection leaves them to the write barrier (`barrier`): every store into a
+    // dict's entries records it (permanent objects are marked, so old), and the next full
+    // collection sees the version moved.
+    if minor {
+        return;
+    }
     for pd in vm.gc.perm_dicts.borrow_mut().iter_mut() {
         // SAFETY: a permanent object: allocated, never freed while it is permanent.
         let o: &PyObj = unsafe { &*(pd.cell as *const PyObj) };
@@ -1113,25 +1153,60 @@ fn trace_permanent(vm: &Vm, m: &mut Marker) {
 }
 
 /// A minor collection's extra roots: the old objects whose references may have changed
-/// since the previous collection (`GcState::old_mutable`). Only their own references are
-/// traced; those to old objects stop at once (old objects are marked already).
-fn trace_old(vm: &Vm, m: &mut Marker) {
-    for e in vm.gc.old_mutable.borrow_mut().iter_mut() {
+/// since the previous collection (recorded by the write barrier, `barrier`; all old lists
+/// and instances when compiled code ran, `jit_ran`; `GcState::old_mutable`). Only their
+/// own references are traced; those to old objects stop at once (they are marked).
+fn trace_old(vm: &Vm, m: &mut Marker, remembered: &[usize], cards: &[(usize, usize)], jit_ran: bool) {
+    // Objects written since the previous collection (`barrier`): the old ones (marked:
+    // old, or reached already by this collection, which is as good) are traced; a young
+    // one is traced only if it is reached.
+    for &cell in remembered {
+        if m.heap.is_marked(cell) {
+            // SAFETY: remembered cells are allocated until the next sweep (`barrier`).
+            let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+            trace::trace_obj(o, m);
+        }
+    }
+    // Single items and entries written in old lists and dicts (unless the whole object is
+    // remembered, and traced above).
+    for &(cell, pos) in cards {
+        if !m.heap.is_marked(cell) {
+            continue;
+        }
+        // SAFETY: as above.
+        let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+        if o.gc.get() & barrier::REMEMBERED != 0 {
+            continue;
+        }
+        match &o.payload {
+            Payload::List(l) => {
+                if let Some(&v) = trace::read(l.values_raw()).get(pos) {
+                    m.value(v);
+                }
+            }
+            Payload::Dict(d) => {
+                if let Some(e) = trace::read(d).entry_at(pos) {
+                    m.value(e.key);
+                    m.value(e.value);
+                }
+            }
+            _ => trace::trace_obj(o, m),
+        }
+    }
+    // Compiled code ran since the previous collection: it may have stored into any list
+    // or instance slot without a barrier.
+    if jit_ran {
+        for &cell in vm.gc.old_jit.borrow().iter() {
+            // SAFETY: as for `old_mutable` below.
+            let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+            trace::trace_obj(o, m);
+        }
+    }
+    // The old objects of the kinds without a barrier.
+    for &cell in vm.gc.old_mutable.borrow().iter() {
         // SAFETY: an object that survived the previous collection; minor collections free
         // no such object and a full one rebuilds the list.
-        let o: &PyObj = unsafe { &*(e.cell as *const PyObj) };
-        if e.dict {
-            if let Payload::Dict(d) = &o.payload {
-                let d = trace::read(d);
-                // Not mutated since it was last traced: everything it refers to was marked
-                // then and survived, so it is old (marked) now.
-                if d.version == e.version && d.raw_len() == e.len {
-                    continue;
-                }
-                e.version = d.version;
-                e.len = d.raw_len();
-            }
-        }
+        let o: &PyObj = unsafe { &*(cell as *const PyObj) };
         trace::trace_obj(o, m);
     }
 }
@@ -1141,10 +1216,13 @@ fn trace_old(vm: &Vm, m: &mut Marker) {
 /// list afresh. The marks stay set (`Heap::sweep`'s `keep_marks`) for a minor collection.
 fn promote(vm: &Vm, young: &[usize], minor: bool) {
     let mut old = vm.gc.old_mutable.borrow_mut();
+    let mut old_jit = vm.gc.old_jit.borrow_mut();
     if minor {
         vm.gc.promoted.set(vm.gc.promoted.get() + young.len() as u64);
     } else {
         old.clear();
+        old_jit.clear();
+        barrier::clear_owners();
         vm.gc.promoted.set(0);
         vm.gc.live_at_full.set(young.len() as u64);
     }
@@ -1154,14 +1232,41 @@ fn promote(vm: &Vm, young: &[usize], minor: bool) {
         if fixed_refs(o) {
             continue;
         }
-        let (dict, version, len) = match &o.payload {
-            Payload::Dict(d) if o.attrs.is_none() && o.class.get().is(vm.types.dict) => {
-                let d = trace::read(d);
-                (true, d.version, d.raw_len())
+        // The class changes only through `__class__` assignment and the attributes only
+        // through stores with a barrier (`barrier` docs); so do the items of a list, and
+        // the payloads below hold no references or never change them. Compiled code
+        // stores into lists and attributes without a barrier (`old_jit`).
+        let barriered = matches!(&o.payload, Payload::Native(n) if n.refs_fixed())
+            || matches!(
+                o.payload,
+                Payload::Object
+                    | Payload::Int(_)
+                    | Payload::Float(_)
+                    | Payload::Complex(..)
+                    | Payload::Str(_)
+                    | Payload::Bytes(_)
+                    | Payload::ByteArray(_)
+                    | Payload::Tuple(_)
+                    | Payload::Range { .. }
+                    | Payload::Slice { .. }
+                    | Payload::NativeFunction(_)
+                    | Payload::BoundMethod { .. }
+                    | Payload::Module(_)
+                    | Payload::List(_)
+                    | Payload::Dict(_)
+                    | Payload::Set(_)
+                    | Payload::FrozenSet(_)
+            );
+        if barriered {
+            if let Some(a) = &o.attrs {
+                barrier::add_owner(a, cell);
             }
-            _ => (false, 0, 0),
-        };
-        old.push(OldObj { cell, dict, version, len });
+            if o.attrs.is_some() || matches!(o.payload, Payload::List(_)) {
+                old_jit.push(cell);
+            }
+            continue;
+        }
+        old.push(cell);
     }
     vm.gc.sticky.set(true);
     if minor {
@@ -1218,6 +1323,8 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     // weakly: it is taken out of the roots while marking, and files found unreachable are
     // flushed and dropped from it (their destructor closes them when they are swept).
     let open_files = vm.state.try_borrow_mut().ok().and_then(|mut st| st.remove("open_files"));
+    // The old objects written since the previous collection (`barrier`).
+    let remembered = barrier::take();
     let scratch = vm.gc.scratch.take();
     let mut m = Marker::new(heap_ref, scratch, stress);
     // Stress mode records the objects marked (all the surviving non-permanent objects in a
@@ -1235,10 +1342,18 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     }
     // The suspended threads' frames and values (`crate::threads`).
     crate::threads::trace_roots(&mut m);
-    trace_permanent(vm, &mut m);
+    trace_permanent(vm, &mut m, minor);
+    let n_remembered = remembered.0.len() + remembered.1.len();
+    // Compiled code ran since the previous collection, or is running (suspended below this
+    // collection) now or was at the previous collection.
+    let in_trace = vm.jit.in_trace();
+    let jit_ran = !barrier::compiled_barriers()
+        && (vm.jit.stats.entries != vm.gc.jit_entries.get() || in_trace || vm.gc.prev_in_trace.get());
     if minor {
-        trace_old(vm, &mut m);
+        trace_old(vm, &mut m, &remembered.0, &remembered.1, jit_ran);
     }
+    vm.gc.jit_entries.set(vm.jit.stats.entries);
+    vm.gc.prev_in_trace.set(in_trace);
     trace_codes(vm, &mut m, minor);
     let mut words = stack::scan_span(from, base, heap_ref.span(), |w| m.word(w));
     // The stacks of the suspended threads (`crate::threads`).
@@ -1368,6 +1483,8 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     // sweep frees stay cached until the next one (`counting` docs: large blocks).
     counting::age_cache();
     let t_unmark = start.elapsed();
+    // Everything that survives was traced: the remembered set starts afresh.
+    barrier::finish(remembered);
     // SAFETY: marking is complete: every root and everything reachable from it is
     // marked (module docs), so unmarked objects are garbage.
     let (freed, freed_keys) = unsafe { (*hp).sweep(stress) };
@@ -1434,7 +1551,16 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
             start.elapsed().as_secs_f64() * 1e3,
             t_mark.as_secs_f64() * 1e3,
             (t_final - t_mark).as_secs_f64() * 1e3,
-            if minor { " (minor)" } else { "" },
+            if minor {
+                format!(
+                    " (minor: {n_remembered} remembered, {} old always traced, {} old lists and instances{})",
+                    vm.gc.old_mutable.borrow().len(),
+                    vm.gc.old_jit.borrow().len(),
+                    if jit_ran { " traced: compiled code ran" } else { "" }
+                )
+            } else {
+                String::new()
+            },
         );
     }
     Some(freed + nfinal)
@@ -1813,7 +1939,7 @@ pub fn finalize_at_exit(vm: &mut Vm, globals: Value) {
         trace::trace_frame(f, &mut m);
     }
     crate::threads::trace_roots(&mut m);
-    trace_permanent(vm, &mut m);
+    trace_permanent(vm, &mut m, false);
     trace_codes(vm, &mut m, false);
     m.drain();
 

@@ -189,3 +189,16 @@ fn spill_registers(out: &mut [usize; 12]) {
     }
     let _ = p;
 }
+
+/// Bytes of dead stack `scrub_below` clears.
+const SCRUB_BYTES: usize = 4096;
+
+/// Zeroes the `SCRUB_BYTES` of stack below the caller's frame: dead words there (copies
+/// of values from calls that returned) would otherwise turn up in the uninitialized slots
+/// of later calls' frames, where the conservative scan takes them for references.
+#[inline(never)]
+pub fn scrub_below() {
+    let mut dead = [0u8; SCRUB_BYTES];
+    // The zeroing must happen: the array is otherwise unused.
+    std::hint::black_box(&mut dead);
+}

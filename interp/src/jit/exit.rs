@@ -507,7 +507,9 @@ fn enter(
     // SAFETY: the trace was recorded for this code; its loads and stores touch the frame's
     // slot array and the range iterators checked above (alive in the frame's slots), its
     // helpers get `ctx`, which points to this VM and frame, unused by us until it returns.
+    vm.jit.running += 1;
     let exit = unsafe { c.code.run(params, buf) };
+    vm.jit.running -= 1;
     *trips = trips.saturating_add(ctx.trips);
     // A linked exit may have run on into other traces: the tag says whose exit this is.
     let tag = if c.tag != 0 { buf[krait_tracer::LINK_TAG] as u32 } else { 0 };

@@ -258,6 +258,9 @@ pub struct Jit {
     /// trace that left).
     traces: Vec<std::rc::Weak<exit::CompiledLoop>>,
     recorder: Option<Box<record::Recorder>>,
+    /// Compiled code running now (runs nest when a helper re-enters the interpreter):
+    /// the collector's write-barrier fallback (`gc::barrier`) must know.
+    running: u32,
     pub stats: JitStats,
     log: Option<std::fs::File>,
     /// Codes not to inline, and the descriptions of inlined frames (`inline.rs`).
@@ -318,6 +321,11 @@ impl Jit {
     /// Whether a trace is being recorded.
     pub fn is_recording(&self) -> bool {
         self.recorder.is_some()
+    }
+
+    /// Whether compiled code is running (suspended below the caller).
+    pub fn in_trace(&self) -> bool {
+        self.running != 0
     }
 
     /// Writes to the log (`KRAIT_JIT_LOG`); the text is formatted only when there is one.

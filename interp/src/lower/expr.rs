@@ -233,7 +233,8 @@ impl<'a> Compiler<'a> {
                 let obj = self.expr(&a.value)?;
                 let name = self.mangled_name_idx(a.attr.as_str());
                 let dst = self.dst(hint);
-                self.set_span(a.range);
+                let span = self.attr_span(a, a.range);
+                self.set_span(span);
                 self.emit(Op::GetAttr { dst, obj, name });
                 Ok(Opnd::Slot(dst))
             }
@@ -838,14 +839,8 @@ impl<'a> Compiler<'a> {
                 let ops = self.eval_seq(&es)?;
                 let name = self.mangled_name_idx(at.attr.as_str());
                 let dst = self.dst(hint);
-                let start = if self.line_of(u32::from(at.value.range().end()))
-                    != self.line_of(u32::from(at.attr.range.start()))
-                {
-                    at.attr.range.start()
-                } else {
-                    call_span.start()
-                };
-                self.set_span(TextRange::new(start, call_span.end()));
+                let span = self.attr_span(at, call_span);
+                self.set_span(span);
                 self.emit(Op::CallMethod {
                     dst,
                     obj: ops[0],
@@ -874,6 +869,18 @@ impl<'a> Compiler<'a> {
         let dst = self.dst(hint);
         self.call_with_args(dst, func, &[], &args.args, &args.keywords, call_span)?;
         Ok(Opnd::Slot(dst))
+    }
+
+    /// The location of an attribute access (or of a method call, `whole`) as CPython
+    /// 3.11 records it: when the expression starts on another line than the one where the
+    /// attribute's name ends, it starts at the name (`update_start_location_to_match_attr`),
+    /// so a traceback shows the line of `.name` in a chain split over several lines.
+    fn attr_span(&self, a: &ast::ExprAttribute, whole: TextRange) -> TextRange {
+        if self.line_of(u32::from(whole.start())) != self.line_of(u32::from(a.attr.range.end())) {
+            TextRange::new(a.attr.range.start(), whole.end())
+        } else {
+            whole
+        }
     }
 
     /// `dst = func(*leading, *args, **keywords)` where `args`/`keywords` may contain `*`

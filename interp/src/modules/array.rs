@@ -109,7 +109,7 @@ fn c_long(vm: &mut Vm, v: Value) -> PyResult<i64> {
         return Ok(i);
     }
     let Some(b) = slice::index_of(vm, v)? else {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))));
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v))));
     };
     b.to_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C long"))
 }
@@ -117,7 +117,7 @@ fn c_long(vm: &mut Vm, v: Value) -> PyResult<i64> {
 fn c_index(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
     match slice::index_of(vm, v)? {
         Some(b) => Ok(b),
-        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v)))),
     }
 }
 
@@ -430,7 +430,7 @@ fn array_iadd(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
     let a = arr(vm, args, "__iadd__")?;
     let other = args.get(1).copied().unwrap_or(Value::NONE);
     if native::<Array>(&other).is_none() {
-        return Err(vm.type_error(format!("can only extend array with array (not \"{}\")", vm.type_name(other))));
+        return Err(vm.type_error(format!("can only extend array with array (not \"{}\")", vm.type_tp_name(other))));
     }
     extend_impl(vm, a, other)?;
     Ok(args[0])
@@ -440,7 +440,7 @@ fn array_add(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
     let a = arr(vm, args, "__add__")?;
     let other = args.get(1).copied().unwrap_or(Value::NONE);
     let Some(b) = native::<Array>(&other) else {
-        return Err(vm.type_error(format!("can only append array (not \"{}\") to array", vm.type_name(other))));
+        return Err(vm.type_error(format!("can only append array (not \"{}\") to array", vm.type_tp_name(other))));
     };
     if a.tc != b.tc {
         return Err(vm.type_error("bad argument type for built-in operation"));
@@ -478,7 +478,7 @@ fn array_imul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
     let a = arr(vm, args, "__imul__")?;
     let other = args.get(1).copied().unwrap_or(Value::NONE);
     let Some(n) = repeat_n(vm, other)? else {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(other))));
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_tp_name(other))));
     };
     let src = a.to_bytes();
     let n = n.max(0) as usize;
@@ -534,7 +534,7 @@ fn array_setitem(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     if slice::is_slice(key) {
         let Some(b) = native::<Array>(&value) else {
             return Err(
-                vm.type_error(format!("can only assign array (not \"{}\") to array slice", vm.type_name(value)))
+                vm.type_error(format!("can only assign array (not \"{}\") to array slice", vm.type_tp_name(value)))
             );
         };
         if b.tc != a.tc {

@@ -23,7 +23,8 @@ fn ascii_data(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     match bytes_like(vm, v)? {
         Some(b) => Ok(b),
         None => {
-            Err(vm.type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", vm.type_name(v))))
+            Err(vm
+                .type_error(format!("argument should be bytes, buffer or ASCII string, not '{}'", vm.type_tp_name(v))))
         }
     }
 }
@@ -31,7 +32,7 @@ fn ascii_data(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 fn binary_data(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     match bytes_like(vm, v)? {
         Some(b) => Ok(b),
-        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(v)))),
     }
 }
 

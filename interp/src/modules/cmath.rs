@@ -50,14 +50,14 @@ fn arg_c(vm: &mut Vm, v: Value) -> PyResult<C> {
         if let Some(r) = call_special(vm, v, "__complex__")? {
             return match complex_val(r) {
                 Some(c) => Ok(c),
-                None => Err(vm.type_error(format!("__complex__ returned non-complex (type {})", vm.type_name(r)))),
+                None => Err(vm.type_error(format!("__complex__ returned non-complex (type {})", vm.type_tp_name(r)))),
             };
         }
     }
     match vm.to_f64(v) {
         Ok(x) => Ok((x, 0.0)),
         Err(e) if vm.err_matches(&e, vm.exc.type_error) => {
-            Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
+            Err(vm.type_error(format!("must be real number, not {}", vm.type_tp_name(v))))
         }
         Err(e) => Err(e),
     }

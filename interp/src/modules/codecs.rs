@@ -227,7 +227,7 @@ fn err_kind(vm: &mut Vm, exc: Value, handler: &str) -> PyResult<ErrKind> {
         Ok(ErrKind::Translate)
     } else {
         let _ = handler;
-        Err(vm.type_error(format!("don't know how to handle {} in error callback", vm.type_name(exc))))
+        Err(vm.type_error(format!("don't know how to handle {} in error callback", vm.type_tp_name(exc))))
     }
 }
 
@@ -308,7 +308,7 @@ fn backslashreplace_errors(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -
 fn xmlcharrefreplace_errors(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let exc = one_exc(vm, "xmlcharrefreplace_errors", args, kw)?;
     if !matches!(err_kind(vm, exc, "xmlcharrefreplace")?, ErrKind::Encode) {
-        return Err(vm.type_error(format!("don't know how to handle {} in error callback", vm.type_name(exc))));
+        return Err(vm.type_error(format!("don't know how to handle {} in error callback", vm.type_tp_name(exc))));
     }
     let (start, end) = exc_range(vm, exc)?;
     let s: String = exc_chars(vm, exc, start, end)?.iter().map(|&c| format!("&#{};", c as u32)).collect();

@@ -351,7 +351,7 @@ fn deque_remove(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
 /// A sequence index of a deque (`d[i]`): ints only, negative from the end.
 fn deque_pos(vm: &mut Vm, d: &Deque, key: Value) -> PyResult<usize> {
     if !crate::types::slice::has_index(vm, key) {
-        return Err(vm.type_error(format!("sequence index must be integer, not '{}'", vm.type_name(key))));
+        return Err(vm.type_error(format!("sequence index must be integer, not '{}'", vm.type_tp_name(key))));
     }
     let i = ssize_arg(vm, key)?;
     let n = d.len() as isize;
@@ -435,7 +435,7 @@ fn deque_add(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
     let d = dq(vm, args, "__add__")?;
     let other = args.get(1).copied().unwrap_or(Value::NONE);
     if native::<Deque>(&other).is_none() {
-        return Err(vm.type_error(format!("can only concatenate deque (not \"{}\") to deque", vm.type_name(other))));
+        return Err(vm.type_error(format!("can only concatenate deque (not \"{}\") to deque", vm.type_tp_name(other))));
     }
     let new = copy_impl(vm, args[0], d)?;
     let nd = native::<Deque>(&new).ok_or_else(|| vm.type_error("copy did not return a deque"))?;
@@ -483,7 +483,7 @@ fn deque_imul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<V
     let d = dq(vm, args, "__imul__")?;
     let other = args.get(1).copied().unwrap_or(Value::NONE);
     let Some(n) = repeat_count(vm, other)? else {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(other))));
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_tp_name(other))));
     };
     inplace_repeat(vm, d, n)?;
     Ok(args[0])
@@ -1056,7 +1056,7 @@ fn tg_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value
         return Err(vm.type_error(format!(
             "descriptor for index '{}' for tuple subclasses doesn't apply to '{}' object",
             tg.index,
-            vm.type_name(obj)
+            vm.type_tp_name(obj)
         )));
     };
     t.get(tg.index).copied().ok_or_else(|| vm.index_error("tuple index out of range"))

@@ -136,7 +136,7 @@ fn var_reset(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
     this::<ContextVar>(vm, args, "reset", "_contextvars.ContextVar")?;
     super::nargs(vm, "reset", &args[1..], kw, 1, 1)?;
     let Some(t) = native::<Token>(&args[1]) else {
-        return Err(vm.type_error(format!("expected an instance of Token, got '{}'", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("expected an instance of Token, got '{}'", vm.type_tp_name(args[1]))));
     };
     if t.used.get() {
         let r = vm.repr_string(args[1])?;

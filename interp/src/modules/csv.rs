@@ -71,8 +71,10 @@ fn char_param(vm: &Vm, name: &str, v: Value, allow_none: bool) -> PyResult<Optio
     match v.as_rstr() {
         Some(s) if s.chars().count() == 1 => Ok(s.chars().next()),
         Some(_) => Err(vm.type_error(format!("\"{name}\" must be a 1-character string"))),
-        None if allow_none => Err(vm.type_error(format!("\"{name}\" must be string or None, not {}", vm.type_name(v)))),
-        None => Err(vm.type_error(format!("\"{name}\" must be string, not {}", vm.type_name(v)))),
+        None if allow_none => {
+            Err(vm.type_error(format!("\"{name}\" must be string or None, not {}", vm.type_tp_name(v))))
+        }
+        None => Err(vm.type_error(format!("\"{name}\" must be string, not {}", vm.type_tp_name(v)))),
     }
 }
 
@@ -481,7 +483,7 @@ fn reader_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<
                 vm,
                 format!(
                     "iterator should return strings, not {} (the file should be opened in text mode)",
-                    vm.type_name(line)
+                    vm.type_tp_name(line)
                 ),
             ));
         };

@@ -15,6 +15,18 @@
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
+/// Flags the classes named `names` in namespace `d` as standing in for C types
+/// (`class_flags::NATIVE_NAME`), so error messages name them `module.name` as CPython's
+/// C types are named (`unsupported operand type(s) for +: 'datetime.date' and 'int'`).
+pub fn mark_native_names(vm: &mut Vm, d: Value, names: &[&str]) {
+    for name in names {
+        let k = vm.intern(name);
+        if let Some(c) = vm.dict_get_str(d, k).as_ref().and_then(Value::as_class) {
+            c.flags.set(c.flags.get() | crate::object::class_flags::NATIVE_NAME);
+        }
+    }
+}
+
 /// Installs the native helpers into the namespace `d` of the stdlib's `datetime`; does
 /// nothing to a `datetime` that is not CPython's (no `_check_date_fields` in it).
 pub fn apply(vm: &mut Vm, module: Value, d: Value) {
@@ -26,10 +38,21 @@ pub fn apply(vm: &mut Vm, module: Value, d: Value) {
     vm.add_function(module, "_check_time_fields", check_time_fields);
     vm.add_function(module, "_cmperror", cmperror);
     vm.add_function(module, "_check_tzinfo_arg", check_tzinfo_arg);
+    mark_native_names(
+        vm,
+        d,
+        &["date", "time", "datetime", "timedelta", "tzinfo", "timezone", "IsoCalendarDate", "_IsoCalendarDate"],
+    );
     let k = vm.intern("_isoweek_to_gregorian");
     if let Some(orig) = vm.dict_get_str(d, k) {
         vm.state.borrow_mut().insert(state_key("", "_isoweek_to_gregorian"), orig);
         vm.add_function(module, "_isoweek_to_gregorian", isoweek_to_gregorian);
+    }
+    for (name, f) in [("date", date_hash as crate::vm::NativeFn), ("time", time_hash)] {
+        let k = vm.intern(name);
+        if let Some(c) = vm.dict_get_str(d, k).filter(|c| c.as_class().is_some()) {
+            vm.add_method(c, "__hash__", f);
+        }
     }
     let k = vm.intern("_IsoCalendarDate");
     if let Some(cls) = vm.dict_get_str(d, k).filter(|c| c.as_class().is_some()) {
@@ -53,16 +76,24 @@ pub fn apply(vm: &mut Vm, module: Value, d: Value) {
         if vm.dict_get_str(cls_dict, m).is_none() {
             continue;
         }
-        // The plain function (`__new__` is stored as a staticmethod).
-        let Ok(orig) = vm.get_attr(cls, m) else {
+        // The plain function (`__new__` is stored as a staticmethod, `fromisoformat` as a
+        // classmethod: its `__func__`).
+        let orig = if method == "fromisoformat" {
+            let raw = vm.dict_get_str(cls_dict, m).unwrap_or(Value::NONE);
+            let k = vm.intern("__func__");
+            vm.get_attr(raw, k)
+        } else {
+            vm.get_attr(cls, m)
+        };
+        let Ok(orig) = orig else {
             continue;
         };
         vm.state.borrow_mut().insert(state_key(class, method), orig);
-        if method == "__new__" {
-            vm.add_staticmethod(cls, method, f);
-        } else {
-            vm.add_method(cls, method, f);
-        }
+        match method {
+            "__new__" => vm.add_staticmethod(cls, method, f),
+            "fromisoformat" => vm.add_classmethod(cls, method, f),
+            _ => vm.add_method(cls, method, f),
+        };
     }
 }
 
@@ -83,6 +114,8 @@ const WRAPPED: &[(&str, &str, crate::vm::NativeFn)] = &[
     ("datetime", "_cmp", datetime_cmp),
     ("datetime", "astimezone", datetime_astimezone),
     ("timezone", "__new__", timezone_new),
+    ("date", "fromisoformat", date_fromisoformat),
+    ("time", "fromisoformat", time_fromisoformat),
 ];
 
 /// The `vm.state` key of a wrapped method's pure-Python original.
@@ -99,6 +132,8 @@ fn state_key(class: &str, method: &str) -> &'static str {
         ("datetime", "_cmp") => "datetime.datetime._cmp",
         ("datetime", "astimezone") => "datetime.datetime.astimezone",
         ("timezone", "__new__") => "datetime.timezone.__new__",
+        ("date", "fromisoformat") => "datetime.date.fromisoformat",
+        ("time", "fromisoformat") => "datetime.time.fromisoformat",
         ("", "_isoweek_to_gregorian") => "datetime._isoweek_to_gregorian",
         _ => "datetime.?",
     }
@@ -156,6 +191,30 @@ fn type_error_reword(vm: &Vm, kind: Value, m: &str, from: &str, to: &str) -> Opt
 }
 
 fn timedelta_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    // The C module takes only ints and floats, checking the components in this order.
+    const PARAMS: [&str; 7] = ["days", "seconds", "microseconds", "milliseconds", "minutes", "hours", "weeks"];
+    const C_ORDER: [usize; 7] = [2, 3, 1, 4, 5, 0, 6];
+    let mut given = [None; 7];
+    for (i, &v) in args.iter().skip(1).take(7).enumerate() {
+        given[i] = Some(v);
+    }
+    for &(k, v) in kw {
+        if let Some(i) = PARAMS.iter().position(|p| k.as_rstr() == Some(p)) {
+            given[i] = Some(v);
+        }
+    }
+    for i in C_ORDER {
+        if let Some(v) = given[i] {
+            let ok = vm.isinstance(v, vm.types.int) || vm.isinstance(v, vm.types.float);
+            if !ok {
+                return Err(vm.type_error(format!(
+                    "unsupported type for timedelta {} component: {}",
+                    PARAMS[i],
+                    vm.type_tp_name(v)
+                )));
+            }
+        }
+    }
     call_reworded(vm, "timedelta", "__new__", args, kw, &|vm, kind, m| {
         let days = m.strip_prefix("timedelta # of days is too large: ").filter(|_| kind.is(vm.exc.overflow_error))?;
         Some(format!("days={days}; must have magnitude <= 999999999"))
@@ -366,6 +425,114 @@ fn check_time_fields(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
     }
     let items = v.iter().map(|&x| vm.new_int(x)).collect();
     Ok(vm.new_tuple(items))
+}
+
+/// The messages of `check_date_fields` and `check_time_fields`.
+const FIELD_ERRORS: [&str; 7] = [
+    "month must be in 1..12",
+    "day is out of range for month",
+    "hour must be in 0..23",
+    "minute must be in 0..59",
+    "second must be in 0..59",
+    "microsecond must be in 0..999999",
+    "fold must be either 0 or 1",
+];
+
+/// `date.fromisoformat` and `time.fromisoformat`: a string that parses but names no
+/// valid date or time raises the field's ValueError, as the C module does (the pure
+/// module raises "Invalid isoformat string" while handling it); one that does not parse
+/// raises "Invalid isoformat string" with no context.
+fn fromisoformat(vm: &mut Vm, class: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(orig) = vm.state.borrow().get(state_key(class, "fromisoformat")).copied() else {
+        return Err(vm.runtime_error(format!("datetime: {class}.fromisoformat is missing")));
+    };
+    let r = vm.call(orig, args, kw);
+    let Err(e) = &r else {
+        return r;
+    };
+    let Some(ed) = e.0.as_obj().and_then(|o| o.as_exception()) else {
+        return r;
+    };
+    let cause = ed.context.get();
+    if !vm.isinstance(e.0, vm.exc.value_error) || cause.is_null() || !vm.isinstance(cause, vm.exc.value_error) {
+        return r;
+    }
+    let k = vm.intern("args");
+    let msg = vm.get_attr(cause, k).ok().and_then(|a| a.as_tuple().and_then(|t| t.first().copied()));
+    let is_field = msg
+        .as_ref()
+        .and_then(Value::as_rstr)
+        .is_some_and(|m| FIELD_ERRORS.contains(&m) || (m.starts_with("year ") && m.ends_with(" is out of range")));
+    if is_field {
+        return Err(crate::vm::PyErr(cause));
+    }
+    // A string that does not parse: "Invalid isoformat string", not chained to the
+    // parser's own error.
+    ed.context.set(Value::NONE);
+    r
+}
+
+fn date_fromisoformat(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    fromisoformat(vm, "date", args, kw)
+}
+
+fn time_fromisoformat(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
+    fromisoformat(vm, "time", args, kw)
+}
+
+/// The `i`th item of `obj._getstate()`: the pickled state bytes of a date or time.
+fn state_bytes(vm: &mut Vm, obj: Value) -> PyResult<Value> {
+    let state = vm.call_method(obj, "_getstate", &[])?;
+    let zero = vm.new_int(0);
+    vm.get_item(state, zero)
+}
+
+/// `date.__hash__` as the C module's: the hash of the date's four state bytes (the pure
+/// module hashes a tuple holding them, so sets of dates iterated in another order).
+fn date_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(&this) = args.first() else {
+        return Err(vm.type_error("__hash__() needs an argument"));
+    };
+    let b = state_bytes(vm, this)?;
+    let h = vm.hash(b)?;
+    Ok(vm.new_int(h))
+}
+
+/// `time.__hash__` as the C module's: a naive time hashes its six state bytes, an aware
+/// one (even at UTC) the timedelta of its time of day minus its UTC offset; `fold` is
+/// ignored.
+fn time_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
+    let Some(&this) = args.first() else {
+        return Err(vm.type_error("__hash__() needs an argument"));
+    };
+    let fold = vm.intern("fold");
+    let f = vm.get_attr(this, fold)?;
+    let t0 = if vm.truthy(f)? {
+        let replace = vm.intern("replace");
+        let m = vm.get_attr(this, replace)?;
+        vm.call(m, &[], &[(fold, vm.new_int(0))])?
+    } else {
+        this
+    };
+    let off = vm.call_method(t0, "utcoffset", &[])?;
+    if off.is_none() {
+        let b = state_bytes(vm, t0)?;
+        let h = vm.hash(b)?;
+        return Ok(vm.new_int(h));
+    }
+    let mut parts = [0i64; 4];
+    for (p, name) in parts.iter_mut().zip(["hour", "minute", "second", "microsecond"]) {
+        let k = vm.intern(name);
+        let v = vm.get_attr(t0, k)?;
+        *p = field(vm, v)?;
+    }
+    let seconds = vm.new_int(parts[0] * 3600 + parts[1] * 60 + parts[2]);
+    let (zero, us) = (vm.new_int(0), vm.new_int(parts[3]));
+    let td = vm.type_of(off);
+    let day = vm.call(td, &[zero, seconds, us], &[])?;
+    let delta = vm.binary_op(crate::cfg::BinOp::Sub, day, off)?;
+    let h = vm.hash(delta)?;
+    Ok(vm.new_int(h))
 }
 
 /// `IsoCalendarDate.__repr__`: `datetime.IsoCalendarDate(year=2023, week=52, weekday=7)`.

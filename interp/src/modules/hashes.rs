@@ -1075,7 +1075,7 @@ pub fn pbkdf2_hmac(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
         vm.bind_args("pbkdf2_hmac", args, kw, ["hash_name", "password", "salt", "iterations", "dklen"], 4)?;
     let Some(name) = name.as_rstr().map(str::to_owned) else {
         return Err(
-            vm.type_error(format!("pbkdf2_hmac() argument 'hash_name' must be str, not {}", vm.type_name(name)))
+            vm.type_error(format!("pbkdf2_hmac() argument 'hash_name' must be str, not {}", vm.type_tp_name(name)))
         );
     };
     let password = need_bytes(vm, password)?;

@@ -12,7 +12,7 @@ pub fn index_value(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
     match crate::types::slice::index_of(vm, v)? {
         Some(i) => Ok(vm.new_bigint(i)),
-        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v)))),
     }
 }
 
@@ -25,7 +25,7 @@ pub fn ssize_arg(vm: &mut Vm, v: Value) -> PyResult<isize> {
     use num_traits::ToPrimitive;
     match crate::types::slice::index_of(vm, v)? {
         Some(i) => i.to_isize().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t")),
-        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v)))),
     }
 }
 

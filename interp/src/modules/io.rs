@@ -39,7 +39,7 @@ fn size_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<usize>> {
         None => Ok(None),
         Some(v) => {
             if v.is_float() {
-                return Err(vm.type_error(format!("argument should be integer or None, not '{}'", vm.type_name(v))));
+                return Err(vm.type_error(format!("argument should be integer or None, not '{}'", vm.type_tp_name(v))));
             }
             let n = vm.to_index(v)?;
             Ok(if n < 0 { None } else { Some(n as usize) })
@@ -130,7 +130,9 @@ fn b_readline(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
             if b.is_none() {
                 break;
             }
-            return Err(vm.os_error(format!("read() should have returned a bytes object, not '{}'", vm.type_name(b))));
+            return Err(
+                vm.os_error(format!("read() should have returned a bytes object, not '{}'", vm.type_tp_name(b)))
+            );
         };
         if data.is_empty() {
             break;
@@ -458,7 +460,7 @@ fn sio_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
         match newline.as_rstr() {
             Some(n) => Newline::parse(Some(n)).map_err(|m| vm.value_error(m))?,
             None => {
-                return Err(vm.type_error(format!("newline must be str or None, not {}", vm.type_name(newline))));
+                return Err(vm.type_error(format!("newline must be str or None, not {}", vm.type_tp_name(newline))));
             }
         }
     };
@@ -466,7 +468,7 @@ fn sio_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
         None => None,
         Some(v) => match v.as_rstr() {
             Some(s) => Some(s.to_owned()),
-            None => return Err(vm.type_error(format!("initial_value must be str or None, not {}", vm.type_name(v)))),
+            None => return Err(vm.type_error(format!("initial_value must be str or None, not {}", vm.type_tp_name(v)))),
         },
     };
     let s = this::<StringIO>(vm, args, "__init__", "_io.StringIO")?;
@@ -488,7 +490,7 @@ fn sio_write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Va
         return Err(vm.type_error("write() takes exactly one argument (0 given)"));
     };
     let Some(text) = v.as_pystr() else {
-        return Err(vm.type_error(format!("string argument expected, got '{}'", vm.type_name(v))));
+        return Err(vm.type_error(format!("string argument expected, got '{}'", vm.type_tp_name(v))));
     };
     s.write_str(text.as_str());
     Ok(vm.new_int(text.char_len as i64))
@@ -918,7 +920,7 @@ fn nd_decode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
         vm.call(m, &[input], &[(k, Value::bool(fin_b))])?
     };
     let Some(text) = out.as_rstr() else {
-        return Err(vm.type_error(format!("decoder should return a string result, not '{}'", vm.type_name(out))));
+        return Err(vm.type_error(format!("decoder should return a string result, not '{}'", vm.type_tp_name(out))));
     };
     let mut text = text.to_owned();
     let d = this::<NewlineDecoder>(vm, args, "decode", "_io.IncrementalNewlineDecoder")?;

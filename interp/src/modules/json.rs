@@ -73,7 +73,7 @@ pub fn escape(s: &str) -> String {
 }
 
 fn str_arg<'a>(vm: &Vm, v: &'a Value) -> PyResult<&'a str> {
-    v.as_rstr().ok_or_else(|| vm.type_error(format!("first argument must be a string, not {}", vm.type_name(*v))))
+    v.as_rstr().ok_or_else(|| vm.type_error(format!("first argument must be a string, not {}", vm.type_tp_name(*v))))
 }
 
 fn encode_basestring_ascii(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -483,7 +483,7 @@ fn scanstring(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
         None => true,
     };
     let Some(src) = s.as_rstr() else {
-        return Err(vm.type_error(format!("first argument must be a string, not {}", vm.type_name(s))));
+        return Err(vm.type_error(format!("first argument must be a string, not {}", vm.type_tp_name(s))));
     };
     let chars = Chars::of(src);
     if end < 0 || end as usize > chars.len() {
@@ -537,7 +537,7 @@ fn scanner_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
     let [s, idx] = vm.bind_args("scan_once", &args[1..], kw, ["string", "idx"], 2)?;
     let idx = super::helpers_b::ssize_arg(vm, idx)?;
     let Some(src) = s.as_rstr() else {
-        return Err(vm.type_error(format!("first argument must be a string, not {}", vm.type_name(s))));
+        return Err(vm.type_error(format!("first argument must be a string, not {}", vm.type_tp_name(s))));
     };
     if idx < 0 {
         return Err(vm.value_error("idx cannot be negative"));
@@ -639,7 +639,7 @@ impl JsonEncoder {
                 match r.as_rstr() {
                     Some(t) => out.push_str(t),
                     None => {
-                        return Err(vm.type_error(format!("encoder() must return a string, not {}", vm.type_name(r))))
+                        return Err(vm.type_error(format!("encoder() must return a string, not {}", vm.type_tp_name(r))))
                     }
                 }
             }
@@ -820,7 +820,7 @@ impl JsonEncoder {
                 continue;
             } else {
                 return Err(
-                    vm.type_error(format!("keys must be str, int, float, bool or None, not {}", vm.type_name(key)))
+                    vm.type_error(format!("keys must be str, int, float, bool or None, not {}", vm.type_tp_name(key)))
                 );
             };
             if first {

@@ -636,7 +636,7 @@ fn m_trunc(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
     }
     match call_special(vm, x, "__trunc__")? {
         Some(r) => Ok(r),
-        None => Err(vm.type_error(format!("type {} doesn't define __trunc__ method", vm.type_name(x)))),
+        None => Err(vm.type_error(format!("type {} doesn't define __trunc__ method", vm.type_tp_name(x)))),
     }
 }
 

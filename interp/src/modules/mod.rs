@@ -156,7 +156,7 @@ pub fn this<'a, T: NativeData>(vm: &Vm, args: &'a [Value], method: &str, owner: 
         None => Err(match args.first() {
             Some(v) => vm.type_error(format!(
                 "descriptor '{method}' requires a '{owner}' object but received a '{}'",
-                vm.type_name(*v)
+                vm.type_tp_name(*v)
             )),
             None => vm.type_error(format!("descriptor '{method}' of '{owner}' object needs an argument")),
         }),
@@ -211,7 +211,7 @@ pub fn bytes_like(vm: &mut Vm, v: Value) -> PyResult<Option<Vec<u8>>> {
 pub fn need_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     match bytes_like(vm, v)? {
         Some(b) => Ok(b),
-        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(v)))),
     }
 }
 
@@ -219,6 +219,6 @@ pub fn need_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 pub fn need_str(vm: &Vm, v: Value, what: &str) -> PyResult<String> {
     match v.as_rstr() {
         Some(s) => Ok(s.to_owned()),
-        None => Err(vm.type_error(format!("{what} must be str, not {}", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("{what} must be str, not {}", vm.type_tp_name(v)))),
     }
 }

@@ -138,7 +138,7 @@ fn is_sequence(vm: &mut Vm, v: Value) -> bool {
 fn op_concat(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     check_nargs(vm, "concat", args, kw, 2, 2)?;
     if !is_sequence(vm, args[0]) {
-        return Err(vm.type_error(format!("'{}' object can't be concatenated", vm.type_name(args[0]))));
+        return Err(vm.type_error(format!("'{}' object can't be concatenated", vm.type_tp_name(args[0]))));
     }
     vm.binary_op(BinOp::Add, args[0], args[1])
 }
@@ -146,7 +146,7 @@ fn op_concat(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
 fn op_iconcat(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     check_nargs(vm, "iconcat", args, kw, 2, 2)?;
     if !is_sequence(vm, args[0]) {
-        return Err(vm.type_error(format!("'{}' object can't be concatenated", vm.type_name(args[0]))));
+        return Err(vm.type_error(format!("'{}' object can't be concatenated", vm.type_tp_name(args[0]))));
     }
     vm.inplace_op(BinOp::Add, args[0], args[1])
 }
@@ -222,7 +222,7 @@ pub fn length_hint_of(vm: &mut Vm, obj: Value, default: i64) -> PyResult<i64> {
         return Ok(default);
     }
     let Some(i) = vm.int_value(r) else {
-        return Err(vm.type_error(format!("__length_hint__ must be an integer, not {}", vm.type_name(r))));
+        return Err(vm.type_error(format!("__length_hint__ must be an integer, not {}", vm.type_tp_name(r))));
     };
     if i.is_negative() {
         return Err(vm.value_error("__length_hint__() should return >= 0"));
@@ -239,7 +239,9 @@ fn op_length_hint(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
         None => 0,
         Some(&d) => {
             if vm.int_value(d).is_none() {
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(d))));
+                return Err(
+                    vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(d)))
+                );
             }
             let b: BigInt = vm.int_value(d).unwrap_or_default();
             match i64::try_from(&b) {
@@ -278,15 +280,15 @@ fn op_compare_digest(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
                 (None, None) => {
                     return Err(vm.type_error(format!(
                         "unsupported operand types(s) or combination of types: '{}' and '{}'",
-                        vm.type_name(a),
-                        vm.type_name(b)
+                        vm.type_tp_name(a),
+                        vm.type_tp_name(b)
                     )))
                 }
                 (None, _) => {
-                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(a))))
+                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(a))))
                 }
                 (_, None) => {
-                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(b))))
+                    return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(b))))
                 }
             }
         }

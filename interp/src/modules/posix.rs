@@ -73,7 +73,7 @@ pub fn fspath(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let k = vm.intern("__fspath__");
     let cls = vm.type_of(v);
     let Some(f) = vm.lookup_type(cls, k).filter(|f| !f.is_none()) else {
-        return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(v))));
+        return Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_tp_name(v))));
     };
     let r = vm.call(f, &[v], &[])?;
     if r.as_pystr().is_some() || matches!(r.as_obj().map(|o| &o.payload), Some(Payload::Bytes(_))) {
@@ -81,8 +81,8 @@ pub fn fspath(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
     Err(vm.type_error(format!(
         "expected {}.__fspath__() to return str or bytes, not {}",
-        vm.type_name(v),
-        vm.type_name(r)
+        vm.type_tp_name(v),
+        vm.type_tp_name(r)
     )))
 }
 
@@ -92,7 +92,7 @@ fn path_arg(vm: &mut Vm, fname: &str, argname: &str, v: Value) -> PyResult<PathA
         Err(e) if vm.err_matches(&e, vm.exc.type_error) => {
             return Err(vm.type_error(format!(
                 "{fname}: {argname} should be string, bytes or os.PathLike, not {}",
-                vm.type_name(v)
+                vm.type_tp_name(v)
             )))
         }
         Err(e) => return Err(e),
@@ -132,7 +132,7 @@ fn path_or_fd(vm: &mut Vm, fname: &str, argname: &str, v: Value) -> PyResult<Pat
         Ok(p) => Ok(PathOrFd::Path(p)),
         Err(e) if vm.err_matches(&e, vm.exc.type_error) => Err(vm.type_error(format!(
             "{fname}: {argname} should be string, bytes, os.PathLike or integer, not {}",
-            vm.type_name(v)
+            vm.type_tp_name(v)
         ))),
         Err(e) => Err(e),
     }
@@ -929,7 +929,7 @@ fn env_bytes(vm: &mut Vm, v: Value, what: &str) -> PyResult<OsString> {
         return Ok(OsString::from(s));
     }
     let p = fspath(vm, v).map_err(|_| {
-        vm.type_error(format!("{what}: should be string, bytes or os.PathLike, not {}", vm.type_name(v)))
+        vm.type_error(format!("{what}: should be string, bytes or os.PathLike, not {}", vm.type_tp_name(v)))
     })?;
     if let Some(s) = p.as_rstr() {
         return Ok(OsString::from(s));

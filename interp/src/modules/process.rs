@@ -189,7 +189,7 @@ fn fs_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
             return Ok(b);
         }
     }
-    Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_name(v))))
+    Err(vm.type_error(format!("expected str, bytes or os.PathLike object, not {}", vm.type_tp_name(v))))
 }
 
 fn cstring(vm: &mut Vm, b: Vec<u8>) -> PyResult<CString> {

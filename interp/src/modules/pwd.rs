@@ -88,7 +88,7 @@ fn lookup<T>(mut f: impl FnMut(*mut T, *mut libc::c_char, usize, *mut *mut T) ->
 
 fn str_arg(vm: &Vm, fname: &str, v: Value) -> PyResult<CString> {
     let Some(s) = v.as_pystr() else {
-        return Err(vm.type_error(format!("{fname}() argument must be str, not {}", vm.type_name(v))));
+        return Err(vm.type_error(format!("{fname}() argument must be str, not {}", vm.type_tp_name(v))));
     };
     CString::new(s.as_str()).map_err(|_| vm.value_error("embedded null character"))
 }
@@ -96,7 +96,7 @@ fn str_arg(vm: &Vm, fname: &str, v: Value) -> PyResult<CString> {
 /// A uid/gid argument (`what` is "uid" or "gid"), with CPython's TypeError for a non-int.
 fn id_arg(vm: &mut Vm, what: &str, v: Value) -> PyResult<i64> {
     if v.as_small_int().is_none() && !vm.isinstance(v, vm.types.int) {
-        return Err(vm.type_error(format!("{what} should be integer, not {}", vm.type_name(v))));
+        return Err(vm.type_error(format!("{what} should be integer, not {}", vm.type_tp_name(v))));
     }
     vm.to_index(v)
 }

@@ -1371,7 +1371,7 @@ fn parse_chunk(vm: &mut Vm, this: Value, data: Value, fin: bool) -> PyResult<Val
         super::bytes_like(vm, data)?.map(|b| (b, false))
     };
     let Some((bytes, is_str)) = bytes else {
-        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(data))));
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(data))));
     };
     let mut st = std::mem::take(&mut *p.st.borrow_mut());
     if let Some((code, line, col)) = st.error {
@@ -1436,9 +1436,8 @@ fn x_parse_file(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<
             None => match crate::types::bytes::bytes_data(chunk) {
                 Some(b) => b.is_empty(),
                 None => {
-                    return Err(
-                        vm.type_error(format!("read() did not return a bytes object (type={})", vm.type_name(chunk)))
-                    )
+                    return Err(vm
+                        .type_error(format!("read() did not return a bytes object (type={})", vm.type_tp_name(chunk))))
                 }
             },
         };
@@ -1512,7 +1511,7 @@ fn parser_create(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
             None => {
                 return Err(vm.type_error(format!(
                     "ParserCreate() argument 'encoding' must be str or None, not {}",
-                    vm.type_name(e)
+                    vm.type_tp_name(e)
                 )))
             }
         }
@@ -1526,7 +1525,7 @@ fn parser_create(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
             None => {
                 return Err(vm.type_error(format!(
                     "ParserCreate() argument 'namespace_separator' must be str or None, not {}",
-                    vm.type_name(s)
+                    vm.type_tp_name(s)
                 )))
             }
         }

@@ -216,7 +216,7 @@ fn random_getrandbits(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyR
     super::nargs(vm, "getrandbits", &args[1..], kw, 1, 1)?;
     let kv = args[1];
     if vm.int_value(kv).is_none() {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(kv))));
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(kv))));
     }
     let k = match vm.int_value(kv).and_then(|b| b.to_i64()) {
         Some(k) => k,

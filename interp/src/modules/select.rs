@@ -226,7 +226,7 @@ fn poll_poll(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
         -1
     } else {
         if t.as_small_int().is_none() && !t.is_float() && t.as_bigint().is_none() {
-            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(t))));
+            return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(t))));
         }
         let ms = vm.to_f64(t)?;
         if ms < 0.0 {

@@ -247,7 +247,9 @@ fn parse_addr(vm: &mut Vm, family: i32, addr: Value, method: &str) -> PyResult<S
         Some(t) => t.to_vec(),
         None => {
             let fam = if family == libc::AF_INET { "AF_INET" } else { "AF_INET6" };
-            return Err(vm.type_error(format!("{method}(): {fam} address must be tuple, not {}", vm.type_name(addr))));
+            return Err(
+                vm.type_error(format!("{method}(): {fam} address must be tuple, not {}", vm.type_tp_name(addr)))
+            );
         }
     };
     let want = if family == libc::AF_INET { 2..=2 } else { 2..=4 };
@@ -262,7 +264,9 @@ fn parse_addr(vm: &mut Vm, family: i32, addr: Value, method: &str) -> PyResult<S
         None => match super::bytes_like(vm, items[0])? {
             Some(b) => String::from_utf8_lossy(&b).into_owned(),
             None => {
-                return Err(vm.type_error(format!("str, bytes or bytearray expected, not {}", vm.type_name(items[0]))))
+                return Err(
+                    vm.type_error(format!("str, bytes or bytearray expected, not {}", vm.type_tp_name(items[0])))
+                )
             }
         },
     };

@@ -117,7 +117,7 @@ fn subject_of(vm: &mut Vm, string: Value) -> PyResult<Subject> {
     }
     match super::bytes_like(vm, string)? {
         Some(b) => Ok(Subject { string, text: Text::BytesCopy(b.into()) }),
-        None => Err(vm.type_error(format!("expected string or bytes-like object, got '{}'", vm.type_name(string)))),
+        None => Err(vm.type_error(format!("expected string or bytes-like object, got '{}'", vm.type_tp_name(string)))),
     }
 }
 
@@ -431,7 +431,7 @@ fn join_pieces(vm: &mut Vm, pieces: &[Value], isbytes: bool) -> PyResult<Value> 
                 None => {
                     return Err(vm.type_error(format!(
                         "sequence item {i}: expected a bytes-like object, {} found",
-                        vm.type_name(p)
+                        vm.type_tp_name(p)
                     )))
                 }
             }
@@ -444,7 +444,7 @@ fn join_pieces(vm: &mut Vm, pieces: &[Value], isbytes: bool) -> PyResult<Value> 
             Some(s) => out.push_str(s),
             None => {
                 return Err(
-                    vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_name(p)))
+                    vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_tp_name(p)))
                 )
             }
         }
@@ -870,7 +870,7 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     let mut words = Vec::with_capacity(items.len());
     for v in items {
         let Some(b) = vm.int_value(v) else {
-            return Err(vm.type_error(format!("an integer is required (got type {})", vm.type_name(v))));
+            return Err(vm.type_error(format!("an integer is required (got type {})", vm.type_tp_name(v))));
         };
         match b.to_u32() {
             Some(w) => words.push(w),
@@ -897,7 +897,7 @@ fn sre_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
     } else if subject_of(vm, pattern).is_ok() {
         Some(true)
     } else {
-        return Err(vm.type_error(format!("expected string or bytes-like object, got '{}'", vm.type_name(pattern))));
+        return Err(vm.type_error(format!("expected string or bytes-like object, got '{}'", vm.type_tp_name(pattern))));
     };
     let cls = vm.state.borrow().get("re.Pattern").copied().unwrap_or(vm.types.object);
     Ok(vm.new_native(cls, PatternObj { pattern, flags, code: words.into(), groups, groupindex, indexgroup, isbytes }))

@@ -139,7 +139,7 @@ fn format_bytes(vm: &mut Vm, v: Value, what: &str) -> PyResult<Vec<u8>> {
     if let Some(Payload::Bytes(b)) = v.as_obj().map(|o| &o.payload) {
         return Ok(b.to_vec());
     }
-    Err(vm.type_error(format!("{what} argument 1 must be a str or bytes object, not {}", vm.type_name(v))))
+    Err(vm.type_error(format!("{what} argument 1 must be a str or bytes object, not {}", vm.type_tp_name(v))))
 }
 
 // ----- packing -----
@@ -510,7 +510,7 @@ pub fn read_buffer(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     }
     match super::bytes_like(vm, v)? {
         Some(b) => Ok(b),
-        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(v)))),
     }
 }
 

@@ -104,7 +104,9 @@ fn t_sleep(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         match vm.to_f64(v) {
             Ok(f) => f,
             Err(_) => {
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))
+                return Err(
+                    vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v)))
+                )
             }
         }
     };
@@ -187,7 +189,9 @@ fn time_arg(vm: &mut Vm, v: Option<Value>) -> PyResult<libc::time_t> {
         None => match vm.to_f64(v) {
             Ok(f) => f,
             Err(_) => {
-                return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))
+                return Err(
+                    vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v)))
+                )
             }
         },
     };

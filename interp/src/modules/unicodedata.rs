@@ -47,7 +47,7 @@ fn char_arg(vm: &Vm, fname: &str, v: Value, numbered: bool) -> PyResult<char> {
         }
     }
     let which = if numbered { "argument 1" } else { "argument" };
-    Err(vm.type_error(format!("{fname}() {which} must be a unicode character, not {}", vm.type_name(v))))
+    Err(vm.type_error(format!("{fname}() {which} must be a unicode character, not {}", vm.type_tp_name(v))))
 }
 
 /// A function of one character: checks the argument count and the character.

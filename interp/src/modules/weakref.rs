@@ -98,7 +98,7 @@ fn refs_to(obj: Value) -> Vec<Value> {
 
 fn make_ref(vm: &mut Vm, cls: Value, obj: Value, callback: Value, proxy: bool, exact: bool) -> PyResult<Value> {
     if !obj.is_obj() || !weakrefable(vm, obj) {
-        return Err(vm.type_error(format!("cannot create weak reference to '{}' object", vm.type_name(obj))));
+        return Err(vm.type_error(format!("cannot create weak reference to '{}' object", vm.type_tp_name(obj))));
     }
     if !ENABLED.load(Ordering::SeqCst) {
         return Err(vm.not_implemented_error(

@@ -88,14 +88,14 @@ fn recv<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<(Kind, Cow<'a, [
         (Some(k), Some(d)) => Ok((k, d)),
         _ => Err(vm.type_error(format!(
             "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
-            vm.type_name(*v)
+            vm.type_tp_name(*v)
         ))),
     }
 }
 
 /// A bytes-like argument ("a bytes-like object is required, not 'str'").
 fn buf_arg(vm: &Vm, v: Value) -> PyResult<Vec<u8>> {
-    bytes_data(v).ok_or_else(|| vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v))))
+    bytes_data(v).ok_or_else(|| vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(v))))
 }
 
 /// The subsequence argument of `find`/`count`/`in`: bytes-like or an int in range(256).
@@ -106,7 +106,7 @@ fn sub_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     if slice::has_index(vm, v) {
         return Ok(vec![byte_value(vm, v)?]);
     }
-    Err(vm.type_error(format!("argument should be integer or bytes-like object, not '{}'", vm.type_name(v))))
+    Err(vm.type_error(format!("argument should be integer or bytes-like object, not '{}'", vm.type_tp_name(v))))
 }
 
 /// An int in range(256) ("byte must be in range(0, 256)").
@@ -306,7 +306,7 @@ fn construct(vm: &mut Vm, kind: Kind, source: Value, encoding: Value, errors: Va
             let r = vm.call(f, &[source], &[])?;
             return match r.as_obj().map(|o| &o.payload) {
                 Some(Payload::Bytes(b)) => Ok(b.to_vec()),
-                _ => Err(vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(r)))),
+                _ => Err(vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_tp_name(r)))),
             };
         }
     }
@@ -335,7 +335,7 @@ fn construct(vm: &mut Vm, kind: Kind, source: Value, encoding: Value, errors: Va
         let it = match vm.iter(source) {
             Ok(it) => it,
             Err(e) if vm.err_matches(&e, vm.exc.type_error) => {
-                return Err(vm.type_error(format!("cannot convert '{}' object to {fname}", vm.type_name(source))))
+                return Err(vm.type_error(format!("cannot convert '{}' object to {fname}", vm.type_tp_name(source))))
             }
             Err(e) => return Err(e),
         };
@@ -470,7 +470,7 @@ fn recv_kind(vm: &Vm, args: &[Value], name: &str) -> PyResult<Kind> {
         Some(&v) => kind_of(v).ok_or_else(|| {
             vm.type_error(format!(
                 "descriptor '{name}' for 'bytes' objects doesn't apply to a '{}' object",
-                vm.type_name(v)
+                vm.type_tp_name(v)
             ))
         }),
         None => Err(vm.type_error(format!("unbound method bytes.{name}() needs an argument"))),
@@ -531,7 +531,7 @@ fn b_contains(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
     } else if slice::has_index(vm, v) {
         vec![byte_value(vm, v)?]
     } else {
-        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(v))));
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(v))));
     };
     Ok(Value::bool(with_data(args[0], |d| find_sub(d, &sub).is_some()).unwrap_or(false)))
 }
@@ -543,7 +543,11 @@ fn b_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Val
         if let Some(r) = try_reflected(vm, args[1], "__radd__", args[0])? {
             return Ok(r);
         }
-        return Err(vm.type_error(format!("can't concat {} to {}", vm.type_name(args[1]), vm.type_name(args[0]))));
+        return Err(vm.type_error(format!(
+            "can't concat {} to {}",
+            vm.type_tp_name(args[1]),
+            vm.type_tp_name(args[0])
+        )));
     };
     let mut out = Vec::new();
     out.try_reserve_exact(d.len() + o.len()).map_err(|_| vm.err(vm.exc.memory_error, ""))?;
@@ -577,7 +581,7 @@ fn mul_impl(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &str) 
                 return Ok(r);
             }
         }
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_tp_name(args[1]))));
     };
     let out = repeat(vm, &d, n)?;
     Ok(make(vm, kind, out))
@@ -767,7 +771,7 @@ fn starts_ends(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &st
             None => {
                 return Err(vm.type_error(format!(
                     "{name} first arg must be bytes or a tuple of bytes, not {}",
-                    vm.type_name(args[1])
+                    vm.type_tp_name(args[1])
                 )))
             }
         },
@@ -871,9 +875,10 @@ fn b_join(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
     let mut out = Vec::new();
     for (i, v) in items.iter().enumerate() {
         let Some(b) = bytes_data(*v) else {
-            return Err(
-                vm.type_error(format!("sequence item {i}: expected a bytes-like object, {} found", vm.type_name(*v)))
-            );
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected a bytes-like object, {} found",
+                vm.type_tp_name(*v)
+            )));
         };
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -1350,7 +1355,7 @@ fn ba_extend(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
         let it = match vm.iter(v) {
             Ok(it) => it,
             Err(e) if vm.err_matches(&e, vm.exc.type_error) => {
-                return Err(vm.type_error(format!("can't extend bytearray with {}", vm.type_name(v))))
+                return Err(vm.type_error(format!("can't extend bytearray with {}", vm.type_tp_name(v))))
             }
             Err(e) => return Err(e),
         };
@@ -1477,7 +1482,9 @@ fn ba_setitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
         return Ok(Value::NONE);
     }
     let Some(i) = slice::seq_index(vm, key)? else {
-        return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", vm.type_name(key))));
+        return Err(
+            vm.type_error(format!("bytearray indices must be integers or slices, not {}", vm.type_tp_name(key)))
+        );
     };
     let b = byte_value(vm, value)?;
     let mut v = cell.borrow_mut();
@@ -1513,7 +1520,9 @@ fn ba_delitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResul
         return Ok(Value::NONE);
     }
     let Some(i) = slice::seq_index(vm, key)? else {
-        return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {}", vm.type_name(key))));
+        return Err(
+            vm.type_error(format!("bytearray indices must be integers or slices, not {}", vm.type_tp_name(key)))
+        );
     };
     let mut v = cell.borrow_mut();
     let n = v.len() as isize;
@@ -1529,7 +1538,7 @@ fn ba_iadd(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
     let cell = this_ba(vm, args, "__iadd__")?;
     check_args(vm, "bytearray", "__iadd__", &args[1..], kwargs, Arity::Wrapper(1))?;
     let Some(o) = bytes_data(args[1]) else {
-        return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("can't concat {} to bytearray", vm.type_tp_name(args[1]))));
     };
     cell.borrow_mut().extend_from_slice(&o);
     Ok(args[0])
@@ -1539,7 +1548,7 @@ fn ba_imul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
     let cell = this_ba(vm, args, "__imul__")?;
     check_args(vm, "bytearray", "__imul__", &args[1..], kwargs, Arity::Wrapper(1))?;
     let Some(n) = repeat_count(vm, args[1])? else {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_tp_name(args[1]))));
     };
     let d = cell.borrow().clone();
     let out = repeat(vm, &d, n)?;

@@ -238,18 +238,21 @@ pub fn complex_from_args(vm: &mut Vm, real: Option<Value>, imag: Option<Value>) 
     }
     if let Some(t) = call_special(vm, r, "__complex__")? {
         if complex_val(t).is_none() {
-            return Err(vm.type_error(format!("__complex__ returned non-complex (type {})", vm.type_name(t))));
+            return Err(vm.type_error(format!("__complex__ returned non-complex (type {})", vm.type_tp_name(t))));
         }
         r = t;
     }
     if !is_number(vm, r) {
-        return Err(
-            vm.type_error(format!("complex() first argument must be a string or a number, not '{}'", vm.type_name(r)))
-        );
+        return Err(vm.type_error(format!(
+            "complex() first argument must be a string or a number, not '{}'",
+            vm.type_tp_name(r)
+        )));
     }
     if let Some(i) = imag {
         if !is_number(vm, i) {
-            return Err(vm.type_error(format!("complex() second argument must be a number, not '{}'", vm.type_name(i))));
+            return Err(
+                vm.type_error(format!("complex() second argument must be a number, not '{}'", vm.type_tp_name(i)))
+            );
         }
     }
     let (mut cr, r_is_complex) = match complex_val(r) {
@@ -282,7 +285,7 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<V
         return Err(vm.type_error("complex.__new__(): not enough arguments"));
     };
     if cls.as_class().is_none() {
-        return Err(vm.type_error(format!("complex.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.type_error(format!("complex.__new__(X): X is not a type object ({})", vm.type_tp_name(cls))));
     }
     if !vm.is_subclass(cls, vm.types.complex) {
         let n = vm.class_name(cls);

@@ -885,7 +885,9 @@ fn mp_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
         && !vm.isinstance(mapping, vm.types.list)
         && !vm.isinstance(mapping, vm.types.tuple);
     if !is_mapping {
-        return Err(vm.type_error(format!("mappingproxy() argument must be a mapping, not {}", vm.type_name(mapping))));
+        return Err(
+            vm.type_error(format!("mappingproxy() argument must be a mapping, not {}", vm.type_tp_name(mapping)))
+        );
     }
     Ok(new_mappingproxy(vm, mapping))
 }
@@ -987,7 +989,7 @@ fn mp_ror(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Va
 }
 
 fn mp_ior(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult<Value> {
-    Err(vm.type_error(format!("'|=' is not supported by {}; use '|' instead", vm.type_name(args[0]))))
+    Err(vm.type_error(format!("'|=' is not supported by {}; use '|' instead", vm.type_tp_name(args[0]))))
 }
 
 fn class_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {

@@ -176,16 +176,16 @@ pub fn to_f64(vm: &mut Vm, v: Value) -> PyResult<f64> {
     }
     if let Some(r) = call_special(vm, v, "__float__")? {
         return float_val(r).ok_or_else(|| {
-            vm.type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(v), vm.type_name(r)))
+            vm.type_error(format!("{}.__float__ returned non-float (type {})", vm.type_tp_name(v), vm.type_tp_name(r)))
         });
     }
     if let Some(r) = call_special(vm, v, "__index__")? {
         if int::int_ref(&r).is_none() {
-            return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r))));
+            return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_tp_name(r))));
         }
         return int_to_f64(vm, r);
     }
-    Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
+    Err(vm.type_error(format!("must be real number, not {}", vm.type_tp_name(v))))
 }
 
 /// `float(x)` for one argument.
@@ -201,12 +201,12 @@ pub fn float_from_object(vm: &mut Vm, x: Value) -> PyResult<f64> {
     }
     if let Some(r) = call_special(vm, x, "__float__")? {
         return float_val(r).ok_or_else(|| {
-            vm.type_error(format!("{}.__float__ returned non-float (type {})", vm.type_name(x), vm.type_name(r)))
+            vm.type_error(format!("{}.__float__ returned non-float (type {})", vm.type_tp_name(x), vm.type_tp_name(r)))
         });
     }
     if let Some(r) = call_special(vm, x, "__index__")? {
         if int::int_ref(&r).is_none() {
-            return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r))));
+            return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_tp_name(r))));
         }
         return int_to_f64(vm, r);
     }
@@ -224,9 +224,9 @@ pub fn float_from_object(vm: &mut Vm, x: Value) -> PyResult<f64> {
                 Err(vm.value_error(format!("could not convert string to float: {r}")))
             }
         },
-        None => {
-            Err(vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_name(x))))
-        }
+        None => Err(
+            vm.type_error(format!("float() argument must be a string or a real number, not '{}'", vm.type_tp_name(x)))
+        ),
     }
 }
 
@@ -744,7 +744,7 @@ fn float_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Val
         return Err(vm.type_error("float.__new__(): not enough arguments"));
     };
     if cls.as_class().is_none() {
-        return Err(vm.type_error(format!("float.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.type_error(format!("float.__new__(X): X is not a type object ({})", vm.type_tp_name(cls))));
     }
     if !vm.is_subclass(cls, vm.types.float) {
         let n = vm.class_name(cls);

@@ -313,7 +313,7 @@ fn render_number(spec: &Spec, negative: bool, prefix: &str, digits: &str, rest: 
 /// `format(i, spec)` for an int or bool value `v` (int subclasses included).
 pub fn format_int(vm: &mut Vm, v: Value, spec: &str) -> PyResult<String> {
     let Some(i) = vm.int_value(v) else {
-        return Err(vm.type_error(format!("format_int() needs an int, not {}", vm.type_name(v))));
+        return Err(vm.type_error(format!("format_int() needs an int, not {}", vm.type_tp_name(v))));
     };
     let tyname = vm.type_name(v);
     if spec.is_empty() {
@@ -961,7 +961,7 @@ pub(crate) fn real_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if defines(vm, v, "__float__") || defines(vm, v, "__index__") {
         return vm.to_f64(v);
     }
-    Err(vm.type_error(format!("must be real number, not {}", vm.type_name(v))))
+    Err(vm.type_error(format!("must be real number, not {}", vm.type_tp_name(v))))
 }
 
 /// Formats one `%` conversion. Returns the bytes and, for numbers, the length of their
@@ -1007,7 +1007,7 @@ fn convert_one(
                         Some(b) if r.as_obj().is_some_and(|o| matches!(o.payload, Payload::Bytes(_))) => b,
                         _ => {
                             return Err(
-                                vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_name(r)))
+                                vm.type_error(format!("__bytes__ returned non-bytes (type {})", vm.type_tp_name(r)))
                             )
                         }
                     }
@@ -1015,7 +1015,7 @@ fn convert_one(
                 None => {
                     return Err(vm.type_error(format!(
                         "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
-                        vm.type_name(v)
+                        vm.type_tp_name(v)
                     )))
                 }
             };
@@ -1073,9 +1073,9 @@ fn convert_one(
                 || defines(vm, v, "__float__");
             let wrong = |vm: &Vm| {
                 if index_only {
-                    vm.type_error(format!("%{conv} format: an integer is required, not {}", vm.type_name(v)))
+                    vm.type_error(format!("%{conv} format: an integer is required, not {}", vm.type_tp_name(v)))
                 } else {
-                    vm.type_error(format!("%{conv} format: a real number is required, not {}", vm.type_name(v)))
+                    vm.type_error(format!("%{conv} format: a real number is required, not {}", vm.type_tp_name(v)))
                 }
             };
             if !is_number {
@@ -1327,7 +1327,7 @@ fn format_into(vm: &mut Vm, obj: Value, spec: &str, out: &mut String) -> PyResul
     match r.as_rstr() {
         Some(s) => out.push_str(s),
         None => {
-            return Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_name(r))));
+            return Err(vm.type_error(format!("__format__ must return a str, not {}", vm.type_tp_name(r))));
         }
     }
     Ok(())

@@ -542,8 +542,8 @@ pub fn index(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
     match call_special(vm, v, "__index__")? {
         Some(r) if is_int(r) => Ok(exact_int(vm, r)),
-        Some(r) => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r)))),
-        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        Some(r) => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_tp_name(r)))),
+        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v)))),
     }
 }
 
@@ -583,13 +583,13 @@ pub fn int_from_object(vm: &mut Vm, x: Value) -> PyResult<Value> {
     }
     if let Some(r) = call_special(vm, x, "__int__")? {
         if !is_int(r) {
-            return Err(vm.type_error(format!("__int__ returned non-int (type {})", vm.type_name(r))));
+            return Err(vm.type_error(format!("__int__ returned non-int (type {})", vm.type_tp_name(r))));
         }
         return Ok(exact_int(vm, r));
     }
     if let Some(r) = call_special(vm, x, "__index__")? {
         if !is_int(r) {
-            return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r))));
+            return Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_tp_name(r))));
         }
         return Ok(exact_int(vm, r));
     }
@@ -600,7 +600,7 @@ pub fn int_from_object(vm: &mut Vm, x: Value) -> PyResult<Value> {
         return match index(vm, r) {
             Ok(v) => Ok(v),
             Err(e) if vm.err_matches(&e, vm.exc.type_error) => {
-                Err(vm.type_error(format!("__trunc__ returned non-Integral (type {})", vm.type_name(r))))
+                Err(vm.type_error(format!("__trunc__ returned non-Integral (type {})", vm.type_tp_name(r))))
             }
             Err(e) => Err(e),
         };
@@ -610,7 +610,7 @@ pub fn int_from_object(vm: &mut Vm, x: Value) -> PyResult<Value> {
     }
     Err(vm.type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-        vm.type_name(x)
+        vm.type_tp_name(x)
     )))
 }
 
@@ -633,7 +633,7 @@ fn int_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
         return Err(vm.type_error("int.__new__(): not enough arguments"));
     };
     if cls.as_class().is_none() {
-        return Err(vm.type_error(format!("int.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.type_error(format!("int.__new__(X): X is not a type object ({})", vm.type_tp_name(cls))));
     }
     if !vm.is_subclass(cls, vm.types.int) {
         let n = vm.class_name(cls);
@@ -691,7 +691,7 @@ pub(crate) fn slot_args<'a>(
     if !is_self(vm, this) {
         return Err(vm.type_error(format!(
             "descriptor '{name}' requires a '{cls}' object but received a '{}'",
-            vm.type_name(this)
+            vm.type_tp_name(this)
         )));
     }
     if !kw.is_empty() {
@@ -744,7 +744,7 @@ pub(crate) fn method_args(
     if !is_self(vm, this) {
         return Err(vm.type_error(format!(
             "descriptor '{name}' for '{cls}' objects doesn't apply to a '{}' object",
-            vm.type_name(this)
+            vm.type_tp_name(this)
         )));
     }
     if !kw.is_empty() {
@@ -1054,7 +1054,7 @@ fn from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Va
             if (vm.isinstance(data, vm.types.str_) || vm.isinstance(data, vm.types.int))
                 && crate::eval::attr::lookup_special(vm, data, dunder).is_none()
             {
-                return Err(vm.type_error(format!("cannot convert '{}' object to bytes", vm.type_name(data))));
+                return Err(vm.type_error(format!("cannot convert '{}' object to bytes", vm.type_tp_name(data))));
             }
             let b = vm.call(vm.types.bytes, &[data], &[])?;
             match b.as_obj().map(|o| &o.payload) {
@@ -1121,7 +1121,7 @@ fn bool_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
         return Err(vm.type_error("bool.__new__(): not enough arguments"));
     };
     if cls.as_class().is_none() {
-        return Err(vm.type_error(format!("bool.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.type_error(format!("bool.__new__(X): X is not a type object ({})", vm.type_tp_name(cls))));
     }
     if !vm.is_subclass(cls, vm.types.bool_) {
         let n = vm.class_name(cls);

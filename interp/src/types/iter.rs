@@ -30,7 +30,8 @@ pub struct ListIter {
     pub list: Cell<Value>,
     pub index: Cell<usize>,
 }
-impl_native!(ListIter, |s, visit| { visit(s.list.get()) });
+// `list` is only ever cleared (at exhaustion) after the iterator is made.
+impl_native!(ListIter, refs_fixed, |s, visit| { visit(s.list.get()) });
 
 impl ListIter {
     #[inline]
@@ -65,7 +66,7 @@ pub struct ListRevIter {
     /// Next position to yield; -1 when done.
     pub index: Cell<isize>,
 }
-impl_native!(ListRevIter, |s, visit| { visit(s.list.get()) });
+impl_native!(ListRevIter, refs_fixed, |s, visit| { visit(s.list.get()) });
 
 impl ListRevIter {
     pub fn next(&self) -> Option<Value> {
@@ -135,7 +136,7 @@ pub struct RangeIter {
     pub step: i64,
     pub remaining: Cell<u64>,
 }
-impl_native!(RangeIter, |s, visit| {});
+impl_native!(RangeIter, refs_fixed, |s, visit| {});
 
 impl RangeIter {
     #[inline]
@@ -448,7 +449,7 @@ fn iter_next(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
         Some(Err(e)) => Err(e),
         None => Err(vm.type_error(format!(
             "descriptor '__next__' requires an iterator but received a '{}'",
-            vm.type_name(args[0])
+            vm.type_tp_name(args[0])
         ))),
     }
 }
@@ -517,7 +518,7 @@ fn enumerate_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
             Some(i) => vm.new_bigint(i),
             None => {
                 return Err(
-                    vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(start)))
+                    vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(start)))
                 )
             }
         }
@@ -591,12 +592,12 @@ pub fn reversed(vm: &mut Vm, cls: Value, seq: Value) -> PyResult<Value> {
     let name = crate::eval::attr::names().__reversed__;
     if let Some(f) = vm.lookup_type(ty, name) {
         if f.is_none() {
-            return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
+            return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_tp_name(seq))));
         }
         return vm.call(f, &[seq], &[]);
     }
     if !is_sequence(vm, seq) {
-        return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(seq))));
+        return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_tp_name(seq))));
     }
     let n = vm.len(seq)?;
     Ok(vm.alloc(cls, Payload::Native(Box::new(Reversed { seq: Cell::new(seq), index: Cell::new(n as i64 - 1) }))))

@@ -381,7 +381,7 @@ pub fn getitem(vm: &mut Vm, list: Value, key: Value) -> PyResult<Value> {
         drop(v);
         return Ok(vm.new_list(out));
     }
-    Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(key))))
+    Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_tp_name(key))))
 }
 
 fn list_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -403,7 +403,7 @@ pub fn setitem(vm: &mut Vm, list: Value, key: Value, value: Value) -> PyResult<(
         return Ok(());
     }
     if !slice::is_slice(key) {
-        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(key))));
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_tp_name(key))));
     }
     let len = l.borrow().len();
     let (start, stop, step, n) = slice::indices(vm, key, len)?;
@@ -456,7 +456,7 @@ pub fn delitem(vm: &mut Vm, list: Value, key: Value) -> PyResult<()> {
         return Ok(());
     }
     if !slice::is_slice(key) {
-        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_name(key))));
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {}", vm.type_tp_name(key))));
     }
     let len = l.borrow().len();
     let (start, _stop, step, n) = slice::indices(vm, key, len)?;
@@ -525,7 +525,7 @@ fn list_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
         if defers_to_reflected(vm, other, "__radd__") {
             return Ok(Value::NOT_IMPLEMENTED);
         }
-        return Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", vm.type_name(other))));
+        return Err(vm.type_error(format!("can only concatenate list (not \"{}\") to list", vm.type_tp_name(other))));
     };
     let mut out = a.borrow().clone();
     out.extend_from_slice(&b.borrow());

@@ -83,7 +83,7 @@ fn to_int_arg(vm: &mut Vm, v: Value) -> PyResult<Value> {
     }
     match slice::index_of(vm, v)? {
         Some(i) => Ok(vm.new_bigint(i)),
-        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v)))),
     }
 }
 
@@ -168,7 +168,7 @@ pub fn getitem(vm: &mut Vm, r: Value, key: Value) -> PyResult<Value> {
             }
             Ok(vm.new_bigint(&b.start + i * &b.step))
         }
-        None => Err(vm.type_error(format!("range indices must be integers or slices, not {}", vm.type_name(key)))),
+        None => Err(vm.type_error(format!("range indices must be integers or slices, not {}", vm.type_tp_name(key)))),
     }
 }
 

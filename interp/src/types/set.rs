@@ -253,6 +253,7 @@ impl SetData {
 
     /// Stores `key` at `pos`, which `scan` reported unused, or at the dummy `freeslot`.
     fn store(&mut self, pos: usize, freeslot: Option<usize>, key: Value, hash: i64) {
+        crate::gc::barrier::payload_written(self);
         self.hash = -1;
         match freeslot {
             Some(f) => {
@@ -490,6 +491,7 @@ impl SetData {
     /// this table is empty, copies them in directly. Returns false when the elements must
     /// still be added one by one (with Python equality).
     fn merge_from(&mut self, o: &SetData) -> bool {
+        crate::gc::barrier::payload_written(self);
         if o.used == 0 {
             return true;
         }
@@ -695,6 +697,8 @@ fn intersection(vm: &mut Vm, so: Value, other: Value) -> PyResult<Value> {
 fn swap_bodies(a: &Cell, b: &Cell) {
     let mut x = a.borrow_mut();
     let mut y = b.borrow_mut();
+    crate::gc::barrier::payload_written(&*x);
+    crate::gc::barrier::payload_written(&*y);
     std::mem::swap(&mut x.table, &mut y.table);
     std::mem::swap(&mut x.fill, &mut y.fill);
     std::mem::swap(&mut x.used, &mut y.used);

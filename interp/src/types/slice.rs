@@ -29,7 +29,7 @@ pub fn index_of(vm: &mut Vm, v: Value) -> PyResult<Option<BigInt>> {
     let r = vm.call(f, &[v], &[])?;
     match vm.int_value(r) {
         Some(i) => Ok(Some(i)),
-        None => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r)))),
+        None => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_tp_name(r)))),
     }
 }
 
@@ -69,7 +69,7 @@ pub fn seq_index(vm: &mut Vm, v: Value) -> PyResult<Option<isize>> {
     match index_of(vm, v)? {
         Some(i) => match i.to_isize() {
             Some(x) => Ok(Some(x)),
-            None => Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(v)))),
+            None => Err(vm.index_error(format!("cannot fit '{}' into an index-sized integer", vm.type_tp_name(v)))),
         },
         None => Ok(None),
     }
@@ -226,7 +226,7 @@ fn this(vm: &Vm, v: Value, method: &str) -> PyResult<(Value, Value, Value)> {
     parts(v).ok_or_else(|| {
         vm.type_error(format!(
             "descriptor '{method}' for 'slice' objects doesn't apply to a '{}' object",
-            vm.type_name(v)
+            vm.type_tp_name(v)
         ))
     })
 }
@@ -253,7 +253,7 @@ fn slice_indices(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyRe
         )));
     }
     let Some(len) = index_of(vm, args[1])? else {
-        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(args[1]))));
     };
     if len.is_negative() {
         return Err(vm.value_error("length should not be negative"));

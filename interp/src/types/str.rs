@@ -226,7 +226,7 @@ pub(crate) fn arg_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
     match slice::index_of(vm, v)? {
         Some(i) => i.to_i64().ok_or_else(|| vm.overflow_error("Python int too large to convert to C ssize_t")),
-        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_tp_name(v)))),
     }
 }
 
@@ -286,7 +286,7 @@ fn this<'a>(vm: &Vm, args: &'a [Value], name: &str) -> PyResult<&'a PyStr> {
         Some(v) => v.as_pystr().ok_or_else(|| {
             vm.type_error(format!(
                 "descriptor '{name}' for 'str' objects doesn't apply to a '{}' object",
-                vm.type_name(*v)
+                vm.type_tp_name(*v)
             ))
         }),
         None => Err(vm.type_error(format!("unbound method str.{name}() needs an argument"))),
@@ -470,7 +470,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
         } else {
             let r = vm.str(obj)?;
             if r.as_pystr().is_none() {
-                return Err(vm.type_error(format!("__str__ returned non-string (type {})", vm.type_name(r))));
+                return Err(vm.type_error(format!("__str__ returned non-string (type {})", vm.type_tp_name(r))));
             }
             r
         }
@@ -484,7 +484,7 @@ fn str_new(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
         } else {
             let Some(bytes) = crate::types::bytes::bytes_data(obj) else {
                 return Err(
-                    vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_name(obj)))
+                    vm.type_error(format!("decoding to str: need a bytes-like object, {} found", vm.type_tp_name(obj)))
                 );
             };
             let s = crate::types::str_codec::decode(vm, &bytes, enc.as_deref().unwrap_or("utf-8"), errs.as_deref())?;
@@ -554,7 +554,7 @@ pub fn str_subscript(vm: &mut Vm, s: &PyStr, key: Value) -> PyResult<Value> {
         return Ok(vm.new_string(out));
     }
     let Some(i) = slice::seq_index(vm, key)? else {
-        return Err(vm.type_error(format!("string indices must be integers, not '{}'", vm.type_name(key))));
+        return Err(vm.type_error(format!("string indices must be integers, not '{}'", vm.type_tp_name(key))));
     };
     let len = s.char_len as isize;
     let i = if i < 0 { i + len } else { i };
@@ -612,7 +612,7 @@ fn str_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
         if let Some(r) = try_reflected(vm, args[1], "__radd__", args[0])? {
             return Ok(r);
         }
-        return Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("can only concatenate str (not \"{}\") to str", vm.type_tp_name(args[1]))));
     };
     if o.s.is_empty() {
         return Ok(exact(vm, args[0]));
@@ -645,11 +645,13 @@ pub(crate) fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<usize>> {
                 if i.to_isize().is_some() {
                     return Ok(Some(0));
                 }
-                return Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n))));
+                return Err(
+                    vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_tp_name(n)))
+                );
             }
             match i.to_usize() {
                 Some(x) if x <= isize::MAX as usize => Ok(Some(x)),
-                _ => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n)))),
+                _ => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_tp_name(n)))),
             }
         }
         None => Ok(None),
@@ -663,7 +665,7 @@ fn str_mul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<V
         if let Some(r) = try_reflected(vm, args[1], "__rmul__", args[0])? {
             return Ok(r);
         }
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_tp_name(args[1]))));
     };
     str_repeat(vm, args[0], s, n)
 }
@@ -672,7 +674,7 @@ fn str_rmul(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
     let s = this(vm, args, "__rmul__")?;
     check_args(vm, "str", "__rmul__", &args[1..], kwargs, Arity::Wrapper(1))?;
     let Some(n) = repeat_count(vm, args[1])? else {
-        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(args[1]))));
+        return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_tp_name(args[1]))));
     };
     str_repeat(vm, args[0], s, n)
 }
@@ -948,7 +950,7 @@ fn starts_ends(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &st
             if args[1].as_pystr().is_none() {
                 return Err(vm.type_error(format!(
                     "{name} first arg must be str or a tuple of str, not {}",
-                    vm.type_name(args[1])
+                    vm.type_tp_name(args[1])
                 )));
             }
             vec![args[1]]
@@ -956,7 +958,7 @@ fn starts_ends(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &st
     };
     for p in prefixes {
         let Some(p) = p.as_pystr() else {
-            return Err(vm.type_error(format!("tuple for {name} must only contain str, not {}", vm.type_name(p))));
+            return Err(vm.type_error(format!("tuple for {name} must only contain str, not {}", vm.type_tp_name(p))));
         };
         if a > s.char_len || (b < a) || b - a < p.char_len {
             continue;
@@ -992,7 +994,7 @@ fn split_args(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)], name: &str
         match sep.as_rstr() {
             Some("") => return Err(vm.value_error("empty separator")),
             Some(_) => sep,
-            None => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_name(sep)))),
+            None => return Err(vm.type_error(format!("must be str or None, not {}", vm.type_tp_name(sep)))),
         }
     };
     Ok((sep, if maxsplit < 0 { None } else { Some(maxsplit as usize) }))
@@ -1231,7 +1233,7 @@ fn str_join(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<
             Some(p) => total = total.saturating_add(p.s.len()),
             None => {
                 return Err(
-                    vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_name(*v)))
+                    vm.type_error(format!("sequence item {i}: expected str instance, {} found", vm.type_tp_name(*v)))
                 )
             }
         }

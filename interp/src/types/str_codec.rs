@@ -89,7 +89,7 @@ fn registry_codec(vm: &mut Vm, which: usize, obj: Value, encoding: &str, errors:
         let (want, to) = if which == 0 { ("bytes", "encode to") } else { ("str", "decode to") };
         return Err(vm.type_error(format!(
             "'{encoding}' {other} returned '{}' instead of '{want}'; use codecs.{verb}() to {to} arbitrary types",
-            vm.type_name(out)
+            vm.type_tp_name(out)
         )));
     }
     Ok(out)
@@ -625,7 +625,9 @@ fn unicode_error_init(vm: &mut Vm, args: &[Value], _kwargs: &[(Value, Value)], k
                     vm.new_bytes(d)
                 }
             }
-            None => return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_name(a[1])))),
+            None => {
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{}'", vm.type_tp_name(a[1]))))
+            }
         }
     } else if a[base].as_pystr().is_none() {
         return Err(vm.type_error(format!("argument {} must be str, not {}", base + 1, vm.arg_type_name(a[base]))));

@@ -17,12 +17,12 @@ pub fn descriptor_error(vm: &Vm, method: &str, owner: &str, got: Value) -> PyErr
     if method.starts_with("__") {
         return vm.type_error(format!(
             "descriptor '{method}' requires a '{owner}' object but received a '{}'",
-            vm.type_name(got)
+            vm.type_tp_name(got)
         ));
     }
     vm.type_error(format!(
         "descriptor '{method}' for '{owner}' objects doesn't apply to a '{}' object",
-        vm.type_name(got)
+        vm.type_tp_name(got)
     ))
 }
 
@@ -33,7 +33,7 @@ pub fn new_cls(vm: &Vm, args: &[Value], owner: &str, base: Value) -> PyResult<Va
         return Err(vm.type_error(format!("{owner}.__new__(): not enough arguments")));
     };
     if cls.as_class().is_none() {
-        return Err(vm.type_error(format!("{owner}.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.type_error(format!("{owner}.__new__(X): X is not a type object ({})", vm.type_tp_name(cls))));
     }
     if !vm.is_subclass(cls, base) {
         let n = vm.class_name(cls);
@@ -169,18 +169,20 @@ pub fn repeat_count(vm: &mut Vm, n: Value, reflected_name: &str) -> PyResult<Opt
                 if isize::try_from(&i).is_ok() {
                     return Ok(Some(0));
                 }
-                return Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n))));
+                return Err(
+                    vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_tp_name(n)))
+                );
             }
             match usize::try_from(&i) {
                 Ok(x) if x as u64 <= isize::MAX as u64 => Ok(Some(x)),
-                _ => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_name(n)))),
+                _ => Err(vm.overflow_error(format!("cannot fit '{}' into an index-sized integer", vm.type_tp_name(n)))),
             }
         }
         None => {
             if defers_to_reflected(vm, n, reflected_name) {
                 Ok(None)
             } else {
-                Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_name(n))))
+                Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", vm.type_tp_name(n))))
             }
         }
     }
@@ -291,7 +293,7 @@ pub fn getitem_slice_seq(vm: &mut Vm, t: &[Value], key: Value, name: &str) -> Py
         }
         return Ok(Err(out));
     }
-    Err(vm.type_error(format!("{name} indices must be integers or slices, not {}", vm.type_name(key))))
+    Err(vm.type_error(format!("{name} indices must be integers or slices, not {}", vm.type_tp_name(key))))
 }
 
 fn tuple_getitem(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult<Value> {
@@ -391,7 +393,7 @@ fn tuple_add(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
         if defers_to_reflected(vm, other, "__radd__") {
             return Ok(Value::NOT_IMPLEMENTED);
         }
-        return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_name(other))));
+        return Err(vm.type_error(format!("can only concatenate tuple (not \"{}\") to tuple", vm.type_tp_name(other))));
     };
     let exact = |v: Value, vm: &Vm| v.obj().class.get().is(vm.types.tuple);
     if b.is_empty() && exact(args[0], vm) {
