@@ -63,7 +63,8 @@ Options:
                          global (globals looked up by a helper), branch (no trace),
                          inline (Python calls not inlined), link (trace exits go on into
                          bridges and other loops through the dispatcher, not machine code),
-                         licm (loop-invariant code is not hoisted into a preamble)
+                         licm (loop-invariant code is not hoisted into a preamble), alias
+                         (attribute stores not guarded apart from other objects')
 KRAIT_JIT_LOG=FILE     : write every trace's IR (as recorded and optimized) and its machine
                          code to FILE
 file   : program read from script file

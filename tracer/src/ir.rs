@@ -92,11 +92,27 @@ pub struct Kind(pub u8);
 /// of one class may alias unless they have the same base value and, both indexed by the
 /// same index or both unindexed, different offsets. `Mem::ANY` (0) may alias anything.
 /// Calls that are not pure may read and write memory of every class.
+///
+/// A class with the `Mem::SEPARATE` bit (numbers 128 and up) is a class of separate blocks
+/// (say the attribute slots of objects, each object's in an allocation of its own): the
+/// frontend further promises that the base of every unindexed access of the class is the
+/// start of a block, that blocks never overlap, and that the offset stays inside the block.
+/// Two unindexed accesses of such a class at different offsets then never alias, whatever
+/// their bases (the same block or two disjoint ones), and two at the same offset alias only
+/// if their bases are equal: a guard that they differ (`guard_true (int_cmp ne a, b)`) lets
+/// the passes that know to look for it (`licm`, `sink`) treat them apart after it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub struct Mem(pub u8);
 
 impl Mem {
     pub const ANY: Mem = Mem(0);
+    /// The flag bit of classes of separate blocks (see the type's docs).
+    pub const SEPARATE: u8 = 0x80;
+
+    /// Whether this is a class of separate blocks.
+    pub fn separate(self) -> bool {
+        self.0 & Self::SEPARATE != 0
+    }
 }
 
 /// The 8 bytes a load or store touches: `base + index * 8 + offset` in class `mem`.
@@ -111,10 +127,20 @@ pub struct Access {
 impl Access {
     /// Whether the two accesses may touch a common byte (the rules of `Mem`).
     pub fn may_alias(&self, other: &Access) -> bool {
+        self.may_alias_unless(other, |_, _| false)
+    }
+
+    /// `may_alias`, given that `distinct(a, b)` tells bases known to differ (by a guard
+    /// that dominates both accesses); only classes of separate blocks use it.
+    pub fn may_alias_unless(&self, other: &Access, distinct: impl Fn(ValueId, ValueId) -> bool) -> bool {
         if self.mem != other.mem && self.mem != Mem::ANY && other.mem != Mem::ANY {
             return false;
         }
         let apart = (self.offset as i64 - other.offset as i64).abs() >= 8;
+        if self.mem == other.mem && self.mem.separate() && self.index.is_none() && other.index.is_none() {
+            // Separate blocks: the same byte only in the same block at the same offset.
+            return !apart && (self.base == other.base || !distinct(self.base, other.base));
+        }
         !(self.base == other.base && self.index == other.index && apart)
     }
 }
@@ -670,11 +696,33 @@ impl Trace {
     }
 
     /// For a trace with a preamble (a `Loop` op) that ends in a `jump`: its loop's shape.
+    /// The pairs of values a guard shows to differ (`guard_true (int_cmp ne a, b)` or
+    /// `guard_false (int_cmp eq a, b)`), each with the guard's position: what
+    /// `Access::may_alias_unless` is given about the bases of separate blocks.
+    pub fn distinct_pairs(&self) -> Vec<(usize, ValueId, ValueId)> {
+        let mut out = Vec::new();
+        for (i, op) in self.ops.iter().enumerate() {
+            let Op::Guard { cond, expect, .. } = *op else { continue };
+            match self.ops[cond.index()] {
+                Op::IntCmp(Cond::Ne, a, b) if expect => out.push((i, a, b)),
+                Op::IntCmp(Cond::Eq, a, b) if !expect => out.push((i, a, b)),
+                _ => {}
+            }
+        }
+        out
+    }
+
     pub fn loop_shape(&self) -> Option<LoopShape<'_>> {
         let header = self.ops.iter().position(|op| matches!(op, Op::Loop))?;
         let Some(Op::Jump(args)) = self.ops.last() else { return None };
         Some(LoopShape { header, params: self.params.len(), phis: self.phis(), args })
     }
+}
+
+/// Whether one of `pairs` (`Trace::distinct_pairs`), guarded before position `at`, shows
+/// `a` and `b` to differ.
+pub fn distinct_before(pairs: &[(usize, ValueId, ValueId)], at: usize, a: ValueId, b: ValueId) -> bool {
+    pairs.iter().any(|&(p, x, y)| p < at && (x, y) == (a, b) || p < at && (x, y) == (b, a))
 }
 
 /// A trace with a preamble seen from its loop (`Trace::loop_shape`): where `Loop` stands,

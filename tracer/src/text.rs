@@ -38,7 +38,8 @@
 //! void_op  := "store" addr "," v [mem] | "store_indexed" iaddr "," v [mem]
 //!           | ("guard_true" | "guard_false") v exit | "exit" exit | call | "loop"
 //!           | "jump" [v ("," v)*]
-//! mem      := "mem" N                  (memory class; absent: class 0, aliases anything)
+//! mem      := "mem" N                  (memory class; absent: class 0, aliases anything;
+//!                                      128 and up: separate blocks, `ir::Mem`)
 //! addr     := "[" v [("+" | "-") INT] "]"
 //! iaddr    := "[" v "+" v "*" "8" [("+" | "-") INT] "]"
 //! call     := ("call" | "call_pure") (HEX | INT) "(" [v ("," v)*] ")" [":" type]

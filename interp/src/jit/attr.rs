@@ -99,17 +99,54 @@ pub(super) fn get_attr(
         if let Some(w) = obj_word(r, frame, code, obj) {
             if let Some(p) = guard_class(r, &l, w, cls) {
                 let buf = guard_map(r, &l, p, map);
+                note_buffer(r, o, buf);
                 let v = r.push(IrOp::Load { base: buf, offset: (idx * 8) as i32, ty: Type::Word, mem: MEM_ATTRS });
-                let null = r.cword(Value::NULL);
-                let set = r.push(IrOp::IntCmp(Cond::Ne, v, null));
-                r.guard_here(set, true, "type");
-                let v = unbox_seen(r, v, o, n);
-                r.write(dst, v);
+                // An empty slot (an attribute deleted since) holds `Value::NULL`, which is
+                // neither a float nor a small int: the type guard that unboxes the value
+                // also exits for it, so only a value kept boxed needs the guard of its own.
+                let u = unbox_seen(r, v, o, n);
+                if u == v {
+                    let null = r.cword(Value::NULL);
+                    let set = r.push(IrOp::IntCmp(Cond::Ne, v, null));
+                    r.guard_here(set, true, "type");
+                }
+                r.write(dst, u);
                 return Ok(());
             }
         }
     }
     r.generic(op).map(|_| ())
+}
+
+/// Remembers `buf` as the slot buffer of the object `o` (`Recorder::attr_bufs`).
+fn note_buffer(r: &mut Recorder, o: Value, buf: ValueId) {
+    let addr = o.bits() as usize;
+    match r.attr_bufs.iter_mut().find(|(a, _)| *a == addr) {
+        Some(e) => e.1 = buf,
+        None => r.attr_bufs.push((addr, buf)),
+    }
+}
+
+/// Before a store into the slot buffer `buf` of the object `o`: guards (kind "alias") that
+/// `buf` is not the buffer of any other object the trace reached, as it was not while
+/// recording. Slot buffers are separate blocks (`MEM_ATTRS`), so the optimizer then knows
+/// the store leaves those objects' attributes alone: a loop that reads one object's
+/// attributes and stores another's (`b1.vx -= dx * m2` beside `b2.vx += dx * m1`) can keep
+/// the first in registers (`opt::licm`).
+fn guard_apart(r: &mut Recorder, o: Value, buf: ValueId) {
+    if !r.spec_alias {
+        return;
+    }
+    let addr = o.bits() as usize;
+    let others: Vec<ValueId> = r.attr_bufs.iter().filter(|&&(a, b)| a != addr && b != buf).map(|&(_, b)| b).collect();
+    for b in others {
+        if r.apart.contains(&(buf, b)) || r.apart.contains(&(b, buf)) {
+            continue;
+        }
+        r.apart.push((buf, b));
+        let ne = r.push(IrOp::IntCmp(Cond::Ne, buf, b));
+        r.guard_here(ne, true, "alias");
+    }
 }
 
 /// Attribute values observed as floats or small ints are unboxed right away (they are
@@ -143,6 +180,8 @@ pub(super) fn set_attr(
             let (v, _) = r.read(frame, code, src);
             if let Some(p) = guard_class(r, &l, w, cls) {
                 let buf = guard_map(r, &l, p, map);
+                guard_apart(r, o, buf);
+                note_buffer(r, o, buf);
                 let snap = r.snap();
                 let vw = r.boxed(v, snap);
                 r.push(IrOp::Store { base: buf, offset: (idx * 8) as i32, value: vw, mem: MEM_ATTRS });

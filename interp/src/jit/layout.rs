@@ -175,8 +175,10 @@ pub(crate) const MEM_FRAME: Mem = Mem(1);
 /// and tuple length and item pointer, native data pointer. Traces never store to them;
 /// only calls change them (a list's items pointer when it grows, `__class__` assignment).
 pub(crate) const MEM_HEADER: Mem = Mem(2);
-/// Instance attribute slots.
-pub(crate) const MEM_ATTRS: Mem = Mem(3);
+/// Instance attribute slots: a class of separate blocks (`Mem::SEPARATE`). Every access
+/// is based at the start of an object's slot buffer (an allocation of its own, one per
+/// object), at the offset of a slot the guarded map has, so inside the buffer.
+pub(crate) const MEM_ATTRS: Mem = Mem(3 | Mem::SEPARATE);
 /// List items.
 pub(crate) const MEM_LIST_ITEMS: Mem = Mem(4);
 /// Tuple items (never stored).

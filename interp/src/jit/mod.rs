@@ -128,6 +128,7 @@ pub const KINDS: &[&str] = &[
     "global",       // a global's namespace dicts did not change (constant globals)
     "link",         // (not a guard) the unconditional exit ending a trace at a loop header
     "leave",        // (not a guard) the unconditional exit ending a bridge at a `return`
+    "alias",        // two objects whose attributes a loop stores are not the same object
 ];
 
 /// `KINDS` indices the exit path tests.
@@ -154,6 +155,11 @@ pub const SWITCHABLE: &[(&str, &str)] = &[
     ("link", "exits run on into bridges and loops through the interpreter's dispatcher, not in machine code"),
     ("inline", "calls to Python functions are not inlined (they run through the interpreter's helper)"),
     ("licm", "loop-invariant loads, guards and arithmetic stay in the loop (no preamble)"),
+    (
+        "alias",
+        "attribute stores are not guarded apart from other objects' attributes, so loads of an object's \
+         attributes that a loop also stores to another object's stay in the loop",
+    ),
 ];
 
 pub(crate) fn kind_index(name: &str) -> u8 {

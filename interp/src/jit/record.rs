@@ -116,6 +116,14 @@ pub(crate) struct Recorder {
     pub spec_float: bool,
     pub spec_range: bool,
     pub spec_global: bool,
+    /// Whether stores to attribute slots are guarded apart from the other objects'
+    /// (`attr::guard_apart`).
+    pub spec_alias: bool,
+    /// The attribute slot buffers the trace has reached, by object address: the latest
+    /// value for each (`attr::guard_apart`).
+    pub attr_bufs: Vec<(usize, ValueId)>,
+    /// Pairs of slot buffers already guarded to differ.
+    pub apart: Vec<(ValueId, ValueId)>,
     /// The (globals, builtins) dicts the trace's global loads assume.
     pub globals: Option<(Value, Value)>,
     /// Unboxed ints and floats read from a word whose tag a guard checked, and that word:
@@ -208,6 +216,9 @@ impl Recorder {
             spec_float: vm.jit.spec_on("float"),
             spec_range: vm.jit.spec_on("range"),
             spec_global: vm.jit.spec_on("global"),
+            spec_alias: vm.jit.spec_on("alias"),
+            attr_bufs: Vec::new(),
+            apart: Vec::new(),
             // Every trace assumes the namespaces of the frame it was recorded in (checked
             // on entry), so traces linked to each other agree on them.
             globals: Some((frame.globals, frame.builtins_dict(vm))),

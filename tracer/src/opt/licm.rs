@@ -26,7 +26,7 @@
 //! every exit.
 
 use super::Rewriter;
-use crate::ir::{Access, Op, Trace, Type, ValueId};
+use crate::ir::{distinct_before, Access, Op, Trace, Type, ValueId};
 
 pub fn run(src: &Trace) -> Trace {
     let Some(entry) = src.entry else { return src.clone() };
@@ -36,7 +36,16 @@ pub fn run(src: &Trace) -> Trace {
     }
     let np = src.params.len();
     let n = src.ops.len();
-    let stores: Vec<Access> = src.ops.iter().filter(|op| op.is_store()).filter_map(Op::access).collect();
+    // The stores, each with its position: a guard before it that its base differs from
+    // another (`Trace::distinct_pairs`) keeps it apart from that base's other block.
+    let stores: Vec<(usize, Access)> = src
+        .ops
+        .iter()
+        .enumerate()
+        .filter(|(_, op)| op.is_store())
+        .filter_map(|(i, op)| Some((i, op.access()?)))
+        .collect();
+    let pairs = src.distinct_pairs();
     let calls = src.ops.iter().any(|op| matches!(op, Op::Call { pure: false, .. }));
     let const_divisor = |v: crate::ir::ValueId| matches!(src.ops[v.index()], Op::ConstInt(c) if c != 0 && c != -1);
 
@@ -57,14 +66,14 @@ pub fn run(src: &Trace) -> Trace {
             Op::IntFloorDiv(_, b) | Op::IntMod(_, b) => const_divisor(*b),
             Op::Load { .. } | Op::LoadIndexed { .. } | Op::LoadByte { .. } => {
                 let a = op.access().expect("a load has an access");
-                !calls && stores.iter().all(|s| !s.may_alias(&a))
+                !calls && stores.iter().all(|(j, s)| !s.may_alias_unless(&a, |x, y| distinct_before(&pairs, *j, x, y)))
             }
             _ => true,
         };
         hoist[i] = movable;
         inv[i] = movable;
     }
-    let promoted = if calls { vec![] } else { promotable(src, &inv, &hoist, &stores) };
+    let promoted = if calls { vec![] } else { promotable(src, &inv, &hoist, &stores, &pairs) };
     // Constants are free wherever they are; only hoist what costs something in the loop.
     let worth =
         (np..n).any(|i| hoist[i] && !matches!(src.ops[i], Op::ConstInt(_) | Op::ConstFloat(_) | Op::ConstWord(_)));
@@ -112,7 +121,13 @@ pub fn run(src: &Trace) -> Trace {
 /// address, with their type: loop loads at an invariant address that the loop reads before
 /// any store to it, and where every store that may alias it stores a value of that type
 /// to exactly that address.
-fn promotable(src: &Trace, inv: &[bool], hoist: &[bool], stores: &[Access]) -> Vec<(usize, Type)> {
+fn promotable(
+    src: &Trace,
+    inv: &[bool],
+    hoist: &[bool],
+    stores: &[(usize, Access)],
+    pairs: &[(usize, ValueId, ValueId)],
+) -> Vec<(usize, Type)> {
     let types = src.types();
     let n = src.ops.len();
     let mut out: Vec<(usize, Type)> = Vec::new();
@@ -131,7 +146,11 @@ fn promotable(src: &Trace, inv: &[bool], hoist: &[bool], stores: &[Access]) -> V
         if hoist[i] || !op.operands().iter().all(|v| inv[v.index()]) {
             continue;
         }
-        let aliasing: Vec<&Access> = stores.iter().filter(|s| s.may_alias(&a)).collect();
+        let aliasing: Vec<&Access> = stores
+            .iter()
+            .filter(|(j, s)| s.may_alias_unless(&a, |x, y| distinct_before(pairs, *j, x, y)))
+            .map(|(_, s)| s)
+            .collect();
         let exact = aliasing.iter().all(|s| **s == a);
         let typed = src.ops.iter().all(|o| match o {
             Op::Store { value, .. } | Op::StoreIndexed { value, .. } if o.access() == Some(a) => {
@@ -230,6 +249,83 @@ s1 = snapshot [meta=0: 0=v0 1=v1]
         // A call that is not pure may write anything: not hoisted.
         let t = crate::text::parse_trace(&src.replace("store [v1 + 16], v0", "call 0x10(v0)")).unwrap();
         assert_eq!(run(&t), t);
+    }
+}
+
+#[cfg(test)]
+mod separate_tests {
+    use super::run;
+    use crate::ir::{Op, Trace};
+
+    /// The loop-invariant base v1's block is read at offset 0 and 8 each iteration, and
+    /// v2 (another block, loaded anew each iteration) is stored at `OFFSET` after `GUARD`.
+    const SRC: &str = "
+entry: s1
+v0 = param 0 : int
+v1 = param 1 : int
+v2 = load [v0] : int mem 1
+v3 = load [v1] : int mem 131
+v4 = load [v1 + 8] : int mem 131
+GUARD
+store [v2 + OFFSET], v3 mem 131
+v8 = int_add v3, v4
+v9 = const_int 1
+v10 = int_add v0, v9
+jump v10, v1
+s0 = snapshot [meta=1: 0=v0 1=v1]
+s1 = snapshot [meta=0: 0=v0 1=v1]
+";
+
+    fn hoisted(guard: &str, offset: &str) -> Vec<Op> {
+        let src = SRC.replace("GUARD", guard).replace("OFFSET", offset);
+        let t: Trace = crate::text::parse_trace(&src).unwrap();
+        let out = run(&t);
+        let h = out.ops.iter().position(|op| matches!(op, Op::Loop)).unwrap_or(0);
+        out.ops[..h].iter().filter(|op| matches!(op, Op::Load { mem, .. } if mem.0 == 131)).cloned().collect()
+    }
+
+    #[test]
+    fn separate_blocks_are_apart_at_other_offsets_or_behind_a_guard() {
+        let ne = "v5 = int_cmp ne v2, v1\nguard_true v5 !s0 [alias]";
+        let eq = "v5 = int_cmp eq v1, v2\nguard_false v5 !s0 [alias]";
+        let none = "v5 = const_int 0\nv6 = const_int 0";
+        // Offset 16 is neither 0 nor 8: no guard needed.
+        assert_eq!(hoisted(none, "16").len(), 2);
+        // Offset 8 of another block may be v1's unless a guard tells the bases apart.
+        assert_eq!(hoisted(none, "8").len(), 1);
+        assert_eq!(hoisted(ne, "8").len(), 2);
+        assert_eq!(hoisted(eq, "8").len(), 2);
+        // Class 3 without the separate flag keeps the old rule: nothing is apart.
+        let src = SRC.replace("GUARD", ne).replace("OFFSET", "16").replace("mem 131", "mem 3");
+        let t: Trace = crate::text::parse_trace(&src).unwrap();
+        assert_eq!(run(&t), t);
+    }
+
+    #[test]
+    fn a_guard_after_the_store_does_not_count() {
+        // The store (op 5) precedes the guard (op 7): a store to v1's block at offset 8
+        // in the iteration where v2 is v1 would be missed.
+        let t = crate::text::parse_trace(
+            "
+entry: s1
+v0 = param 0 : int
+v1 = param 1 : int
+v2 = load [v0] : int mem 1
+v3 = load [v1 + 8] : int mem 131
+store [v2 + 8], v3 mem 131
+v5 = int_cmp ne v2, v1
+guard_true v5 !s0 [alias]
+v7 = const_int 1
+v8 = int_add v0, v7
+jump v8, v1
+s0 = snapshot [meta=1: 0=v0 1=v1]
+s1 = snapshot [meta=0: 0=v0 1=v1]
+",
+        )
+        .unwrap();
+        let out = run(&t);
+        let h = out.ops.iter().position(|op| matches!(op, Op::Loop)).unwrap_or(0);
+        assert!(!out.ops[..h].iter().any(|op| matches!(op, Op::Load { mem, .. } if mem.0 == 131)));
     }
 }
 

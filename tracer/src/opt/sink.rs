@@ -20,7 +20,7 @@
 //! through copies appended to `Trace::snapshots`.
 
 use super::Rewriter;
-use crate::ir::{Access, Op, SnapStore, SnapshotId, Trace, ValueId};
+use crate::ir::{distinct_before, Access, Op, SnapStore, SnapshotId, Trace, ValueId};
 
 /// One store to sink (source values).
 struct Sunk {
@@ -40,11 +40,16 @@ pub fn run(src: &Trace) -> Trace {
         return src.clone();
     }
     let accesses: Vec<(usize, Access)> = body.clone().filter_map(|i| Some((i, src.ops[i].access()?))).collect();
+    let pairs = src.distinct_pairs();
 
     let mut sunk: Vec<Sunk> = Vec::new();
     for &(at, acc) in &accesses {
         let Op::Store { base, offset, value, mem } = src.ops[at] else { continue };
-        if !shape.is_invariant(base) || accesses.iter().any(|&(i, a)| i != at && a.may_alias(&acc)) {
+        // An access that a guard before it keeps apart from the word's block cannot touch
+        // it, even while memory lags behind the phi.
+        let touches =
+            |&(i, a): &(usize, Access)| i != at && a.may_alias_unless(&acc, |x, y| distinct_before(&pairs, i, x, y));
+        if !shape.is_invariant(base) || accesses.iter().any(touches) {
             continue;
         }
         // The phi that carries this word: first loaded from it, then the stored value.
