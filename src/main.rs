@@ -64,7 +64,8 @@ Options:
                          inline (Python calls not inlined), link (trace exits go on into
                          bridges and other loops through the dispatcher, not machine code),
                          licm (loop-invariant code is not hoisted into a preamble), alias
-                         (attribute stores not guarded apart from other objects')
+                         (attribute stores not guarded apart from other objects'),
+                         int-range (no integer intervals: overflow checks all stay)
 KRAIT_JIT_LOG=FILE     : write every trace's IR (as recorded and optimized) and its machine
                          code to FILE
 file   : program read from script file

@@ -225,6 +225,8 @@ struct Codegen<'t> {
     tag: Option<u32>,
     link_entry: usize,
     direct_entry: usize,
+    /// Whether each value is a never-negative integer (`krait_tracer::opt::ranges`).
+    nonneg: Vec<bool>,
 }
 
 /// Allocates registers for `trace` (which passed `Trace::check`) and emits its code.
@@ -263,6 +265,7 @@ pub fn assemble(trace: &Trace, tag: Option<u32>) -> Result<Assembled, String> {
         tag,
         link_entry: 0,
         direct_entry: 0,
+        nonneg: krait_tracer::opt::ranges::analyze(trace).iter().map(|r| r.nonneg()).collect(),
     };
     g.prologue();
     for i in trace.params.len()..trace.ops.len() {
@@ -1046,7 +1049,12 @@ impl Codegen<'_> {
         // sequences below use rax, rdx and r11 only.
         let n = self.gpr(a, RCX);
         let e = d.unsigned_abs();
-        if d > 0 {
+        // A dividend known never to be negative (its range, `opt::ranges`) divided by a
+        // positive `d` is its own `u`, with the mask 0: no sign handling.
+        let plain = d > 0 && self.nonneg.get(a.index()).copied().unwrap_or(false);
+        if plain {
+            x64!(self.ops ; mov rax, Rq(n));
+        } else if d > 0 {
             x64!(self.ops
                 ; mov rax, Rq(n)
                 ; cqo
@@ -1079,7 +1087,9 @@ impl Codegen<'_> {
                 x64!(self.ops ; shr rdx, s);
             }
         }
-        x64!(self.ops ; xor rdx, r11);
+        if !plain {
+            x64!(self.ops ; xor rdx, r11);
+        }
         if d < 0 {
             x64!(self.ops ; not rdx);
         }

@@ -722,7 +722,7 @@ impl Trace {
 /// Whether one of `pairs` (`Trace::distinct_pairs`), guarded before position `at`, shows
 /// `a` and `b` to differ.
 pub fn distinct_before(pairs: &[(usize, ValueId, ValueId)], at: usize, a: ValueId, b: ValueId) -> bool {
-    pairs.iter().any(|&(p, x, y)| p < at && (x, y) == (a, b) || p < at && (x, y) == (b, a))
+    pairs.iter().any(|&(p, x, y)| p < at && ((x, y) == (a, b) || (x, y) == (b, a)))
 }
 
 /// A trace with a preamble seen from its loop (`Trace::loop_shape`): where `Loop` stands,

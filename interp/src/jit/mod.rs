@@ -129,6 +129,7 @@ pub const KINDS: &[&str] = &[
     "link",         // (not a guard) the unconditional exit ending a trace at a loop header
     "leave",        // (not a guard) the unconditional exit ending a bridge at a `return`
     "alias",        // two objects whose attributes a loop stores are not the same object
+    "int-range",    // a loop-carried int enters the loop in the interval the loop keeps it in
 ];
 
 /// `KINDS` indices the exit path tests.
@@ -155,6 +156,11 @@ pub const SWITCHABLE: &[(&str, &str)] = &[
     ("link", "exits run on into bridges and loops through the interpreter's dispatcher, not in machine code"),
     ("inline", "calls to Python functions are not inlined (they run through the interpreter's helper)"),
     ("licm", "loop-invariant loads, guards and arithmetic stay in the loop (no preamble)"),
+    (
+        "int-range",
+        "loop-carried ints are not guarded into intervals on entry, and no overflow check or guard is \
+         dropped for what intervals show",
+    ),
     (
         "alias",
         "attribute stores are not guarded apart from other objects' attributes, so loads of an object's \
@@ -805,7 +811,7 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
         ),
     };
     vm.jit.log(format_args!("; ---- trace for {name} (recorded)\n{trace}\n"));
-    let trace = optimize(trace, vm.jit.spec_on("licm"));
+    let trace = optimize(trace, vm.jit.spec_on("licm"), vm.jit.spec_on("int-range"));
     vm.jit.log(format_args!("; ---- trace for {name} (optimized)\n{trace}\n"));
     if let Err(e) = trace.check() {
         vm.jit.log(format_args!("; invalid trace: {e}\n"));
@@ -829,6 +835,13 @@ fn compile(vm: &mut Vm, rec: record::Recorder, trace: Result<Trace, &'static str
             for (i, n) in rec.guards.iter().enumerate() {
                 vm.jit.stats.guards[i] += n;
             }
+            // The optimizer's own guards (`opt::ranges`), which the recorder did not count.
+            let ranged = kind_index("int-range");
+            vm.jit.stats.guards[ranged as usize] += trace
+                .ops
+                .iter()
+                .filter(|op| matches!(op, krait_tracer::Op::Guard { kind, .. } if kind.0 == ranged))
+                .count() as u64;
             let target = rec.target.clone();
             let tag = if linking { tag } else { 0 };
             let (depth, medium) = match &target {
@@ -877,9 +890,10 @@ fn perf_map(name: &str, start: Option<usize>, size: usize) {
 }
 
 /// The tracer's optimizer passes (constant folding, CSE, redundant guards, DCE, and
-/// loop-invariant code motion unless `--jit-no=licm`). Exit numbers are op indices of the
-/// optimized trace, which is the one `CompiledLoop` keeps.
-fn optimize(trace: Trace, licm: bool) -> Trace {
-    let opts = krait_tracer::opt::OptOptions { licm, ..Default::default() };
+/// loop-invariant code motion unless `--jit-no=licm`, integer ranges unless
+/// `--jit-no=int-range`). Exit numbers are op indices of the optimized trace, which is the
+/// one `CompiledLoop` keeps.
+fn optimize(trace: Trace, licm: bool, ranges: bool) -> Trace {
+    let opts = krait_tracer::opt::OptOptions { licm, ranges, ..Default::default() };
     krait_tracer::opt::optimize(&trace, &opts)
 }

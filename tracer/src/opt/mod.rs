@@ -1,10 +1,11 @@
 //! The optimizer: a chain of small passes over a trace, one file per pass.
 //!
 //! ```text
-//!   recorded trace ──► fold ──► cse ──► guards ──► dce ──► licm ──► fwd ──► sink ──► backend
-//!                      constants,  same pure   guards implied   unused pure  invariant ops  a[i-1]    stores of
-//!                      identities  op once     by earlier ones  ops go       to a preamble  after     carried words
-//!                                                                                           a[i] = w  move to exits
+//!   recorded trace ──► fold ──► cse ──► guards ──► dce ──► licm ──► fwd ──► sink ──► ranges ──► backend
+//!                      constants,  same pure   guards implied   unused pure  invariant ops  a[i-1]    stores of  int intervals:
+//!                      identities  op once     by earlier ones  ops go       to a preamble  after     carried    overflow checks
+//!                                                                                           a[i] = w  words move and guards that
+//!                                                                                                     to exits   cannot fail go
 //! ```
 //!
 //! Every pass reads a trace and writes a new one through a `Rewriter`, which renumbers the
@@ -27,6 +28,7 @@ pub mod fold;
 pub mod fwd;
 pub mod guards;
 pub mod licm;
+pub mod ranges;
 pub mod sink;
 
 use crate::ir::{Op, Snapshot, Trace, Type, ValueId};
@@ -46,18 +48,21 @@ pub struct OptOptions {
     /// the passes that build on its phis: store-to-load forwarding across iterations
     /// (`fwd`) and store sinking into the exits (`sink`).
     pub licm: bool,
+    /// Integer intervals (`ranges`, needs `licm`'s preamble): preamble guards on loop-carried
+    /// ints, overflow checks and guards that cannot fail removed.
+    pub ranges: bool,
 }
 
 impl Default for OptOptions {
     fn default() -> OptOptions {
-        OptOptions { fold: true, cse: true, guards: true, dce: true, licm: true }
+        OptOptions { fold: true, cse: true, guards: true, dce: true, licm: true, ranges: true }
     }
 }
 
 impl OptOptions {
     /// No pass at all: `optimize` returns the trace as recorded.
     pub fn none() -> OptOptions {
-        OptOptions { fold: false, cse: false, guards: false, dce: false, licm: false }
+        OptOptions { fold: false, cse: false, guards: false, dce: false, licm: false, ranges: false }
     }
 }
 
@@ -66,7 +71,7 @@ pub type Pass = (&'static str, fn(&Trace) -> Trace);
 
 /// The passes `opts` enables, in the order they run.
 pub fn passes(opts: &OptOptions) -> Vec<Pass> {
-    let all: [(bool, Pass); 7] = [
+    let all: [(bool, Pass); 8] = [
         (opts.fold, ("fold", fold::run)),
         (opts.cse, ("cse", cse::run)),
         (opts.guards, ("guards", guards::run)),
@@ -75,6 +80,7 @@ pub fn passes(opts: &OptOptions) -> Vec<Pass> {
         // These two need the preamble and phis of `licm`, and switch off with it.
         (opts.licm, ("fwd", fwd::run)),
         (opts.licm, ("sink", sink::run)),
+        (opts.licm && opts.ranges, ("ranges", ranges::run)),
     ];
     all.into_iter().filter(|(on, _)| *on).map(|(_, p)| p).collect()
 }
