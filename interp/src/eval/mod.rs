@@ -175,12 +175,22 @@ pub(crate) fn thread_table<T: Copy + 'static>(
     bits: u32,
     empty: T,
 ) -> &'static [Cell<T>] {
-    key.with(|c| match c.get() {
+    // The fast path is a thread-local load and a test, inlined into every cache lookup;
+    // the allocation stays out of line so that it does not keep `with` from inlining.
+    match key.with(|c| c.get()) {
         Some(t) => t,
-        None => {
-            let t: &'static [Cell<T>] = Box::leak((0..1usize << bits).map(|_| Cell::new(empty)).collect::<Box<[_]>>());
-            c.set(Some(t));
-            t
-        }
-    })
+        None => new_thread_table(key, bits, empty),
+    }
+}
+
+#[cold]
+#[inline(never)]
+fn new_thread_table<T: Copy + 'static>(
+    key: &'static std::thread::LocalKey<Cell<Option<&'static [Cell<T>]>>>,
+    bits: u32,
+    empty: T,
+) -> &'static [Cell<T>] {
+    let t: &'static [Cell<T>] = Box::leak((0..1usize << bits).map(|_| Cell::new(empty)).collect::<Box<[_]>>());
+    key.with(|c| c.set(Some(t)));
+    t
 }
