@@ -285,6 +285,11 @@ pub struct LruCache {
     pub misses: Cell<u64>,
     /// The marker separating positional from keyword arguments in keys.
     pub kwd_mark: Value,
+    /// Lookups of a bounded cache under way (a key's `__eq__` may call the cached
+    /// function again). While one is, a hit leaves the entry where it is: CPython keeps
+    /// the recency order in a list beside the dict, so its hits never change the dict,
+    /// and a lookup restarted by every change would never end.
+    pub looking: Cell<u32>,
 }
 impl_native!(LruCache, |s, visit| {
     visit(s.func);
@@ -324,6 +329,7 @@ fn lru_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value
             hits: Cell::new(0),
             misses: Cell::new(0),
             kwd_mark: mark,
+            looking: Cell::new(0),
         },
     ))
 }
@@ -386,14 +392,20 @@ fn lru_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
         Some(max) => {
             let key = make_key(vm, c, call_args, kw);
             let hash = vm.hash(key)?;
-            if let Some(pos) = dict::lookup(vm, &c.cache, key, hash)? {
-                // A hit: move the entry to the most-recently-used end.
+            let outer = c.looking.get() > 0;
+            c.looking.set(c.looking.get() + 1);
+            let found = dict::lookup(vm, &c.cache, key, hash);
+            c.looking.set(c.looking.get() - 1);
+            if let Some(pos) = found? {
+                // A hit: move the entry to the most-recently-used end, unless this call
+                // comes from inside another lookup of this cache (see `looking`).
                 let entry = c.cache.borrow().entry_at(pos);
                 if let Some(e) = entry {
-                    let mut d = c.cache.borrow_mut();
-                    d.remove_at(pos);
-                    d.push_new(e.key, e.hash, e.value);
-                    drop(d);
+                    if !outer {
+                        let mut d = c.cache.borrow_mut();
+                        d.remove_at(pos);
+                        d.push_new(e.key, e.hash, e.value);
+                    }
                     c.hits.set(c.hits.get() + 1);
                     return Ok(e.value);
                 }
@@ -401,7 +413,10 @@ fn lru_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Valu
             c.misses.set(c.misses.get() + 1);
             let r = vm.call(c.func, call_args, kw)?;
             // The call may have added this key itself (recursion): then keep that entry.
-            if dict::lookup(vm, &c.cache, key, hash)?.is_some() {
+            c.looking.set(c.looking.get() + 1);
+            let again = dict::lookup(vm, &c.cache, key, hash);
+            c.looking.set(c.looking.get() - 1);
+            if again?.is_some() {
                 return Ok(r);
             }
             let mut d = c.cache.borrow_mut();
