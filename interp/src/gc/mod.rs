@@ -585,6 +585,9 @@ impl GcState {
         if stress > 0 {
             request();
             barrier::activate();
+            // The JIT records a barrier call after each store of compiled code into a list
+            // or an instance slot while the barrier is active (`jit::attr`).
+            barrier::set_compiled_barriers();
         }
         GcState {
             native_depth: Cell::new(0),
