@@ -446,6 +446,12 @@ pub struct GcState {
     /// minor collection only when compiled code ran since the previous collection
     /// (compiled traces store into them without a barrier). Rebuilt like `old_mutable`.
     old_jit: RefCell<Vec<usize>>,
+    /// Stress mode: the heap classes that survived a collection (rebuilt by every full
+    /// collection, extended by minor ones) and the permanent heap classes (`freeze`): the
+    /// classes whose dict a minor collection's finalizer scan looks up `__del__` in (the
+    /// young ones are found in the young cells).
+    old_classes: RefCell<Vec<usize>>,
+    perm_heap_classes: RefCell<Vec<usize>>,
     /// `vm.jit.stats.entries` (runs of compiled code) at the previous collection.
     jit_entries: Cell<u64>,
     /// Compiled code was running (suspended below it: a trace's back edge, or a helper
@@ -606,6 +612,8 @@ impl GcState {
             sticky: Cell::new(false),
             old_mutable: RefCell::new(Vec::new()),
             old_jit: RefCell::new(Vec::new()),
+            old_classes: RefCell::new(Vec::new()),
+            perm_heap_classes: RefCell::new(Vec::new()),
             jit_entries: Cell::new(0),
             prev_in_trace: Cell::new(false),
             codes_seen: Cell::new(0),
@@ -1193,6 +1201,11 @@ fn trace_old(vm: &Vm, m: &mut Marker, remembered: &[usize], cards: &[(usize, usi
                     m.value(e.value);
                 }
             }
+            Payload::Set(s) | Payload::FrozenSet(s) => {
+                if let Some(k) = trace::read(s).key_at(pos) {
+                    m.value(k);
+                }
+            }
             _ => trace::trace_obj(o, m),
         }
     }
@@ -1206,11 +1219,23 @@ fn trace_old(vm: &Vm, m: &mut Marker, remembered: &[usize], cards: &[(usize, usi
         }
     }
     // The old objects of the kinds without a barrier.
+    let dbg = std::env::var_os("KRAIT_DBG_OLD").is_some();
+    let mut per: std::collections::BTreeMap<String, (u64, u64)> = Default::default();
     for &cell in vm.gc.old_mutable.borrow().iter() {
         // SAFETY: an object that survived the previous collection; minor collections free
         // no such object and a full one rebuilds the list.
         let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+        let v0 = m.visited;
         trace::trace_obj(o, m);
+        if dbg {
+            let k = format!("{:?}", std::mem::discriminant(&o.payload));
+            let e = per.entry(k).or_default();
+            e.0 += 1;
+            e.1 += m.visited - v0;
+        }
+    }
+    if dbg {
+        eprintln!("old: {per:?}");
     }
 }
 
@@ -1220,11 +1245,13 @@ fn trace_old(vm: &Vm, m: &mut Marker, remembered: &[usize], cards: &[(usize, usi
 fn promote(vm: &Vm, young: &[usize], minor: bool) {
     let mut old = vm.gc.old_mutable.borrow_mut();
     let mut old_jit = vm.gc.old_jit.borrow_mut();
+    let mut old_classes = vm.gc.old_classes.borrow_mut();
     if minor {
         vm.gc.promoted.set(vm.gc.promoted.get() + young.len() as u64);
     } else {
         old.clear();
         old_jit.clear();
+        old_classes.clear();
         barrier::clear_owners();
         vm.gc.promoted.set(0);
         vm.gc.live_at_full.set(young.len() as u64);
@@ -1234,6 +1261,9 @@ fn promote(vm: &Vm, young: &[usize], minor: bool) {
         let o: &PyObj = unsafe { &*(cell as *const PyObj) };
         if fixed_refs(o) {
             continue;
+        }
+        if matches!(&o.payload, Payload::Class(c) if c.has_flag(class_flags::HEAPTYPE)) {
+            old_classes.push(cell);
         }
         // The class changes only through `__class__` assignment and the attributes only
         // through stores with a barrier (`barrier` docs); so do the items of a list, and
@@ -1264,7 +1294,7 @@ fn promote(vm: &Vm, young: &[usize], minor: bool) {
             if let Some(a) = &o.attrs {
                 barrier::add_owner(a, cell);
             }
-            if o.attrs.is_some() || matches!(o.payload, Payload::List(_)) {
+            if !barrier::compiled_barriers() && (o.attrs.is_some() || matches!(o.payload, Payload::List(_))) {
                 old_jit.push(cell);
             }
             continue;
@@ -1385,9 +1415,28 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     // allocation): unless some heap class defines `__del__` itself (a class inherits it
     // only from a heap class: `class_has` ignores builtin classes), no dead object but a
     // generator needs finalizing, and the dead objects are not touched before the sweep.
+    //
+    // A minor collection looks only at the young cells (every old one is marked) and at
+    // the old heap classes (`GcState::old_classes`; a class's dict can gain `__del__`).
     let mut any_del = false;
     let mut to_finalize = Vec::new();
-    heap_ref.for_each_special(|cell| {
+    if minor {
+        for &cell in vm.gc.old_classes.borrow().iter().chain(vm.gc.perm_heap_classes.borrow().iter()) {
+            // SAFETY: an old object: allocated (minor collections free no old object).
+            let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+            if let Payload::Class(c) = &o.payload {
+                any_del |= c.has_flag(class_flags::HEAPTYPE) && dict_has_str(vm, c.dict, del_name);
+            }
+        }
+    }
+    let each_special = |f: &mut dyn FnMut(usize)| {
+        if minor {
+            heap_ref.for_each_special_young(f)
+        } else {
+            heap_ref.for_each_special(f)
+        }
+    };
+    each_special(&mut |cell| {
         // SAFETY: an allocated cell (not freed before the sweep below).
         let o: &PyObj = unsafe { &*(cell as *const PyObj) };
         match &o.payload {
@@ -1411,7 +1460,14 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     if any_del {
         to_finalize.clear();
         let mut has_del = [(0u64, false); 64];
-        heap_ref.for_each_unmarked(|cell| {
+        let each_unmarked = |f: &mut dyn FnMut(usize)| {
+            if minor {
+                heap_ref.for_each_unmarked_young(f)
+            } else {
+                heap_ref.for_each_unmarked(f)
+            }
+        };
+        each_unmarked(&mut |cell| {
             // SAFETY: an allocated cell (not freed before the sweep below).
             let o: &PyObj = unsafe { &*(cell as *const PyObj) };
             if let Payload::Generator(g) = &o.payload {
@@ -1490,7 +1546,7 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     barrier::finish(remembered);
     // SAFETY: marking is complete: every root and everything reachable from it is
     // marked (module docs), so unmarked objects are garbage.
-    let (freed, freed_keys) = unsafe { (*hp).sweep(stress) };
+    let (freed, freed_keys) = unsafe { (*hp).sweep(stress, minor) };
     if stress {
         promote(vm, &young, minor);
     }
@@ -1603,12 +1659,16 @@ fn freeze_new(vm: &Vm) -> Vec<usize> {
     let mut dicts = vm.gc.perm_dicts.borrow_mut();
     let mut classes = vm.gc.perm_classes.borrow_mut();
     let mut props = vm.gc.perm_props.borrow_mut();
+    let mut heap_classes = vm.gc.perm_heap_classes.borrow_mut();
     // SAFETY: this thread's heap; no collection is running (checked above) and no other
     // reference to the heap is live during this call.
     let h = unsafe { &mut *heap::heap_ptr() };
     h.freeze(|cell| {
         // SAFETY: an allocated cell.
         let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+        if matches!(&o.payload, Payload::Class(c) if c.has_flag(class_flags::HEAPTYPE)) {
+            heap_classes.push(cell);
+        }
         if matches!(o.payload, Payload::Dict(_)) && o.attrs.is_none() && o.class.get().is(vm.types.dict) {
             // `dict` is not a heap class, so the dict's class cannot change.
             dicts.push(PermDict { cell, version: u64::MAX, len: 0, clean: false });
@@ -1636,6 +1696,7 @@ pub fn unfreeze(vm: &Vm) {
     let set: HashSet<usize> = cells.iter().copied().collect();
     vm.gc.perm_roots.borrow_mut().retain(|c| !set.contains(c));
     vm.gc.perm_classes.borrow_mut().retain(|c| !set.contains(c));
+    vm.gc.perm_heap_classes.borrow_mut().retain(|c| !set.contains(c));
     vm.gc.perm_props.borrow_mut().retain(|(c, _)| !set.contains(c));
     let mut dicts = vm.gc.perm_dicts.borrow_mut();
     dicts.retain(|d| !set.contains(&d.cell));
