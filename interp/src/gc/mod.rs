@@ -170,47 +170,20 @@
 //! its allocation; freed cells are poisoned and marking aborts on a reachable value that
 //! points at no live object, so such a bug fails loudly.
 //!
-//! - `=1`: every allocation safepoint, under a work cap. Collections are full and minor
-//!   in turn (every other one minor, when the marks allow, so that the whole corpus
-//!   exercises the write barrier, `barrier`) while the full collections' cumulative work (`COLLECTION_WORK` per collection + objects
-//!   marked + values visited / 4 + native stack words read / 8; one unit is roughly
-//!   10 ns, more for deep stacks full of heap pointers) is at most
-//!   `STRESS_BASE_WORK + STRESS_CAP * objects allocated` (500M units, about 5 seconds,
-//!   then 4 units per allocated object), and *minor* past that, while the minor
-//!   collections' own work (values visited count / 2 there) is at most the same with
-//!   `STRESS_MINOR_CAP`; beyond both caps an allocation safepoint does not collect. Past
-//!   the first cap a full
-//!   collection still runs, charged to the second, when the last minor one cost more than
-//!   half as much as the last full one (heaps of lists or instances, which a minor
-//!   collection must visit one level anyway) or when the objects promoted since the last
-//!   full one outnumber its survivors (old garbage is only freed by full collections).
-//!   Without caps, stress mode is quadratic in
-//!   programs whose live heap grows with their run (each collection marks the whole heap)
-//!   and in deep recursions (each scans the whole native stack), and programs that reach
-//!   millions of allocation safepoints would take minutes even at 5 µs per collection.
-//!   The caps count work, not time, so a failure reproduces. `KRAIT_GC_STATS=1` prints
-//!   "collected at N of M allocation safepoints (K minor; ...)"; `tests/gc/stress_count.sh`
-//!   lists the programs of the corpus that reach both caps.
-//!
-//!   Figures (`tests/gc/stress_count.sh`, 2-core VM shared with other jobs, so times are
-//!   loose). With the roots above made cheap (permanent interned names, the `Vm`'s
-//!   seldom-changing roots compared instead of traced, code objects' non-permanent values
-//!   listed once, a branch-free stack scan), a collection of a small heap takes about 5
-//!   to 8 µs instead of 12 to 16, and under the caps of 150M units used before 17 of the
-//!   corpus's 476 programs reached both caps instead of 20 (the whole run 138 s instead
-//!   of 169): `loop_nbody` collected at 367223 of 496026 allocation safepoints instead of
-//!   181213, `loop_fannkuch` 447271 of 2521728 instead of 221408. With the caps raised to
-//!   500M, 9 of 483 programs reach both caps instead of 20 (`loop_nbody`,
-//!   `loop_lcg_random_walk`, `jit_int_overflow`, `qa_tictactoe`, `containers_sort_exact`
-//!   and 6 more now collect at every allocation safepoint); what still reaches them is a
-//!   growing live heap (`loop_string_building`, `containers_deep_nesting`,
-//!   `app_tic_tac_toe`, `qa_adv_gc_stress`, `qa_adv_gc_frames`: every collection visits
-//!   it, a minor one through `old_mutable`), deep recursion (`qa_adv_deep_limit`) or
-//!   millions of safepoints (`loop_fannkuch`: 1332549 of 2521728). The whole run takes
-//!   about 190 s of CPU instead of 107 (about 100 s for CI's stage on 2 idle cores), the
-//!   slowest programs 10 to 17 s of CPU each, so
-//!   `tests/programs.rs` gives each program 120 s in stress mode instead of 20 (a busy
-//!   machine stretches those times two to three times).
+//! - `=1`: every allocation safepoint. Collections are full and minor in turn (every
+//!   other one minor, when the marks allow, so that the whole corpus exercises the write
+//!   barrier, `barrier`) while the full collections' cumulative work (`COLLECTION_WORK`
+//!   per collection + objects marked + values visited / 4 + native stack words read / 8;
+//!   one unit is roughly 10 ns) is at most `STRESS_BASE_WORK + STRESS_CAP * objects
+//!   allocated` (500M units, about 5 seconds, then 4 units per allocated object), and
+//!   minor past that. A full collection still runs past that cap when minor ones do not
+//!   pay: when the last minor one cost more than half as much as the last full one, or
+//!   when the objects promoted since the last full one outnumber its survivors (10000 at
+//!   least; old garbage is only freed by full collections, and this keeps their cost
+//!   proportional to allocation), or when the marks do not allow a minor one. Minor
+//!   collections have no cap (`STRESS_MINOR_CAP` is 0): every allocation safepoint
+//!   collects, and `KRAIT_GC_STATS=1` prints "collected at N of M allocation safepoints
+//!   (K minor; ...)" with N = M. The caps count work, not time, so a failure reproduces.
 //!
 //!   A minor collection frees exactly the young objects (allocated since the previous
 //!   collection) that are unreachable, so a value allocated and held unrooted across an
@@ -221,36 +194,65 @@
 //!   refer to young ones are traced one level as extra roots, with the usual roots:
 //!   those a write barrier recorded since the previous collection (`barrier`: lists,
 //!   dicts, sets, instance attributes, `__class__`; single items and entries of big
-//!   lists and dicts), every old list and instance when compiled code ran or is running
-//!   (its stores have no barrier yet), and the old objects of the kinds without a barrier
-//!   (`GcState::old_mutable`: classes, functions, cells, generators, exceptions, native
-//!   objects other than list and range iterators...). Permanent dicts are left to the
-//!   barrier too. Code objects are immutable, so only those registered since the previous
-//!   collection are traced. Old objects that became unreachable are freed by the next full
-//!   collection (an explicit `gc.collect()` is always full), so an old value that loses
-//!   its last reference and is then used unrooted is caught only at full collections,
-//!   as before. With the barrier a minor collection costs the roots (frames, the native
-//!   stack), the young objects and what was written, not the old heap: `loop_collatz_dict`
-//!   (a 300000-entry memo dict written at every step) went from ~0.1-0.3 ms to ~10 µs per
-//!   minor collection, `containers_deep_nesting` (100000 nested dicts) from ~0.4 ms.
+//!   lists, dicts and sets; compiled code calls the barrier too), and the old objects of
+//!   the kinds without a barrier (`GcState::old_mutable`: classes, functions, cells,
+//!   generators, exceptions, native objects other than list and range iterators...).
+//!   Permanent dicts are left to the barrier too. Code objects are immutable, so only
+//!   those registered since the previous collection are traced. Old objects that became
+//!   unreachable are freed by the next full collection (an explicit `gc.collect()` is
+//!   always full), so an old value that loses its last reference and is then used
+//!   unrooted is caught only at full collections, as before.
 //!
-//!   Figures with the barrier (`tests/gc/stress_count.sh`'s measure, default caps, loaded
-//!   2-core VM): of the 9 programs that reached both caps, `gc_large_blocks` now collects
-//!   at every allocation safepoint (150009, was 28944), `app_tic_tac_toe` at 480850 of
-//!   888188 (was 179074), `loop_collatz_dict` 164584 of 429782 (was 51775), and the
-//!   corpus stage takes about as long as before. What stops the others is the fallback
-//!   for compiled code (with `--jit=off`, `containers_deep_nesting`, `loop_collatz_dict`
-//!   and `loop_string_building` collect at every allocation safepoint: each minor
-//!   collection traces every old list when a trace ran), the fixed cost of a collection
-//!   (the native stack, 1000 to 4000 words, the frames, the sweep's pass over the pages:
-//!   about 5 to 20 µs, times 2.5M safepoints in `loop_fannkuch`), and deep recursion
-//!   (`qa_adv_deep_limit` scans ~1M stack words per collection).
+//!   What a minor collection costs is kept independent of the old heap and of the depth
+//!   of the stack:
+//!   - the frames and the native stack: of the registered frames (`vm.frames`, a
+//!     `frame::FrameStack`) only those that may have run since the previous collection
+//!     are traced, and the native stack is scanned only below the registration of the
+//!     oldest of them. `FrameStack` keeps the fewest frames registered at any time since
+//!     the previous collection, `low`: the frames below index `low - 1` stayed registered
+//!     and never were the innermost one, so neither they nor the native code that called
+//!     them ran; their slots and `Frame` fields are unchanged, and so are the native stack
+//!     words above the point where frame `low - 1` was registered (collections only run
+//!     with audited native code on the stack, module docs above, which hands callees no
+//!     pointer into its own frame but the `Frame` it runs and the `Vm`, both traced
+//!     precisely). A minor collection traces the frames from `low - 2` up (one frame of
+//!     margin) and scans the stack below that frame's registration. Code that writes
+//!     into a frame that is not the innermost one calls `FrameStack::written`
+//!     (`builtins::frame_locals`, for `sys._getframe(n).f_locals`), and a thread switch
+//!     (`FrameStack::take`) resets `low` to 0: the next minor collection then traces and
+//!     scans everything. A stack word left out that points at a young object can only be
+//!     a stale copy of an address that was a free cell at the previous collection (a
+//!     word that pointed at an allocated cell kept it alive, so it is old).
+//!     `KRAIT_GC_CHECK_SKIPPED=1` checks this at every minor collection (it scans what was
+//!     left out: aborts if a frame left out refers to a young object not reached, and
+//!     reports stack words that do). `qa_adv_deep_limit` (recursion 50000 deep, ~168
+//!     stack words per level) went from about 1 ms per collection to about 5 µs;
+//!   - the sweep and the finalizer scan: cells allocated since the previous sweep lie in
+//!     the bitmap words from where allocation resumed after it up to the allocation
+//!     cursor (`Heap::young_words`), so a minor sweep visits only those, keeps every
+//!     page, and puts the cursor back only as far as the first of them with a free cell
+//!     (allocation after a full sweep restarts from the first page); the finalizer scan
+//!     looks at the young cells and the old heap classes (`GcState::old_classes`);
+//!   - the write barrier's owner map (`barrier::OWNERS`, which finds an old object from
+//!     its `Attrs` box) is extended by promotions and pruned only when it doubled, instead
+//!     of being rebuilt by every full collection.
+//!
+//!   Figures (`tests/gc/stress_count.sh`, 2-core VM). Before these changes, with a minor
+//!   cap of 4 units per object as well, 9 of the corpus's 548 programs reached both caps
+//!   and stopped collecting (`app_tic_tac_toe` 474691 of 888188 allocation safepoints,
+//!   `containers_deep_nesting` 39430 of 410014, `gc_large_blocks` 28539 of 150009,
+//!   `loop_collatz_dict` 130874 of 429782, `loop_fannkuch` 1358707 of 2521727,
+//!   `loop_string_building` 53899 of 605029, `qa_adv_deep_limit` 8527 of 50064,
+//!   `qa_adv_gc_frames` 170482 of 259047, `qa_adv_gc_stress` 38778 of 364017) and the
+//!   script's serial run took 152 s. Now every program collects at every allocation
+//!   safepoint; STRESS_FIGURES
 //! - `=1:K`, `=1:K:L` and `=1:K:L:B`: the same with caps of K (full) and L (minor) units
-//!   per object instead of 4 and 4, and B million units besides instead of 500 (`=1:0`
-//!   or `=all`: full collections without a cap).
+//!   per object instead of 4 and none, and B million units besides instead of 500
+//!   (`=1:0` or `=all`: full collections without a cap; L = 0: minor ones without a cap).
+//!   Past both caps an allocation safepoint does not collect.
 //! - `=minor`: minor collections whenever the marks allow (a full one only when there
-//!   are none or the promoted objects outnumber the survivors of the last full one),
-//!   under the minor collections' cap alone: checks the minor collections themselves.
+//!   are none or the promoted objects outnumber the survivors of the last full one):
+//!   checks the minor collections themselves.
 //! - `=N` (N > 1): every Nth allocation safepoint (with the default cap).
 //! - `=auto`: every allocation safepoint as long as collecting has taken at most half
 //!   of the run time (time-based, so not reproducible run to run).
@@ -496,8 +498,10 @@ pub struct GcState {
     print_stats: bool,
     /// `KRAIT_GC_VERBOSE`: log every collection.
     verbose: bool,
-    /// `KRAIT_GC_CHECK_SKIPPED`: check what minor collections leave out (`check_skipped`).
+    /// `KRAIT_GC_CHECK_SKIPPED`: check what minor collections leave out (`check_skipped`),
+    /// and the native stack as the previous collection saw it (lowest address, words).
     check_skipped: bool,
+    stack_copy: RefCell<(usize, Vec<usize>)>,
     /// The marker's work lists, kept between collections so that a collection allocates
     /// nothing in the common case (stress mode runs millions of them).
     scratch: Cell<Scratch>,
@@ -642,6 +646,7 @@ impl GcState {
             print_stats: std::env::var_os("KRAIT_GC_STATS").is_some_and(|v| !v.is_empty() && v != "0"),
             verbose: std::env::var_os("KRAIT_GC_VERBOSE").is_some(),
             check_skipped: std::env::var_os("KRAIT_GC_CHECK_SKIPPED").is_some_and(|v| !v.is_empty() && v != "0"),
+            stack_copy: RefCell::new((0, Vec::new())),
             scratch: Cell::new(Scratch::default()),
             del_name: Cell::new(Value::NULL),
             perm_roots: RefCell::new(Vec::new()),
@@ -1110,9 +1115,11 @@ impl Marker<'_> {
 
 /// `KRAIT_GC_CHECK_SKIPPED=1` (stress mode): after a minor collection marked, checks that
 /// what it left out (`first` frames and the native stack from `top` to `base`) refers to
-/// no young object it did not reach. A frame that does is a bug of `FrameStack`'s
-/// low-water mark (abort); a stack word may be a stale copy of a pointer to a cell that
-/// was free at the previous collection (reported only).
+/// no young object it did not reach (else aborts): a frame must not, and a stack word only
+/// if it is what the previous collection saw there (a stale copy of the address of a cell
+/// that was free then; every collection keeps a copy of the stack in this mode).
+/// `KRAIT_GC_CHECK_SKIPPED_VERBOSE=1` also reports words left out that changed (without
+/// pointing at a young object).
 #[cold]
 fn check_skipped(vm: &Vm, heap: &Heap, frames: &[*const crate::frame::Frame], top: usize, base: usize) {
     struct Check<'h>(&'h Heap, u64);
@@ -1133,19 +1140,39 @@ fn check_skipped(vm: &Vm, heap: &Heap, frames: &[*const crate::frame::Frame], to
         eprintln!("krait: gc: a frame left out of a minor collection refers to {} young objects not reached", c.1);
         std::process::abort();
     }
-    let mut words = 0;
-    stack::scan_span(top, base, heap.span(), |w| {
-        if let Some(cell) = heap.cell_of(stack::word_addr(w)) {
-            if !heap.is_marked(cell) {
-                words += 1;
+    // Every word left out must be what the previous collection saw there: a word that
+    // changed and points at a young object not reached is a missed root.
+    let copy = vm.gc.stack_copy.borrow();
+    let (mut stale, mut changed, mut missed) = (0, 0, 0);
+    let mut p = top & !7;
+    while p + 8 <= base {
+        // SAFETY: `[top, base)` is part of this thread's stack above the collector's frames
+        // (see `stack::scan`); only the bits are looked at.
+        let w = unsafe { std::ptr::read_volatile(p as *const usize) };
+        let young = heap.cell_of(stack::word_addr(w)).is_some_and(|c| !heap.is_marked(c));
+        let before = p.checked_sub(copy.0).and_then(|d| copy.1.get(d / 8)).copied();
+        if before != Some(w) {
+            changed += 1;
+            missed += young as u64;
+            if std::env::var_os("KRAIT_GC_CHECK_SKIPPED_VERBOSE").is_some() {
+                let vmp = vm as *const Vm as usize;
+                let in_vm = p >= vmp && p < vmp + std::mem::size_of::<Vm>();
+                let fs = vm.frames.borrow();
+                let sps: Vec<String> = (0..fs.len().min(6)).map(|i| format!("{:#x}", base - vm.frames.sp(i))).collect();
+                let fps: Vec<String> = fs.iter().take(6).map(|&f| format!("{:#x}", base.wrapping_sub(f as usize))).collect();
+                eprintln!("  changed word at base-{:#x} (vm: {in_vm}, off {:#x}) {:#x} -> {w:#x}; first {} of {}, top base-{:#x}, sps {sps:?} frames {fps:?}", base - p, p.wrapping_sub(vmp), before.unwrap_or(0), frames.len(), fs.len(), base - top);
             }
+        } else if young {
+            stale += 1;
         }
-    });
-    if words != 0 {
-        eprintln!(
-            "krait: gc: {words} native stack words left out of minor collection #{} point at young objects not reached",
-            vm.gc.stats.get().collections + 1
-        );
+        p += 8;
+    }
+    if missed != 0 {
+        eprintln!("krait: gc: {missed} native stack words left out of a minor collection changed since the previous one and point at young objects not reached");
+        std::process::abort();
+    }
+    if changed != 0 && std::env::var_os("KRAIT_GC_CHECK_SKIPPED_VERBOSE").is_some() {
+        eprintln!("krait: gc: {changed} native stack words left out changed ({stale} stale words point at young objects)");
     }
 }
 
@@ -1285,7 +1312,7 @@ fn promote(vm: &Vm, young: &[usize], minor: bool) {
         old.clear();
         old_jit.clear();
         old_classes.clear();
-        barrier::clear_owners();
+        barrier::prune_owners();
         vm.gc.promoted.set(0);
         vm.gc.live_at_full.set(young.len() as u64);
     }
@@ -1325,7 +1352,7 @@ fn promote(vm: &Vm, young: &[usize], minor: bool) {
             );
         if barriered {
             if let Some(a) = &o.attrs {
-                barrier::add_owner(a, cell);
+                barrier::add_owner(o, a, cell);
             }
             if !barrier::compiled_barriers() && (o.attrs.is_some() || matches!(o.payload, Payload::List(_))) {
                 old_jit.push(cell);
@@ -1434,11 +1461,23 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     vm.gc.prev_in_trace.set(in_trace);
     trace_codes(vm, &mut m, minor);
     let mut words = stack::scan_span(from, top, heap_ref.span(), |w| m.word(w));
+    // Above the outermost frame's registration lie the command line's frames and, for a
+    // thread the interpreter started, its thread-local variables (glibc puts them at the
+    // top of the thread's stack), which other code writes at any time: always scanned.
+    let outer = if top == base { base } else { vm.frames.sp(0).clamp(top, base) };
+    words += stack::scan_span(outer, base, heap_ref.span(), |w| m.word(w));
     // The stacks of the suspended threads (`crate::threads`).
     crate::threads::each_suspended_stack(|lo, hi| words += stack::scan_span(lo, hi, heap_ref.span(), |w| m.word(w)));
     m.drain();
-    if first > 0 && vm.gc.check_skipped {
-        check_skipped(vm, heap_ref, &vm.frames.borrow()[..first], top, base);
+    if vm.gc.check_skipped {
+        if first > 0 {
+            check_skipped(vm, heap_ref, &vm.frames.borrow()[..first], top, outer);
+        }
+        // The stack as this collection saw it, for the next one's check.
+        let mut copy = vm.gc.stack_copy.borrow_mut();
+        copy.0 = from & !7;
+        copy.1.clear();
+        stack::scan(from, base, |w| copy.1.push(w));
     }
     let t_mark = start.elapsed();
     let marked = |v: Value| match v.as_obj() {
