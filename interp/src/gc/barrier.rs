@@ -50,8 +50,8 @@
 //! loop that makes one), so traces that store references are optimized less in stress
 //! mode than elsewhere.
 
-use std::cell::{Cell, RefCell};
 use hashbrown::HashMap;
+use std::cell::{Cell, RefCell};
 use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 use crate::heap;

@@ -212,20 +212,28 @@
 //!     the previous collection, `low`: the frames below index `low - 1` stayed registered
 //!     and never were the innermost one, so neither they nor the native code that called
 //!     them ran; their slots and `Frame` fields are unchanged, and so are the native stack
-//!     words above the point where frame `low - 1` was registered (collections only run
-//!     with audited native code on the stack, module docs above, which hands callees no
-//!     pointer into its own frame but the `Frame` it runs and the `Vm`, both traced
-//!     precisely). A minor collection traces the frames from `low - 2` up (one frame of
-//!     margin) and scans the stack below that frame's registration. Code that writes
+//!     words between the point where frame `low - 1` was registered and the outermost
+//!     frame's registration (collections only run with audited native code on the stack,
+//!     module docs above; native code writes into the native frames of a Python frame's
+//!     activation only while that Python frame is the innermost one, except through the
+//!     `Frame` it runs, traced precisely). A minor collection traces the frames from
+//!     `low - 2` up (one frame of margin) and scans the stack below that frame's
+//!     registration, and above the outermost frame's registration (the command line's
+//!     frames and, at the top of the interpreter thread's stack, its thread-local
+//!     variables, which change at any time: a few thousand words). Code that writes
 //!     into a frame that is not the innermost one calls `FrameStack::written`
 //!     (`builtins::frame_locals`, for `sys._getframe(n).f_locals`), and a thread switch
 //!     (`FrameStack::take`) resets `low` to 0: the next minor collection then traces and
-//!     scans everything. A stack word left out that points at a young object can only be
-//!     a stale copy of an address that was a free cell at the previous collection (a
-//!     word that pointed at an allocated cell kept it alive, so it is old).
-//!     `KRAIT_GC_CHECK_SKIPPED=1` checks this at every minor collection (it scans what was
-//!     left out: aborts if a frame left out refers to a young object not reached, and
-//!     reports stack words that do). `qa_adv_deep_limit` (recursion 50000 deep, ~168
+//!     scans everything. A stack word left out that points at a young object is then a
+//!     stale copy of the address of a cell that was free at the end of the previous
+//!     collection (every cell allocated then was old or freed), not a reference.
+//!     `KRAIT_GC_CHECK_SKIPPED=1` checks all this at every minor collection, by scanning
+//!     what it left out: it aborts if a frame left out refers to a young object not
+//!     reached, or a stack word left out does and differs from what the previous
+//!     collection saw there (every collection keeps a copy of the stack in this mode;
+//!     `KRAIT_GC_CHECK_SKIPPED_VERBOSE=1` lists every word left out that changed). The
+//!     corpus passes in stress mode with it (except `qa_adv_deep_limit`, too slow then:
+//!     each check copies its deep stack). `qa_adv_deep_limit` (recursion 50000 deep, ~168
 //!     stack words per level) went from about 1 ms per collection to about 5 µs;
 //!   - the sweep and the finalizer scan: cells allocated since the previous sweep lie in
 //!     the bitmap words from where allocation resumed after it up to the allocation
@@ -238,14 +246,19 @@
 //!     of being rebuilt by every full collection.
 //!
 //!   Figures (`tests/gc/stress_count.sh`, 2-core VM). Before these changes, with a minor
-//!   cap of 4 units per object as well, 9 of the corpus's 548 programs reached both caps
+//!   cap of 4 units per object as well, 9 of the corpus's 540 programs reached both caps
 //!   and stopped collecting (`app_tic_tac_toe` 474691 of 888188 allocation safepoints,
 //!   `containers_deep_nesting` 39430 of 410014, `gc_large_blocks` 28539 of 150009,
 //!   `loop_collatz_dict` 130874 of 429782, `loop_fannkuch` 1358707 of 2521727,
 //!   `loop_string_building` 53899 of 605029, `qa_adv_deep_limit` 8527 of 50064,
 //!   `qa_adv_gc_frames` 170482 of 259047, `qa_adv_gc_stress` 38778 of 364017) and the
 //!   script's serial run took 152 s. Now every program collects at every allocation
-//!   safepoint; STRESS_FIGURES
+//!   safepoint and the serial run takes 135 s; the slowest programs take 10 to 14 s
+//!   (`loop_fannkuch` 2521727 collections in 13.8 s, `qa_adv_gc_stress` 13.6,
+//!   `qa_adv_gc_frames` 11.8, `app_tic_tac_toe` 10.1; `qa_adv_deep_limit` 4.1 s instead
+//!   of 7.8 s with 8527 collections), about 5 s of each being the full collections the
+//!   first cap allows. The corpus stage (`KRAIT_GC_STRESS=1 cargo test --release --test programs`,
+//!   2 cores) takes about 70 s instead of about 108.
 //! - `=1:K`, `=1:K:L` and `=1:K:L:B`: the same with caps of K (full) and L (minor) units
 //!   per object instead of 4 and none, and B million units besides instead of 500
 //!   (`=1:0` or `=all`: full collections without a cap; L = 0: minor ones without a cap).
@@ -446,8 +459,9 @@ pub struct GcState {
     old_mutable: RefCell<Vec<usize>>,
     /// Stress mode: the old lists and old objects with instance attributes that are not in
     /// `old_mutable` (their stores go through the write barrier, `barrier`), traced by a
-    /// minor collection only when compiled code ran since the previous collection
-    /// (compiled traces store into them without a barrier). Rebuilt like `old_mutable`.
+    /// minor collection only when compiled code ran since the previous collection and does
+    /// not call the barrier itself (`barrier::set_compiled_barriers`; empty when it does).
+    /// Rebuilt like `old_mutable`.
     old_jit: RefCell<Vec<usize>>,
     /// Stress mode: the heap classes that survived a collection (rebuilt by every full
     /// collection, extended by minor ones) and the permanent heap classes (`freeze`): the
@@ -1143,6 +1157,7 @@ fn check_skipped(vm: &Vm, heap: &Heap, frames: &[*const crate::frame::Frame], to
     // Every word left out must be what the previous collection saw there: a word that
     // changed and points at a young object not reached is a missed root.
     let copy = vm.gc.stack_copy.borrow();
+    let verbose = std::env::var_os("KRAIT_GC_CHECK_SKIPPED_VERBOSE").is_some();
     let (mut stale, mut changed, mut missed) = (0, 0, 0);
     let mut p = top & !7;
     while p + 8 <= base {
@@ -1154,13 +1169,8 @@ fn check_skipped(vm: &Vm, heap: &Heap, frames: &[*const crate::frame::Frame], to
         if before != Some(w) {
             changed += 1;
             missed += young as u64;
-            if std::env::var_os("KRAIT_GC_CHECK_SKIPPED_VERBOSE").is_some() {
-                let vmp = vm as *const Vm as usize;
-                let in_vm = p >= vmp && p < vmp + std::mem::size_of::<Vm>();
-                let fs = vm.frames.borrow();
-                let sps: Vec<String> = (0..fs.len().min(6)).map(|i| format!("{:#x}", base - vm.frames.sp(i))).collect();
-                let fps: Vec<String> = fs.iter().take(6).map(|&f| format!("{:#x}", base.wrapping_sub(f as usize))).collect();
-                eprintln!("  changed word at base-{:#x} (vm: {in_vm}, off {:#x}) {:#x} -> {w:#x}; first {} of {}, top base-{:#x}, sps {sps:?} frames {fps:?}", base - p, p.wrapping_sub(vmp), before.unwrap_or(0), frames.len(), fs.len(), base - top);
+            if verbose {
+                eprintln!("  base-{:#x}: {:#x} -> {w:#x}", base - p, before.unwrap_or(0));
             }
         } else if young {
             stale += 1;
@@ -1171,8 +1181,10 @@ fn check_skipped(vm: &Vm, heap: &Heap, frames: &[*const crate::frame::Frame], to
         eprintln!("krait: gc: {missed} native stack words left out of a minor collection changed since the previous one and point at young objects not reached");
         std::process::abort();
     }
-    if changed != 0 && std::env::var_os("KRAIT_GC_CHECK_SKIPPED_VERBOSE").is_some() {
-        eprintln!("krait: gc: {changed} native stack words left out changed ({stale} stale words point at young objects)");
+    if changed != 0 && verbose {
+        eprintln!(
+            "krait: gc: {changed} native stack words left out changed ({stale} stale words point at young objects)"
+        );
     }
 }
 
