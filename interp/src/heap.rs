@@ -152,6 +152,13 @@ pub(crate) struct Heap {
     /// Fill freed cells with a poison pattern (stress mode), so a use after free fails
     /// loudly instead of reading a plausible stale object.
     pub(crate) poison: bool,
+    /// Where the allocation cursor (page index, bitmap word) stood right after the last
+    /// sweep. Every bitmap word before it was full then, and the cursor only moves forward
+    /// until the next sweep, so every cell allocated since lies in the words from here up
+    /// to the cursor (`young_words`): what a minor sweep visits (`sweep`).
+    young_from: (usize, usize),
+    /// `total_cells` at the last sweep.
+    cells_at_sweep: u64,
 }
 
 thread_local! {
@@ -182,6 +189,8 @@ fn new_heap() -> *mut Heap {
         peak_pages: 0,
         sweeping: false,
         poison: false,
+        young_from: (0, 0),
+        cells_at_sweep: 0,
     }));
     crate::gc::counting::set_trigger(crate::gc::counting::net_bytes() + INITIAL_THRESHOLD as isize);
     HEAP.with(|c| c.set(h));
@@ -507,6 +516,53 @@ impl Heap {
         }
     }
 
+    /// Calls `f(page base, word)` on every bitmap word that may hold a cell allocated since
+    /// the last sweep: from `young_from` up to (not including) the allocation cursor's
+    /// next word. The cursor's current group is the word before `cur_word`.
+    #[inline]
+    fn young_words(&self, mut f: impl FnMut(usize, usize)) {
+        let (p0, w0) = self.young_from;
+        let end = self.cur_page.min(self.pages.len().saturating_sub(1));
+        for p in p0..self.pages.len().min(end + 1) {
+            let from = if p == p0 { w0 } else { 0 };
+            let to = if p == self.cur_page { self.cur_word } else { BITMAP_WORDS };
+            let base = self.pages[p].base;
+            for w in from..to {
+                f(base, w);
+            }
+        }
+    }
+
+    /// `for_each_special` restricted to the cells allocated since the last sweep (the
+    /// other specials are all marked when a minor collection runs).
+    pub(crate) fn for_each_special_young(&self, mut f: impl FnMut(usize)) {
+        self.young_words(|base, w| {
+            // SAFETY: our page; the header is initialized.
+            let h = unsafe { &*(base as *const PageHeader) };
+            let mut b = h.alloc[w] & h.special[w];
+            while b != 0 {
+                let i = w * 64 + b.trailing_zeros() as usize;
+                b &= b - 1;
+                f(base + CELLS_START + i * CELL);
+            }
+        });
+    }
+
+    /// `for_each_unmarked` for a minor collection: only cells allocated since the last
+    /// sweep can be unmarked then (every older cell is marked, `sweep`'s `keep_marks`).
+    pub(crate) fn for_each_unmarked_young(&self, mut f: impl FnMut(usize)) {
+        self.young_words(|base, w| {
+            // SAFETY: our page; the header is initialized.
+            let h = unsafe { &*(base as *const PageHeader) };
+            let mut b = h.alloc[w] & !h.mark[w];
+            while b != 0 {
+                let i = w * 64 + b.trailing_zeros() as usize;
+                b &= b - 1;
+                f(base + CELLS_START + i * CELL);
+            }
+        });
+    }
+
     /// Calls `f` on every allocated cell that is not marked.
     pub(crate) fn for_each_unmarked(&self, mut f: impl FnMut(usize)) {
         for p in &self.pages {
@@ -529,48 +585,91 @@ impl Heap {
     /// returns surplus empty pages to the OS. Returns the number of objects freed and
     /// whether any of them was a class or a str (what the attribute caches are keyed by).
     ///
+    /// With `young` (a minor collection, after a sweep with `keep_marks`: every cell
+    /// allocated before the last sweep is marked), only the bitmap words that may hold
+    /// cells allocated since are visited (`young_words`), no page is released, and the
+    /// allocation cursor goes back only as far as the first of those words with a free
+    /// cell (every word before it is full), so neither this sweep nor the allocation after
+    /// it walks the old pages.
+    ///
     /// # Safety
     /// Must only run at the end of a complete mark phase: every object still reachable
     /// from anything that will be used again is marked.
-    pub(crate) unsafe fn sweep(&mut self, keep_marks: bool) -> (usize, bool) {
+    pub(crate) unsafe fn sweep(&mut self, keep_marks: bool, young: bool) -> (usize, bool) {
         self.sweeping = true;
         let mut freed = 0usize;
         let mut freed_keys = false;
         let mut live = 0usize;
-        // First pass: destructors. Dead objects may point at each other, so a destructor
-        // must not dereference `Value`s (none does: see the gc module docs).
-        for p in &self.pages {
-            let h = p.base as *mut PageHeader;
-            for w in 0..BITMAP_WORDS {
-                // SAFETY: our page's header.
-                let (alloc, mark) = unsafe { ((*h).alloc[w], (*h).mark[w]) };
-                let mut dead = alloc & !mark;
-                while dead != 0 {
-                    let i = w * 64 + dead.trailing_zeros() as usize;
-                    dead &= dead - 1;
-                    let cell = p.base + CELLS_START + i * CELL;
-                    // SAFETY: the alloc bit says the cell holds an initialized PyObj, and
-                    // it is unmarked, so (caller's contract) nothing will use it again.
-                    unsafe {
-                        freed_keys |= matches!((*(cell as *const PyObj)).payload, Payload::Class(_) | Payload::Str(_));
-                        std::ptr::drop_in_place(cell as *mut PyObj);
-                        if self.poison {
-                            std::ptr::write_bytes(cell as *mut u8, 0xDB, CELL);
-                        }
-                    }
-                    freed += 1;
-                }
-                // SAFETY: our page's header.
+        let poison = self.poison;
+        // Drops the dead objects of bitmap word `w` of the page at `base` and updates its
+        // bitmaps; returns the word's surviving cells. Dead objects may point at each other,
+        // so a destructor must not dereference `Value`s (none does: see the gc module docs).
+        let mut sweep_word = |base: usize, w: usize| -> u64 {
+            let h = base as *mut PageHeader;
+            // SAFETY: our page's header.
+            let (alloc, mark) = unsafe { ((*h).alloc[w], (*h).mark[w]) };
+            let mut dead = alloc & !mark;
+            while dead != 0 {
+                let i = w * 64 + dead.trailing_zeros() as usize;
+                dead &= dead - 1;
+                let cell = base + CELLS_START + i * CELL;
+                // SAFETY: the alloc bit says the cell holds an initialized PyObj, and
+                // it is unmarked, so (caller's contract) nothing will use it again.
                 unsafe {
-                    (*h).alloc[w] = alloc & mark;
-                    (*h).special[w] &= alloc & mark;
-                    (*h).mark[w] = if keep_marks { alloc & mark } else { (*h).perm[w] };
+                    freed_keys |= matches!((*(cell as *const PyObj)).payload, Payload::Class(_) | Payload::Str(_));
+                    std::ptr::drop_in_place(cell as *mut PyObj);
+                    if poison {
+                        std::ptr::write_bytes(cell as *mut u8, 0xDB, CELL);
+                    }
                 }
-                live += (alloc & mark).count_ones() as usize;
+                freed += 1;
+            }
+            // SAFETY: our page's header.
+            unsafe {
+                (*h).alloc[w] = alloc & mark;
+                (*h).special[w] &= alloc & mark;
+                (*h).mark[w] = if keep_marks { alloc & mark } else { (*h).perm[w] };
+            }
+            alloc & mark
+        };
+        if young {
+            debug_assert!(keep_marks);
+            let mut first_free = None;
+            let (p0, w0) = self.young_from;
+            let end = self.cur_page.min(self.pages.len().saturating_sub(1));
+            for p in p0..self.pages.len().min(end + 1) {
+                let from = if p == p0 { w0 } else { 0 };
+                let to = if p == self.cur_page { self.cur_word } else { BITMAP_WORDS };
+                let base = self.pages[p].base;
+                for w in from..to {
+                    let kept = sweep_word(base, w);
+                    if first_free.is_none() && !kept & word_mask(w) != 0 {
+                        first_free = Some((p, w));
+                    }
+                }
+            }
+            self.sweeping = false;
+            let allocated = (self.total_cells - self.cells_at_sweep) as usize;
+            self.live_cells = self.live_cells + allocated - freed;
+            self.cells_at_sweep = self.total_cells;
+            // Allocation resumes at the first word with a free cell (the cells left in the
+            // current group are free in its bitmap word, so that word at the latest).
+            let (p, w) = first_free.unwrap_or((self.cur_page, self.cur_word));
+            self.free_bits = 0;
+            self.group = 0;
+            self.cur_page = p;
+            self.cur_word = w;
+            self.young_from = (p, w);
+            return (freed, freed_keys);
+        }
+        for p in &self.pages {
+            for w in 0..BITMAP_WORDS {
+                live += sweep_word(p.base, w).count_ones() as usize;
             }
         }
         self.sweeping = false;
         self.live_cells = live;
+        self.cells_at_sweep = self.total_cells;
 
         // Second pass: page release. Empty pages beyond the reserve are unmapped; the
         // allocation cursor restarts at the first page (free cells are found through the
@@ -603,6 +702,7 @@ impl Heap {
             i += 1;
         }
         self.pages.sort_unstable_by_key(|p| p.base);
+        self.young_from = (0, 0);
         (freed, freed_keys)
     }
 

@@ -34,7 +34,6 @@
 use std::cell::{Cell, RefCell};
 use std::time::{Duration, Instant};
 
-use crate::frame::Frame;
 use crate::gc::trace::{trace_frame, Tracer};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -52,7 +51,7 @@ const STACK_MARGIN: usize = 256 << 10;
 
 /// The per-thread parts of the `Vm`, kept here while the thread is suspended.
 struct Saved {
-    frames: Vec<*const Frame>,
+    frames: crate::frame::SavedFrames,
     depth: u32,
     handled_exc: Value,
     stack_limit: usize,
@@ -69,7 +68,7 @@ const CONTEXT_KEY: &str = "_contextvars.current";
 impl Saved {
     fn take(vm: &Vm) -> Saved {
         Saved {
-            frames: std::mem::take(&mut *vm.frames.borrow_mut()),
+            frames: vm.frames.take(),
             depth: vm.depth.get(),
             handled_exc: vm.handled_exc.get(),
             stack_limit: vm.stack_limit.get(),
@@ -80,7 +79,7 @@ impl Saved {
     }
 
     fn restore(self, vm: &Vm) {
-        *vm.frames.borrow_mut() = self.frames;
+        vm.frames.restore(self.frames);
         vm.depth.set(self.depth);
         vm.handled_exc.set(self.handled_exc);
         vm.stack_limit.set(self.stack_limit);
@@ -372,7 +371,7 @@ pub fn start(vm: &mut Vm, func: Value, args: Value, kwargs: Value) -> PyResult<u
         s.next_id += 1;
         let sp = new_stack_frame(&stack, id as usize);
         let saved = Saved {
-            frames: Vec::new(),
+            frames: crate::frame::SavedFrames::default(),
             depth: 0,
             handled_exc: Value::NULL,
             stack_limit: stack.limit(),
@@ -676,7 +675,7 @@ pub fn trace_roots(t: &mut dyn Tracer) {
                 if let Some(c) = saved.context {
                     t.value(c);
                 }
-                for &fp in &saved.frames {
+                for &fp in saved.frames.frames() {
                     // SAFETY: a suspended thread's registered frames are alive and unmoved
                     // (they live on its stack or in its generators, untouched until it
                     // resumes).

@@ -105,7 +105,7 @@ pub struct Vm {
     /// The running Python frames, innermost last (pushed around `eval::run_frame` and
     /// generator resumption): what `globals()`, `locals()`, argument-less `exec` and
     /// `sys._getframe` read.
-    pub frames: RefCell<Vec<*const crate::frame::Frame>>,
+    pub frames: crate::frame::FrameStack,
     /// The garbage collector's state (`crate::gc`).
     pub gc: crate::gc::GcState,
     /// The tracing JIT's state (`crate::jit`): off unless the command line turns it on.
@@ -188,7 +188,7 @@ impl Vm {
             handled_exc: Cell::new(Value::NULL),
             argv: RefCell::new(Vec::new()),
             state: RefCell::new(hashbrown::HashMap::new()),
-            frames: RefCell::new(Vec::new()),
+            frames: crate::frame::FrameStack::default(),
             gc: crate::gc::GcState::new(),
             jit: crate::jit::Jit::default(),
         });

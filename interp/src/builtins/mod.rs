@@ -190,6 +190,8 @@ pub(crate) fn frame_locals(vm: &mut Vm, fp: *const Frame) -> Value {
         // here, and only reads `locals` of module and class frames. The collector traces
         // `locals` of every registered frame, so the dict stays alive with the frame.
         unsafe { (*fp.cast_mut()).locals = d };
+        // The frame may be one that is not running (`sys._getframe(1).f_locals`).
+        vm.frames.written();
     }
     d
 }

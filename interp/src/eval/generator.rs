@@ -191,7 +191,7 @@ pub(crate) fn resume_in(vm: &mut Vm, gen: Value, how: Resume, direct: bool) -> P
         }
     }
     // The running frame is registered (for the collector's roots and `sys._getframe`).
-    vm.frames.borrow_mut().push(&*frame as *const Frame);
+    vm.frames.push(&*frame as *const Frame);
     if !direct {
         vm.gc.native_depth.set(vm.gc.native_depth.get() + 1);
     }
@@ -199,7 +199,7 @@ pub(crate) fn resume_in(vm: &mut Vm, gen: Value, how: Resume, direct: bool) -> P
     if !direct {
         vm.gc.native_depth.set(vm.gc.native_depth.get() - 1);
     }
-    vm.frames.borrow_mut().pop();
+    vm.frames.pop();
     let inner = vm.handled_exc.get();
     vm.handled_exc.set(outer);
     super::leave(vm);

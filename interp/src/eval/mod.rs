@@ -98,7 +98,7 @@ pub fn run_frame(vm: &mut Vm, frame: &mut Frame) -> PyResult<Value> {
 pub(crate) fn run_frame_in(vm: &mut Vm, frame: &mut Frame, direct: bool) -> PyResult<Value> {
     enter(vm)?;
     let saved = vm.handled_exc.get();
-    vm.frames.borrow_mut().push(frame as *const Frame);
+    vm.frames.push(frame as *const Frame);
     if !direct {
         vm.gc.native_depth.set(vm.gc.native_depth.get() + 1);
     }
@@ -107,7 +107,7 @@ pub(crate) fn run_frame_in(vm: &mut Vm, frame: &mut Frame, direct: bool) -> PyRe
     if !direct {
         vm.gc.native_depth.set(vm.gc.native_depth.get() - 1);
     }
-    vm.frames.borrow_mut().pop();
+    vm.frames.pop();
     vm.handled_exc.set(saved);
     leave(vm);
     r.map(|e| match e {

@@ -15,7 +15,8 @@
 //!   from the address of its `ListData`, inline in the cell);
 //! - dicts: `DictData::push_new`, `set_value_at`, `set_native` overwriting, and `compact`
 //!   (which moves entries);
-//! - sets and frozensets: `SetData::store`, `merge_from`, `swap_bodies`;
+//! - sets and frozensets: `SetData::store` (the slot written), `resize` (every element
+//!   moves: the whole set), `merge_from`, `swap_bodies`;
 //! - instance attributes: `Attrs::set_slot` and the interpreter's inline-cache store
 //!   (`attrs_written`; an `Attrs` is boxed, so its old owner is found in `OWNERS`), the
 //!   stores of an attribute dict (`attr.rs`, `descr.rs`);
@@ -23,29 +24,34 @@
 //!
 //! Only old objects are recorded (marked: stress mode leaves the survivors of a collection
 //! marked; permanent objects are marked too, so permanent dicts need no scan of their own
-//! in a minor collection). A store to one item of a list or one entry of a dict records
-//! just that position (`CARDS`), so that a big container written at every step (a memo
-//! dict, a list growing by appends) costs a minor collection one item, not the whole
-//! container; other writes record the whole object.
+//! in a minor collection). A store to one item of a list, one entry of a dict or one slot
+//! of a set's table records just that position (`CARDS`), so that a big container written
+//! at every step (a memo dict, a list growing by appends, a set filled one element at a
+//! time) costs a minor collection one item, not the whole container; other writes record
+//! the whole object.
 //!
 //! Old objects of other kinds are handled as before (module docs): whatever can change
 //! and has no barrier (classes, functions, cells, generators, exceptions, native objects
 //! other than the list and range iterators, whose references are fixed:
 //! `NativeData::refs_fixed`) is traced at every minor collection (`GcState::old_mutable`).
 //!
-//! Compiled traces store into list items and instance slots without calling anything
-//! (`jit::attr`: `MEM_LIST_ITEMS`, `MEM_ATTRS`). A minor collection therefore traces every
+//! Compiled traces store into list items and instance slots inline (`jit::attr`:
+//! `MEM_LIST_ITEMS`, `MEM_ATTRS`). In stress mode the recorder follows each such store with
+//! a call to `compiled_store` or `compiled_store_at` (`set_compiled_barriers`, called when
+//! stress mode starts). Without those calls a minor collection would have to trace every
 //! old list and every old object with attributes (`GcState::old_jit`) when compiled code
 //! ran since the previous collection (every run starts in `jit::exit::enter`, which counts
 //! it in `vm.jit.stats.entries` before jumping to the code) or is suspended below the
 //! collection, or was at the previous one (a trace's back edge calls `gc::safepoint`
 //! through `jit_safepoint`, and a helper it calls may reach one; the trace goes on storing
-//! after it returns: `jit::Jit::in_trace` counts the runs under way).
-//! The JIT can make that fallback unnecessary by calling `compiled_store` and
-//! `compiled_store_at` after those stores (`set_compiled_barriers`).
+//! after it returns: `jit::Jit::in_trace` counts the runs under way); that fallback is
+//! kept for a JIT that does not call them. The optimizer treats those calls like any
+//! other call that may write memory (no store-to-load forwarding, hoisting or sinking in a
+//! loop that makes one), so traces that store references are optimized less in stress
+//! mode than elsewhere.
 
+use hashbrown::HashMap;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering::Relaxed};
 
 use crate::heap;
@@ -53,6 +59,8 @@ use crate::object::{Attrs, PyObj};
 
 /// Flag bit in `PyObj::gc`: the object is in the remembered set.
 pub const REMEMBERED: u32 = 2;
+/// Flag bit in `PyObj::gc`: the object's `Attrs` box is in `OWNERS`.
+pub const OWNED: u32 = 4;
 
 /// Stress mode is on: the hooks record what they see.
 static ACTIVE: AtomicBool = AtomicBool::new(false);
@@ -66,9 +74,16 @@ thread_local! {
     /// previous collection (`payload_written_at`).
     static CARDS: RefCell<Vec<(usize, usize)>> = const { RefCell::new(Vec::new()) };
     /// The address of every old object's `Attrs` box, to its cell (an object's `attrs` box
-    /// is never replaced: the field is not a `Cell`). Rebuilt by full collections,
-    /// extended by minor ones (which free no old object).
+    /// is never replaced: the field is not a `Cell`). Extended when objects are promoted
+    /// (`add_owner`, once per object: `OWNED`); entries of freed objects are dropped by
+    /// full collections once they may make up half of it (`prune_owners`). Until then such
+    /// an entry can only make a store into a younger object's `Attrs` at the same address
+    /// remember a wrong cell, which is harmless (an old object traced once more; a cell
+    /// that is free or young is not remembered): when that object is promoted, its own
+    /// entry replaces the stale one.
     static OWNERS: RefCell<HashMap<usize, usize>> = RefCell::new(HashMap::new());
+    /// `OWNERS`'s length after it was last pruned.
+    static OWNERS_KEPT: Cell<usize> = const { Cell::new(0) };
     /// Whether any cell was remembered since `take` (a cheap test for the common case).
     static ANY: Cell<bool> = const { Cell::new(false) };
 }
@@ -232,19 +247,38 @@ pub(crate) fn finish((mut cells, mut cards): (Vec<usize>, Vec<(usize, usize)>)) 
     ANY.set(false);
 }
 
-/// Records the old owner of an `Attrs` box (`promote`); a full collection first forgets
-/// them all (`clear_owners`).
-pub(crate) fn add_owner(attrs: &Attrs, cell: usize) {
-    OWNERS.with(|o| o.borrow_mut().insert(attrs as *const Attrs as usize, cell));
+/// Records the old owner `o` (at `cell`) of an `Attrs` box (`promote`).
+pub(crate) fn add_owner(o: &PyObj, attrs: &Attrs, cell: usize) {
+    let g = o.gc.get();
+    if g & OWNED == 0 {
+        o.gc.set(g | OWNED);
+        OWNERS.with(|m| m.borrow_mut().insert(attrs as *const Attrs as usize, cell));
+    }
 }
 
-pub(crate) fn clear_owners() {
-    OWNERS.with(|o| o.borrow_mut().clear());
+/// Drops the entries of `OWNERS` whose object was freed, when it doubled since it was
+/// last pruned (a full collection, after its sweep).
+pub(crate) fn prune_owners() {
+    OWNERS.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() <= 2 * OWNERS_KEPT.get().max(4096) {
+            return;
+        }
+        // SAFETY: this thread's heap; only read.
+        let h = unsafe { &*heap::heap_ptr() };
+        m.retain(|&attrs, &mut cell| {
+            // SAFETY: an allocated cell (checked first).
+            h.is_object(cell)
+                && unsafe { &*(cell as *const PyObj) }.attrs.as_deref().map(|a| a as *const Attrs as usize)
+                    == Some(attrs)
+        });
+        OWNERS_KEPT.set(m.len());
+    });
 }
 
 /// The barrier for compiled code: the object at `obj` (the address of its `PyObj`, as a
 /// trace holds it after its class guard) was stored into: one of its instance slots
-/// (`MEM_ATTRS`). Not called by any trace yet: see `set_compiled_barriers`.
+/// (`MEM_ATTRS`), called by traces in stress mode (`jit::attr`, `set_compiled_barriers`).
 pub extern "C" fn compiled_store(obj: u64) -> u64 {
     if active() {
         written_slow(obj as usize);

@@ -170,47 +170,20 @@
 //! its allocation; freed cells are poisoned and marking aborts on a reachable value that
 //! points at no live object, so such a bug fails loudly.
 //!
-//! - `=1`: every allocation safepoint, under a work cap. Collections are full and minor
-//!   in turn (every other one minor, when the marks allow, so that the whole corpus
-//!   exercises the write barrier, `barrier`) while the full collections' cumulative work (`COLLECTION_WORK` per collection + objects
-//!   marked + values visited / 4 + native stack words read / 8; one unit is roughly
-//!   10 ns, more for deep stacks full of heap pointers) is at most
-//!   `STRESS_BASE_WORK + STRESS_CAP * objects allocated` (500M units, about 5 seconds,
-//!   then 4 units per allocated object), and *minor* past that, while the minor
-//!   collections' own work (values visited count / 2 there) is at most the same with
-//!   `STRESS_MINOR_CAP`; beyond both caps an allocation safepoint does not collect. Past
-//!   the first cap a full
-//!   collection still runs, charged to the second, when the last minor one cost more than
-//!   half as much as the last full one (heaps of lists or instances, which a minor
-//!   collection must visit one level anyway) or when the objects promoted since the last
-//!   full one outnumber its survivors (old garbage is only freed by full collections).
-//!   Without caps, stress mode is quadratic in
-//!   programs whose live heap grows with their run (each collection marks the whole heap)
-//!   and in deep recursions (each scans the whole native stack), and programs that reach
-//!   millions of allocation safepoints would take minutes even at 5 µs per collection.
-//!   The caps count work, not time, so a failure reproduces. `KRAIT_GC_STATS=1` prints
-//!   "collected at N of M allocation safepoints (K minor; ...)"; `tests/gc/stress_count.sh`
-//!   lists the programs of the corpus that reach both caps.
-//!
-//!   Figures (`tests/gc/stress_count.sh`, 2-core VM shared with other jobs, so times are
-//!   loose). With the roots above made cheap (permanent interned names, the `Vm`'s
-//!   seldom-changing roots compared instead of traced, code objects' non-permanent values
-//!   listed once, a branch-free stack scan), a collection of a small heap takes about 5
-//!   to 8 µs instead of 12 to 16, and under the caps of 150M units used before 17 of the
-//!   corpus's 476 programs reached both caps instead of 20 (the whole run 138 s instead
-//!   of 169): `loop_nbody` collected at 367223 of 496026 allocation safepoints instead of
-//!   181213, `loop_fannkuch` 447271 of 2521728 instead of 221408. With the caps raised to
-//!   500M, 9 of 483 programs reach both caps instead of 20 (`loop_nbody`,
-//!   `loop_lcg_random_walk`, `jit_int_overflow`, `qa_tictactoe`, `containers_sort_exact`
-//!   and 6 more now collect at every allocation safepoint); what still reaches them is a
-//!   growing live heap (`loop_string_building`, `containers_deep_nesting`,
-//!   `app_tic_tac_toe`, `qa_adv_gc_stress`, `qa_adv_gc_frames`: every collection visits
-//!   it, a minor one through `old_mutable`), deep recursion (`qa_adv_deep_limit`) or
-//!   millions of safepoints (`loop_fannkuch`: 1332549 of 2521728). The whole run takes
-//!   about 190 s of CPU instead of 107 (about 100 s for CI's stage on 2 idle cores), the
-//!   slowest programs 10 to 17 s of CPU each, so
-//!   `tests/programs.rs` gives each program 120 s in stress mode instead of 20 (a busy
-//!   machine stretches those times two to three times).
+//! - `=1`: every allocation safepoint. Collections are full and minor in turn (every
+//!   other one minor, when the marks allow, so that the whole corpus exercises the write
+//!   barrier, `barrier`) while the full collections' cumulative work (`COLLECTION_WORK`
+//!   per collection + objects marked + values visited / 4 + native stack words read / 8;
+//!   one unit is roughly 10 ns) is at most `STRESS_BASE_WORK + STRESS_CAP * objects
+//!   allocated` (500M units, about 5 seconds, then 4 units per allocated object), and
+//!   minor past that. A full collection still runs past that cap when minor ones do not
+//!   pay: when the last minor one cost more than half as much as the last full one, or
+//!   when the objects promoted since the last full one outnumber its survivors (10000 at
+//!   least; old garbage is only freed by full collections, and this keeps their cost
+//!   proportional to allocation), or when the marks do not allow a minor one. Minor
+//!   collections have no cap (`STRESS_MINOR_CAP` is 0): every allocation safepoint
+//!   collects, and `KRAIT_GC_STATS=1` prints "collected at N of M allocation safepoints
+//!   (K minor; ...)" with N = M. The caps count work, not time, so a failure reproduces.
 //!
 //!   A minor collection frees exactly the young objects (allocated since the previous
 //!   collection) that are unreachable, so a value allocated and held unrooted across an
@@ -221,36 +194,78 @@
 //!   refer to young ones are traced one level as extra roots, with the usual roots:
 //!   those a write barrier recorded since the previous collection (`barrier`: lists,
 //!   dicts, sets, instance attributes, `__class__`; single items and entries of big
-//!   lists and dicts), every old list and instance when compiled code ran or is running
-//!   (its stores have no barrier yet), and the old objects of the kinds without a barrier
-//!   (`GcState::old_mutable`: classes, functions, cells, generators, exceptions, native
-//!   objects other than list and range iterators...). Permanent dicts are left to the
-//!   barrier too. Code objects are immutable, so only those registered since the previous
-//!   collection are traced. Old objects that became unreachable are freed by the next full
-//!   collection (an explicit `gc.collect()` is always full), so an old value that loses
-//!   its last reference and is then used unrooted is caught only at full collections,
-//!   as before. With the barrier a minor collection costs the roots (frames, the native
-//!   stack), the young objects and what was written, not the old heap: `loop_collatz_dict`
-//!   (a 300000-entry memo dict written at every step) went from ~0.1-0.3 ms to ~10 µs per
-//!   minor collection, `containers_deep_nesting` (100000 nested dicts) from ~0.4 ms.
+//!   lists, dicts and sets; compiled code calls the barrier too), and the old objects of
+//!   the kinds without a barrier (`GcState::old_mutable`: classes, functions, cells,
+//!   generators, exceptions, native objects other than list and range iterators...).
+//!   Permanent dicts are left to the barrier too. Code objects are immutable, so only
+//!   those registered since the previous collection are traced. Old objects that became
+//!   unreachable are freed by the next full collection (an explicit `gc.collect()` is
+//!   always full), so an old value that loses its last reference and is then used
+//!   unrooted is caught only at full collections, as before.
 //!
-//!   Figures with the barrier (`tests/gc/stress_count.sh`'s measure, default caps, loaded
-//!   2-core VM): of the 9 programs that reached both caps, `gc_large_blocks` now collects
-//!   at every allocation safepoint (150009, was 28944), `app_tic_tac_toe` at 480850 of
-//!   888188 (was 179074), `loop_collatz_dict` 164584 of 429782 (was 51775), and the
-//!   corpus stage takes about as long as before. What stops the others is the fallback
-//!   for compiled code (with `--jit=off`, `containers_deep_nesting`, `loop_collatz_dict`
-//!   and `loop_string_building` collect at every allocation safepoint: each minor
-//!   collection traces every old list when a trace ran), the fixed cost of a collection
-//!   (the native stack, 1000 to 4000 words, the frames, the sweep's pass over the pages:
-//!   about 5 to 20 µs, times 2.5M safepoints in `loop_fannkuch`), and deep recursion
-//!   (`qa_adv_deep_limit` scans ~1M stack words per collection).
+//!   What a minor collection costs is kept independent of the old heap and of the depth
+//!   of the stack:
+//!   - the frames and the native stack: of the registered frames (`vm.frames`, a
+//!     `frame::FrameStack`) only those that may have run since the previous collection
+//!     are traced, and the native stack is scanned only below the registration of the
+//!     oldest of them. `FrameStack` keeps the fewest frames registered at any time since
+//!     the previous collection, `low`: the frames below index `low - 1` stayed registered
+//!     and never were the innermost one, so neither they nor the native code that called
+//!     them ran; their slots and `Frame` fields are unchanged, and so are the native stack
+//!     words between the point where frame `low - 1` was registered and the outermost
+//!     frame's registration (collections only run with audited native code on the stack,
+//!     module docs above; native code writes into the native frames of a Python frame's
+//!     activation only while that Python frame is the innermost one, except through the
+//!     `Frame` it runs, traced precisely). A minor collection traces the frames from
+//!     `low - 2` up (one frame of margin) and scans the stack below that frame's
+//!     registration, and above the outermost frame's registration (the command line's
+//!     frames and, at the top of the interpreter thread's stack, its thread-local
+//!     variables, which change at any time: a few thousand words). Code that writes
+//!     into a frame that is not the innermost one calls `FrameStack::written`
+//!     (`builtins::frame_locals`, for `sys._getframe(n).f_locals`), and a thread switch
+//!     (`FrameStack::take`) resets `low` to 0: the next minor collection then traces and
+//!     scans everything. A stack word left out that points at a young object is then a
+//!     stale copy of the address of a cell that was free at the end of the previous
+//!     collection (every cell allocated then was old or freed), not a reference.
+//!     `KRAIT_GC_CHECK_SKIPPED=1` checks all this at every minor collection, by scanning
+//!     what it left out: it aborts if a frame left out refers to a young object not
+//!     reached, or a stack word left out does and differs from what the previous
+//!     collection saw there (every collection keeps a copy of the stack in this mode;
+//!     `KRAIT_GC_CHECK_SKIPPED_VERBOSE=1` lists every word left out that changed). The
+//!     corpus passes in stress mode with it (except `qa_adv_deep_limit`, too slow then:
+//!     each check copies its deep stack). `qa_adv_deep_limit` (recursion 50000 deep, ~168
+//!     stack words per level) went from about 1 ms per collection to about 5 µs;
+//!   - the sweep and the finalizer scan: cells allocated since the previous sweep lie in
+//!     the bitmap words from where allocation resumed after it up to the allocation
+//!     cursor (`Heap::young_words`), so a minor sweep visits only those, keeps every
+//!     page, and puts the cursor back only as far as the first of them with a free cell
+//!     (allocation after a full sweep restarts from the first page); the finalizer scan
+//!     looks at the young cells and the old heap classes (`GcState::old_classes`);
+//!   - the write barrier's owner map (`barrier::OWNERS`, which finds an old object from
+//!     its `Attrs` box) is extended by promotions and pruned only when it doubled, instead
+//!     of being rebuilt by every full collection.
+//!
+//!   Figures (`tests/gc/stress_count.sh`, 2-core VM). Before these changes, with a minor
+//!   cap of 4 units per object as well, 9 of the corpus's 540 programs reached both caps
+//!   and stopped collecting (`app_tic_tac_toe` 474691 of 888188 allocation safepoints,
+//!   `containers_deep_nesting` 39430 of 410014, `gc_large_blocks` 28539 of 150009,
+//!   `loop_collatz_dict` 130874 of 429782, `loop_fannkuch` 1358707 of 2521727,
+//!   `loop_string_building` 53899 of 605029, `qa_adv_deep_limit` 8527 of 50064,
+//!   `qa_adv_gc_frames` 170482 of 259047, `qa_adv_gc_stress` 38778 of 364017) and the
+//!   script's serial run took 152 s. Now every program collects at every allocation
+//!   safepoint and the serial run takes 135 s; the slowest programs take 10 to 14 s
+//!   (`loop_fannkuch` 2521727 collections in 13.8 s, `qa_adv_gc_stress` 13.6,
+//!   `qa_adv_gc_frames` 11.8, `app_tic_tac_toe` 10.1; `qa_adv_deep_limit` 4.1 s instead
+//!   of 7.8 s with 8527 collections), about 5 s of each being the full collections the
+//!   first cap allows. The corpus stage (`KRAIT_GC_STRESS=1 cargo test --release --test programs`,
+//!   2 cores) takes about 70 s instead of about 108.
 //! - `=1:K`, `=1:K:L` and `=1:K:L:B`: the same with caps of K (full) and L (minor) units
-//!   per object instead of 4 and 4, and B million units besides instead of 500 (`=1:0`
-//!   or `=all`: full collections without a cap).
+//!   per object instead of 4 and none, and B million units besides instead of 500
+//!   (`=1:0` or `=all`: full collections without a cap; L = 0: minor ones without a cap).
+//!   Past both caps an allocation safepoint does not collect.
 //! - `=minor`: minor collections whenever the marks allow (a full one only when there
-//!   are none or the promoted objects outnumber the survivors of the last full one),
-//!   under the minor collections' cap alone: checks the minor collections themselves.
+//!   are none or the promoted objects outnumber the survivors of the last full one):
+//!   checks the minor collections themselves.
 //! - `=N` (N > 1): every Nth allocation safepoint (with the default cap).
 //! - `=auto`: every allocation safepoint as long as collecting has taken at most half
 //!   of the run time (time-based, so not reproducible run to run).
@@ -280,8 +295,9 @@ use trace::Tracer;
 /// `STRESS_BASE_WORK` (module docs: stress mode; a unit is about 10 ns).
 const STRESS_CAP: u64 = 4;
 const STRESS_BASE_WORK: u64 = 500_000_000;
-/// The same for minor collections (whose values visited count / 2; the same base).
-const STRESS_MINOR_CAP: u64 = 4;
+/// The same for minor collections (whose values visited count / 2; the same base); 0: no
+/// cap (the default: every allocation safepoint collects, module docs).
+const STRESS_MINOR_CAP: u64 = 0;
 /// Work units charged for a collection's fixed costs (permanent roots, code registry,
 /// sweep, caches), measured to be about as long as 400 marked objects.
 const COLLECTION_WORK: u64 = 400;
@@ -443,9 +459,16 @@ pub struct GcState {
     old_mutable: RefCell<Vec<usize>>,
     /// Stress mode: the old lists and old objects with instance attributes that are not in
     /// `old_mutable` (their stores go through the write barrier, `barrier`), traced by a
-    /// minor collection only when compiled code ran since the previous collection
-    /// (compiled traces store into them without a barrier). Rebuilt like `old_mutable`.
+    /// minor collection only when compiled code ran since the previous collection and does
+    /// not call the barrier itself (`barrier::set_compiled_barriers`; empty when it does).
+    /// Rebuilt like `old_mutable`.
     old_jit: RefCell<Vec<usize>>,
+    /// Stress mode: the heap classes that survived a collection (rebuilt by every full
+    /// collection, extended by minor ones) and the permanent heap classes (`freeze`): the
+    /// classes whose dict a minor collection's finalizer scan looks up `__del__` in (the
+    /// young ones are found in the young cells).
+    old_classes: RefCell<Vec<usize>>,
+    perm_heap_classes: RefCell<Vec<usize>>,
     /// `vm.jit.stats.entries` (runs of compiled code) at the previous collection.
     jit_entries: Cell<u64>,
     /// Compiled code was running (suspended below it: a trace's back edge, or a helper
@@ -489,6 +512,10 @@ pub struct GcState {
     print_stats: bool,
     /// `KRAIT_GC_VERBOSE`: log every collection.
     verbose: bool,
+    /// `KRAIT_GC_CHECK_SKIPPED`: check what minor collections leave out (`check_skipped`),
+    /// and the native stack as the previous collection saw it (lowest address, words).
+    check_skipped: bool,
+    stack_copy: RefCell<(usize, Vec<usize>)>,
     /// The marker's work lists, kept between collections so that a collection allocates
     /// nothing in the common case (stress mode runs millions of them).
     scratch: Cell<Scratch>,
@@ -585,6 +612,9 @@ impl GcState {
         if stress > 0 {
             request();
             barrier::activate();
+            // The JIT records a barrier call after each store of compiled code into a list
+            // or an instance slot while the barrier is active (`jit::attr`).
+            barrier::set_compiled_barriers();
         }
         GcState {
             native_depth: Cell::new(0),
@@ -603,6 +633,8 @@ impl GcState {
             sticky: Cell::new(false),
             old_mutable: RefCell::new(Vec::new()),
             old_jit: RefCell::new(Vec::new()),
+            old_classes: RefCell::new(Vec::new()),
+            perm_heap_classes: RefCell::new(Vec::new()),
             jit_entries: Cell::new(0),
             prev_in_trace: Cell::new(false),
             codes_seen: Cell::new(0),
@@ -627,6 +659,8 @@ impl GcState {
             next_root_id: Cell::new(1),
             print_stats: std::env::var_os("KRAIT_GC_STATS").is_some_and(|v| !v.is_empty() && v != "0"),
             verbose: std::env::var_os("KRAIT_GC_VERBOSE").is_some(),
+            check_skipped: std::env::var_os("KRAIT_GC_CHECK_SKIPPED").is_some_and(|v| !v.is_empty() && v != "0"),
+            stack_copy: RefCell::new((0, Vec::new())),
             scratch: Cell::new(Scratch::default()),
             del_name: Cell::new(Value::NULL),
             perm_roots: RefCell::new(Vec::new()),
@@ -1093,6 +1127,67 @@ impl Marker<'_> {
     }
 }
 
+/// `KRAIT_GC_CHECK_SKIPPED=1` (stress mode): after a minor collection marked, checks that
+/// what it left out (`first` frames and the native stack from `top` to `base`) refers to
+/// no young object it did not reach (else aborts): a frame must not, and a stack word only
+/// if it is what the previous collection saw there (a stale copy of the address of a cell
+/// that was free then; every collection keeps a copy of the stack in this mode).
+/// `KRAIT_GC_CHECK_SKIPPED_VERBOSE=1` also reports words left out that changed (without
+/// pointing at a young object).
+#[cold]
+fn check_skipped(vm: &Vm, heap: &Heap, frames: &[*const crate::frame::Frame], top: usize, base: usize) {
+    struct Check<'h>(&'h Heap, u64);
+    impl Tracer for Check<'_> {
+        fn value(&mut self, v: Value) {
+            if v.is_obj() && self.0.is_object(v.obj_ptr() as usize) && !self.0.is_marked(v.obj_ptr() as usize) {
+                self.1 += 1;
+            }
+        }
+        fn code(&mut self, _c: &Rc<Code>) {}
+    }
+    let mut c = Check(heap, 0);
+    for &fp in frames {
+        // SAFETY: registered frames are alive and unmoved while registered.
+        trace::trace_frame(unsafe { &*fp }, &mut c);
+    }
+    if c.1 != 0 {
+        eprintln!("krait: gc: a frame left out of a minor collection refers to {} young objects not reached", c.1);
+        std::process::abort();
+    }
+    // Every word left out must be what the previous collection saw there: a word that
+    // changed and points at a young object not reached is a missed root.
+    let copy = vm.gc.stack_copy.borrow();
+    let verbose = std::env::var_os("KRAIT_GC_CHECK_SKIPPED_VERBOSE").is_some();
+    let (mut stale, mut changed, mut missed) = (0, 0, 0);
+    let mut p = top & !7;
+    while p + 8 <= base {
+        // SAFETY: `[top, base)` is part of this thread's stack above the collector's frames
+        // (see `stack::scan`); only the bits are looked at.
+        let w = unsafe { std::ptr::read_volatile(p as *const usize) };
+        let young = heap.cell_of(stack::word_addr(w)).is_some_and(|c| !heap.is_marked(c));
+        let before = p.checked_sub(copy.0).and_then(|d| copy.1.get(d / 8)).copied();
+        if before != Some(w) {
+            changed += 1;
+            missed += young as u64;
+            if verbose {
+                eprintln!("  base-{:#x}: {:#x} -> {w:#x}", base - p, before.unwrap_or(0));
+            }
+        } else if young {
+            stale += 1;
+        }
+        p += 8;
+    }
+    if missed != 0 {
+        eprintln!("krait: gc: {missed} native stack words left out of a minor collection changed since the previous one and point at young objects not reached");
+        std::process::abort();
+    }
+    if changed != 0 && verbose {
+        eprintln!(
+            "krait: gc: {changed} native stack words left out changed ({stale} stale words point at young objects)"
+        );
+    }
+}
+
 /// Pushes on the marker's stack the permanent objects whose references may have come to
 /// include non-permanent objects (see `freeze`; permanent objects are marked already,
 /// their mark bits being set between collections), so that marking traces them as roots.
@@ -1190,6 +1285,11 @@ fn trace_old(vm: &Vm, m: &mut Marker, remembered: &[usize], cards: &[(usize, usi
                     m.value(e.value);
                 }
             }
+            Payload::Set(s) | Payload::FrozenSet(s) => {
+                if let Some(k) = trace::read(s).key_at(pos) {
+                    m.value(k);
+                }
+            }
             _ => trace::trace_obj(o, m),
         }
     }
@@ -1217,12 +1317,14 @@ fn trace_old(vm: &Vm, m: &mut Marker, remembered: &[usize], cards: &[(usize, usi
 fn promote(vm: &Vm, young: &[usize], minor: bool) {
     let mut old = vm.gc.old_mutable.borrow_mut();
     let mut old_jit = vm.gc.old_jit.borrow_mut();
+    let mut old_classes = vm.gc.old_classes.borrow_mut();
     if minor {
         vm.gc.promoted.set(vm.gc.promoted.get() + young.len() as u64);
     } else {
         old.clear();
         old_jit.clear();
-        barrier::clear_owners();
+        old_classes.clear();
+        barrier::prune_owners();
         vm.gc.promoted.set(0);
         vm.gc.live_at_full.set(young.len() as u64);
     }
@@ -1231,6 +1333,9 @@ fn promote(vm: &Vm, young: &[usize], minor: bool) {
         let o: &PyObj = unsafe { &*(cell as *const PyObj) };
         if fixed_refs(o) {
             continue;
+        }
+        if matches!(&o.payload, Payload::Class(c) if c.has_flag(class_flags::HEAPTYPE)) {
+            old_classes.push(cell);
         }
         // The class changes only through `__class__` assignment and the attributes only
         // through stores with a barrier (`barrier` docs); so do the items of a list, and
@@ -1259,9 +1364,9 @@ fn promote(vm: &Vm, young: &[usize], minor: bool) {
             );
         if barriered {
             if let Some(a) = &o.attrs {
-                barrier::add_owner(a, cell);
+                barrier::add_owner(o, a, cell);
             }
-            if o.attrs.is_some() || matches!(o.payload, Payload::List(_)) {
+            if !barrier::compiled_barriers() && (o.attrs.is_some() || matches!(o.payload, Payload::List(_))) {
                 old_jit.push(cell);
             }
             continue;
@@ -1334,7 +1439,19 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     // Roots.
     vm.trace_roots(&mut m);
     vm.gc.trace_roots(&mut m);
-    for &fp in vm.frames.borrow().iter() {
+    // A minor collection traces only the frames that may have run since the previous
+    // collection, and scans the native stack only below the registration of the oldest of
+    // them (module docs: "Stress mode"; `FrameStack`): those that stayed registered and
+    // never were the innermost one (fewer than `low - 1` frames below them), with a margin
+    // of one frame, are left out.
+    let low = vm.frames.take_low();
+    let first = if minor { low.saturating_sub(2) } else { 0 };
+    let top = match first {
+        0 => base,
+        i => Some(vm.frames.sp(i)).filter(|&sp| sp > from && sp <= base).unwrap_or(base),
+    };
+    let first = if top == base { 0 } else { first };
+    for &fp in vm.frames.borrow()[first..].iter() {
         // SAFETY: registered frames are alive and unmoved while registered (pushed on
         // entry, popped on exit by the code that owns them).
         let f = unsafe { &*fp };
@@ -1355,10 +1472,25 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     vm.gc.jit_entries.set(vm.jit.stats.entries);
     vm.gc.prev_in_trace.set(in_trace);
     trace_codes(vm, &mut m, minor);
-    let mut words = stack::scan_span(from, base, heap_ref.span(), |w| m.word(w));
+    let mut words = stack::scan_span(from, top, heap_ref.span(), |w| m.word(w));
+    // Above the outermost frame's registration lie the command line's frames and, for a
+    // thread the interpreter started, its thread-local variables (glibc puts them at the
+    // top of the thread's stack), which other code writes at any time: always scanned.
+    let outer = if top == base { base } else { vm.frames.sp(0).clamp(top, base) };
+    words += stack::scan_span(outer, base, heap_ref.span(), |w| m.word(w));
     // The stacks of the suspended threads (`crate::threads`).
     crate::threads::each_suspended_stack(|lo, hi| words += stack::scan_span(lo, hi, heap_ref.span(), |w| m.word(w)));
     m.drain();
+    if vm.gc.check_skipped {
+        if first > 0 {
+            check_skipped(vm, heap_ref, &vm.frames.borrow()[..first], top, outer);
+        }
+        // The stack as this collection saw it, for the next one's check.
+        let mut copy = vm.gc.stack_copy.borrow_mut();
+        copy.0 = from & !7;
+        copy.1.clear();
+        stack::scan(from, base, |w| copy.1.push(w));
+    }
     let t_mark = start.elapsed();
     let marked = |v: Value| match v.as_obj() {
         Some(_) => {
@@ -1382,9 +1514,28 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     // allocation): unless some heap class defines `__del__` itself (a class inherits it
     // only from a heap class: `class_has` ignores builtin classes), no dead object but a
     // generator needs finalizing, and the dead objects are not touched before the sweep.
+    //
+    // A minor collection looks only at the young cells (every old one is marked) and at
+    // the old heap classes (`GcState::old_classes`; a class's dict can gain `__del__`).
     let mut any_del = false;
     let mut to_finalize = Vec::new();
-    heap_ref.for_each_special(|cell| {
+    if minor {
+        for &cell in vm.gc.old_classes.borrow().iter().chain(vm.gc.perm_heap_classes.borrow().iter()) {
+            // SAFETY: an old object: allocated (minor collections free no old object).
+            let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+            if let Payload::Class(c) = &o.payload {
+                any_del |= c.has_flag(class_flags::HEAPTYPE) && dict_has_str(vm, c.dict, del_name);
+            }
+        }
+    }
+    let each_special = |f: &mut dyn FnMut(usize)| {
+        if minor {
+            heap_ref.for_each_special_young(f)
+        } else {
+            heap_ref.for_each_special(f)
+        }
+    };
+    each_special(&mut |cell| {
         // SAFETY: an allocated cell (not freed before the sweep below).
         let o: &PyObj = unsafe { &*(cell as *const PyObj) };
         match &o.payload {
@@ -1408,7 +1559,14 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     if any_del {
         to_finalize.clear();
         let mut has_del = [(0u64, false); 64];
-        heap_ref.for_each_unmarked(|cell| {
+        let each_unmarked = |f: &mut dyn FnMut(usize)| {
+            if minor {
+                heap_ref.for_each_unmarked_young(f)
+            } else {
+                heap_ref.for_each_unmarked(f)
+            }
+        };
+        each_unmarked(&mut |cell| {
             // SAFETY: an allocated cell (not freed before the sweep below).
             let o: &PyObj = unsafe { &*(cell as *const PyObj) };
             if let Payload::Generator(g) = &o.payload {
@@ -1487,7 +1645,7 @@ fn collect_from(vm: &mut Vm, from: usize, minor: bool, charge_minor: bool) -> Op
     barrier::finish(remembered);
     // SAFETY: marking is complete: every root and everything reachable from it is
     // marked (module docs), so unmarked objects are garbage.
-    let (freed, freed_keys) = unsafe { (*hp).sweep(stress) };
+    let (freed, freed_keys) = unsafe { (*hp).sweep(stress, minor) };
     if stress {
         promote(vm, &young, minor);
     }
@@ -1600,12 +1758,16 @@ fn freeze_new(vm: &Vm) -> Vec<usize> {
     let mut dicts = vm.gc.perm_dicts.borrow_mut();
     let mut classes = vm.gc.perm_classes.borrow_mut();
     let mut props = vm.gc.perm_props.borrow_mut();
+    let mut heap_classes = vm.gc.perm_heap_classes.borrow_mut();
     // SAFETY: this thread's heap; no collection is running (checked above) and no other
     // reference to the heap is live during this call.
     let h = unsafe { &mut *heap::heap_ptr() };
     h.freeze(|cell| {
         // SAFETY: an allocated cell.
         let o: &PyObj = unsafe { &*(cell as *const PyObj) };
+        if matches!(&o.payload, Payload::Class(c) if c.has_flag(class_flags::HEAPTYPE)) {
+            heap_classes.push(cell);
+        }
         if matches!(o.payload, Payload::Dict(_)) && o.attrs.is_none() && o.class.get().is(vm.types.dict) {
             // `dict` is not a heap class, so the dict's class cannot change.
             dicts.push(PermDict { cell, version: u64::MAX, len: 0, clean: false });
@@ -1633,6 +1795,7 @@ pub fn unfreeze(vm: &Vm) {
     let set: HashSet<usize> = cells.iter().copied().collect();
     vm.gc.perm_roots.borrow_mut().retain(|c| !set.contains(c));
     vm.gc.perm_classes.borrow_mut().retain(|c| !set.contains(c));
+    vm.gc.perm_heap_classes.borrow_mut().retain(|c| !set.contains(c));
     vm.gc.perm_props.borrow_mut().retain(|(c, _)| !set.contains(c));
     let mut dicts = vm.gc.perm_dicts.borrow_mut();
     dicts.retain(|d| !set.contains(&d.cell));

@@ -133,8 +133,9 @@ pub fn scan_span(from: usize, base: usize, span: (usize, usize), mut visit: impl
     ((p - start) / 8) as u64
 }
 
+/// The native stack pointer (of the caller, this being inlined).
 #[inline(always)]
-fn current_sp() -> usize {
+pub(crate) fn current_sp() -> usize {
     let sp: usize;
     #[cfg(target_arch = "x86_64")]
     // SAFETY: reads the stack pointer into a register; no memory is touched.

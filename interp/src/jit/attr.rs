@@ -11,6 +11,12 @@
 //! Lists and tuples of the exact builtin types are indexed by loading their buffer and
 //! length (offsets from `layout`), with an unsigned bounds check that also rejects
 //! negative indexes (those take the generic path when seen).
+//!
+//! In the collector's stress mode (`gc::barrier::active()`), every store of a reference
+//! into an instance slot or a list item is followed by a call to the write barrier
+//! (`barrier::compiled_store`, `barrier::compiled_store_at`), so that minor collections
+//! need not trace every old list and instance after compiled code ran
+//! (`barrier::set_compiled_barriers`). Outside stress mode no call is emitted.
 
 use krait_tracer::{Cond, Op as IrOp, Type, ValueId};
 
@@ -21,6 +27,7 @@ use super::layout::{
 use super::record::{RecResult, Recorder};
 use crate::cfg::{Code, NameIdx, Op, Opnd, Slot};
 use crate::frame::Frame;
+use crate::gc::barrier;
 use crate::object::{class_flags, ListData, Map};
 use crate::value::Value;
 use crate::vm::Vm;
@@ -185,6 +192,11 @@ pub(super) fn set_attr(
                 let snap = r.snap();
                 let vw = r.boxed(v, snap);
                 r.push(IrOp::Store { base: buf, offset: (idx * 8) as i32, value: vw, mem: MEM_ATTRS });
+                if barrier::active() {
+                    // Stress mode: the write barrier of the minor collections (`gc::barrier`).
+                    let f = barrier::compiled_store as *const () as u64;
+                    r.push(IrOp::Call { func: f, args: vec![p], ret: Type::Int, pure: false });
+                }
                 return Ok(());
             }
         }
@@ -305,6 +317,11 @@ pub(super) fn set_item(
                     let vw = r.boxed(v, snap);
                     let buf = r.push(IrOp::Load { base: p, offset: l.list_ptr, ty: Type::Int, mem: MEM_HEADER });
                     r.push(IrOp::StoreIndexed { base: buf, index: ki, offset: 0, value: vw, mem: MEM_LIST_ITEMS });
+                    if barrier::active() {
+                        // Stress mode: the write barrier of the minor collections (`gc::barrier`).
+                        let f = barrier::compiled_store_at as *const () as u64;
+                        r.push(IrOp::Call { func: f, args: vec![p, ki], ret: Type::Int, pure: false });
+                    }
                     return Ok(());
                 }
             }

@@ -588,11 +588,11 @@ pub(crate) extern "C" fn jit_vstep(ctx: u64, desc: u64, w0: u64, w1: u64, w2: u6
         // SAFETY: boxed words the trace holds (rooted by the stack scan or as constants).
         f.slots[s as usize] = unsafe { Value::from_bits(w) };
     }
-    vm.frames.borrow_mut().push(&f as *const Frame);
+    vm.frames.push(&f as *const Frame);
     vm.depth.set(vm.depth.get() + level);
     let r = crate::eval::interp::step(vm, &mut f, &code);
     vm.depth.set(vm.depth.get().saturating_sub(level));
-    vm.frames.borrow_mut().pop();
+    vm.frames.pop();
     let out = match r {
         Ok(()) => super::liveness::op_writes(op).first().map_or(0, |&d| f.slots[d as usize].bits()),
         Err(p) => {
@@ -723,7 +723,7 @@ pub(crate) fn resume(
             result = Some(Err(e));
             break;
         }
-        vm.frames.borrow_mut().push(&**f as *const Frame);
+        vm.frames.push(&**f as *const Frame);
         entered += 1;
     }
     let mut result = match result {
@@ -734,7 +734,7 @@ pub(crate) fn resume(
                 Some((e, info)) => crate::eval::interp::execute_raising(vm, f, e, info),
                 None => crate::eval::interp::execute(vm, f, false),
             };
-            vm.frames.borrow_mut().pop();
+            vm.frames.pop();
             vm.handled_exc.set(saved);
             crate::eval::leave(vm);
             entered -= 1;
@@ -750,7 +750,7 @@ pub(crate) fn resume(
             }
             Err(e) => crate::eval::interp::execute_raising(vm, f, e, ErrInfo::default()),
         };
-        vm.frames.borrow_mut().pop();
+        vm.frames.pop();
         vm.handled_exc.set(saved);
         crate::eval::leave(vm);
         entered -= 1;

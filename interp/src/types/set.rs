@@ -169,6 +169,12 @@ impl SetData {
     }
 
     /// Calls `visit` on every element (for the collector).
+    /// The element at table slot `pos`, if that slot holds one (the collector's minor
+    /// collections, `gc::barrier`).
+    pub fn key_at(&self, pos: usize) -> Option<Value> {
+        self.table.get(pos).filter(|s| s.is_active()).map(|s| s.key)
+    }
+
     pub fn trace(&self, visit: &mut dyn FnMut(Value)) {
         for s in &self.table {
             if s.is_active() {
@@ -237,6 +243,9 @@ impl SetData {
             // The small table with no dummies: nothing to gain.
             return;
         }
+        // Every element moves: a position recorded by the write barrier (`store`) no longer
+        // stands for it, so the whole set is recorded.
+        crate::gc::barrier::payload_written(self);
         let old = std::mem::replace(&mut self.table, vec![UNUSED; newsize]);
         for s in old.iter().filter(|s| s.is_active()) {
             SetData::insert_clean(&mut self.table, s.key, s.hash);
@@ -253,7 +262,9 @@ impl SetData {
 
     /// Stores `key` at `pos`, which `scan` reported unused, or at the dummy `freeslot`.
     fn store(&mut self, pos: usize, freeslot: Option<usize>, key: Value, hash: i64) {
-        crate::gc::barrier::payload_written(self);
+        // The write barrier records just the slot written (a big set filled one element at
+        // a time costs a minor collection one element); `resize` records the whole set.
+        crate::gc::barrier::payload_written_at(self, freeslot.unwrap_or(pos));
         self.hash = -1;
         match freeslot {
             Some(f) => {
