@@ -106,6 +106,11 @@ fn execute_in(vm: &mut Vm, frame: &mut Frame, mut pending: Option<(PyErr, ErrInf
                 match r {
                     Ok(Flow::Mode(m)) => {
                         mode = m;
+                        // The other `run` gets a frame of its own shape where this one's
+                        // was: its slots not yet written would hold this one's dead words
+                        // (and those of the calls it made), which the conservative stack
+                        // scan takes for references. Mode switches are rare.
+                        crate::gc::stack::scrub_below();
                         continue;
                     }
                     Ok(Flow::Exit(exit)) => {

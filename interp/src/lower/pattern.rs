@@ -13,7 +13,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::syntax_error::{CResult, CompileError};
 use super::Compiler;
-use crate::cfg::{BlockId, CmpOp, Op, Opnd, Slot};
+use crate::cfg::{BinOp, BlockId, CmpOp, Op, Opnd, Slot};
 
 /// Captures made by a pattern: (name, temporary holding the value), in binding order.
 type Binds<'a> = Vec<(&'a str, Slot)>;
@@ -225,6 +225,35 @@ impl<'a> Compiler<'a> {
             _ => false,
         });
         if all_wild {
+            return Ok(());
+        }
+        let star_wild =
+            stars.first().is_some_and(|&i| matches!(&s.patterns[i], Pattern::MatchStar(st) if st.name.is_none()));
+        if let (true, Some(&star)) = (star_wild, stars.first()) {
+            // `[x, *_, y]`: as CPython, index the subject (items after the star counted from
+            // its length) instead of iterating it, so a sequence whose `__getitem__` never
+            // raises IndexError still matches.
+            for (i, p) in s.patterns.iter().enumerate() {
+                let wild = match p {
+                    Pattern::MatchAs(a) => a.pattern.is_none() && a.name.is_none(),
+                    Pattern::MatchStar(_) => true,
+                    _ => false,
+                };
+                if wild || i == star {
+                    continue;
+                }
+                let key = if i < star {
+                    self.const_int(i as i64)
+                } else {
+                    let back = self.const_int((n - i) as i64);
+                    let idx = self.temp();
+                    self.emit(Op::Binary { dst: idx, op: BinOp::Sub, a: Opnd::Slot(len), b: back });
+                    Opnd::Slot(idx)
+                };
+                let item = self.temp();
+                self.emit(Op::GetItem { dst: item, obj: subj, key });
+                self.pattern(p, Opnd::Slot(item), fail, binds)?;
+            }
             return Ok(());
         }
         let slots: Vec<Slot> = (0..n).map(|_| self.temp()).collect();
